@@ -1,0 +1,3 @@
+//! Reading report files and writing them into the tantivy index.
+
+pub mod schema;

@@ -1,0 +1,123 @@
+//! The index schema: one place that names every field, so the indexer and the searcher agree.
+//!
+//! Body and title are indexed three times: with the French analyzer, with the English analyzer, and
+//! folded without stemming (`*_exact`, for exact matches, prefixes and typo tolerance). A document
+//! goes into the field of its language; an undetermined one (`und`) into both, so either analyzer
+//! finds it. Facet values are raw strings (official names with accents) with fast fields for counts.
+
+use sahel_text::{ENGLISH_ANALYZER, EXACT_ANALYZER, FRENCH_ANALYZER};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, DATE, FAST, INDEXED, STORED,
+    STRING,
+};
+
+/// Bumped whenever a field is added, removed or analysed differently: an index built with another
+/// version is refused with a message asking to re-index, rather than misread.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Field names, shared by the indexer and the searcher.
+pub mod names {
+    pub const ID: &str = "id";
+    pub const SOURCE_PATH: &str = "source_path";
+    pub const SOURCE_NAME: &str = "source_name";
+    pub const URL: &str = "url";
+    pub const TITLE: &str = "title";
+    pub const TITLE_FR: &str = "title_fr";
+    pub const TITLE_EN: &str = "title_en";
+    pub const TITLE_EXACT: &str = "title_exact";
+    pub const BODY: &str = "body";
+    pub const BODY_FR: &str = "body_fr";
+    pub const BODY_EN: &str = "body_en";
+    pub const BODY_EXACT: &str = "body_exact";
+    pub const LANGUAGE: &str = "language";
+    pub const PUBLISHED: &str = "published";
+    pub const EVENT_DATES: &str = "event_dates";
+    pub const SORT_DATE: &str = "sort_date";
+    pub const MONTHS: &str = "months";
+    pub const PLACE: &str = "place";
+    pub const REGIONS: &str = "regions";
+    pub const COUNTRIES: &str = "countries";
+    pub const LOCALITIES: &str = "localities";
+    pub const ACTORS: &str = "actors";
+    pub const LAT: &str = "lat";
+    pub const LON: &str = "lon";
+    pub const EXTRACTION: &str = "extraction";
+    pub const CONTENT_HASH: &str = "content_hash";
+    pub const DUPLICATE_OF: &str = "duplicate_of";
+}
+
+/// Handles to every field of the schema.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    pub id: Field,
+    pub source_path: Field,
+    pub source_name: Field,
+    pub url: Field,
+    pub title: Field,
+    pub title_fr: Field,
+    pub title_en: Field,
+    pub title_exact: Field,
+    pub body: Field,
+    pub body_fr: Field,
+    pub body_en: Field,
+    pub body_exact: Field,
+    pub language: Field,
+    pub published: Field,
+    pub event_dates: Field,
+    pub sort_date: Field,
+    pub months: Field,
+    pub place: Field,
+    pub regions: Field,
+    pub countries: Field,
+    pub localities: Field,
+    pub actors: Field,
+    pub lat: Field,
+    pub lon: Field,
+    pub extraction: Field,
+    pub content_hash: Field,
+    pub duplicate_of: Field,
+}
+
+fn analysed(analyzer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    )
+}
+
+/// Builds the schema and returns it with its field handles.
+pub fn build_schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let facet_value = STRING | STORED | FAST;
+    let fields = Fields {
+        id: b.add_text_field(names::ID, STRING | STORED | FAST),
+        source_path: b.add_text_field(names::SOURCE_PATH, STRING | STORED),
+        source_name: b.add_text_field(names::SOURCE_NAME, STRING | STORED | FAST),
+        url: b.add_text_field(names::URL, STORED),
+        title: b.add_text_field(names::TITLE, STORED),
+        title_fr: b.add_text_field(names::TITLE_FR, analysed(FRENCH_ANALYZER)),
+        title_en: b.add_text_field(names::TITLE_EN, analysed(ENGLISH_ANALYZER)),
+        title_exact: b.add_text_field(names::TITLE_EXACT, analysed(EXACT_ANALYZER)),
+        body: b.add_text_field(names::BODY, STORED),
+        body_fr: b.add_text_field(names::BODY_FR, analysed(FRENCH_ANALYZER)),
+        body_en: b.add_text_field(names::BODY_EN, analysed(ENGLISH_ANALYZER)),
+        body_exact: b.add_text_field(names::BODY_EXACT, analysed(EXACT_ANALYZER)),
+        language: b.add_text_field(names::LANGUAGE, facet_value.clone()),
+        published: b.add_date_field(names::PUBLISHED, DATE | STORED | FAST),
+        event_dates: b.add_date_field(names::EVENT_DATES, INDEXED | STORED | FAST),
+        sort_date: b.add_date_field(names::SORT_DATE, INDEXED | FAST),
+        months: b.add_text_field(names::MONTHS, facet_value.clone()),
+        place: b.add_facet_field(names::PLACE, INDEXED | STORED),
+        regions: b.add_text_field(names::REGIONS, facet_value.clone()),
+        countries: b.add_text_field(names::COUNTRIES, facet_value.clone()),
+        localities: b.add_text_field(names::LOCALITIES, facet_value.clone()),
+        actors: b.add_text_field(names::ACTORS, facet_value),
+        lat: b.add_f64_field(names::LAT, STORED),
+        lon: b.add_f64_field(names::LON, STORED),
+        extraction: b.add_json_field(names::EXTRACTION, STORED),
+        content_hash: b.add_text_field(names::CONTENT_HASH, STRING | STORED | FAST),
+        duplicate_of: b.add_text_field(names::DUPLICATE_OF, STRING | STORED | FAST),
+    };
+    (b.build(), fields)
+}

@@ -1,0 +1,144 @@
+//! Character-level normalisation shared by indexing and querying.
+//!
+//! [`normalize`] is what the analyzers apply to every token and what the query side applies to what
+//! the user typed, so both sides agree on apostrophes, spaces and composed accents. [`fold`] goes
+//! further (case, accents, ligatures) and is the comparison key for names: gazetteer entries, facet
+//! values, actor aliases.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// How one character of the input is rewritten, before composition.
+enum CharRewrite {
+    Keep(char),
+    Replace(char),
+    Drop,
+}
+
+fn rewrite_char(c: char) -> CharRewrite {
+    match c {
+        // Apostrophe look-alikes: typographic quotes, modifier letters, grave and acute accents
+        // used as apostrophes, primes, fullwidth apostrophe.
+        '\u{2019}' | '\u{2018}' | '\u{201B}' | '\u{02BC}' | '\u{02BB}' | '\u{02BD}' | '\u{02B9}'
+        | '`' | '\u{00B4}' | '\u{2032}' | '\u{FF07}' | '\u{055A}' => CharRewrite::Replace('\''),
+        // Soft hyphen and zero-width characters (including the BOM) carry no text.
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}' => {
+            CharRewrite::Drop
+        }
+        // Non-breaking hyphen and the other dashes that join names behave as a hyphen.
+        '\u{2010}' | '\u{2011}' => CharRewrite::Replace('-'),
+        '\t' | '\n' | '\r' => CharRewrite::Keep(c),
+        c if c.is_whitespace() => CharRewrite::Replace(' '),
+        c => CharRewrite::Keep(c),
+    }
+}
+
+/// Rewrites a single character the way [`normalize`] does, without composition: `None` when the
+/// character is dropped. Tokenizers use it to normalise on the fly while keeping byte offsets into
+/// the original text.
+pub fn normalize_char(c: char) -> Option<char> {
+    match rewrite_char(c) {
+        CharRewrite::Keep(c) | CharRewrite::Replace(c) => Some(c),
+        CharRewrite::Drop => None,
+    }
+}
+
+/// Unicode NFC; apostrophe look-alikes → `'`; every Unicode space → ` ` (tabs and line breaks kept);
+/// soft hyphen and zero-width characters removed. Idempotent.
+pub fn normalize(text: &str) -> String {
+    // NFC after the rewrite: dropping a zero-width character can bring a base letter and a
+    // combining mark together, and they must compose the same way on every pass. The second
+    // rewrite catches the few singletons that NFC maps onto a rewritten character (U+1FEF → `).
+    text.chars()
+        .filter_map(normalize_char)
+        .nfc()
+        .filter_map(normalize_char)
+        .collect()
+}
+
+/// The comparison key for names and words: [`normalize`], lowercase, diacritics removed, `œ`→`oe`,
+/// `æ`→`ae`, `ß`→`ss`. `Ségou`, `SEGOU` and `segou` all fold to `segou`.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Appends the folded form of one already-decomposed character.
+fn push_folded(c: char, out: &mut String) {
+    if is_combining_mark(c) {
+        return;
+    }
+    match c {
+        'œ' | 'Œ' => out.push_str("oe"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'ß' | 'ẞ' => out.push_str("ss"),
+        'ø' | 'Ø' => out.push('o'),
+        'đ' | 'Đ' => out.push('d'),
+        'ł' | 'Ł' => out.push('l'),
+        'ı' => out.push('i'),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => out.extend(c.to_lowercase().filter(|l| !is_combining_mark(*l))),
+    }
+}
+
+/// Appends the folded form of `text` to `out`: [`fold`] without the allocation, for token filters.
+pub fn fold_into(text: &str, out: &mut String) {
+    let decomposed = text.chars().filter_map(normalize_char).nfd();
+    for c in decomposed.filter_map(normalize_char) {
+        push_folded(c, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn apostrophes_become_ascii() {
+        assert_eq!(normalize("l’armée l‘x lʼy l`z"), "l'armée l'x l'y l'z");
+    }
+
+    #[test]
+    fn unicode_spaces_become_space_and_invisibles_vanish() {
+        assert_eq!(normalize("a\u{00A0}b\u{202F}c\u{2009}d"), "a b c d");
+        assert_eq!(normalize("sé\u{00AD}cu\u{200B}rité"), "sécurité");
+        assert_eq!(normalize("line\nbreak\tkept"), "line\nbreak\tkept");
+    }
+
+    #[test]
+    fn decomposed_accents_compose() {
+        assert_eq!(normalize("Le\u{0301}re\u{0301}"), "Léré");
+    }
+
+    #[test]
+    fn fold_removes_case_accents_and_ligatures() {
+        assert_eq!(fold("Léré"), "lere");
+        assert_eq!(fold("LÉRÉ"), "lere");
+        assert_eq!(fold("Œuvre"), "oeuvre");
+        assert_eq!(fold("cœur"), "coeur");
+        assert_eq!(fold("Ségou"), fold("SEGOU"));
+        assert_eq!(fold("Dioïla"), "dioila");
+        assert_eq!(fold("l’Armée"), "l'armee");
+    }
+
+    proptest! {
+        #[test]
+        fn normalize_is_idempotent(s in any::<String>()) {
+            let once = normalize(&s);
+            prop_assert_eq!(normalize(&once), once);
+        }
+
+        #[test]
+        fn fold_is_idempotent(s in any::<String>()) {
+            let once = fold(&s);
+            prop_assert_eq!(fold(&once), once);
+        }
+
+        #[test]
+        fn fold_of_normalized_equals_fold(s in any::<String>()) {
+            prop_assert_eq!(fold(&normalize(&s)), fold(&s));
+        }
+    }
+}
