@@ -1,0 +1,297 @@
+// Labels in French and English. The language is the one chosen in the page (remembered in
+// localStorage), else the browser's (French for anything that is not English: French first).
+
+const STRINGS = {
+  fr: {
+    skip: 'Aller aux résultats',
+    home: 'Accueil : toutes les notes',
+    searchLabel: 'Rechercher dans les rapports',
+    placeholder: 'Rechercher : attaque Léré, "frappe aérienne", JNIM -Mopti…',
+    search: 'Rechercher',
+    syntaxTitle: 'Syntaxe de recherche',
+    syntaxWords: 'tous les mots (accents et majuscules indifférents) ; à défaut, les documents qui en ont le plus, marqués « partiel »',
+    syntaxPhrase: 'expression exacte',
+    syntaxOr: "l'un ou l'autre",
+    syntaxNot: 'exclut un mot',
+    syntaxPrefix: 'mots commençant par…',
+    syntaxSlash: 'place le curseur dans la recherche',
+    syntaxArrows: 'parcourent les résultats',
+    syntaxEsc: 'ferme un document',
+    filtersToggle: 'Filtres',
+    filters: 'Filtres',
+    resultsHeading: 'Résultats',
+    pagination: 'Pages',
+    facetRegion: 'Région',
+    facetMonth: 'Mois',
+    facetLanguage: 'Langue',
+    facetActor: 'Acteur',
+    facetCountry: 'Pays',
+    otherCountries: 'Autres',
+    showMore: 'Afficher tout ({n})',
+    showLess: 'Afficher moins',
+    noValues: 'Aucune valeur',
+    filterCount: '{value} : {count} documents',
+    clearAll: 'Tout effacer',
+    removeFilter: 'Retirer le filtre {label}',
+    activeFilters: 'Filtres actifs',
+    range: 'du {from} au {to}',
+    from: 'depuis le {from}',
+    to: "jusqu'au {to}",
+    resultsFor: 'Résultats pour',
+    allDocs: 'Tous les documents, les plus récents d’abord',
+    alsoSearched: 'aussi cherché',
+    excluded: 'sans',
+    ignoredWords: 'mots ignorés (trop courants)',
+    corrected: 'Aucun résultat pour « {from} » : résultats pour « {to} »',
+    partialNote: 'Les documents qui ne contiennent qu’une partie des mots suivent, marqués « partiel ».',
+    fallbackNote: 'Une partie de la requête n’a pas été comprise : cherchée comme mots simples.',
+    total: '{n} résultats',
+    total1: '1 résultat',
+    total0: 'Aucun résultat',
+    took: 'en {ms} ms',
+    pageOf: 'résultats {a}–{b} sur {n}',
+    sort: 'Trier',
+    sortRelevance: 'pertinence',
+    sortDateDesc: 'plus récents',
+    sortDateAsc: 'plus anciens',
+    export: 'Exporter tous les résultats',
+    exportCsv: 'CSV',
+    exportJson: 'JSON',
+    exportCsvLabel: 'Exporter les {n} résultats en CSV',
+    exportJsonLabel: 'Exporter les {n} résultats en JSON',
+    prev: 'Précédente',
+    next: 'Suivante',
+    pageN: 'Page {n}',
+    currentPage: 'Page {n}, page actuelle',
+    duplicates: '{n} copies',
+    duplicates1: '1 copie',
+    duplicatesTitle: 'Autres exemplaires du même texte dans le corpus',
+    partial: 'partiel',
+    partialTitle: 'Ne contient qu’une partie des mots cherchés',
+    noResults: 'Aucun document ne correspond.',
+    noResultsHint: 'Vérifiez l’orthographe, retirez un mot ou un filtre, ou cherchez une expression plus courte.',
+    tryInstead: 'Essayez :',
+    removeFilters: 'Retirer les filtres',
+    error: 'Le serveur n’a pas pu répondre.',
+    errorDetail: 'Détail : {msg}',
+    retry: 'Réessayer',
+    loading: 'Recherche…',
+    timelineTitle: 'Documents par mois',
+    timelineHelp: 'Cliquez sur un mois pour filtrer, glissez pour choisir une période.',
+    timelineBar: '{month} : {count} documents',
+    timelineEmpty: 'Pas de dates',
+    back: '← Retour aux résultats',
+    published: 'Publication',
+    eventDates: 'Dates des faits',
+    places: 'Lieux',
+    actors: 'Acteurs',
+    regions: 'Régions',
+    countries: 'Pays',
+    language: 'Langue',
+    source: 'Source',
+    sourceLink: 'Lien vers la source',
+    file: 'Fichier',
+    duplicatesHeading: 'Copies de ce document',
+    duplicateOf: 'Ce document est une copie de :',
+    noDuplicates: 'Aucune',
+    docFacets: 'Informations extraites',
+    docText: 'Texte',
+    docError: 'Document introuvable ou serveur indisponible.',
+    roleEvent: 'faits',
+    roleDateline: 'lieu de rédaction',
+    roleMention: 'mentionné',
+    langName_fr: 'français',
+    langName_en: 'anglais',
+    langName_ar: 'arabe',
+    langName_und: 'indéterminée',
+    untitled: '(sans titre)',
+    undated: 'non daté',
+    switchLang: 'Switch to English',
+    otherLang: 'EN',
+    matches: '{n} passages surlignés',
+  },
+  en: {
+    skip: 'Skip to results',
+    home: 'Home: all documents',
+    searchLabel: 'Search the reports',
+    placeholder: 'Search: attaque Léré, "frappe aérienne", JNIM -Mopti…',
+    search: 'Search',
+    syntaxTitle: 'Search syntax',
+    syntaxWords: 'all the words (accents and case ignored); failing that, the documents with most of them, marked “partial”',
+    syntaxPhrase: 'exact phrase',
+    syntaxOr: 'either one',
+    syntaxNot: 'excludes a word',
+    syntaxPrefix: 'words starting with…',
+    syntaxSlash: 'puts the cursor in the search box',
+    syntaxArrows: 'move through the results',
+    syntaxEsc: 'closes a document',
+    filtersToggle: 'Filters',
+    filters: 'Filters',
+    resultsHeading: 'Results',
+    pagination: 'Pages',
+    facetRegion: 'Region',
+    facetMonth: 'Month',
+    facetLanguage: 'Language',
+    facetActor: 'Actor',
+    facetCountry: 'Country',
+    otherCountries: 'Other',
+    showMore: 'Show all ({n})',
+    showLess: 'Show less',
+    noValues: 'No values',
+    filterCount: '{value}: {count} documents',
+    clearAll: 'Clear all',
+    removeFilter: 'Remove filter {label}',
+    activeFilters: 'Active filters',
+    range: '{from} to {to}',
+    from: 'from {from}',
+    to: 'until {to}',
+    resultsFor: 'Results for',
+    allDocs: 'All documents, newest first',
+    alsoSearched: 'also searched',
+    excluded: 'without',
+    ignoredWords: 'ignored words (too common)',
+    corrected: 'No results for “{from}”: results for “{to}”',
+    partialNote: 'Documents containing only some of the words follow, marked “partial”.',
+    fallbackNote: 'Part of the query could not be understood: searched as plain words.',
+    total: '{n} results',
+    total1: '1 result',
+    total0: 'No results',
+    took: 'in {ms} ms',
+    pageOf: 'results {a}–{b} of {n}',
+    sort: 'Sort',
+    sortRelevance: 'relevance',
+    sortDateDesc: 'newest first',
+    sortDateAsc: 'oldest first',
+    export: 'Export all results',
+    exportCsv: 'CSV',
+    exportJson: 'JSON',
+    exportCsvLabel: 'Export the {n} results as CSV',
+    exportJsonLabel: 'Export the {n} results as JSON',
+    prev: 'Previous',
+    next: 'Next',
+    pageN: 'Page {n}',
+    currentPage: 'Page {n}, current page',
+    duplicates: '{n} copies',
+    duplicates1: '1 copy',
+    duplicatesTitle: 'Other copies of the same text in the corpus',
+    partial: 'partial',
+    partialTitle: 'Contains only some of the words searched',
+    noResults: 'No document matches.',
+    noResultsHint: 'Check the spelling, remove a word or a filter, or search a shorter phrase.',
+    tryInstead: 'Try:',
+    removeFilters: 'Remove the filters',
+    error: 'The server could not answer.',
+    errorDetail: 'Detail: {msg}',
+    retry: 'Retry',
+    loading: 'Searching…',
+    timelineTitle: 'Documents per month',
+    timelineHelp: 'Click a month to filter, drag to select a period.',
+    timelineBar: '{month}: {count} documents',
+    timelineEmpty: 'No dates',
+    back: '← Back to results',
+    published: 'Published',
+    eventDates: 'Event dates',
+    places: 'Places',
+    actors: 'Actors',
+    regions: 'Regions',
+    countries: 'Countries',
+    language: 'Language',
+    source: 'Source',
+    sourceLink: 'Link to the source',
+    file: 'File',
+    duplicatesHeading: 'Copies of this document',
+    duplicateOf: 'This document is a copy of:',
+    noDuplicates: 'None',
+    docFacets: 'Extracted information',
+    docText: 'Text',
+    docError: 'Document not found or server unavailable.',
+    roleEvent: 'events',
+    roleDateline: 'dateline',
+    roleMention: 'mentioned',
+    langName_fr: 'French',
+    langName_en: 'English',
+    langName_ar: 'Arabic',
+    langName_und: 'undetermined',
+    untitled: '(untitled)',
+    undated: 'undated',
+    switchLang: 'Passer en français',
+    otherLang: 'FR',
+    matches: '{n} highlighted passages',
+  },
+};
+
+const MONTHS = {
+  fr: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+const MONTHS_LONG = {
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+let current = initialLanguage();
+
+function initialLanguage() {
+  try {
+    const saved = localStorage.getItem('sahel.lang');
+    if (saved === 'fr' || saved === 'en') return saved;
+  } catch (_) { /* storage may be disabled */ }
+  const langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'fr'];
+  for (const l of langs) {
+    const code = String(l).toLowerCase().slice(0, 2);
+    if (code === 'fr' || code === 'en') return code;
+  }
+  return 'fr';
+}
+
+export function lang() {
+  return current;
+}
+
+export function setLang(code) {
+  current = code === 'en' ? 'en' : 'fr';
+  try { localStorage.setItem('sahel.lang', current); } catch (_) { /* ignore */ }
+  document.documentElement.lang = current;
+}
+
+/** The label `key`, with `{name}` placeholders replaced by `vars`. */
+export function t(key, vars) {
+  const table = STRINGS[current];
+  let s = key in table ? table[key] : (STRINGS.fr[key] ?? key);
+  if (vars) s = s.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+  return s;
+}
+
+export function fmtNumber(n) {
+  return new Intl.NumberFormat(current === 'fr' ? 'fr-FR' : 'en-GB').format(n);
+}
+
+/** `2023-09` → `sept. 2023` (short) or `septembre 2023` (long). */
+export function fmtMonth(ym, long = false) {
+  const m = /^(\d{4})-(\d{2})$/.exec(ym || '');
+  if (!m) return ym || '';
+  const idx = Number(m[2]) - 1;
+  const names = (long ? MONTHS_LONG : MONTHS)[current];
+  return `${names[idx] ?? m[2]} ${m[1]}`;
+}
+
+/** `2023-09-17` → `17 sept. 2023`; `2023-09` → month. */
+export function fmtDate(d) {
+  if (!d) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d);
+  if (!m) return fmtMonth(d, true);
+  const day = Number(m[3]);
+  const mon = MONTHS_LONG[current][Number(m[2]) - 1] ?? m[2];
+  return current === 'fr' ? `${day === 1 ? '1er' : day} ${mon} ${m[1]}` : `${day} ${mon} ${m[1]}`;
+}
+
+export function langName(code) {
+  return t(`langName_${code}`) === `langName_${code}` ? code : t(`langName_${code}`);
+}
+
+/** Applies static labels of the page (data-i18n, data-i18n-placeholder, data-i18n-aria). */
+export function applyStatic(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of root.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', t(el.dataset.i18nAria));
+}
