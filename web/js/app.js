@@ -131,6 +131,7 @@ function renderResults() {
   }
   renderPager(els.pager, response, st, { onPage: (page) => navigate({ ...clone(state), page, doc: '' }, { scrollTop: true }) });
   document.body.dataset.key = shown.key;
+  document.body.dataset.total = String(response.total || 0);
   if (enterPending) {
     enterPending = false;
     // Measured once the browser has laid out and painted the results.
@@ -308,6 +309,7 @@ function timelineRange(first, last) {
 els.q.addEventListener('input', () => {
   clearTimeout(typingTimer);
   typingTimer = setTimeout(() => {
+    typingTimer = 0;
     const q = els.q.value;
     if (q.trim() === state.q.trim() && !state.doc) return;
     // Typing refines the current entry; Enter, filters and pages make new ones.
@@ -318,6 +320,7 @@ els.q.addEventListener('input', () => {
 els.form.addEventListener('submit', (evt) => {
   evt.preventDefault();
   clearTimeout(typingTimer);
+  typingTimer = 0;
   performance.clearMarks('sahel:enter');
   performance.mark('sahel:enter');
   enterPending = true;
@@ -402,6 +405,11 @@ function applyLabels() {
 }
 
 // ---------- start ----------
+
+/** For tests and scripts: true once the view matches the URL (nothing typed pending, no request). */
+window.__sahelSettled = () => !typingTimer && document.body.dataset.state !== 'loading'
+  && (state.doc ? document.body.dataset.view === 'doc' && !!lastDoc && lastDoc.id === state.doc
+    : document.body.dataset.view === 'results' && shown.key === searchKey(state));
 
 applyLabels();
 if ('scrollRestoration' in history) history.scrollRestoration = 'manual';

@@ -67,9 +67,7 @@ export function renderFacets(root, response, st, { onToggle, onClear }) {
   const rerender = () => renderFacets(root, response, st, { onToggle, onClear });
   clear(root);
   const facets = (response && response.facets) || {};
-  const head = h('div', { class: 'facets-head' },
-    h('h2', { class: 'facets-title', text: t('filters') }),
-    hasFilters(st) ? h('button', { type: 'button', class: 'link clear-all', text: t('clearAll'), onclick: onClear }) : null);
+  const head = h('div', { class: 'facets-head' }, h('h2', { class: 'facets-title', text: t('filters') }));
   root.append(head);
 
   // Region, grouped by country (the country itself can be ticked too).

@@ -5,7 +5,9 @@ import { s, h, clear } from './dom.js';
 import { t, fmtMonth, fmtNumber } from './i18n.js';
 
 const HEIGHT = 120;
-const PAD = { top: 14, right: 8, bottom: 22, left: 8 };
+const PAD = { top: 14, right: 8, bottom: 30, left: 8 };
+const HEIGHT_LABEL_1 = HEIGHT - 17;
+const HEIGHT_LABEL_2 = HEIGHT - 4;
 
 function monthIndex(ym) {
   const [y, m] = ym.split('-').map(Number);
@@ -77,20 +79,24 @@ export function renderTimeline(figure, bars, { selected, onMonth, onRange }) {
   bars.forEach((b, i) => {
     const x = PAD.left + i * step;
     const bh = b.count ? Math.max(2, (b.count / max) * plotH) : 0;
+    const bw = Math.max(1, Math.min(step - gap, 48));
     const label = t('timelineBar', { month: fmtMonth(b.month, true), count: fmtNumber(b.count) });
     const on = selected(b.month);
     const g = s('g', {
       class: `tl-col${on ? ' on' : ''}${anySelected && !on ? ' dim' : ''}`,
-      'data-month': b.month, 'data-index': i, role: 'button', tabindex: i === 0 ? 0 : -1,
+      'data-month': b.month, 'data-count': b.count, 'data-index': i, role: 'button', tabindex: i === 0 ? 0 : -1,
       'aria-label': label, 'aria-pressed': on ? 'true' : 'false',
     },
     s('title', { text: label }),
     s('rect', { class: 'tl-hit', x, y: PAD.top - 4, width: step, height: plotH + 4 }),
-    s('rect', { class: 'tl-bar', x: x + gap / 2, y: HEIGHT - PAD.bottom - bh, width: Math.max(1, step - gap), height: bh }));
+    s('rect', { class: 'tl-bar', x: x + (step - bw) / 2, y: HEIGHT - PAD.bottom - bh, width: bw, height: bh }));
     const [yy, mm] = b.month.split('-');
-    if (i % labelEvery === 0) {
-      const text = labelEvery >= 12 || mm === '01' || i === 0 ? yy : fmtMonth(b.month).split(' ')[0];
-      g.append(s('text', { class: 'tl-label', x: x + step / 2, y: HEIGHT - 6, 'text-anchor': 'middle', text }));
+    const cx = x + step / 2;
+    if (labelEvery >= 12) {
+      if (mm === '01' || i === 0) g.append(s('text', { class: 'tl-label', x: cx, y: HEIGHT_LABEL_1, 'text-anchor': 'middle', text: yy }));
+    } else {
+      if (i % labelEvery === 0) g.append(s('text', { class: 'tl-label', x: cx, y: HEIGHT_LABEL_1, 'text-anchor': 'middle', text: fmtMonth(b.month).split(' ')[0] }));
+      if (mm === '01' || i === 0) g.append(s('text', { class: 'tl-label tl-year', x: cx, y: HEIGHT_LABEL_2, 'text-anchor': 'middle', text: yy }));
     }
     svg.append(g);
     cols.push(g);
