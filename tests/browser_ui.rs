@@ -117,24 +117,31 @@ struct Fixture {
     _dirs: Vec<tempfile::TempDir>,
 }
 
-async fn start() -> Fixture {
+/// Starts everything; `index` is an existing index to serve, else the demo corpus is indexed.
+async fn start(index: Option<PathBuf>) -> Fixture {
     let sahel = env!("CARGO_BIN_EXE_sahel");
     let index_dir = tempfile::tempdir().expect("tempdir");
-    let index = index_dir.path().join("index");
-    let output = Command::new(sahel)
-        .arg("index")
-        .arg(DEMO)
-        .arg("--index")
-        .arg(&index)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .output()
-        .expect("run sahel index");
-    assert!(
-        output.status.success(),
-        "sahel index failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let index = match index {
+        Some(index) => index,
+        None => {
+            let index = index_dir.path().join("index");
+            let output = Command::new(sahel)
+                .arg("index")
+                .arg(DEMO)
+                .arg("--index")
+                .arg(&index)
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .output()
+                .expect("run sahel index");
+            assert!(
+                output.status.success(),
+                "sahel index failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            index
+        }
+    };
 
     let port = free_port();
     let mut server = KillOnDrop(
@@ -276,7 +283,10 @@ async fn search_for(client: &Client, query: &str) {
     let input = client.find(Locator::Css("#q")).await.expect("search box");
     input.clear().await.expect("clear search box");
     input.send_keys(query).await.expect("type query");
-    input.send_keys(&Key::Enter.to_string()).await.expect("Enter");
+    input
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .expect("Enter");
     settled(client).await;
 }
 
@@ -320,12 +330,67 @@ fn median(values: &mut [f64]) -> f64 {
     values[values.len() / 2]
 }
 
-// ---------- the test ----------
+// ---------- the tests ----------
+
+/// Enter → results on a large index (the 100,000-document benchmark corpus): not part of the
+/// suite (it needs that index), run with
+/// `SAHEL_BROWSER_INDEX=DIR cargo test -p sahel-cli --test browser -- --ignored --nocapture`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs SAHEL_BROWSER_INDEX: a large index to time"]
+async fn browser_timing_large_index() {
+    let index = PathBuf::from(
+        std::env::var_os("SAHEL_BROWSER_INDEX").expect("SAHEL_BROWSER_INDEX=index directory"),
+    );
+    let fx = start(Some(index)).await;
+    let client = fx.client.clone();
+    client.goto(&fx.base).await.expect("open the UI");
+    settled(&client).await;
+    let all = total(&client).await;
+    let queries = [
+        "attaque",
+        "Tombouctou",
+        "\"frappes aériennes\"",
+        "JNIM OR GSIM",
+        "attaque Léré",
+        "armée -Mali",
+        "Timbuktu",
+        "embuscade convoi",
+        "drone",
+        "Ménaka EIGS",
+    ];
+    for _round in 0..2 {
+        for query in queries {
+            search_for(&client, query).await;
+        }
+    }
+    let timings = js(&client, "return window.__sahelTimings;").await;
+    let mut ms: Vec<f64> = timings
+        .as_array()
+        .map(|list| list.iter().filter_map(|t| t["ms"].as_f64()).collect())
+        .unwrap_or_default();
+    let mut server: Vec<f64> = timings
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .filter_map(|t| t["server_ms"].as_f64())
+                .collect()
+        })
+        .unwrap_or_default();
+    println!("index: {all} documents; timings: {timings}");
+    println!(
+        "Enter → results rendered: median {:.1} ms, max {:.1} ms (server took_ms median {:.1}) over {} searches",
+        median(&mut ms),
+        ms.last().copied().unwrap_or(0.0),
+        median(&mut server),
+        ms.len()
+    );
+    let _ = client.close().await;
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browser_ui_end_to_end() {
     let started = Instant::now();
-    let mut fx = start().await;
+    let mut fx = start(None).await;
     let client = fx.client.clone();
     let result = run_steps(&mut fx, &client).await;
     let _ = client.clone().close().await;
@@ -372,7 +437,10 @@ async fn steps(fx: &mut Fixture, client: &Client) {
     client.goto(&base).await.expect("open the UI");
     settled(client).await;
     let all = total(client).await;
-    assert!(all > 10, "browsing the demo corpus lists its documents ({all})");
+    assert!(
+        all > 10,
+        "browsing the demo corpus lists its documents ({all})"
+    );
     let weight = js(
         client,
         "const nav = performance.getEntriesByType('navigation')[0];
@@ -424,7 +492,10 @@ async fn steps(fx: &mut Fixture, client: &Client) {
         "return document.querySelectorAll('#results .snippet mark').length;",
     )
     .await;
-    assert!(marks.as_u64().unwrap_or(0) > 0, "snippets highlight the query");
+    assert!(
+        marks.as_u64().unwrap_or(0) > 0,
+        "snippets highlight the query"
+    );
     let understood = js(
         client,
         "return document.getElementById('understood').textContent;",
@@ -450,10 +521,7 @@ async fn steps(fx: &mut Fixture, client: &Client) {
     }
     wait_js(
         client,
-        &format!(
-            "(window.__sahelTimings || []).length >= {}",
-            queries.len()
-        ),
+        &format!("(window.__sahelTimings || []).length >= {}", queries.len()),
         "Enter-to-results timings",
     )
     .await;
@@ -558,7 +626,11 @@ async fn steps(fx: &mut Fixture, client: &Client) {
         "filters cleared",
     )
     .await;
-    assert_eq!(total(client).await, attaque_total, "back to the whole query");
+    assert_eq!(
+        total(client).await,
+        attaque_total,
+        "back to the whole query"
+    );
 
     // 5. Timeline: click a bar → that month; drag across bars → a period.
     let bar = js(
@@ -715,7 +787,11 @@ async fn steps(fx: &mut Fixture, client: &Client) {
     settled(client).await;
     client.back().await.expect("browser back");
     settled(client).await;
-    assert_eq!(hit_ids(client).await, ids, "same results after browser back");
+    assert_eq!(
+        hit_ids(client).await,
+        ids,
+        "same results after browser back"
+    );
     let scroll_after = js(client, "return window.scrollY;")
         .await
         .as_f64()
@@ -766,7 +842,11 @@ async fn steps(fx: &mut Fixture, client: &Client) {
     let shown = js(client, view).await;
     client.goto(&url).await.expect("reload the copied URL");
     settled(client).await;
-    assert_eq!(js(client, view).await, shown, "the copied link reopens the view");
+    assert_eq!(
+        js(client, view).await,
+        shown,
+        "the copied link reopens the view"
+    );
     // A link to a document opens it.
     let ids = hit_ids(client).await;
     let doc_url = format!(
@@ -847,7 +927,11 @@ async fn steps(fx: &mut Fixture, client: &Client) {
         .find(|id| id.contains("injection"))
         .expect("the injection note is found");
     let no_markup = "return document.querySelectorAll('#results img, #results script, #results svg, #doc-view img, #doc-view script, #doc-view svg').length === 0;";
-    assert_eq!(js(client, no_markup).await, json!(true), "no element from a snippet");
+    assert_eq!(
+        js(client, no_markup).await,
+        json!(true),
+        "no element from a snippet"
+    );
     client
         .find(Locator::Css(&format!(
             "#results a.hit-link[data-id=\"{injection}\"]"
@@ -868,7 +952,11 @@ async fn steps(fx: &mut Fixture, client: &Client) {
         json!("undefined"),
         "no script ran"
     );
-    assert_eq!(js(client, no_markup).await, json!(true), "no element from the text");
+    assert_eq!(
+        js(client, no_markup).await,
+        json!(true),
+        "no element from the text"
+    );
     let body = js(
         client,
         "return document.getElementById('doc-body').innerText;",

@@ -5,7 +5,7 @@
 
 import { h, markedWords } from './dom.js';
 import { t, lang, setLang, applyStatic } from './i18n.js';
-import { fromSearch, toSearch, apiSearchUrl, apiDocUrl, searchKey, clone, emptyState } from './state.js';
+import { fromSearch, toSearch, apiSearchUrl, apiDocUrl, searchKey, clone, emptyState, PAGE_SIZE } from './state.js';
 import { renderFacets, renderChips } from './facets.js';
 import { renderTimeline, fillMonths, lastDay } from './timeline.js';
 import { renderUnderstood, renderToolbar, renderHits, renderPager, renderEmpty, renderError } from './results.js';
@@ -16,7 +16,7 @@ const els = {
   form: $('search-form'), q: $('q'), langSwitch: $('lang-switch'), sidebar: $('sidebar'), facets: $('facets'),
   filtersToggle: $('filters-toggle'), chips: $('chips'), understood: $('understood'), timeline: $('timeline'),
   toolbar: $('toolbar'), status: $('status'), results: $('results'), pager: $('pager'),
-  resultsView: $('results-view'), docView: $('doc-view'), busy: $('busy'), home: $('home'),
+  resultsView: $('results-view'), docView: $('doc-view'), busy: $('busy'), home: $('home'), announce: $('announce'),
 };
 
 let state = fromSearch(location.search);
@@ -119,6 +119,14 @@ function renderResults() {
     selected: monthSelected(st), onMonth: timelineMonth, onRange: timelineRange,
   });
   renderToolbar(els.toolbar, response, st, { onSort: (sort) => navigate({ ...clone(state), sort, page: 1, doc: '' }) });
+  if (!(response.hits || []).length && response.total > 0 && st.page > 1 && !state.doc) {
+    // A page past the end (an old link): show the last page instead.
+    const last = Math.max(1, Math.ceil(Math.min(response.total, 10000) / PAGE_SIZE));
+    if (last < st.page) {
+      navigate({ ...clone(state), page: last }, { replace: true });
+      return;
+    }
+  }
   if (!(response.hits || []).length) {
     els.results.replaceChildren();
     renderEmpty(els.status, response, st, {
@@ -131,6 +139,8 @@ function renderResults() {
   }
   renderPager(els.pager, response, st, { onPage: (page) => navigate({ ...clone(state), page, doc: '' }, { scrollTop: true }) });
   document.body.dataset.key = shown.key;
+  const count = $('result-count');
+  if (count) els.announce.textContent = count.textContent;
   document.body.dataset.total = String(response.total || 0);
   if (enterPending) {
     enterPending = false;
@@ -331,7 +341,8 @@ els.form.addEventListener('submit', (evt) => {
 
 document.addEventListener('keydown', (evt) => {
   const target = evt.target;
-  const typing = target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  const typing = target instanceof HTMLElement && (target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName)
+    || (target.tagName === 'INPUT' && !/^(checkbox|radio|button|submit|reset)$/.test(target.type)));
   if (evt.key === '/' && !typing && !evt.ctrlKey && !evt.metaKey && !evt.altKey) {
     evt.preventDefault();
     els.q.focus();

@@ -19,7 +19,7 @@ export function renderUnderstood(root, response, st) {
   for (const x of q.excluded || []) parts.push(term(`${t('excluded')} ${x}`, 'q-term q-excluded'));
   const lines = [];
   if (q.browse || (!parts.length && !(q.corrected || []).length)) {
-    if (!st.q.trim()) lines.push(h('p', { class: 'u-main', text: t('allDocs') }));
+    if (!st.q.trim()) lines.push(h('p', { class: 'u-main', text: st.sort === 'relevance' ? t('allDocs') : t('allDocsPlain') }));
   }
   if ((q.corrected || []).length) {
     const from = q.corrected.map((c) => c.from).join(' ');
