@@ -885,6 +885,117 @@ async fn steps(fx: &mut Fixture, client: &Client) {
         );
     }
 
+    // Export: every result (not only the page), as JSON and as CSV, with the facets.
+    let export = js(
+        client,
+        "const csv = document.getElementById('export-csv').href;
+         const json = document.getElementById('export-json').href;
+         return Promise.all([fetch(json).then(r => r.json()), fetch(csv).then(r => r.text())])
+           .then(([rows, text]) => ({rows: rows.length, keys: Object.keys(rows[0] || {}),
+                                     lines: text.trim().split('\\n').length, header: text.split('\\n')[0]}));",
+    )
+    .await;
+    println!("export: {export}");
+    assert_eq!(
+        export["rows"].as_u64(),
+        Some(all),
+        "the JSON export has every result: {export}"
+    );
+    assert!(
+        export["lines"].as_u64().unwrap_or(0) > all,
+        "the CSV export has a header and every result: {export}"
+    );
+    for key in ["id", "title", "regions", "actors", "months"] {
+        assert!(
+            export["keys"]
+                .as_array()
+                .is_some_and(|keys| keys.contains(&json!(key))),
+            "export rows carry `{key}`: {export}"
+        );
+    }
+
+    // Keyboard: `/` focuses the box, ↓ walks the results, Escape closes a document.
+    js(
+        client,
+        "document.activeElement && document.activeElement.blur();",
+    )
+    .await;
+    client
+        .find(Locator::Css("body"))
+        .await
+        .expect("body")
+        .send_keys("/")
+        .await
+        .expect("press /");
+    wait_js(
+        client,
+        "document.activeElement.id === 'q'",
+        "`/` focuses the search box",
+    )
+    .await;
+    client
+        .find(Locator::Css("#q"))
+        .await
+        .expect("search box")
+        .send_keys(&Key::Down.to_string())
+        .await
+        .expect("arrow down");
+    wait_js(
+        client,
+        "document.activeElement.classList.contains('hit-link')",
+        "↓ moves to the first result",
+    )
+    .await;
+    let focused = client.active_element().await.expect("focused link");
+    focused
+        .send_keys(&Key::Down.to_string())
+        .await
+        .expect("arrow down");
+    wait_js(
+        client,
+        "document.activeElement === document.querySelectorAll('#results a.hit-link')[1]",
+        "↓ moves to the second result",
+    )
+    .await;
+    client
+        .active_element()
+        .await
+        .expect("focused link")
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .expect("open with Enter");
+    settled(client).await;
+    assert_eq!(
+        js(client, "return document.body.dataset.view;").await,
+        json!("doc"),
+        "Enter on a result opens it"
+    );
+    client
+        .find(Locator::Css("body"))
+        .await
+        .expect("body")
+        .send_keys(&Key::Escape.to_string())
+        .await
+        .expect("Escape");
+    wait_js(
+        client,
+        "document.body.dataset.view === 'results' && window.__sahelSettled()",
+        "Escape goes back",
+    )
+    .await;
+
+    // Every control has a name for screen readers.
+    let unnamed = js(
+        client,
+        "return [...document.querySelectorAll('input, select, button, a[href], [role=button]')].filter(el => {
+           const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')
+             || (el.id && document.querySelector(`label[for=\"${el.id}\"]`)) || el.closest('label');
+           return !labelled && !el.textContent.trim();
+         }).map(el => el.outerHTML.slice(0, 80));",
+    )
+    .await;
+    assert_eq!(unnamed, json!([]), "controls without an accessible name");
+
     // 9. Language switch.
     client
         .find(Locator::Css("#lang-switch"))
@@ -1003,6 +1114,26 @@ async fn steps(fx: &mut Fixture, client: &Client) {
         "no horizontal scrolling at 360 px (results): {width}"
     );
     save_screenshot(client, "phone-results.png").await;
+    let sidebar_hidden =
+        "return getComputedStyle(document.getElementById('sidebar')).display === 'none';";
+    assert_eq!(
+        js(client, sidebar_hidden).await,
+        json!(true),
+        "filters folded on a phone"
+    );
+    client
+        .find(Locator::Css("#filters-toggle"))
+        .await
+        .expect("filters button")
+        .click()
+        .await
+        .expect("open filters");
+    assert_eq!(
+        js(client, sidebar_hidden).await,
+        json!(false),
+        "the button shows the filters"
+    );
+    save_screenshot(client, "phone-filters.png").await;
     set_viewport(client, 1280, 900).await;
 
     // 12. No results, with the typo-tolerant suggestion when the server has one.

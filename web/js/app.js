@@ -27,6 +27,7 @@ let controller = null;
 let docSeq = 0;
 let typingTimer = 0;
 let enterPending = false;
+let typingEntry = false;
 
 // ---------- fetching ----------
 
@@ -102,6 +103,7 @@ function renderResults() {
     onToggle: toggleFacet, onClear: clearFilters, onRemove: removeFilter,
   };
   renderChips(els.chips, st, handlers);
+  updateFiltersToggle(st);
   if (shown.error) {
     renderUnderstood(els.understood, null, st);
     renderToolbar(els.toolbar, null, st, {});
@@ -235,6 +237,7 @@ function saveScroll() {
 
 /** Moves to `next` state: a new history entry (or the current one replaced), then renders. */
 function navigate(next, { replace = false, scrollTop = false, force = false } = {}) {
+  typingEntry = false;
   const url = toSearch(next);
   if (!replace) saveScroll();
   const fromResults = !state.doc && !!next.doc;
@@ -264,6 +267,7 @@ function backToResults() {
 }
 
 window.addEventListener('popstate', (evt) => {
+  typingEntry = false;
   state = fromSearch(location.search);
   const scroll = evt.state && typeof evt.state.scroll === 'number' ? evt.state.scroll : null;
   render({ scroll });
@@ -322,8 +326,11 @@ els.q.addEventListener('input', () => {
     typingTimer = 0;
     const q = els.q.value;
     if (q.trim() === state.q.trim() && !state.doc) return;
-    // Typing refines the current entry; Enter, filters and pages make new ones.
-    navigate({ ...clone(state), q, page: 1, doc: '' }, { replace: !state.doc });
+    // One history entry per stretch of typing: the first search makes a new entry, the next
+    // ones refine it.
+    const replace = typingEntry && !state.doc;
+    navigate({ ...clone(state), q, page: 1, doc: '' }, { replace });
+    typingEntry = true;
   }, 250);
 });
 
@@ -407,7 +414,13 @@ window.addEventListener('resize', () => {
   }, 150);
 });
 
+function updateFiltersToggle(st) {
+  const n = ['region', 'country', 'actor', 'lang', 'month'].reduce((sum, f) => sum + st[f].length, 0) + (st.from || st.to ? 1 : 0);
+  els.filtersToggle.textContent = n ? `${t('filtersToggle')} (${n})` : t('filtersToggle');
+}
+
 function applyLabels() {
+  updateFiltersToggle(shown.state || state);
   document.documentElement.lang = lang();
   applyStatic();
   els.langSwitch.textContent = t('otherLang');
