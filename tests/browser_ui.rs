@@ -1155,6 +1155,12 @@ async fn steps(fx: &mut Fixture, client: &Client) {
         "a misspelt place gets the corrected query"
     );
 
+    assert_eq!(
+        js(client, "return window.__sahelErrors;").await,
+        json!([]),
+        "no script error in the page"
+    );
+
     // 13. The server goes away: a clear error state, no blank page.
     drop(fx.server.take());
     search_for(client, "Gao").await;

@@ -11,6 +11,11 @@ import { renderTimeline, fillMonths, lastDay } from './timeline.js';
 import { renderUnderstood, renderToolbar, renderHits, renderPager, renderEmpty, renderError } from './results.js';
 import { renderDoc, renderDocError } from './doc.js';
 
+// Errors are kept for the end-to-end tests (and anyone looking in the console).
+window.__sahelErrors = [];
+window.addEventListener('error', (evt) => window.__sahelErrors.push(String(evt.message)));
+window.addEventListener('unhandledrejection', (evt) => window.__sahelErrors.push(String(evt.reason)));
+
 const $ = (id) => document.getElementById(id);
 const els = {
   form: $('search-form'), q: $('q'), langSwitch: $('lang-switch'), sidebar: $('sidebar'), facets: $('facets'),
