@@ -1,0 +1,504 @@
+//! Actors: the armed groups, forces and organisations a report names, found through an alias table
+//! (`data/actors.tsv`) and reported under one canonical name each (`GSIM` → `JNIM`).
+//!
+//! One Aho-Corasick automaton runs over the folded text (lowercase, no accents, hyphens and runs of
+//! spaces as one space), keeping spans in the original text. Short all-capital acronyms (`CSP`,
+//! `MSA`, `AES`, `FAN`, `VDP`) match only when written in capitals, so `fan de football` is no FAN.
+//!
+//! ```
+//! let table = sahel_facets::actors::ActorTable::builtin().unwrap();
+//! let found = table.extract("Les terroristes du GSIM ont attaqué les FAMa.");
+//! let names: Vec<&str> = found.iter().map(|m| m.canonical.as_str()).collect();
+//! assert_eq!(names, ["JNIM", "FAMa"]);
+//! assert_eq!(table.canonical_of("gsim"), Some("JNIM"));
+//! ```
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Serialize;
+
+use crate::{Error, Result};
+
+const BUILTIN_TSV: &str = include_str!("../data/actors.tsv");
+const BUILTIN_NAME: &str = "data/actors.tsv";
+const HEADER: [&str; 5] = ["canonical", "kind", "country", "aliases", "generic"];
+const KINDS: [&str; 7] = [
+    "jihadist",
+    "state_force",
+    "militia",
+    "rebel",
+    "international",
+    "foreign",
+    "political",
+];
+
+/// One actor of the table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Actor {
+    pub canonical: String,
+    /// `jihadist`, `state_force`, `militia`, `rebel`, `international`, `foreign` or `political`.
+    pub kind: String,
+    /// ISO code of its country, if it belongs to one.
+    pub country: Option<String>,
+    /// Names, as written in the table (the canonical name first).
+    pub aliases: Vec<String>,
+    /// Descriptive phrases that designate it unambiguously (`partenaires russes`).
+    pub generic_aliases: Vec<String>,
+}
+
+/// An actor named in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActorMention {
+    pub canonical: String,
+    /// Byte span in the text.
+    pub start: usize,
+    pub end: usize,
+    /// The alias of the table that matched, as written in the table.
+    pub alias: String,
+    /// The words as written in the text.
+    pub text: String,
+    /// Matched through a descriptive phrase rather than a name.
+    pub generic: bool,
+}
+
+struct Pattern {
+    actor: usize,
+    alias: String,
+    /// Only matches when written in capitals.
+    capitals_only: bool,
+    generic: bool,
+}
+
+/// The alias table and its matcher. Build it once; it is `Send + Sync`.
+pub struct ActorTable {
+    actors: Vec<Actor>,
+    patterns: Vec<Pattern>,
+    matcher: AhoCorasick,
+    /// Folded alias or canonical name → actor, for names that match in any case.
+    by_name: HashMap<String, usize>,
+    /// Capitals-only acronyms as written → actor.
+    by_acronym: HashMap<String, usize>,
+}
+
+impl std::fmt::Debug for ActorTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ActorTable")
+            .field("actors", &self.actors.len())
+            .field("patterns", &self.patterns.len())
+            .finish()
+    }
+}
+
+/// An acronym that must be written in capitals: all letters uppercase, at most five of them.
+fn is_capitals_only(alias: &str) -> bool {
+    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty()
+        && letters.len() <= 5
+        && letters.iter().all(|c| c.is_uppercase())
+        && alias.chars().all(|c| c.is_alphanumeric() || c == '-')
+}
+
+/// The matching key of a text: folded, hyphens, underscores and whitespace runs as one space;
+/// with the original byte offset of every byte of the key (plus the text length at the end).
+pub(crate) fn match_key(text: &str) -> (String, Vec<usize>) {
+    let mut key = String::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len() + 1);
+    let mut last_space = true;
+    let mut buf = [0u8; 4];
+    let mut push = |c: char, at: usize, key: &mut String, offsets: &mut Vec<usize>| {
+        let c = if c == '-' || c == '_' || c.is_whitespace() {
+            ' '
+        } else {
+            c
+        };
+        if c == ' ' {
+            if last_space {
+                return;
+            }
+            last_space = true;
+        } else {
+            last_space = false;
+        }
+        key.push(c);
+        offsets.extend(std::iter::repeat_n(at, c.len_utf8()));
+    };
+    for (at, c) in text.char_indices() {
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase(), at, &mut key, &mut offsets);
+        } else {
+            for f in sahel_text::fold(c.encode_utf8(&mut buf)).chars() {
+                push(f, at, &mut key, &mut offsets);
+            }
+        }
+    }
+    offsets.push(text.len());
+    (key, offsets)
+}
+
+fn folded_name(name: &str) -> String {
+    match_key(name).0.trim().to_string()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+impl ActorTable {
+    /// The built-in table (`data/actors.tsv`).
+    pub fn builtin() -> Result<Self> {
+        Self::from_tsv(BUILTIN_TSV, BUILTIN_NAME)
+    }
+
+    /// A table from TSV text in the format of `data/actors.tsv`; `source` names it in errors.
+    pub fn from_tsv(tsv: &str, source: &str) -> Result<Self> {
+        let malformed = |line: usize, message: String| Error::Malformed {
+            file: source.to_string(),
+            line,
+            message,
+        };
+        let mut actors: Vec<Actor> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut header_seen = false;
+        for (n, line) in tsv.lines().enumerate() {
+            let number = n + 1;
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if !header_seen {
+                if cols != HEADER {
+                    return Err(malformed(
+                        number,
+                        format!("expected the header {}", HEADER.join("\t")),
+                    ));
+                }
+                header_seen = true;
+                continue;
+            }
+            if cols.len() != HEADER.len() {
+                return Err(malformed(
+                    number,
+                    format!("expected {} columns, found {}", HEADER.len(), cols.len()),
+                ));
+            }
+            let (canonical, kind, country, aliases, generic) =
+                (cols[0], cols[1], cols[2], cols[3], cols[4]);
+            if canonical.is_empty() {
+                return Err(malformed(number, "empty canonical name".to_string()));
+            }
+            if !KINDS.contains(&kind) {
+                return Err(malformed(number, format!("unknown kind `{kind}`")));
+            }
+            let generic = match generic {
+                "yes" => true,
+                "no" | "" => false,
+                other => {
+                    return Err(malformed(
+                        number,
+                        format!("generic must be yes or no, not `{other}`"),
+                    ))
+                }
+            };
+            let k = *index.entry(canonical.to_string()).or_insert_with(|| {
+                actors.push(Actor {
+                    canonical: canonical.to_string(),
+                    kind: kind.to_string(),
+                    country: (!country.is_empty()).then(|| country.to_string()),
+                    aliases: vec![canonical.to_string()],
+                    generic_aliases: Vec::new(),
+                });
+                actors.len() - 1
+            });
+            if actors[k].kind != kind {
+                return Err(malformed(number, format!("`{canonical}` has two kinds")));
+            }
+            for alias in aliases.split('|').map(str::trim).filter(|a| !a.is_empty()) {
+                let list = if generic {
+                    &mut actors[k].generic_aliases
+                } else {
+                    &mut actors[k].aliases
+                };
+                if !list.iter().any(|a| a == alias) {
+                    list.push(alias.to_string());
+                }
+            }
+        }
+        if !header_seen {
+            return Err(malformed(1, "no header line".to_string()));
+        }
+        Self::from_actors(actors)
+    }
+
+    fn from_actors(actors: Vec<Actor>) -> Result<Self> {
+        let mut patterns = Vec::new();
+        let mut keys = Vec::new();
+        let mut by_name = HashMap::new();
+        let mut by_acronym = HashMap::new();
+        for (k, actor) in actors.iter().enumerate() {
+            let all = actor
+                .aliases
+                .iter()
+                .map(|a| (a, false))
+                .chain(actor.generic_aliases.iter().map(|a| (a, true)));
+            for (alias, generic) in all {
+                let key = folded_name(alias);
+                if key.is_empty() {
+                    continue;
+                }
+                let capitals_only = is_capitals_only(alias);
+                if capitals_only {
+                    by_acronym.entry(alias.clone()).or_insert(k);
+                } else {
+                    by_name.entry(key.clone()).or_insert(k);
+                }
+                keys.push(key);
+                patterns.push(Pattern {
+                    actor: k,
+                    alias: alias.clone(),
+                    capitals_only,
+                    generic,
+                });
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .map_err(|e| Error::Matcher(e.to_string()))?;
+        Ok(ActorTable {
+            actors,
+            patterns,
+            matcher,
+            by_name,
+            by_acronym,
+        })
+    }
+
+    /// Every actor of the table.
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    /// The actors named in `text`, in text order, longest name first where names overlap.
+    pub fn extract(&self, text: &str) -> Vec<ActorMention> {
+        let (key, offsets) = match_key(text);
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        for m in self.matcher.find_overlapping_iter(&key) {
+            let (s, e) = (m.start(), m.end());
+            let before_ok = key[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word_char(c));
+            let after_ok = key[e..].chars().next().is_none_or(|c| !is_word_char(c));
+            if !before_ok || !after_ok {
+                continue;
+            }
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            let (start, end) = original_span(text, &offsets, s, e);
+            if pattern.capitals_only && text[start..end].chars().any(|c| c.is_lowercase()) {
+                continue;
+            }
+            candidates.push((start, end, m.pattern().as_usize()));
+        }
+        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut out: Vec<ActorMention> = Vec::new();
+        let mut covered = 0;
+        for (start, end, p) in candidates {
+            if start < covered {
+                continue;
+            }
+            covered = end;
+            let pattern = &self.patterns[p];
+            out.push(ActorMention {
+                canonical: self.actors[pattern.actor].canonical.clone(),
+                start,
+                end,
+                alias: pattern.alias.clone(),
+                text: text[start..end].to_string(),
+                generic: pattern.generic,
+            });
+        }
+        out
+    }
+
+    /// The canonical name of an actor from any of its names (`GSIM`, `gsim` → `JNIM`); capitals-only
+    /// acronyms (`FAN`, `AES`) are recognised only in capitals.
+    pub fn canonical_of(&self, name: &str) -> Option<&str> {
+        let name = name.trim();
+        let k = self
+            .by_acronym
+            .get(name)
+            .or_else(|| self.by_name.get(&folded_name(name)))?;
+        Some(&self.actors[*k].canonical)
+    }
+
+    /// Every name of an actor (canonical first, then aliases, then descriptive phrases), for query
+    /// expansion; empty when the canonical name is unknown.
+    pub fn aliases_of(&self, canonical: &str) -> Vec<&str> {
+        self.actors
+            .iter()
+            .find(|a| a.canonical == canonical)
+            .map(|a| {
+                a.aliases
+                    .iter()
+                    .chain(a.generic_aliases.iter())
+                    .map(String::as_str)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The actor with this canonical name.
+    pub fn actor(&self, canonical: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.canonical == canonical)
+    }
+}
+
+/// The original byte span of the key bytes `s..e`.
+fn original_span(text: &str, offsets: &[usize], s: usize, e: usize) -> (usize, usize) {
+    let start = offsets[s];
+    let last = offsets[e - 1];
+    let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
+    (start, end)
+}
+
+/// The canonical names of mentions, sorted, each once: the actor facet of a document.
+pub fn actor_names(mentions: &[ActorMention]) -> Vec<String> {
+    let mut names: Vec<String> = mentions.iter().map(|m| m.canonical.clone()).collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let table = ActorTable::builtin().unwrap();
+        table
+            .extract(text)
+            .into_iter()
+            .map(|m| m.canonical)
+            .collect()
+    }
+
+    #[test]
+    fn builtin_table_loads_with_the_required_canonical_names() {
+        let table = ActorTable::builtin().unwrap();
+        for canonical in [
+            "JNIM",
+            "EIGS",
+            "ISWAP",
+            "Boko Haram",
+            "FAMa",
+            "Armée burkinabè",
+            "FAN",
+            "VDP",
+            "CSP-DPA",
+            "Africa Corps",
+            "MINUSMA",
+            "Barkhane",
+            "Takuba",
+            "G5 Sahel",
+            "AES",
+            "Dozo",
+            "Dan Na Ambassagou",
+            "GATIA",
+            "MSA",
+            "Gendarmerie",
+            "Garde nationale",
+            "ECOWAS/CEDEAO",
+            "Katiba Macina",
+        ] {
+            assert!(table.actor(canonical).is_some(), "{canonical} missing");
+        }
+    }
+
+    #[test]
+    fn aliases_resolve_to_canonical_names() {
+        assert_eq!(names("le GSIM a revendiqué"), ["JNIM"]);
+        assert_eq!(names("Jama’at Nusrat al-Islam wal-Muslimin"), ["JNIM"]);
+        assert_eq!(
+            names("Groupe de soutien à l’islam et aux musulmans"),
+            ["JNIM"]
+        );
+        assert_eq!(names("l'Etat islamique au Grand-Sahara"), ["EIGS"]);
+        assert_eq!(
+            names("Islamic State Sahel Province (ISSP)"),
+            ["EIGS", "EIGS"]
+        );
+        assert_eq!(names("les Forces Armées Maliennes"), ["FAMa"]);
+        assert_eq!(names("Les FAMA ont riposté"), ["FAMa"]);
+        assert_eq!(
+            names("the Malian army and Wagner Group"),
+            ["FAMa", "Africa Corps"]
+        );
+        assert_eq!(names("leurs partenaires russes"), ["Africa Corps"]);
+        assert_eq!(
+            names("le Cadre stratégique permanent (CSP)"),
+            ["CSP-DPA", "CSP-DPA"]
+        );
+        assert_eq!(
+            names("des FDS burkinabè et des VDP"),
+            ["Armée burkinabè", "VDP"]
+        );
+        assert_eq!(names("l'armée nigérienne (FAN)"), ["FAN", "FAN"]);
+        assert_eq!(names("la Confédération AES"), ["AES"]);
+        assert_eq!(
+            names("la CEDEAO et l'ECOWAS"),
+            ["ECOWAS/CEDEAO", "ECOWAS/CEDEAO"]
+        );
+        assert_eq!(names("la Katiba Macina"), ["Katiba Macina"]);
+    }
+
+    #[test]
+    fn short_acronyms_need_capitals_and_generic_phrases_are_no_actors() {
+        assert!(names("un fan de football").is_empty());
+        assert!(names("les forces du mal").is_empty());
+        assert!(names("les terroristes et des hommes armés non identifiés").is_empty());
+        assert!(names("la csp et les aes").is_empty());
+        assert!(names("Fan de football").is_empty());
+        assert!(names("Wagnerien").is_empty());
+    }
+
+    #[test]
+    fn spans_point_into_the_original_text() {
+        let text = "Attaque de l’État  islamique au Sahel à Ménaka";
+        let table = ActorTable::builtin().unwrap();
+        let found = table.extract(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            &text[found[0].start..found[0].end],
+            "État  islamique au Sahel"
+        );
+        assert_eq!(found[0].text, "État  islamique au Sahel");
+        assert_eq!(found[0].alias, "État islamique au Sahel");
+    }
+
+    #[test]
+    fn canonical_and_aliases_for_query_expansion() {
+        let table = ActorTable::builtin().unwrap();
+        assert_eq!(table.canonical_of("GSIM"), Some("JNIM"));
+        assert_eq!(
+            table.canonical_of("état islamique au grand sahara"),
+            Some("EIGS")
+        );
+        assert_eq!(table.canonical_of("FAN"), Some("FAN"));
+        assert_eq!(table.canonical_of("fan"), None);
+        assert_eq!(table.canonical_of("les terroristes"), None);
+        assert!(table.aliases_of("JNIM").contains(&"GSIM"));
+        assert!(table.aliases_of("Africa Corps").contains(&"Wagner"));
+        assert!(table.aliases_of("nobody").is_empty());
+    }
+
+    #[test]
+    fn malformed_table_lines_are_reported_with_their_number() {
+        let err = ActorTable::from_tsv(
+            "canonical\tkind\tcountry\taliases\tgeneric\nX\tbandit\t\tx\tno\n",
+            "t.tsv",
+        )
+        .unwrap_err();
+        assert!(err.to_string().starts_with("t.tsv:2:"), "{err}");
+    }
+}

@@ -1,0 +1,1363 @@
+//! The date grammar: recognises date expressions in a token stream, without resolving them (the
+//! resolver in `mod.rs` turns them into calendar values against the publication date).
+
+use super::lexicon::{self, Unit};
+use super::tokens::Tok;
+
+/// A day, possibly with its month, year and weekday, as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dmy {
+    pub day: u32,
+    pub month: Option<u32>,
+    pub year: Option<i32>,
+    pub weekday: Option<u32>,
+}
+
+/// How a weekday is qualified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeekdayMode {
+    /// `lundi`, `ce lundi`, `on Monday`: the nearest such day on the side the sentence's tense says.
+    Bare,
+    /// `lundi dernier`, `last Monday`: strictly before the publication date.
+    Last,
+    /// `lundi prochain`, `next Monday`: strictly after.
+    Next,
+    /// `lundi de la semaine prochaine` (+1), `lundi cette semaine` (0), `… de la semaine dernière` (-1).
+    Week(i64),
+    /// `lundi en huit` (7), `lundi en quinze` (14): from the first such day on or after publication.
+    Later(i64),
+}
+
+/// A recognised date expression, not yet resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expr {
+    /// A day with at least a month or a weekday.
+    Date(Dmy),
+    /// `du 26 au 27 juillet`, `entre le 13 et le 15 juillet`, `dans la nuit du 26 au 27`.
+    Range(Dmy, Dmy),
+    /// `en mars 2024`, `courant janvier`, `fin mars`, `mars dernier` (shift -1), `mars prochain` (+1).
+    Month {
+        month: u32,
+        year: Option<i32>,
+        shift: i32,
+    },
+    /// `le mois dernier` (-1), `ce mois` (0), `le mois prochain` (+1).
+    MonthOffset(i32),
+    /// `en 2012`, `in 2012`.
+    Year(i32),
+    /// `l'année dernière` (-1), `cette année` (0), `next year` (+1).
+    YearOffset(i32),
+    /// Days from the publication date: `hier` (-1), `aujourd'hui` (0), `demain` (+1).
+    DayOffset(i64),
+    /// Days from the previous date in the text: `la veille` (-1), `le lendemain`, `deux jours plus tard`.
+    FromPrevious(i64),
+    /// A date and a shift in days: `le lendemain du 13 février`.
+    Shifted(Dmy, i64),
+    Weekday(u32, WeekdayMode),
+    /// `dans la nuit de samedi à dimanche`.
+    WeekdayPair(u32, u32),
+    /// `il y a trois jours` (-3 days), `dans deux mois` (+2 months), `two weeks ago`.
+    Offset(i64, Unit),
+    /// `la semaine dernière` (-1), `cette semaine` (0): Monday to Sunday.
+    Week(i64),
+    /// `le week-end dernier` (-1), `ce week-end` (0): Saturday and Sunday.
+    Weekend(i64),
+    /// Part of the publication week, weekdays from..to: `en début de semaine` (0, 1).
+    WeekPart(u32, u32),
+    /// Months from..to of a year (`None`: the year around publication): `fin 2023`, `en début d'année`.
+    YearPart(Option<i32>, u32, u32),
+    /// `les trois derniers jours` (-3), `les 3 prochains mois` (+3): the periods before (after)
+    /// the publication's.
+    LastN(i64, Unit),
+    /// A fixed holiday (day, month): `Noël`, `la Toussaint`.
+    Holiday(u32, u32),
+    /// The last day of a month: `le dernier jour d'octobre 2015`.
+    LastDayOf(u32, Option<i32>),
+}
+
+/// An expression and the tokens it covers (`first..end`).
+#[derive(Debug, Clone, Copy)]
+pub struct Found {
+    pub expr: Expr,
+    pub first: usize,
+    pub end: usize,
+}
+
+/// Reads date expressions from tokens.
+pub struct Grammar<'a> {
+    t: &'a [Tok],
+    english_first: bool,
+}
+
+const SEPARATORS: [char; 3] = ['/', '.', '-'];
+
+impl<'a> Grammar<'a> {
+    pub fn new(t: &'a [Tok], english_first: bool) -> Self {
+        Grammar { t, english_first }
+    }
+
+    fn w(&self, i: usize) -> Option<&str> {
+        self.t.get(i).and_then(|t| t.word())
+    }
+
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.w(i) == Some(word)
+    }
+
+    fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        self.w(i).is_some_and(|w| words.contains(&w))
+    }
+
+    fn p(&self, i: usize, c: char) -> bool {
+        self.t.get(i).and_then(|t| t.punct()) == Some(c)
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.glued)
+    }
+
+    fn num(&self, i: usize) -> Option<(u32, usize)> {
+        self.t.get(i).and_then(|t| t.num())
+    }
+
+    /// Skips an elided article: `d'`, `l'` (the apostrophe glued to the letter).
+    fn elision(&self, i: usize, letter: &str) -> Option<usize> {
+        (self.is(i, letter) && self.p(i + 1, '\'')).then_some(i + 2)
+    }
+
+    /// `de`, `du`, `d'` before a month or a date.
+    fn of(&self, i: usize) -> Option<usize> {
+        if self.is_any(i, &["de", "du", "of"]) {
+            Some(i + 1)
+        } else {
+            self.elision(i, "d")
+        }
+    }
+
+    /// A sequence of words, each token a word equal to the next item.
+    fn words(&self, i: usize, words: &[&str]) -> Option<usize> {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| self.is(i + k, w))
+            .then_some(i + words.len())
+    }
+
+    /// A word, optionally preceded by a glued hyphen: `avant-hier`, `week-end`, `mi-mars`.
+    fn hyphen_then(&self, i: usize, word: &str) -> Option<usize> {
+        if self.is(i, word) {
+            Some(i + 1)
+        } else if self.p(i, '-') && self.is(i + 1, word) {
+            Some(i + 2)
+        } else {
+            None
+        }
+    }
+
+    /// A cardinal number from 1 to 31 written in words: `trois`, `dix-huit`, `vingt et un`.
+    fn number_words(&self, i: usize) -> Option<(u32, usize)> {
+        let first = lexicon::number_word(self.w(i)?)?;
+        if first == 10 || first == 20 || first == 30 {
+            let mut j = i + 1;
+            if self.p(j, '-') || self.is(j, "et") || self.is(j, "and") {
+                j += 1;
+            }
+            if j > i + 1 {
+                if let Some(unit) = self.w(j).and_then(lexicon::number_word) {
+                    let total = first + unit;
+                    if unit < 10 && total <= 31 {
+                        return Some((total, j + 1));
+                    }
+                }
+            }
+            // `dix-sept`: `dix` followed by `sept`, `huit`, `neuf` without `et`.
+            if first == 10 && self.p(i + 1, '-') {
+                if let Some(unit @ 7..=9) = self.w(i + 2).and_then(lexicon::number_word) {
+                    return Some((10 + unit, i + 3));
+                }
+            }
+        }
+        Some((first, i + 1))
+    }
+
+    /// A count: digits (up to three) or number words, `un`/`une` included.
+    fn count(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some((v, n)) = self.num(i) {
+            if n <= 3 && !self.glued_word_after(i) {
+                return Some((v, i + 1));
+            }
+            return None;
+        }
+        self.number_words(i)
+    }
+
+    /// A word glued after a number (`15h`, `5km`), which makes it no day.
+    fn glued_word_after(&self, i: usize) -> bool {
+        self.glued(i + 1) && self.w(i + 1).is_some()
+    }
+
+    /// A day of the month: `17`, `1er`, `2e`, `3rd`, `premier`, `quinze`, `twenty-first`.
+    fn day(&self, i: usize, allow_words: bool) -> Option<(u32, usize)> {
+        if let Some((v, n)) = self.num(i) {
+            if n > 2 || !(1..=31).contains(&v) {
+                return None;
+            }
+            let mut j = i + 1;
+            if self.glued(j) {
+                match self.w(j) {
+                    Some(w) if lexicon::is_ordinal_suffix(w) => j += 1,
+                    Some(_) => return None,
+                    None => {
+                        // `15:30`, `15.30` as times, `1,5` as decimals.
+                        if (self.p(j, ':') || self.p(j, ','))
+                            && self.glued(j + 1)
+                            && self.num(j + 1).is_some()
+                        {
+                            return None;
+                        }
+                    }
+                }
+            }
+            if self.glued(i)
+                && self
+                    .t
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|t| t.num().is_some())
+            {
+                return None;
+            }
+            return Some((v, j));
+        }
+        let word = self.w(i)?;
+        if let Some(v) = lexicon::ordinal_word(word) {
+            return Some((v, i + 1));
+        }
+        if !allow_words || matches!(word, "un" | "une" | "one") {
+            return None;
+        }
+        // `twenty-first`, `thirty-first`
+        if let Some(tens @ (20 | 30)) = lexicon::number_word(word) {
+            if self.p(i + 1, '-') {
+                if let Some(unit) = self.w(i + 2).and_then(lexicon::ordinal_word) {
+                    if unit < 10 && tens + unit <= 31 {
+                        return Some((tens + unit, i + 3));
+                    }
+                }
+            }
+        }
+        let (v, j) = self.number_words(i)?;
+        (1..=31).contains(&v).then_some((v, j))
+    }
+
+    /// A month name; abbreviations only when `allow_abbr`; a glued `.` after an abbreviation is
+    /// part of it.
+    fn month(&self, i: usize, allow_abbr: bool) -> Option<(u32, usize)> {
+        let (m, abbr) = lexicon::month(self.w(i)?)?;
+        if abbr && !allow_abbr {
+            return None;
+        }
+        let mut j = i + 1;
+        if abbr && self.p(j, '.') && self.glued(j) {
+            j += 1;
+        }
+        Some((m, j))
+    }
+
+    fn is_english_month(&self, i: usize) -> bool {
+        matches!(
+            self.w(i),
+            Some(
+                "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+                    | "jan"
+                    | "feb"
+                    | "mar"
+                    | "apr"
+                    | "jun"
+                    | "jul"
+                    | "aug"
+                    | "sep"
+                    | "sept"
+                    | "oct"
+                    | "nov"
+                    | "dec"
+            )
+        ) && self.t.get(i).is_some_and(|t| t.capitalized)
+    }
+
+    /// A four-digit year between 1900 and 2100.
+    fn year(&self, i: usize) -> Option<(i32, usize)> {
+        let (v, n) = self.num(i)?;
+        if n != 4 || !(1900..=2100).contains(&v) || self.glued_word_after(i) {
+            return None;
+        }
+        Some((v as i32, i + 1))
+    }
+
+    /// A two-digit year after a month (`31 octobre 74`), only when no word follows it (`74 morts`).
+    fn short_year(&self, i: usize) -> Option<(i32, usize)> {
+        let (v, n) = self.num(i)?;
+        let continues = self.t.get(i + 1).is_some_and(|t| {
+            t.line == self.t[i].line
+                && (t.word().is_some() || t.num().is_some() || t.punct() == Some('%'))
+        });
+        if n != 2 || continues {
+            return None;
+        }
+        Some((two_digit_year(v), i + 1))
+    }
+
+    fn weekday(&self, i: usize) -> Option<(u32, usize)> {
+        let wd = lexicon::weekday(self.w(i)?)?;
+        let mut j = i + 1;
+        if self.p(j, ',') {
+            j += 1;
+        }
+        Some((wd, j))
+    }
+
+    /// `[lundi] [le] 17 [de] septembre [2023]` and `[Monday,] March 3[rd][,] [2024]`.
+    pub fn textual_date(&self, i: usize) -> Option<(Dmy, usize)> {
+        let i = if self.is_any(i, &["le", "ce", "on", "this"]) && self.weekday(i + 1).is_some() {
+            i + 1
+        } else {
+            i
+        };
+        let (weekday, mut j) = match self.weekday(i) {
+            Some((wd, j)) => (Some(wd), j),
+            None => (None, i),
+        };
+        if self.is_any(j, &["le", "the"]) && weekday.is_some() {
+            j += 1;
+        }
+        if let Some((day, k)) = self.day(j, true) {
+            let mut k = k;
+            if self.is(k, "of") {
+                k += 1;
+            } else if self.is(k, "jour") {
+                k = self.of(k + 1)?;
+            }
+            if let Some((month, l)) = self.month(k, true) {
+                let (year, l) = self.year_after(l);
+                return valid(Dmy {
+                    day,
+                    month: Some(month),
+                    year,
+                    weekday,
+                })
+                .map(|d| (d, l));
+            }
+        }
+        if self.is_english_month(j) {
+            let (month, k) = self.month(j, true)?;
+            let (day, l) = self.day(k, false)?;
+            self.num(k)?;
+            let (year, l) = self.year_after(l);
+            return valid(Dmy {
+                day,
+                month: Some(month),
+                year,
+                weekday,
+            })
+            .map(|d| (d, l));
+        }
+        None
+    }
+
+    /// An optional year after a month: `, 2024`, ` 2024`, ` 74`.
+    fn year_after(&self, l: usize) -> (Option<i32>, usize) {
+        let m = if self.p(l, ',') { l + 1 } else { l };
+        if let Some((y, e)) = self.year(m) {
+            return (Some(y), e);
+        }
+        if m == l {
+            if let Some((y, e)) = self.short_year(l) {
+                return (Some(y), e);
+            }
+        }
+        (None, l)
+    }
+
+    /// `18/09/2023`, `18.09.2023`, `18-09-2023`, `2023-09-18`, `20/02/14`, `le 17/02`.
+    pub fn numeric_date(&self, i: usize) -> Option<(Dmy, usize)> {
+        let (a, an) = self.num(i)?;
+        if i > 0 && self.glued(i) {
+            let prev = &self.t[i - 1];
+            if prev.num().is_some()
+                || prev.word().is_some()
+                || prev.punct().is_some_and(|c| SEPARATORS.contains(&c))
+            {
+                return None;
+            }
+        }
+        let sep = self.t.get(i + 1)?.punct()?;
+        if !SEPARATORS.contains(&sep) || !self.glued(i + 1) || !self.glued(i + 2) {
+            return None;
+        }
+        let (b, bn) = self.num(i + 2)?;
+        let has_third = self.p(i + 3, sep) && self.glued(i + 3) && self.glued(i + 4);
+        let third = if has_third { self.num(i + 4) } else { None };
+        let end = if third.is_some() { i + 5 } else { i + 3 };
+        // The expression must not continue with another separator and number (`1.2.3.4`, `020/2023/DIRPA`).
+        if self.glued(end)
+            && self.t.get(end).is_some_and(|t| {
+                t.num().is_some()
+                    || t.word().is_some()
+                    || (t.punct().is_some_and(|c| SEPARATORS.contains(&c))
+                        && self.glued(end + 1)
+                        && self.num(end + 1).is_some())
+            })
+        {
+            return None;
+        }
+        match third {
+            Some((c, cn)) if an == 4 => {
+                // ISO order.
+                if bn > 2 || cn > 2 || sep == '.' {
+                    return None;
+                }
+                valid(Dmy {
+                    day: c,
+                    month: Some(b),
+                    year: Some(a as i32),
+                    weekday: None,
+                })
+                .map(|d| (d, end))
+            }
+            Some((c, cn)) => {
+                if an > 2 || bn > 2 {
+                    return None;
+                }
+                let year = match cn {
+                    4 => c as i32,
+                    2 if sep == '/' => two_digit_year(c),
+                    _ => return None,
+                };
+                let (day, month) = if b > 12 && a <= 12 && self.english_first {
+                    (b, a)
+                } else {
+                    (a, b)
+                };
+                valid(Dmy {
+                    day,
+                    month: Some(month),
+                    year: Some(year),
+                    weekday: None,
+                })
+                .map(|d| (d, end))
+            }
+            None => {
+                // Day and month only: `le 17/02`, only after a word that introduces a date.
+                if sep != '/' || an > 2 || bn > 2 {
+                    return None;
+                }
+                if i == 0
+                    || !self.is_any(
+                        i - 1,
+                        &["le", "du", "au", "depuis", "since", "on", "ce", "jusqu"],
+                    )
+                {
+                    return None;
+                }
+                valid(Dmy {
+                    day: a,
+                    month: Some(b),
+                    year: None,
+                    weekday: None,
+                })
+                .map(|d| (d, end))
+            }
+        }
+    }
+
+    /// Any single date: numeric or textual.
+    pub fn date(&self, i: usize) -> Option<(Dmy, usize)> {
+        self.numeric_date(i)
+            .or_else(|| self.textual_date(i))
+            .or_else(|| self.spaced_date(i))
+    }
+
+    /// `20 02 2014`, `le 17 02`: numbers separated by spaces on one line, with nothing numeric
+    /// around them (phone numbers, tallies); without a year only after `le`.
+    fn spaced_date(&self, i: usize) -> Option<(Dmy, usize)> {
+        let line = self.t.get(i)?.line;
+        let plain = |k: usize, max_digits: usize| -> Option<u32> {
+            let t = self.t.get(k)?;
+            let (v, n) = t.num()?;
+            (t.line == line && !t.glued && n <= max_digits).then_some(v)
+        };
+        let (d, dn) = self.num(i)?;
+        if dn > 2 || (i > 0 && self.t[i - 1].num().is_some()) || self.glued_word_after(i) {
+            return None;
+        }
+        let m = plain(i + 1, 2)?;
+        if self.glued_word_after(i + 1) {
+            return None;
+        }
+        let numeric_after = |k: usize| {
+            self.t.get(k).is_some_and(|t| {
+                t.line == line && (t.num().is_some() || (t.glued && t.word().is_some()))
+            })
+        };
+        if let Some(y) = plain(i + 2, 4) {
+            let digits = self.t[i + 2].num().map_or(0, |(_, n)| n);
+            if numeric_after(i + 3) || !(digits == 4 || digits == 2) {
+                return None;
+            }
+            let year = if digits == 4 {
+                y as i32
+            } else {
+                two_digit_year(y)
+            };
+            if !(1900..=2100).contains(&year) {
+                return None;
+            }
+            return valid(Dmy {
+                day: d,
+                month: Some(m),
+                year: Some(year),
+                weekday: None,
+            })
+            .map(|x| (x, i + 3));
+        }
+        if i == 0
+            || !self.is(i - 1, "le")
+            || self
+                .t
+                .get(i + 2)
+                .is_some_and(|t| t.line == line && t.punct().is_none())
+        {
+            return None;
+        }
+        valid(Dmy {
+            day: d,
+            month: Some(m),
+            year: None,
+            weekday: None,
+        })
+        .map(|x| (x, i + 2))
+    }
+
+    /// One end of a range: `[samedi] 13[e] [juillet [2013]]`.
+    fn range_end(&self, i: usize) -> Option<(Dmy, usize)> {
+        if let Some(found) = self.numeric_date(i) {
+            return Some(found);
+        }
+        let (weekday, j) = match self.weekday(i) {
+            Some((wd, j)) => (Some(wd), j),
+            None => (None, i),
+        };
+        if self.is_english_month(j) {
+            let (month, k) = self.month(j, true)?;
+            let (day, l) = self.day(k, false)?;
+            let (year, l) = self.year_after(l);
+            return valid(Dmy {
+                day,
+                month: Some(month),
+                year,
+                weekday,
+            })
+            .map(|d| (d, l));
+        }
+        let (day, mut k) = self.day(j, true)?;
+        if self.is(k, "of") {
+            k += 1;
+        }
+        match self.month(k, true) {
+            Some((month, l)) => {
+                let (year, l) = self.year_after(l);
+                valid(Dmy {
+                    day,
+                    month: Some(month),
+                    year,
+                    weekday,
+                })
+                .map(|d| (d, l))
+            }
+            None => Some((
+                Dmy {
+                    day,
+                    month: None,
+                    year: None,
+                    weekday,
+                },
+                k,
+            )),
+        }
+    }
+
+    /// The word(s) joining the two ends of a range, given how it opened.
+    fn range_joint(&self, i: usize, opener: Opener) -> Option<usize> {
+        match opener {
+            Opener::Between => {
+                if self.is_any(i, &["et", "and"]) {
+                    let j = i + 1;
+                    Some(if self.is_any(j, &["le", "the"]) {
+                        j + 1
+                    } else {
+                        j
+                    })
+                } else {
+                    None
+                }
+            }
+            Opener::From | Opener::None => {
+                if self.is_any(i, &["au", "to", "until", "till", "through"]) || self.p(i, '-') {
+                    Some(i + 1)
+                } else if self.is(i, "jusqu") && self.p(i + 1, '\'') && self.is(i + 2, "au") {
+                    Some(i + 3)
+                } else if opener == Opener::From && self.is(i, "a") {
+                    Some(i + 1)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+
+    /// Ranges: `du 26 au 27 juillet`, `dans la nuit du 26 au 27`, `entre le 13 et le 15 juillet`,
+    /// `13-15 juillet`, `from 3 to 5 March`, `March 3-5`, `dans la nuit de samedi à dimanche`.
+    pub fn range(&self, i: usize) -> Option<(Expr, usize)> {
+        let mut j = i;
+        let mut night = false;
+        if let Some(k) = self.words(j, &["dans", "la", "nuit"]) {
+            j = k;
+            night = true;
+        } else if let Some(k) = self.words(j, &["la", "nuit"]) {
+            j = k;
+            night = true;
+        } else if self.is_any(j, &["nuit", "overnight"]) {
+            j += 1;
+            night = true;
+        } else if let Some(k) = self.words(j, &["the", "night", "of"]) {
+            j = k;
+            night = true;
+        }
+        let opener = if self.is_any(j, &["du", "from"]) || (night && self.is(j, "de")) {
+            j += 1;
+            Opener::From
+        } else if self.is_any(j, &["entre", "between"]) {
+            j += 1;
+            if self.is_any(j, &["le", "the"]) {
+                j += 1;
+            }
+            Opener::Between
+        } else {
+            Opener::None
+        };
+        if night && opener == Opener::From {
+            if let Some((first, k)) = self.weekday(j) {
+                let k = self.range_joint(k, opener)?;
+                let (second, l) = self.weekday(k)?;
+                return Some((Expr::WeekdayPair(first, second), l));
+            }
+        }
+        if opener == Opener::None && !night && self.is_english_month(j) {
+            // `March 3-5`, `March 3 to 5, 2024`
+            let (month, k) = self.month(j, true)?;
+            let (d1, k) = self.day(k, false)?;
+            let k = self.range_joint(k, Opener::None)?;
+            let (d2, l) = self.day(k, false)?;
+            let (year, l) = self.year_after(l);
+            let start = valid(Dmy {
+                day: d1,
+                month: Some(month),
+                year,
+                weekday: None,
+            })?;
+            let end = valid(Dmy {
+                day: d2,
+                month: Some(month),
+                year,
+                weekday: None,
+            })?;
+            return Some((Expr::Range(start, end), l));
+        }
+        let (start, k) = self.range_end(j)?;
+        let k = self.range_joint(k, opener)?;
+        let (end, l) = self.range_end(k)?;
+        if end.month.is_none()
+            && start.month.is_none()
+            && (opener == Opener::None || self.is_any(i, &["from", "between"]))
+        {
+            return None;
+        }
+        if end.month.is_none() && start.month.is_some() {
+            return None;
+        }
+        if start.year.is_some() && end.year.is_none() {
+            return None;
+        }
+        Some((Expr::Range(start, end), l))
+    }
+
+    /// `en mars 2024`, `courant janvier`, `fin mars`, `début avril`, `mi-décembre`, `in March 2024`,
+    /// `mars dernier`, `le mois de mars`, `mars 2024`.
+    pub fn month_expr(&self, i: usize) -> Option<(Expr, usize)> {
+        const FILLERS: [&str; 9] = ["au", "a", "la", "le", "du", "de", "d", "of", "the"];
+        const TRIGGERS: [&str; 16] = [
+            "en",
+            "in",
+            "courant",
+            "mois",
+            "debut",
+            "fin",
+            "mi",
+            "early",
+            "mid",
+            "late",
+            "depuis",
+            "since",
+            "end",
+            "beginning",
+            "start",
+            "during",
+        ];
+        let mut j = i;
+        let mut triggered = false;
+        while j < i + 6 {
+            match self.w(j) {
+                Some(w) if TRIGGERS.contains(&w) => {
+                    triggered = true;
+                    j += 1;
+                }
+                Some(w) if FILLERS.contains(&w) => j += 1,
+                None if j > i && (self.p(j, '-') || self.p(j, '\'')) => j += 1,
+                _ => break,
+            }
+        }
+        // `en` before a month needs nothing else, but must be right before it.
+        let (month, k) = self.month(j, false).or_else(|| {
+            // Abbreviations only with a year: `sept. 2014`.
+            let (m, k) = self.month(j, true)?;
+            self.year(k).map(|_| (m, k))
+        })?;
+        let (year, mut l) = match self.year(k) {
+            Some((y, l)) => (Some(y), l),
+            None => (None, k),
+        };
+        let mut shift = 0;
+        if year.is_none() {
+            if self.is_any(l, &["dernier", "passe"]) {
+                shift = -1;
+                l += 1;
+            } else if self.is_any(l, &["prochain", "suivant"]) {
+                shift = 1;
+                l += 1;
+            } else if j > i && self.is_any(j - 1, &["last", "past"]) {
+                shift = -1;
+            } else if j > i && self.is(j - 1, "next") {
+                shift = 1;
+            }
+        }
+        let word = self.w(j).unwrap_or_default();
+        let english_word = lexicon::month(word).is_some() && ENGLISH_MONTHS.contains(&word);
+        let accepted = year.is_some()
+            || shift != 0
+            || triggered
+            || (lexicon::month_is_unambiguous_alone(word)
+                && (!english_word || self.t[j].capitalized));
+        if !accepted {
+            return None;
+        }
+        Some((Expr::Month { month, year, shift }, l))
+    }
+
+    /// Relative expressions: `hier`, `avant-hier`, `aujourd'hui`, `la veille`, `le lendemain`,
+    /// `il y a trois jours`, `two days ago`, `lundi dernier`, `la semaine dernière`, `le mois dernier`.
+    pub fn relative(&self, i: usize) -> Option<(Expr, usize)> {
+        let w = self.w(i).unwrap_or_default();
+        match w {
+            "aujourd" if self.p(i + 1, '\'') && self.is(i + 2, "hui") => {
+                return Some(self.after_day_word(Expr::DayOffset(0), i + 3));
+            }
+            "today" => return Some(self.after_day_word(Expr::DayOffset(0), i + 1)),
+            "hier" | "yesterday" => return Some(self.after_day_word(Expr::DayOffset(-1), i + 1)),
+            "avant" => {
+                if let Some(j) = self.hyphen_then(i + 1, "hier") {
+                    return Some(self.after_day_word(Expr::DayOffset(-2), j));
+                }
+            }
+            "demain" | "tomorrow" => return Some(self.after_day_word(Expr::DayOffset(1), i + 1)),
+            "apres" => {
+                if let Some(j) = self.hyphen_then(i + 1, "demain") {
+                    return Some(self.after_day_word(Expr::DayOffset(2), j));
+                }
+            }
+            "ce" | "cet" | "this" => {
+                if self.is_any(i + 1, &["matin", "soir", "morning", "evening", "afternoon"]) {
+                    return Some((Expr::DayOffset(0), i + 2));
+                }
+                if self.is(i + 1, "apres") && self.hyphen_then(i + 2, "midi").is_some() {
+                    return Some((Expr::DayOffset(0), self.hyphen_then(i + 2, "midi")?));
+                }
+                if self.is(i + 1, "jour") && !(i > 0 && self.is_any(i - 1, &["a", "depuis"])) {
+                    return Some((Expr::DayOffset(0), i + 2));
+                }
+            }
+            "the" => {
+                if let Some(j) = self.words(i + 1, &["day", "before", "yesterday"]) {
+                    return Some((Expr::DayOffset(-2), j));
+                }
+                if let Some(j) = self
+                    .words(i + 1, &["day", "before"])
+                    .or_else(|| self.words(i + 1, &["previous", "day"]))
+                {
+                    return self.shifted(-1, j);
+                }
+                if let Some(j) = self
+                    .words(i + 1, &["next", "day"])
+                    .or_else(|| self.words(i + 1, &["following", "day"]))
+                    .or_else(|| self.words(i + 1, &["day", "after"]))
+                {
+                    return self.shifted(1, j);
+                }
+            }
+            "dans"
+                if self.words(i + 1, &["la", "journee"]).is_some() && self.of(i + 3).is_none() =>
+            {
+                return Some((Expr::DayOffset(0), i + 3));
+            }
+            "la" if self.is(i + 1, "veille") => return self.shifted(-1, i + 2),
+            "le" if self.is(i + 1, "lendemain") => return self.shifted(1, i + 2),
+            "le" if self.is(i + 1, "jour") => {
+                if self.is_any(i + 2, &["suivant"]) {
+                    return self.shifted(1, i + 3);
+                }
+                if self.is(i + 2, "precedent") {
+                    return self.shifted(-1, i + 3);
+                }
+                if let Some(j) = self.elision(i + 2, "d") {
+                    if self.is(j, "apres") {
+                        return self.shifted(1, j + 1);
+                    }
+                    if self.is(j, "avant") {
+                        return self.shifted(-1, j + 1);
+                    }
+                }
+            }
+            "jour" if self.is(i + 1, "suivant") => return self.shifted(1, i + 2),
+            "il" if self.is(i + 1, "y") && self.is(i + 2, "a") => {
+                let (n, j) = self.count(i + 3)?;
+                let unit = self.w(j).and_then(lexicon::unit)?;
+                return Some((Expr::Offset(-i64::from(n), unit), j + 1));
+            }
+            "dans" | "in" => {
+                if let Some((n, j)) = self.count(i + 1) {
+                    if let Some(unit) = self.w(j).and_then(lexicon::unit) {
+                        return Some((Expr::Offset(i64::from(n), unit), j + 1));
+                    }
+                }
+            }
+            _ => {}
+        }
+        // `two days ago`, `a week ago`, `deux jours plus tard`, `3 days later`
+        let (n, j) = if self.is_any(i, &["a", "an"]) && self.is(i + 2, "ago") {
+            (1, i + 1)
+        } else {
+            self.count(i).unwrap_or((0, i))
+        };
+        if j > i {
+            if let Some(unit) = self.w(j).and_then(lexicon::unit) {
+                let days = match unit {
+                    Unit::Day => i64::from(n),
+                    Unit::Week => 7 * i64::from(n),
+                    _ => 0,
+                };
+                let k = j + 1;
+                if self.is(k, "ago") {
+                    return Some((Expr::Offset(-i64::from(n), unit), k + 1));
+                }
+                if days > 0 {
+                    if let Some(l) = self
+                        .words(k, &["plus", "tard"])
+                        .or_else(|| self.is_any(k, &["later", "apres"]).then_some(k + 1))
+                    {
+                        return Some((Expr::FromPrevious(days), l));
+                    }
+                    if let Some(l) = self
+                        .words(k, &["plus", "tot"])
+                        .or_else(|| self.is_any(k, &["earlier", "auparavant"]).then_some(k + 1))
+                    {
+                        return Some((Expr::FromPrevious(-days), l));
+                    }
+                }
+            }
+        }
+        self.weekday_expr(i)
+            .or_else(|| self.period_expr(i))
+            .or_else(|| self.last_n(i))
+            .or_else(|| self.holiday(i))
+            .or_else(|| self.part_expr(i))
+    }
+
+    /// `les trois derniers jours`, `ces 2 dernières années`, `3 prochains mois`, `the past two weeks`.
+    fn last_n(&self, i: usize) -> Option<(Expr, usize)> {
+        let mut j = i;
+        if self.is_any(j, &["les", "ces", "des", "the"]) {
+            j += 1;
+        }
+        let english = self.is_any(j, &["past", "last", "next"]);
+        let mut sign = 0;
+        if english {
+            sign = if self.is(j, "next") { 1 } else { -1 };
+            j += 1;
+        }
+        let (n, k) = self.count(j)?;
+        let (unit, l) = if sign == 0 {
+            let past = [
+                "dernier",
+                "derniers",
+                "derniere",
+                "dernieres",
+                "passes",
+                "passees",
+                "ecoules",
+                "ecoulees",
+            ];
+            let next = [
+                "prochain",
+                "prochains",
+                "prochaine",
+                "prochaines",
+                "suivant",
+                "suivants",
+                "suivante",
+                "suivantes",
+            ];
+            if self.is_any(k, &past) || self.is_any(k, &next) {
+                sign = if self.is_any(k, &past) { -1 } else { 1 };
+                (self.w(k + 1).and_then(lexicon::unit)?, k + 2)
+            } else {
+                let unit = self.w(k).and_then(lexicon::unit)?;
+                if self.is_any(k + 1, &past) {
+                    sign = -1;
+                } else if self.is_any(k + 1, &next) {
+                    sign = 1;
+                } else {
+                    return None;
+                }
+                (unit, k + 2)
+            }
+        } else {
+            (self.w(k).and_then(lexicon::unit)?, k + 1)
+        };
+        if n == 0 || n > 366 {
+            return None;
+        }
+        Some((Expr::LastN(sign * i64::from(n), unit), l))
+    }
+
+    /// Fixed-date holidays.
+    fn holiday(&self, i: usize) -> Option<(Expr, usize)> {
+        let mut j = i;
+        if self.is_any(j, &["la", "le"]) {
+            j += 1;
+        }
+        if self.is(j, "jour")
+            && self
+                .of(j + 1)
+                .and_then(|k| self.elision(k, "l"))
+                .is_some_and(|k| self.is(k, "an"))
+        {
+            return Some((Expr::Holiday(1, 1), j + 5));
+        }
+        if self.is_any(j, &["jour", "journee"]) {
+            if let Some(k) = self.of(j + 1) {
+                j = if self.is(k, "la") { k + 1 } else { k };
+            }
+        }
+        let found = match self.w(j)? {
+            "noel" | "christmas" => Some((25, 12, j + 1)),
+            "toussaint" => Some((1, 11, j + 1)),
+            "nouvel" if self.is(j + 1, "an") => Some((1, 1, j + 2)),
+            "jour" if self.elision(j + 1, "l").is_some_and(|k| self.is(k, "an")) => {
+                Some((1, 1, j + 4))
+            }
+            "fete" if self.words(j + 1, &["du", "travail"]).is_some() => Some((1, 5, j + 3)),
+            _ => None,
+        }?;
+        Some((Expr::Holiday(found.0, found.1), found.2))
+    }
+
+    /// `en début de semaine`, `en fin d'année`, `fin 2023`, `début 2024`, `le dernier jour d'octobre`.
+    fn part_expr(&self, i: usize) -> Option<(Expr, usize)> {
+        let mut j = i;
+        if self.is_any(j, &["en", "au", "a", "le"]) {
+            j += 1;
+            if self.is(j, "la") {
+                j += 1;
+            }
+        }
+        let part = self.w(j)?;
+        if self.is(j, "dernier") && self.is(j + 1, "jour") {
+            let k = self.of(j + 2)?;
+            let (month, l) = self.month(k, false)?;
+            let (year, l) = match self.year(l) {
+                Some((y, l)) => (Some(y), l),
+                None => (None, l),
+            };
+            return Some((Expr::LastDayOf(month, year), l));
+        }
+        if j == i && part == "semaine" {
+            return None;
+        }
+        if self.is(i, "en") && j == i + 1 && part == "semaine" {
+            return Some((Expr::WeekPart(0, 4), j + 1));
+        }
+        if !matches!(part, "debut" | "fin" | "milieu" | "mi" | "courant") {
+            return None;
+        }
+        // `fin 2023`, `début 2024`
+        if let Some((y, l)) = self.year(j + 1) {
+            let (a, b) = match part {
+                "debut" => (1, 2),
+                "fin" => (11, 12),
+                "courant" => (1, 12),
+                _ => (6, 7),
+            };
+            return Some((Expr::YearPart(Some(y), a, b), l));
+        }
+        let k = self.of(j + 1)?;
+        let k = if self.is(k, "la") { k + 1 } else { k };
+        if self.is(k, "semaine") {
+            let (a, b) = match part {
+                "debut" => (0, 1),
+                "fin" => (3, 6),
+                _ => (2, 3),
+            };
+            return Some((Expr::WeekPart(a, b), k + 1));
+        }
+        let k = self.elision(k, "l").unwrap_or(k);
+        if self.is_any(k, &["annee", "an"]) {
+            let (a, b) = match part {
+                "debut" => (1, 2),
+                "fin" => (11, 12),
+                _ => (6, 7),
+            };
+            return Some((Expr::YearPart(None, a, b), k + 1));
+        }
+        None
+    }
+
+    /// `hier lundi`, `hier soir`: the weekday or part of day that follows is part of the expression.
+    fn after_day_word(&self, expr: Expr, j: usize) -> (Expr, usize) {
+        if self.w(j).and_then(lexicon::weekday).is_some() {
+            let k = j + 1;
+            if self.is_any(
+                k,
+                &["soir", "matin", "night", "morning", "evening", "afternoon"],
+            ) {
+                return (expr, k + 1);
+            }
+            return (expr, k);
+        }
+        if self.is_any(
+            j,
+            &["soir", "matin", "night", "morning", "evening", "afternoon"],
+        ) {
+            return (expr, j + 1);
+        }
+        (expr, j)
+    }
+
+    /// `la veille` / `le lendemain` [`du 13 février`]: relative to the date that follows, or to the
+    /// previous date of the text; `le lendemain de l'attaque` (an undated event) gives nothing.
+    fn shifted(&self, days: i64, j: usize) -> Option<(Expr, usize)> {
+        if let Some(k) = self.of(j) {
+            return self.date(k).map(|(d, l)| (Expr::Shifted(d, days), l));
+        }
+        Some((Expr::FromPrevious(days), j))
+    }
+
+    /// Weekdays with their qualifiers.
+    fn weekday_expr(&self, i: usize) -> Option<(Expr, usize)> {
+        let mut j = i;
+        let mut mode = WeekdayMode::Bare;
+        match self.w(j)? {
+            "ce" | "this" | "on" | "le" => j += 1,
+            "last" | "past" => {
+                mode = WeekdayMode::Last;
+                j += 1;
+            }
+            "next" | "coming" => {
+                mode = WeekdayMode::Next;
+                j += 1;
+            }
+            _ => {}
+        }
+        let wd = lexicon::weekday(self.w(j)?)?;
+        if self.w(j).is_some_and(|w| w.len() > 4 && w.ends_with("day")) && !self.t[j].capitalized {
+            return None;
+        }
+        // `lundi 18 février`, `mercredi 13`: the date rules read these.
+        let after = if self.p(j + 1, ',') { j + 2 } else { j + 1 };
+        let after = if self.is(after, "le") {
+            after + 1
+        } else {
+            after
+        };
+        if self.day(after, false).is_some() {
+            return None;
+        }
+        let mut k = j + 1;
+        // part of day: `lundi soir`, `Monday night`
+        if self.is_any(
+            k,
+            &[
+                "soir",
+                "matin",
+                "night",
+                "morning",
+                "evening",
+                "afternoon",
+                "midi",
+            ],
+        ) {
+            k += 1;
+        } else if self.is(k, "apres") && self.hyphen_then(k + 1, "midi").is_some() {
+            k = self.hyphen_then(k + 1, "midi")?;
+        }
+        if mode == WeekdayMode::Bare {
+            if self.is_any(k, &["dernier", "passe"]) {
+                mode = WeekdayMode::Last;
+                k += 1;
+            } else if self.is_any(k, &["prochain", "suivant"]) {
+                mode = WeekdayMode::Next;
+                k += 1;
+            } else if let Some(l) = self.elision(k, "d").filter(|&l| self.is(l, "apres")) {
+                mode = WeekdayMode::Next;
+                k = l + 1;
+            } else if self.is(k, "en")
+                && (self.is(k + 1, "huit") || self.num(k + 1) == Some((8, 1)))
+            {
+                mode = WeekdayMode::Later(7);
+                k += 2;
+            } else if self.is(k, "en")
+                && (self.is(k + 1, "quinze") || self.num(k + 1) == Some((15, 2)))
+            {
+                mode = WeekdayMode::Later(14);
+                k += 2;
+            } else {
+                let l = if self.is(k, "de") { k + 1 } else { k };
+                if let Some(m) = self.words(l, &["cette", "semaine"]) {
+                    mode = WeekdayMode::Week(0);
+                    k = m;
+                } else if let Some(m) = self.words(l, &["la", "semaine"]) {
+                    if self.is_any(m, &["prochaine", "suivante"]) {
+                        mode = WeekdayMode::Week(1);
+                        k = m + 1;
+                    } else if self.is_any(m, &["derniere", "passee", "precedente"]) {
+                        mode = WeekdayMode::Week(-1);
+                        k = m + 1;
+                    } else if let Some(n) = self.elision(m, "d").filter(|&n| self.is(n, "apres")) {
+                        mode = WeekdayMode::Week(1);
+                        k = n + 1;
+                    }
+                }
+            }
+        }
+        Some((Expr::Weekday(wd, mode), k))
+    }
+
+    /// Weeks, weekends, months and years relative to publication.
+    fn period_expr(&self, i: usize) -> Option<(Expr, usize)> {
+        let w = self.w(i)?;
+        let past = ["derniere", "dernier", "passee", "passe", "precedente"];
+        let next = ["prochaine", "prochain", "suivante", "suivant"];
+        let offset = |k: usize| -> Option<(i64, usize)> {
+            if self.is_any(k, &past) {
+                Some((-1, k + 1))
+            } else if self.is_any(k, &next) {
+                Some((1, k + 1))
+            } else {
+                None
+            }
+        };
+        match w {
+            "la" | "le" if self.is(i + 1, "semaine") => {
+                let (o, j) = offset(i + 2)?;
+                return Some((Expr::Week(o), j));
+            }
+            "le" if self.is(i + 1, "week") || self.is(i + 1, "weekend") => {
+                let j = self.week_end(i + 1)?;
+                let (o, j) = offset(j)?;
+                return Some((Expr::Weekend(o), j));
+            }
+            "le" if self.is(i + 1, "mois") => {
+                let (o, j) = offset(i + 2)?;
+                return Some((Expr::MonthOffset(o as i32), j));
+            }
+            "l" if self.p(i + 1, '\'') && self.is_any(i + 2, &["annee", "an"]) => {
+                let (o, j) = offset(i + 3)?;
+                return Some((Expr::YearOffset(o as i32), j));
+            }
+            "cette" if self.is(i + 1, "semaine") => return Some((Expr::Week(0), i + 2)),
+            "cette" if self.is(i + 1, "annee") => return Some((Expr::YearOffset(0), i + 2)),
+            "ce" if self.is(i + 1, "mois") => {
+                let j = if self.p(i + 2, '-') && self.is(i + 3, "ci") {
+                    i + 4
+                } else {
+                    i + 2
+                };
+                return Some((Expr::MonthOffset(0), j));
+            }
+            "ce" if self.is(i + 1, "week") || self.is(i + 1, "weekend") => {
+                return Some((Expr::Weekend(0), self.week_end(i + 1)?));
+            }
+            "last" | "this" | "next" | "past" => {
+                let o = match w {
+                    "last" | "past" => -1,
+                    "this" => 0,
+                    _ => 1,
+                };
+                return match self.w(i + 1)? {
+                    "week" if !self.p(i + 2, '-') => Some((Expr::Week(o), i + 2)),
+                    "weekend" => Some((Expr::Weekend(o), i + 2)),
+                    "week" => Some((Expr::Weekend(o), self.week_end(i + 1)?)),
+                    "month" => Some((Expr::MonthOffset(o as i32), i + 2)),
+                    "year" => Some((Expr::YearOffset(o as i32), i + 2)),
+                    _ => None,
+                };
+            }
+            "en" | "au" | "a" => {
+                // `en fin de mois`, `au début du mois`, `à la fin du mois`
+                let mut j = i + 1;
+                if self.is(j, "la") {
+                    j += 1;
+                }
+                if !self.is_any(j, &["fin", "debut", "milieu"]) {
+                    return None;
+                }
+                let k = self.of(j + 1)?;
+                let k = if self.is(k, "mois") {
+                    k + 1
+                } else if self.is(k, "ce") && self.is(k + 1, "mois") {
+                    k + 2
+                } else {
+                    return None;
+                };
+                return Some((Expr::MonthOffset(0), k));
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn week_end(&self, i: usize) -> Option<usize> {
+        if self.is(i, "weekend") {
+            return Some(i + 1);
+        }
+        (self.is(i, "week") && self.p(i + 1, '-') && self.is(i + 2, "end")).then_some(i + 3)
+    }
+
+    /// `en 2012`, `in 2012` (year grain).
+    pub fn year_expr(&self, i: usize) -> Option<(Expr, usize)> {
+        if !self.is_any(i, &["en", "in"]) {
+            return None;
+        }
+        let (y, j) = self.year(i + 1)?;
+        Some((Expr::Year(y), j))
+    }
+
+    /// The longest expression starting at token `i`, if any.
+    pub fn at(&self, i: usize) -> Option<Found> {
+        let t = self.t.get(i)?;
+        // Cheap filter: expressions start with a number or a word.
+        if t.punct().is_some() {
+            return None;
+        }
+        let candidates = [
+            self.range(i),
+            self.date(i).map(|(d, j)| (Expr::Date(d), j)),
+            self.weekday_day(i),
+            self.relative(i),
+            self.month_expr(i),
+            self.year_expr(i),
+        ];
+        candidates
+            .into_iter()
+            .flatten()
+            .max_by_key(|&(_, end)| end)
+            .map(|(expr, end)| Found {
+                expr,
+                first: i,
+                end,
+            })
+    }
+
+    /// `mercredi 13`, `jeudi 15`: a weekday and a day number without a month.
+    fn weekday_day(&self, i: usize) -> Option<(Expr, usize)> {
+        let (wd, j) = self.weekday(i)?;
+        let j = if self.is(j, "le") { j + 1 } else { j };
+        self.num(j)?;
+        let (day, k) = self.day(j, false)?;
+        Some((
+            Expr::Date(Dmy {
+                day,
+                month: None,
+                year: None,
+                weekday: Some(wd),
+            }),
+            k,
+        ))
+    }
+}
+
+const ENGLISH_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opener {
+    None,
+    From,
+    Between,
+}
+
+fn two_digit_year(v: u32) -> i32 {
+    if v < 50 {
+        2000 + v as i32
+    } else {
+        1900 + v as i32
+    }
+}
+
+/// The date when its parts can form one: month 1–12, day within the month (29 February allowed
+/// when the year is unknown).
+fn valid(d: Dmy) -> Option<Dmy> {
+    let month = d.month?;
+    if !(1..=12).contains(&month) || d.day == 0 {
+        return None;
+    }
+    let max = match month {
+        2 => match d.year {
+            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
+            _ => 29,
+        },
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (d.day <= max).then_some(d)
+}

@@ -1,0 +1,178 @@
+//! The words dates are made of, in French and English, as folded forms (lowercase, no accents).
+
+/// Month number of a folded month name or abbreviation, and whether it is an abbreviation (an
+/// abbreviation only counts next to a day or a year: `sept` is also "seven", `mar` a weekday).
+pub fn month(word: &str) -> Option<(u32, bool)> {
+    let full = match word {
+        "janvier" | "january" => Some(1),
+        "fevrier" | "february" => Some(2),
+        "mars" | "march" => Some(3),
+        "avril" | "april" => Some(4),
+        "mai" | "may" => Some(5),
+        "juin" | "june" => Some(6),
+        "juillet" | "july" => Some(7),
+        "aout" | "august" => Some(8),
+        "septembre" | "september" => Some(9),
+        "octobre" | "october" => Some(10),
+        "novembre" | "november" => Some(11),
+        "decembre" | "december" => Some(12),
+        _ => None,
+    };
+    if let Some(m) = full {
+        return Some((m, false));
+    }
+    let abbreviated = match word {
+        "janv" | "jan" => Some(1),
+        "fev" | "fevr" | "feb" => Some(2),
+        "mar" => Some(3),
+        "avr" | "apr" => Some(4),
+        "juil" | "jul" | "jui" => Some(7),
+        "jun" => Some(6),
+        "aug" => Some(8),
+        "sept" | "sep" => Some(9),
+        "oct" => Some(10),
+        "nov" => Some(11),
+        "dec" => Some(12),
+        _ => None,
+    };
+    abbreviated.map(|m| (m, true))
+}
+
+/// Whether a bare month name (no day, no year, no preposition) may be read as a month: English
+/// `may` and `march` are common words, French `mars` and the rest are not.
+pub fn month_is_unambiguous_alone(word: &str) -> bool {
+    !matches!(word, "may" | "march") && month(word).is_some_and(|(_, abbr)| !abbr)
+}
+
+/// Weekday of a folded weekday name, Monday = 0.
+pub fn weekday(word: &str) -> Option<u32> {
+    match word {
+        "lundi" | "monday" => Some(0),
+        "mardi" | "tuesday" => Some(1),
+        "mercredi" | "wednesday" => Some(2),
+        "jeudi" | "thursday" => Some(3),
+        "vendredi" | "friday" => Some(4),
+        "samedi" | "saturday" => Some(5),
+        "dimanche" | "sunday" => Some(6),
+        _ => None,
+    }
+}
+
+/// Value of a folded cardinal number word from one to thirty-one (single word only; compounds
+/// like `dix-huit` and `vingt et un` are assembled by the grammar).
+pub fn number_word(word: &str) -> Option<u32> {
+    Some(match word {
+        "un" | "une" | "one" => 1,
+        "deux" | "two" => 2,
+        "trois" | "three" => 3,
+        "quatre" | "four" => 4,
+        "cinq" | "five" => 5,
+        "six" => 6,
+        "sept" | "seven" => 7,
+        "huit" | "eight" => 8,
+        "neuf" | "nine" => 9,
+        "dix" | "ten" => 10,
+        "onze" | "eleven" => 11,
+        "douze" | "twelve" => 12,
+        "treize" | "thirteen" => 13,
+        "quatorze" | "fourteen" => 14,
+        "quinze" | "fifteen" => 15,
+        "seize" | "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "vingt" | "twenty" => 20,
+        "trente" | "thirty" => 30,
+        _ => return None,
+    })
+}
+
+/// Value of a folded ordinal word used for days (`premier`, `first`, `second`, …, `thirty-first`
+/// is assembled by the grammar from `thirty` and `first`).
+pub fn ordinal_word(word: &str) -> Option<u32> {
+    Some(match word {
+        "premier" | "premiere" | "first" => 1,
+        "second" | "deuxieme" => 2,
+        "third" | "troisieme" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        _ => return None,
+    })
+}
+
+/// Suffixes glued to a day number: `1er`, `2e`, `3eme`, `1st`, `2nd`, `3rd`, `4th`.
+pub fn is_ordinal_suffix(word: &str) -> bool {
+    matches!(
+        word,
+        "er" | "ere" | "e" | "eme" | "ieme" | "st" | "nd" | "rd" | "th"
+    )
+}
+
+/// Calendar units of `il y a trois jours`, `two weeks ago`, `dans deux mois`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+pub fn unit(word: &str) -> Option<Unit> {
+    match word {
+        "jour" | "jours" | "day" | "days" | "journee" | "journees" => Some(Unit::Day),
+        "semaine" | "semaines" | "week" | "weeks" => Some(Unit::Week),
+        "mois" | "month" | "months" => Some(Unit::Month),
+        "an" | "ans" | "annee" | "annees" | "year" | "years" => Some(Unit::Year),
+        _ => None,
+    }
+}
+
+/// Words that put a sentence in the future (announcements, schedules): dates in such a sentence
+/// resolve forward from the publication date instead of backward.
+pub fn is_future_cue(word: &str) -> bool {
+    matches!(
+        word,
+        "prochain"
+            | "prochaine"
+            | "prochains"
+            | "prochaines"
+            | "sera"
+            | "seront"
+            | "aura"
+            | "auront"
+            | "tiendra"
+            | "tiendront"
+            | "prevu"
+            | "prevue"
+            | "prevus"
+            | "prevues"
+            | "devra"
+            | "devront"
+            | "fera"
+            | "feront"
+            | "debutera"
+            | "commencera"
+            | "reprendra"
+            | "will"
+            | "scheduled"
+            | "upcoming"
+            | "next"
+            | "shall"
+    )
+}

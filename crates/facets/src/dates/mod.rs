@@ -1,0 +1,724 @@
+//! Dates in French and English reports: the publication date a text states (dateline, signature,
+//! `Publié le`), and the dates of the events it reports, resolved to days or months.
+//!
+//! Everything here is a pure function of the text, the publication date and the language.
+//!
+//! How expressions resolve (news semantics: reports tell what already happened):
+//! - absolute dates (`17 septembre 2023`, `18/09/2023` day first, `2023-09-18`, `March 3, 2024`)
+//!   are taken as written;
+//! - a day and month without a year (`le 15 juillet`) takes the nearest occurrence not after the
+//!   publication date (published 2024-01-05: `le 28 décembre` is 2023-12-28); with a weekday
+//!   (`vendredi 1er mars`) the occurrence whose weekday matches, nearest on either side; in a
+//!   sentence whose verbs are in the future (`se tiendra`, `prévu`, `will`) the nearest occurrence
+//!   not before it. Without a publication date the year comes from the closest explicit date of the
+//!   text (`ce dimanche 20 juillet 2025 … Le 15 juillet` is 2025-07-15); with none the date is dropped
+//!   (a month without a year is no facet);
+//! - relative expressions (`hier`, `lundi dernier`, `dimanche`, `il y a trois jours`, `last Tuesday`)
+//!   resolve against the publication date, and give nothing without one; `la veille`,
+//!   `le lendemain`, `deux jours plus tard` against the previous date of the text;
+//! - ranges give their first and last day; months (`en mars 2024`, `courant janvier`, `fin mars`,
+//!   `mi-décembre`) give a month; `en 2012` and `l'année dernière` give a year, which
+//!   [`extract_event_dates`] leaves out (too coarse for the month facet); a year alone
+//!   (`la loi de 2012`), times (`15h30`), counts (`74 morts`) and reference numbers (`N° 020`) are
+//!   no dates.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use sahel_facets::dates::{extract_event_dates, event_months, publication_date_from_text};
+//! let text = "Le 15 juillet, une frappe a visé Ménaka.\n\nBamako, le 18 septembre 2023";
+//! let published = publication_date_from_text(text, "fr");
+//! assert_eq!(published, NaiveDate::from_ymd_opt(2023, 9, 18));
+//! let dates = extract_event_dates(text, published, "fr");
+//! assert_eq!(dates.len(), 1);
+//! assert_eq!(dates[0].date.to_string(), "2023-07-15");
+//! assert_eq!(event_months(&dates), vec!["2023-07".to_string()]);
+//! ```
+
+pub mod eval;
+mod grammar;
+mod lexicon;
+mod publication;
+mod tokens;
+
+use std::fmt;
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+use serde::{Serialize, Serializer};
+
+use grammar::{Dmy, Expr, Found, Grammar, WeekdayMode};
+use lexicon::Unit;
+pub use publication::{PublicationDate, PublicationSource};
+
+/// A resolved date at its grain: a day, a month or a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DateValue {
+    Year(i32),
+    Month(i32, u32),
+    Day(NaiveDate),
+}
+
+impl DateValue {
+    /// `YYYY-MM` of a day or month, `None` for a year.
+    pub fn month(&self) -> Option<String> {
+        match *self {
+            DateValue::Day(d) => Some(format!("{:04}-{:02}", d.year(), d.month())),
+            DateValue::Month(y, m) => Some(format!("{y:04}-{m:02}")),
+            DateValue::Year(_) => None,
+        }
+    }
+
+    /// The day, when the grain is a day.
+    pub fn day(&self) -> Option<NaiveDate> {
+        match *self {
+            DateValue::Day(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for DateValue {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            DateValue::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            DateValue::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            DateValue::Year(y) => write!(f, "{y:04}"),
+        }
+    }
+}
+
+impl Serialize for DateValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// What kind of expression a date was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateKind {
+    /// Day, month and year written out.
+    Absolute,
+    /// Day and month (or weekday and day) without a year.
+    Partial,
+    /// Relative to the publication date or to the previous date of the text.
+    Relative,
+    /// Two days and the days between them.
+    Range,
+    /// A month (`en mars 2024`, `fin mars`).
+    Month,
+    /// A year (`en 2012`).
+    Year,
+}
+
+/// A date expression of the text and what it resolves to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventDate {
+    /// The date, or the first day of a range.
+    pub date: DateValue,
+    /// The last day of a range (inclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<DateValue>,
+    /// Byte span of the expression in the text.
+    pub start: usize,
+    pub end: usize,
+    /// The expression as written.
+    pub text: String,
+    pub kind: DateKind,
+}
+
+/// Longest range expanded into days; longer ones keep their two ends only.
+const MAX_EXPANDED_DAYS: i64 = 62;
+
+impl EventDate {
+    /// The values this date stands for: the date itself, or each day of a range (its two ends
+    /// when it is longer than two months).
+    pub fn values(&self) -> Vec<DateValue> {
+        match (self.date, self.until) {
+            (DateValue::Day(a), Some(DateValue::Day(b)))
+                if (b - a).num_days() <= MAX_EXPANDED_DAYS =>
+            {
+                a.iter_days()
+                    .take_while(|d| *d <= b)
+                    .map(DateValue::Day)
+                    .collect()
+            }
+            (a, Some(b)) => vec![a, b],
+            (a, None) => vec![a],
+        }
+    }
+}
+
+/// The publication date the text states itself: a `Publié le` / `Published on` line, else a
+/// dateline at the top (`BAMAKO, 12 mars 2024 (AFP) -`), else a signature at the end (`Bamako, le
+/// 18 septembre 2023`), else a `Mis à jour le` line. `lang` is a language code (`fr`, `en`, …).
+pub fn publication_date_from_text(text: &str, lang: &str) -> Option<NaiveDate> {
+    find_publication_date(text, lang).map(|p| p.date)
+}
+
+/// [`publication_date_from_text`] with where the date was found.
+pub fn find_publication_date(text: &str, lang: &str) -> Option<PublicationDate> {
+    let toks = tokens::tokenize(text);
+    let grammar = Grammar::new(&toks, lang == "en");
+    publication::candidates(&toks, &grammar).into_iter().next()
+}
+
+/// The dates of the events a text reports, in text order, resolved against `published`; the
+/// publication date's own dateline or signature is left out, and so are year-grain expressions.
+/// `lang` is a language code (`fr`, `en`, …): both languages are always read, `en` only makes
+/// `03/18/2024` month-first when the day cannot be first.
+pub fn extract_event_dates(text: &str, published: Option<NaiveDate>, lang: &str) -> Vec<EventDate> {
+    let toks = tokens::tokenize(text);
+    let grammar = Grammar::new(&toks, lang == "en");
+    let skipped: Vec<(usize, usize)> = publication::candidates(&toks, &grammar)
+        .iter()
+        .map(|p| (p.start, p.end))
+        .collect();
+    resolve_all(&toks, &grammar, text, published, Tense::FromText)
+        .into_iter()
+        .filter(|d| !matches!(d.date, DateValue::Year(_)))
+        .filter(|d| !skipped.iter().any(|&(s, e)| d.start < e && s < d.end))
+        .collect()
+}
+
+/// Every date expression of the text at every grain (years included, nothing skipped).
+pub fn find_dates(text: &str, published: Option<NaiveDate>, lang: &str) -> Vec<EventDate> {
+    let toks = tokens::tokenize(text);
+    let grammar = Grammar::new(&toks, lang == "en");
+    resolve_all(&toks, &grammar, text, published, Tense::FromText)
+}
+
+/// The months (`YYYY-MM`) the dates fall in, sorted, each once; ranges count every month they
+/// cover.
+pub fn event_months(dates: &[EventDate]) -> Vec<String> {
+    let mut months: Vec<String> = dates
+        .iter()
+        .flat_map(|d| d.values())
+        .filter_map(|v| v.month())
+        .collect();
+    months.sort();
+    months.dedup();
+    months
+}
+
+/// The values of the dates as strings (`YYYY-MM-DD`, `YYYY-MM`), ranges expanded, sorted, each once.
+pub fn event_date_strings(dates: &[EventDate]) -> Vec<String> {
+    let mut values: Vec<DateValue> = dates.iter().flat_map(|d| d.values()).collect();
+    values.sort();
+    values.dedup();
+    values.iter().map(|v| v.to_string()).collect()
+}
+
+/// Which way undated expressions lean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    /// Past, unless the sentence has a future cue.
+    FromText,
+    /// Always future (what a forward-looking reader such as Duckling assumes).
+    Future,
+}
+
+/// What the resolver knows when it meets an expression.
+struct Context {
+    published: Option<NaiveDate>,
+    future: bool,
+    previous: Option<NaiveDate>,
+    narrative: Option<NaiveDate>,
+}
+
+fn find_all(toks: &[tokens::Tok], grammar: &Grammar<'_>) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match grammar.at(i) {
+            Some(f) if f.end > i => {
+                i = f.end;
+                found.push(f);
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+pub(crate) fn scan(
+    text: &str,
+    published: Option<NaiveDate>,
+    lang: &str,
+    tense: Tense,
+) -> Vec<EventDate> {
+    let toks = tokens::tokenize(text);
+    let grammar = Grammar::new(&toks, lang == "en");
+    resolve_all(&toks, &grammar, text, published, tense)
+}
+
+fn resolve_all(
+    toks: &[tokens::Tok],
+    grammar: &Grammar<'_>,
+    text: &str,
+    published: Option<NaiveDate>,
+    tense: Tense,
+) -> Vec<EventDate> {
+    let found = find_all(toks, grammar);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let sentences = toks.last().map_or(0, |t| t.sentence as usize + 1);
+    let mut future = vec![tense == Tense::Future; sentences];
+    for t in toks {
+        if t.word().is_some_and(lexicon::is_future_cue) {
+            future[t.sentence as usize] = true;
+        }
+    }
+    // Explicit dates (with a year) anchor undated ones when there is no publication date.
+    let explicit: Vec<Option<NaiveDate>> = found
+        .iter()
+        .map(|f| match f.expr {
+            Expr::Date(d) | Expr::Range(_, d) => full(d),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::with_capacity(found.len());
+    let mut previous = None;
+    for (k, f) in found.iter().enumerate() {
+        let narrative = if published.is_some() {
+            None
+        } else {
+            explicit[..k]
+                .iter()
+                .rev()
+                .flatten()
+                .next()
+                .or_else(|| explicit[k..].iter().flatten().next())
+                .copied()
+        };
+        let context = Context {
+            published,
+            future: future[toks[f.first].sentence as usize],
+            previous,
+            narrative,
+        };
+        let Some((date, until, kind)) = resolve(f.expr, &context) else {
+            continue;
+        };
+        if let Some(d) = until.or(Some(date)).and_then(|v| v.day()) {
+            previous = Some(d);
+        }
+        let (start, end) = (toks[f.first].start, toks[f.end - 1].end);
+        out.push(EventDate {
+            date,
+            until,
+            start,
+            end,
+            text: text[start..end].to_string(),
+            kind,
+        });
+    }
+    out
+}
+
+fn full(d: Dmy) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(d.year?, d.month?, d.day)
+}
+
+fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    let months = Months::new(u32::try_from(n.unsigned_abs()).ok()?);
+    if n >= 0 {
+        d.checked_add_months(months)
+    } else {
+        d.checked_sub_months(months)
+    }
+}
+
+fn weekday_of(d: NaiveDate) -> i64 {
+    i64::from(d.weekday().num_days_from_monday())
+}
+
+/// Among candidates, the one not after `anchor` closest to it (not before, when `future`), else the
+/// closest on the other side.
+fn pick(candidates: &[NaiveDate], anchor: NaiveDate, future: bool) -> Option<NaiveDate> {
+    if future {
+        candidates
+            .iter()
+            .filter(|c| **c >= anchor)
+            .min()
+            .or_else(|| candidates.iter().max())
+            .copied()
+    } else {
+        candidates
+            .iter()
+            .filter(|c| **c <= anchor)
+            .max()
+            .or_else(|| candidates.iter().min())
+            .copied()
+    }
+}
+
+/// The candidate closest to `anchor` on either side (the earlier on a tie).
+fn nearest(candidates: &[NaiveDate], anchor: NaiveDate) -> Option<NaiveDate> {
+    candidates
+        .iter()
+        .min_by_key(|c| ((**c - anchor).num_days().abs(), **c > anchor))
+        .copied()
+}
+
+/// A day and month without a year.
+fn resolve_day_month(
+    day: u32,
+    month: u32,
+    weekday: Option<u32>,
+    cx: &Context,
+) -> Option<NaiveDate> {
+    let anchor = cx.published.or(cx.narrative)?;
+    let y = anchor.year();
+    let candidates: Vec<NaiveDate> = (y - 1..=y + 1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .collect();
+    if let Some(wd) = weekday {
+        let matching: Vec<NaiveDate> = candidates
+            .iter()
+            .copied()
+            .filter(|c| weekday_of(*c) == i64::from(wd))
+            .collect();
+        if !matching.is_empty() {
+            return nearest(&matching, anchor);
+        }
+    }
+    if cx.published.is_none() {
+        return NaiveDate::from_ymd_opt(y, month, day);
+    }
+    pick(&candidates, anchor, cx.future)
+}
+
+/// A weekday and a day of the month (`mercredi 13`): the nearest month where they agree.
+fn resolve_weekday_day(day: u32, weekday: u32, cx: &Context) -> Option<NaiveDate> {
+    let anchor = cx.published.or(cx.narrative)?;
+    let first = anchor.with_day(1)?;
+    let candidates: Vec<NaiveDate> = (-12..=12)
+        .filter_map(|k| add_months(first, k))
+        .filter_map(|m| m.with_day(day))
+        .filter(|d| weekday_of(*d) == i64::from(weekday))
+        .collect();
+    nearest(&candidates, anchor)
+}
+
+/// A day of an unnamed month (`dans la nuit du 26 au 27`): the latest month where it is not after
+/// the anchor (the first where it is not before, when `future`).
+fn resolve_day_only(day: u32, cx: &Context) -> Option<NaiveDate> {
+    if cx.published.is_none() {
+        let anchor = cx.narrative?;
+        return anchor.with_day(day);
+    }
+    let anchor = cx.published?;
+    let first = anchor.with_day(1)?;
+    (0..=12).find_map(|k| {
+        let month = add_months(first, if cx.future { k } else { -k })?;
+        let d = month.with_day(day)?;
+        let ok = if cx.future { d >= anchor } else { d <= anchor };
+        ok.then_some(d)
+    })
+}
+
+fn resolve_date(d: Dmy, cx: &Context) -> Option<(NaiveDate, DateKind)> {
+    match (d.month, d.year) {
+        (Some(_), Some(_)) => full(d).map(|x| (x, DateKind::Absolute)),
+        (Some(m), None) => {
+            resolve_day_month(d.day, m, d.weekday, cx).map(|x| (x, DateKind::Partial))
+        }
+        (None, _) => {
+            let wd = d.weekday?;
+            resolve_weekday_day(d.day, wd, cx).map(|x| (x, DateKind::Partial))
+        }
+    }
+}
+
+fn resolve_range(s: Dmy, e: Dmy, cx: &Context) -> Option<(NaiveDate, NaiveDate)> {
+    let (start, end) = match (e.month, e.year.or(s.year)) {
+        (Some(em), Some(y)) => {
+            let sm = s.month.unwrap_or(em);
+            let sy = s.year.unwrap_or(if sm > em { y - 1 } else { y });
+            (
+                NaiveDate::from_ymd_opt(sy, sm, s.day)?,
+                NaiveDate::from_ymd_opt(y, em, e.day)?,
+            )
+        }
+        (Some(em), None) => {
+            let sm = s.month.unwrap_or(em);
+            let start = resolve_day_month(s.day, sm, s.weekday, cx)?;
+            let ey = if em < sm {
+                start.year() + 1
+            } else {
+                start.year()
+            };
+            (start, NaiveDate::from_ymd_opt(ey, em, e.day)?)
+        }
+        (None, _) => {
+            let start = resolve_day_only(s.day, cx)?;
+            let end = if e.day >= s.day {
+                start.with_day(e.day)?
+            } else {
+                add_months(start.with_day(1)?, 1)?.with_day(e.day)?
+            };
+            (start, end)
+        }
+    };
+    (end >= start && (end - start).num_days() <= 366).then_some((start, end))
+}
+
+fn resolve_weekday(wd: u32, mode: WeekdayMode, cx: &Context) -> Option<NaiveDate> {
+    let p = cx.published?;
+    let pw = weekday_of(p);
+    let wd = i64::from(wd);
+    let back = (pw - wd).rem_euclid(7);
+    let forward = (wd - pw).rem_euclid(7);
+    match mode {
+        WeekdayMode::Bare if cx.future => add_days(p, forward),
+        WeekdayMode::Bare => add_days(p, -back),
+        WeekdayMode::Last => add_days(p, -(if back == 0 { 7 } else { back })),
+        WeekdayMode::Next => add_days(p, if forward == 0 { 7 } else { forward }),
+        WeekdayMode::Week(k) => add_days(p, -pw + 7 * k + wd),
+        WeekdayMode::Later(n) => add_days(p, forward + n),
+    }
+}
+
+fn day_range(
+    a: NaiveDate,
+    b: NaiveDate,
+    kind: DateKind,
+) -> (DateValue, Option<DateValue>, DateKind) {
+    (DateValue::Day(a), Some(DateValue::Day(b)), kind)
+}
+
+fn resolve(expr: Expr, cx: &Context) -> Option<(DateValue, Option<DateValue>, DateKind)> {
+    let day = |d: NaiveDate, kind| Some((DateValue::Day(d), None, kind));
+    match expr {
+        Expr::Date(d) => {
+            let (x, kind) = resolve_date(d, cx)?;
+            day(x, kind)
+        }
+        Expr::Range(s, e) => {
+            let (a, b) = resolve_range(s, e, cx)?;
+            Some(day_range(a, b, DateKind::Range))
+        }
+        Expr::Month { month, year, shift } => {
+            let y = match year {
+                Some(y) => y,
+                None => match cx.published {
+                    Some(p) => {
+                        let (py, pm) = (p.year(), p.month());
+                        match shift {
+                            s if s < 0 => {
+                                if month < pm {
+                                    py
+                                } else {
+                                    py - 1
+                                }
+                            }
+                            s if s > 0 => {
+                                if month > pm {
+                                    py
+                                } else {
+                                    py + 1
+                                }
+                            }
+                            _ if cx.future => {
+                                if month >= pm {
+                                    py
+                                } else {
+                                    py + 1
+                                }
+                            }
+                            _ => {
+                                if month <= pm {
+                                    py
+                                } else {
+                                    py - 1
+                                }
+                            }
+                        }
+                    }
+                    None => cx.narrative?.year(),
+                },
+            };
+            Some((DateValue::Month(y, month), None, DateKind::Month))
+        }
+        Expr::MonthOffset(k) => {
+            let m = add_months(cx.published?.with_day(1)?, i64::from(k))?;
+            Some((
+                DateValue::Month(m.year(), m.month()),
+                None,
+                DateKind::Relative,
+            ))
+        }
+        Expr::Year(y) => Some((DateValue::Year(y), None, DateKind::Year)),
+        Expr::YearOffset(k) => Some((
+            DateValue::Year(cx.published?.year() + k),
+            None,
+            DateKind::Relative,
+        )),
+        Expr::DayOffset(n) => day(add_days(cx.published?, n)?, DateKind::Relative),
+        Expr::FromPrevious(n) => day(
+            add_days(cx.previous.or(cx.published)?, n)?,
+            DateKind::Relative,
+        ),
+        Expr::Shifted(d, n) => {
+            let (x, _) = resolve_date(d, cx)?;
+            day(add_days(x, n)?, DateKind::Relative)
+        }
+        Expr::Weekday(wd, mode) => day(resolve_weekday(wd, mode, cx)?, DateKind::Relative),
+        Expr::WeekdayPair(a, b) => {
+            let second = resolve_weekday(b, WeekdayMode::Bare, cx)?;
+            let gap = (i64::from(b) - i64::from(a)).rem_euclid(7);
+            let first = add_days(second, -(if gap == 0 { 7 } else { gap }))?;
+            Some(day_range(first, second, DateKind::Range))
+        }
+        Expr::Offset(n, unit) => {
+            let p = cx.published?;
+            match unit {
+                Unit::Day => day(add_days(p, n)?, DateKind::Relative),
+                Unit::Week => day(add_days(p, 7 * n)?, DateKind::Relative),
+                Unit::Month => day(add_months(p, n)?, DateKind::Relative),
+                Unit::Year => {
+                    let m = add_months(p.with_day(1)?, 12 * n)?;
+                    Some((
+                        DateValue::Month(m.year(), m.month()),
+                        None,
+                        DateKind::Relative,
+                    ))
+                }
+            }
+        }
+        Expr::Week(k) => {
+            let p = cx.published?;
+            let monday = add_days(p, -weekday_of(p) + 7 * k)?;
+            Some(day_range(monday, add_days(monday, 6)?, DateKind::Relative))
+        }
+        Expr::WeekPart(a, b) => {
+            let p = cx.published?;
+            let monday = add_days(p, -weekday_of(p))?;
+            let first = add_days(monday, i64::from(a))?;
+            Some(day_range(
+                first,
+                add_days(monday, i64::from(b))?,
+                DateKind::Relative,
+            ))
+        }
+        Expr::YearPart(year, a, b) => {
+            let y = match year {
+                Some(y) => y,
+                None => {
+                    let p = cx.published?;
+                    let started = p.month() >= a;
+                    if cx.future || started {
+                        p.year()
+                    } else {
+                        p.year() - 1
+                    }
+                }
+            };
+            let kind = if year.is_some() {
+                DateKind::Month
+            } else {
+                DateKind::Relative
+            };
+            Some((DateValue::Month(y, a), Some(DateValue::Month(y, b)), kind))
+        }
+        Expr::LastN(n, unit) => {
+            let p = cx.published?;
+            let (from, to) = if n < 0 { (n, -1) } else { (1, n) };
+            match unit {
+                Unit::Day | Unit::Week => {
+                    let scale = if unit == Unit::Week { 7 } else { 1 };
+                    Some(day_range(
+                        add_days(p, from * scale)?,
+                        add_days(p, to * scale)?,
+                        DateKind::Relative,
+                    ))
+                }
+                Unit::Month => {
+                    let first = p.with_day(1)?;
+                    let a = add_months(first, from)?;
+                    let b = add_months(first, to)?;
+                    Some((
+                        DateValue::Month(a.year(), a.month()),
+                        Some(DateValue::Month(b.year(), b.month())),
+                        DateKind::Relative,
+                    ))
+                }
+                Unit::Year => Some((
+                    DateValue::Year(p.year() + i32::try_from(from).ok()?),
+                    Some(DateValue::Year(p.year() + i32::try_from(to).ok()?)),
+                    DateKind::Relative,
+                )),
+            }
+        }
+        Expr::Holiday(d, m) => {
+            let dmy = Dmy {
+                day: d,
+                month: Some(m),
+                year: None,
+                weekday: None,
+            };
+            let (x, _) = resolve_date(dmy, cx)?;
+            day(x, DateKind::Partial)
+        }
+        Expr::LastDayOf(m, year) => {
+            let first = match year {
+                Some(y) => NaiveDate::from_ymd_opt(y, m, 1)?,
+                None => resolve_day_month(1, m, None, cx)?,
+            };
+            let last = add_months(first, 1)?.pred_opt()?;
+            day(
+                last,
+                if year.is_some() {
+                    DateKind::Absolute
+                } else {
+                    DateKind::Partial
+                },
+            )
+        }
+        Expr::Weekend(k) => {
+            let p = cx.published?;
+            let pw = weekday_of(p);
+            let saturday = match k {
+                k if k < 0 => {
+                    let back_to_sunday = (pw - 6).rem_euclid(7);
+                    add_days(
+                        p,
+                        -(if back_to_sunday == 0 {
+                            7
+                        } else {
+                            back_to_sunday
+                        }) - 1,
+                    )?
+                }
+                0 if cx.future => add_days(p, (5 - pw).rem_euclid(7))?,
+                0 => add_days(p, -(pw - 5).rem_euclid(7))?,
+                _ => add_days(p, {
+                    let f = (5 - pw).rem_euclid(7);
+                    if f == 0 {
+                        7
+                    } else {
+                        f
+                    }
+                })?,
+            };
+            Some(day_range(
+                saturday,
+                add_days(saturday, 1)?,
+                DateKind::Relative,
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

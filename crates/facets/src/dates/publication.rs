@@ -1,0 +1,199 @@
+//! The publication date a report states in its own text: a `Publié le …` line, a wire dateline
+//! (`BAMAKO, 12 mars 2024 (AFP) -`) or a communiqué signature (`Bamako, le 18 septembre 2023`).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::grammar::Grammar;
+use super::tokens::Tok;
+
+/// Where in the text the publication date was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PublicationSource {
+    /// `Publié le …`, `Published on …`, `Date de publication : …`.
+    Published,
+    /// A wire or newspaper dateline at the top: `BAMAKO, 12 mars 2024 (AFP) -`.
+    Dateline,
+    /// A signature at the end: `Bamako, le 18 septembre 2023`, `Fait à Niamey, le …`.
+    Signature,
+    /// `Mis à jour le …`, `Updated …`: used when nothing better is there.
+    Updated,
+}
+
+/// A publication date found in the text, with its byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PublicationDate {
+    pub date: NaiveDate,
+    pub start: usize,
+    pub end: usize,
+    pub source: PublicationSource,
+}
+
+const HEAD_LINES: usize = 6;
+const MARKER_HEAD_LINES: usize = 15;
+const TAIL_LINES: usize = 12;
+const DECORATION: [char; 8] = ['*', '#', '_', '>', '-', '|', '=', '~'];
+
+/// Every publication-like date of the text (markers, dateline, signature), best first.
+pub(crate) fn candidates(toks: &[Tok], grammar: &Grammar<'_>) -> Vec<PublicationDate> {
+    let mut lines: Vec<u32> = toks.iter().map(|t| t.line).collect();
+    lines.dedup();
+    let head = lines
+        .get(HEAD_LINES.min(lines.len()).saturating_sub(1))
+        .copied();
+    let marker_head = lines
+        .get(MARKER_HEAD_LINES.min(lines.len()).saturating_sub(1))
+        .copied();
+    let tail = lines.get(lines.len().saturating_sub(TAIL_LINES)).copied();
+    let mut found = Vec::new();
+    let date_at = |i: usize| -> Option<(NaiveDate, usize)> {
+        let (d, end) = grammar.date(i)?;
+        let date = NaiveDate::from_ymd_opt(d.year?, d.month?, d.day)?;
+        Some((date, end))
+    };
+    let span = |first: usize, end: usize| (toks[first].start, toks[end - 1].end);
+
+    for (i, tok) in toks.iter().enumerate() {
+        let line_start = i == 0 || toks[i - 1].line != tok.line;
+        let in_head = head.is_some_and(|h| tok.line <= h);
+        let in_marker_zone =
+            marker_head.is_some_and(|h| tok.line <= h) || tail.is_some_and(|t| tok.line >= t);
+        // Markers.
+        let leads_line = || {
+            i < 4
+                || toks[i - 4..i].iter().any(|t| t.line != tok.line)
+                || toks[i - 1]
+                    .punct()
+                    .is_some_and(|c| matches!(c, '|' | '-' | '·' | '•' | ','))
+        };
+        if in_marker_zone {
+            if let Some((source, j)) = marker(toks, i).filter(|_| leads_line()) {
+                if let Some((date, end)) = date_at(j) {
+                    let (start, stop) = span(j, end);
+                    found.push(PublicationDate {
+                        date,
+                        start,
+                        end: stop,
+                        source,
+                    });
+                }
+            }
+        }
+        // Dateline: `PLACE[ words], [le] DATE` then end of line or `(`, `-`, `:`.
+        if in_head && line_start {
+            let mut k = i;
+            while toks.get(k).is_some_and(|t| {
+                t.line == tok.line && t.punct().is_some_and(|c| DECORATION.contains(&c))
+            }) {
+                k += 1;
+            }
+            if toks.get(k).is_some_and(|t| {
+                t.line == tok.line
+                    && t.capitalized
+                    && t.word().is_some_and(|w| {
+                        super::lexicon::weekday(w).is_none() && super::lexicon::month(w).is_none()
+                    })
+            }) {
+                if let Some(comma) = (k + 1..(k + 7).min(toks.len()))
+                    .take_while(|&m| toks[m].line == tok.line && toks[m].num().is_none())
+                    .find(|&m| toks[m].punct() == Some(','))
+                {
+                    let j = if toks.get(comma + 1).and_then(|t| t.word()) == Some("le") {
+                        comma + 2
+                    } else {
+                        comma + 1
+                    };
+                    if let Some((date, end)) = date_at(j) {
+                        let closes = toks.get(end).is_none_or(|t| {
+                            t.line != tok.line
+                                || t.punct().is_some_and(|c| {
+                                    matches!(c, '(' | '-' | ':' | '.' | '*' | '/' | '|')
+                                })
+                        });
+                        // A date alone on its line near the end is a signature, read below.
+                        let alone = toks[end..]
+                            .iter()
+                            .take_while(|t| t.line == tok.line)
+                            .all(|t| t.punct().is_some());
+                        let signature = alone && tail.is_some_and(|t| tok.line >= t);
+                        if closes && !signature {
+                            let (start, stop) = span(j, end);
+                            found.push(PublicationDate {
+                                date,
+                                start,
+                                end: stop,
+                                source: PublicationSource::Dateline,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        // Signature: `…, Place, [le] DATE` closing its line, near the end.
+        if tail.is_some_and(|t| tok.line >= t) && tok.punct() == Some(',') && i > 0 {
+            let before = &toks[i - 1];
+            let place = before.word().is_some_and(|w| {
+                super::lexicon::weekday(w).is_none() && super::lexicon::month(w).is_none()
+            });
+            if before.line == tok.line && before.capitalized && place {
+                let j = if toks.get(i + 1).and_then(|t| t.word()) == Some("le") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if let Some((date, end)) = date_at(j) {
+                    let line = toks[end - 1].line;
+                    let closes = toks[end..]
+                        .iter()
+                        .take_while(|t| t.line == line)
+                        .all(|t| t.punct().is_some());
+                    if closes {
+                        let (start, stop) = span(j, end);
+                        found.push(PublicationDate {
+                            date,
+                            start,
+                            end: stop,
+                            source: PublicationSource::Signature,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    // Best source first; among signatures the last one in the text.
+    found.sort_by(|a, b| {
+        a.source.cmp(&b.source).then_with(|| match a.source {
+            PublicationSource::Signature => b.start.cmp(&a.start),
+            _ => a.start.cmp(&b.start),
+        })
+    });
+    found
+}
+
+/// A publication marker at token `i`, and the token where its date starts.
+fn marker(toks: &[Tok], i: usize) -> Option<(PublicationSource, usize)> {
+    let w = |k: usize| toks.get(k).and_then(|t| t.word());
+    let skip = |mut k: usize| {
+        while toks.get(k).is_some_and(|t| {
+            matches!(t.word(), Some("le" | "on" | "the" | "du"))
+                || t.punct().is_some_and(|c| c == ':' || c == '*')
+        }) {
+            k += 1;
+        }
+        k
+    };
+    match w(i)? {
+        "publie" | "publiee" | "published" | "posted" | "paru" | "parution" => {
+            Some((PublicationSource::Published, skip(i + 1)))
+        }
+        "date" if w(i + 1) == Some("de") && w(i + 2) == Some("publication") => {
+            Some((PublicationSource::Published, skip(i + 3)))
+        }
+        "mis" if w(i + 1) == Some("a") && w(i + 2) == Some("jour") => {
+            Some((PublicationSource::Updated, skip(i + 3)))
+        }
+        "updated" | "modifie" => Some((PublicationSource::Updated, skip(i + 1))),
+        _ => None,
+    }
+}

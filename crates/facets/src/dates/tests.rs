@@ -1,0 +1,439 @@
+//! Tests of the date extractor: every form in French and English, resolution against the
+//! publication date, publication dates from the text, negatives, and properties.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use super::*;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// The dates found in `text` published on `published`, as strings (`a..b` for ranges).
+fn dates(text: &str, published: Option<NaiveDate>) -> Vec<String> {
+    extract_event_dates(text, published, "fr")
+        .iter()
+        .map(|d| match d.until {
+            Some(u) => format!("{}..{}", d.date, u),
+            None => d.date.to_string(),
+        })
+        .collect()
+}
+
+fn en(text: &str, published: Option<NaiveDate>) -> Vec<String> {
+    extract_event_dates(text, published, "en")
+        .iter()
+        .map(|d| match d.until {
+            Some(u) => format!("{}..{}", d.date, u),
+            None => d.date.to_string(),
+        })
+        .collect()
+}
+
+const PUB: Option<NaiveDate> = NaiveDate::from_ymd_opt(2024, 3, 20); // a Wednesday
+
+#[test]
+fn absolute_dates_in_french() {
+    assert_eq!(
+        dates("dans l'après-midi du 17 septembre 2023 à 15h30", None),
+        ["2023-09-17"]
+    );
+    assert_eq!(dates("le 1er mars 2024, à Ménaka", None), ["2024-03-01"]);
+    assert_eq!(dates("le premier mars 2024", None), ["2024-03-01"]);
+    assert_eq!(dates("Le 18/09/2023, une attaque", None), ["2023-09-18"]);
+    assert_eq!(dates("Le 18.09.2023, une attaque", None), ["2023-09-18"]);
+    assert_eq!(dates("daté du 2023-09-18", None), ["2023-09-18"]);
+    assert_eq!(dates("LE 3 AOÛT 2024", None), ["2024-08-03"]);
+    assert_eq!(dates("le 12 fév. 2024", None), ["2024-02-12"]);
+    assert_eq!(
+        dates("ce dimanche 20 juillet 2025 par l'état-major", None),
+        ["2025-07-20"]
+    );
+}
+
+#[test]
+fn absolute_dates_in_english() {
+    assert_eq!(
+        en("On March 3, 2024, gunmen attacked", None),
+        ["2024-03-03"]
+    );
+    assert_eq!(en("on 3 March 2024 in Kidal", None), ["2024-03-03"]);
+    assert_eq!(en("Tuesday, March 5th, 2024", None), ["2024-03-05"]);
+    assert_eq!(en("the 3rd of March 2024", None), ["2024-03-03"]);
+    assert_eq!(en("on 03/18/2024", None), ["2024-03-18"]);
+}
+
+#[test]
+fn partial_dates_take_the_nearest_year_not_after_publication() {
+    assert_eq!(dates("Le 15 juillet, une frappe", PUB), ["2023-07-15"]);
+    assert_eq!(dates("le 15 mars, une frappe", PUB), ["2024-03-15"]);
+    assert_eq!(dates("le 20 mars au matin", PUB), ["2024-03-20"]);
+    assert_eq!(en("On 15 July, a strike", PUB), ["2023-07-15"]);
+    assert_eq!(en("On July 15, a strike", PUB), ["2023-07-15"]);
+}
+
+#[test]
+fn nearest_not_after_crosses_the_year_boundary() {
+    let published = Some(day(2024, 1, 5));
+    assert_eq!(
+        dates("le 28 décembre, des hommes armés", published),
+        ["2023-12-28"]
+    );
+    assert_eq!(
+        dates("le 2 janvier, des hommes armés", published),
+        ["2024-01-02"]
+    );
+}
+
+#[test]
+fn partial_dates_in_future_sentences_resolve_forward() {
+    let published = Some(day(2024, 1, 5));
+    assert_eq!(
+        dates("Le scrutin se tiendra le 28 décembre.", published),
+        ["2024-12-28"]
+    );
+    assert_eq!(
+        en("The vote will take place on 10 January.", published),
+        ["2024-01-10"]
+    );
+}
+
+#[test]
+fn a_weekday_picks_the_year_it_agrees_with() {
+    // 1 March 2013 is a Friday, 1 March 2012 a Thursday.
+    assert_eq!(
+        dates("vendredi 1er mars", Some(day(2013, 2, 12))),
+        ["2013-03-01"]
+    );
+    assert_eq!(dates("mercredi 13", Some(day(2013, 2, 12))), ["2013-02-13"]);
+}
+
+#[test]
+fn partial_dates_without_publication_take_the_year_of_the_text() {
+    let text = "Selon un communiqué du dimanche 20 juillet 2025. Le 15 juillet, une frappe. Le 17 juillet, une autre.";
+    assert_eq!(
+        dates(text, None),
+        ["2025-07-20", "2025-07-15", "2025-07-17"]
+    );
+    assert!(dates("Le 15 juillet, une frappe.", None).is_empty());
+}
+
+#[test]
+fn relative_days_in_french() {
+    // PUB is Wednesday 20 March 2024.
+    assert_eq!(dates("hier", PUB), ["2024-03-19"]);
+    assert_eq!(dates("avant-hier", PUB), ["2024-03-18"]);
+    assert_eq!(dates("aujourd'hui", PUB), ["2024-03-20"]);
+    assert_eq!(dates("aujourd’hui", PUB), ["2024-03-20"]);
+    assert_eq!(dates("lundi dernier", PUB), ["2024-03-18"]);
+    assert_eq!(dates("mercredi dernier", PUB), ["2024-03-13"]);
+    assert_eq!(
+        dates("ce lundi, des hommes armés ont attaqué", PUB),
+        ["2024-03-18"]
+    );
+    assert_eq!(
+        dates("Dimanche, des hommes armés ont attaqué", PUB),
+        ["2024-03-17"]
+    );
+    assert_eq!(
+        dates("Mercredi, des hommes armés ont attaqué", PUB),
+        ["2024-03-20"]
+    );
+    assert_eq!(dates("il y a trois jours", PUB), ["2024-03-17"]);
+    assert_eq!(dates("il y a 2 semaines", PUB), ["2024-03-06"]);
+    assert_eq!(
+        dates("la semaine dernière", PUB),
+        ["2024-03-11..2024-03-17"]
+    );
+    assert_eq!(
+        dates("le week-end dernier", PUB),
+        ["2024-03-16..2024-03-17"]
+    );
+    assert_eq!(dates("hier lundi", Some(day(2024, 3, 19))), ["2024-03-18"]);
+    assert_eq!(dates("lundi prochain", PUB), ["2024-03-25"]);
+    assert_eq!(dates("La réunion se tiendra samedi.", PUB), ["2024-03-23"]);
+}
+
+#[test]
+fn relative_days_in_english() {
+    assert_eq!(en("yesterday", PUB), ["2024-03-19"]);
+    assert_eq!(en("last Tuesday", PUB), ["2024-03-19"]);
+    assert_eq!(en("on Tuesday, gunmen killed", PUB), ["2024-03-19"]);
+    assert_eq!(en("two days ago", PUB), ["2024-03-18"]);
+    assert_eq!(en("a week ago", PUB), ["2024-03-13"]);
+    assert_eq!(en("last week", PUB), ["2024-03-11..2024-03-17"]);
+}
+
+#[test]
+fn relative_dates_need_a_publication_date() {
+    assert!(dates("hier, lundi dernier, il y a trois jours", None).is_empty());
+    assert!(en("yesterday and last Tuesday", None).is_empty());
+}
+
+#[test]
+fn previous_date_anchors_la_veille_and_le_lendemain() {
+    let text =
+        "Le 15 juillet 2024, une frappe. Deux jours plus tard, une autre. Le lendemain, un convoi.";
+    assert_eq!(
+        dates(text, None),
+        ["2024-07-15", "2024-07-17", "2024-07-18"]
+    );
+    assert_eq!(
+        dates("le lendemain du 13 février 2024", None),
+        ["2024-02-14"]
+    );
+    assert!(dates("le lendemain de l'attaque", None).is_empty());
+}
+
+#[test]
+fn ranges() {
+    assert_eq!(
+        dates("du 26 au 27 juillet", PUB),
+        ["2023-07-26..2023-07-27"]
+    );
+    assert_eq!(
+        dates("dans la nuit du 26 au 27 juillet 2024", None),
+        ["2024-07-26..2024-07-27"]
+    );
+    assert_eq!(
+        dates("dans la nuit du 16 au 17", PUB),
+        ["2024-03-16..2024-03-17"]
+    );
+    assert_eq!(
+        dates("dans la nuit du 26 au 27", PUB),
+        ["2024-02-26..2024-02-27"]
+    );
+    assert_eq!(
+        dates("entre le 13 et le 15 juillet 2023", None),
+        ["2023-07-13..2023-07-15"]
+    );
+    assert_eq!(
+        dates("du 30 juin au 2 juillet 2023", None),
+        ["2023-06-30..2023-07-02"]
+    );
+    assert_eq!(
+        dates("du 28 décembre au 3 janvier", Some(day(2024, 1, 5))),
+        ["2023-12-28..2024-01-03"]
+    );
+    assert_eq!(
+        dates("dans la nuit de samedi à dimanche", PUB),
+        ["2024-03-16..2024-03-17"]
+    );
+    assert_eq!(
+        en("from 3 to 5 March 2024", None),
+        ["2024-03-03..2024-03-05"]
+    );
+    assert_eq!(
+        en("between 3 and 5 March 2024", None),
+        ["2024-03-03..2024-03-05"]
+    );
+    assert_eq!(en("March 3-5, 2024", None), ["2024-03-03..2024-03-05"]);
+    let range = &extract_event_dates("du 26 au 28 juillet 2024", None, "fr")[0];
+    assert_eq!(range.kind, DateKind::Range);
+    assert_eq!(range.values().len(), 3);
+}
+
+#[test]
+fn months() {
+    assert_eq!(dates("en mars 2024", None), ["2024-03"]);
+    assert_eq!(dates("courant janvier", PUB), ["2024-01"]);
+    assert_eq!(dates("fin mars", PUB), ["2024-03"]);
+    assert_eq!(dates("début avril", PUB), ["2023-04"]);
+    assert_eq!(dates("mi-décembre", PUB), ["2023-12"]);
+    assert_eq!(dates("au mois de mai 2023", None), ["2023-05"]);
+    assert_eq!(dates("en janvier dernier", PUB), ["2024-01"]);
+    assert_eq!(dates("le mois dernier", PUB), ["2024-02"]);
+    assert_eq!(en("in March 2024", None), ["2024-03"]);
+    assert_eq!(en("in early February", PUB), ["2024-02"]);
+    assert!(dates("en mars", None).is_empty());
+    let month = &extract_event_dates("en mars 2024", None, "fr")[0];
+    assert_eq!(month.kind, DateKind::Month);
+}
+
+#[test]
+fn number_words() {
+    assert_eq!(dates("il y a quinze jours", PUB), ["2024-03-05"]);
+    assert_eq!(dates("il y a vingt et un jours", PUB), ["2024-02-28"]);
+    assert_eq!(
+        dates("du treize au dix-huit juillet 2023", None),
+        ["2023-07-13..2023-07-18"]
+    );
+    assert_eq!(en("twelve days ago", PUB), ["2024-03-08"]);
+}
+
+#[test]
+fn not_dates() {
+    for text in [
+        "à 15h30",
+        "15:30",
+        "74 morts",
+        "deux trois",
+        "deux trois minutes",
+        "COMMUNIQUÉ N° 020 DE L'ÉTAT-MAJOR",
+        "communiqué n°020/2023/DIRPA",
+        "la loi de 2012",
+        "Tél. : +223 76 12 34 56",
+        "76-12-34-56",
+        "version 1.2.3",
+        "1,5 million",
+        "les 3/4 des",
+        "they may 5",
+    ] {
+        assert!(
+            dates(text, PUB).is_empty(),
+            "{text}: {:?}",
+            dates(text, PUB)
+        );
+    }
+}
+
+#[test]
+fn years_alone_are_found_but_not_event_dates() {
+    assert!(dates("en 2012, la crise", None).is_empty());
+    let all = find_dates("en 2012, la crise", None, "fr");
+    assert_eq!(all[0].date, DateValue::Year(2012));
+}
+
+#[test]
+fn event_months_are_sorted_and_unique() {
+    let found = extract_event_dates(
+        "le 3 mars 2024, puis en janvier 2024, puis le 5 mars 2024",
+        None,
+        "fr",
+    );
+    assert_eq!(event_months(&found), ["2024-01", "2024-03"]);
+    let range = extract_event_dates("du 30 juin au 2 juillet 2023", None, "fr");
+    assert_eq!(event_months(&range), ["2023-06", "2023-07"]);
+    assert_eq!(event_date_strings(&range).len(), 3);
+}
+
+#[test]
+fn publication_date_from_a_signature() {
+    let text = "L'état-major informe que le 17 septembre 2023 à 15h30, les FAMa ont réagi.\n\n**Bamako, le 18 septembre 2023**\n\n**LE DIRECTEUR**";
+    let found = find_publication_date(text, "fr").unwrap();
+    assert_eq!(found.date, day(2023, 9, 18));
+    assert_eq!(found.source, PublicationSource::Signature);
+    assert_eq!(dates(text, Some(found.date)), ["2023-09-17"]);
+}
+
+#[test]
+fn publication_date_from_a_dateline() {
+    let text = "BAMAKO, 12 mars 2024 (AFP) - Des hommes armés ont attaqué hier un camp.";
+    assert_eq!(
+        publication_date_from_text(text, "fr"),
+        Some(day(2024, 3, 12))
+    );
+    assert_eq!(dates(text, Some(day(2024, 3, 12))), ["2024-03-11"]);
+    let text = "Niamey, March 3, 2024 (Reuters) - Gunmen killed ten soldiers on Saturday.";
+    assert_eq!(
+        publication_date_from_text(text, "en"),
+        Some(day(2024, 3, 3))
+    );
+    assert_eq!(en(text, Some(day(2024, 3, 3))), ["2024-03-02"]);
+}
+
+#[test]
+fn publication_date_from_markers() {
+    let text = "Attaque à Boni\nPublié le 12/03/2024 à 10h30 | Mis à jour le 13/03/2024\nDes hommes armés ont attaqué.";
+    let found = find_publication_date(text, "fr").unwrap();
+    assert_eq!(found.date, day(2024, 3, 12));
+    assert_eq!(found.source, PublicationSource::Published);
+    assert!(dates(text, Some(found.date)).is_empty());
+    let updated = "Titre\nMis à jour le 13 mars 2024\nTexte.";
+    assert_eq!(
+        publication_date_from_text(updated, "fr"),
+        Some(day(2024, 3, 13))
+    );
+}
+
+#[test]
+fn an_announcement_date_in_the_lead_is_no_publication_date() {
+    let text = "Selon un communiqué rendu public ce dimanche 20 juillet 2025 par l'état-major, des frappes ont visé Ménaka.";
+    assert_eq!(publication_date_from_text(text, "fr"), None);
+    assert!(publication_date_from_text("Un texte sans date.", "fr").is_none());
+}
+
+#[test]
+fn spans_are_in_the_original_text() {
+    let text = "Le 1ᵉʳ… non : LE 17 SEPTEMBRE 2023 à Léré";
+    let found = extract_event_dates(text, None, "fr");
+    assert_eq!(found.len(), 1);
+    assert_eq!(&text[found[0].start..found[0].end], "17 SEPTEMBRE 2023");
+    assert_eq!(found[0].text, "17 SEPTEMBRE 2023");
+}
+
+#[test]
+fn serialises_values_as_iso_strings() {
+    let found = extract_event_dates("en mars 2024 et le 2 mars 2024", None, "fr");
+    let json = serde_json::to_value(&found).unwrap();
+    assert_eq!(json[0]["date"], "2024-03");
+    assert_eq!(json[1]["date"], "2024-03-02");
+    assert_eq!(json[1]["kind"], "absolute");
+}
+
+#[test]
+fn sample_reports_give_their_dates() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/sample-reports"
+    );
+    let Ok(communique) = std::fs::read_to_string(format!("{dir}/000_36a7e1c0e989bd7d.txt")) else {
+        return; // the shared data sits beside the clone in CI; nothing to check without it
+    };
+    let published = publication_date_from_text(&communique, "fr");
+    assert_eq!(published, Some(day(2023, 9, 18)));
+    let found = extract_event_dates(&communique, published, "fr");
+    assert_eq!(event_months(&found), ["2023-09"]);
+    let article = std::fs::read_to_string(format!("{dir}/003_2c6fc8883bc5a4d7.txt")).unwrap();
+    let found = extract_event_dates(&article, None, "fr");
+    let days = event_date_strings(&found);
+    assert_eq!(
+        days,
+        ["2025-07-15", "2025-07-17", "2025-07-19", "2025-07-20"]
+    );
+}
+
+#[test]
+fn duckling_corpus_meets_the_thresholds() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/duckling-fr"
+    );
+    let (Ok(corpus), Ok(negatives)) = (
+        std::fs::read_to_string(format!("{dir}/duckling_fr_time_corpus.tsv")),
+        std::fs::read_to_string(format!("{dir}/duckling_fr_time_negative.txt")),
+    ) else {
+        return;
+    };
+    let report = eval::eval_duckling(&corpus, &negatives, eval::duckling_reference()).unwrap();
+    assert_eq!(report.negatives.len(), 4);
+    assert_eq!(report.negatives_with_dates(), 0, "{report}");
+    // Where Duckling's future-leaning convention and news semantics agree.
+    assert!(report.without_convention.share() >= 0.85, "{report}");
+    // Every phrase, counted honestly: the rest are the past/future convention.
+    assert!(report.overall.share() >= 0.50, "{report}");
+    assert!(report.overall.total >= 230, "{report}");
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_text_never_panics_and_spans_sit_on_char_boundaries(text in any::<String>(), days in 0i64..40000) {
+        let published = day(1950, 1, 1).checked_add_days(chrono::Days::new(days as u64));
+        for d in extract_event_dates(&text, published, "fr") {
+            prop_assert!(d.start < d.end && d.end <= text.len());
+            prop_assert!(text.is_char_boundary(d.start) && text.is_char_boundary(d.end));
+            prop_assert_eq!(&text[d.start..d.end], d.text.as_str());
+        }
+        let _ = find_publication_date(&text, "en");
+    }
+
+    #[test]
+    fn date_like_text_never_panics(text in "([0-9]{1,4}[ /.-]?|le |du |au |et |hier |lundi |mars |mi-|fin |il y a |jours |[a-z]{1,6} |, ){0,12}") {
+        let published = Some(day(2024, 2, 29));
+        for d in extract_event_dates(&text, published, "fr") {
+            prop_assert!(text.is_char_boundary(d.start) && text.is_char_boundary(d.end));
+        }
+        let _ = extract_event_dates(&text, None, "en");
+    }
+}

@@ -1,0 +1,196 @@
+//! Splits a text into the tokens the date grammar reads: folded words, numbers and single
+//! punctuation marks, each with its byte span in the original text.
+
+/// What a token is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokKind {
+    /// A run of letters, folded (lowercase, no accents).
+    Word(String),
+    /// A run of ASCII digits: its value (saturated) and its number of digits.
+    Num(u32, usize),
+    /// One punctuation or symbol character, apostrophes and hyphens normalised to `'` and `-`.
+    Punct(char),
+}
+
+/// One token and where it sits.
+#[derive(Debug, Clone)]
+pub struct Tok {
+    pub kind: TokKind,
+    /// Byte span in the original text.
+    pub start: usize,
+    pub end: usize,
+    /// No whitespace between this token and the previous one.
+    pub glued: bool,
+    /// Line number (0-based) in the original text.
+    pub line: u32,
+    /// Sentence number: a new sentence starts after `.`, `!`, `?` or a line break.
+    pub sentence: u32,
+    /// The first letter of the token is uppercase in the original text.
+    pub capitalized: bool,
+}
+
+impl Tok {
+    pub fn word(&self) -> Option<&str> {
+        match &self.kind {
+            TokKind::Word(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    pub fn num(&self) -> Option<(u32, usize)> {
+        match self.kind {
+            TokKind::Num(v, n) => Some((v, n)),
+            _ => None,
+        }
+    }
+
+    pub fn punct(&self) -> Option<char> {
+        match self.kind {
+            TokKind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    Space,
+    Other,
+}
+
+fn class(c: char) -> Class {
+    if c.is_ascii_digit() {
+        Class::Digit
+    } else if c.is_alphabetic() || ('\u{0300}'..='\u{036F}').contains(&c) {
+        Class::Letter
+    } else if c.is_whitespace() || sahel_text::normalize_char(c).is_none() {
+        Class::Space
+    } else {
+        Class::Other
+    }
+}
+
+fn fold_word(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        sahel_text::fold(word)
+    }
+}
+
+fn normalize_punct(c: char) -> char {
+    match sahel_text::normalize_char(c).unwrap_or(c) {
+        '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+        c => c,
+    }
+}
+
+/// Tokens of `text`, in order.
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+    let mut line = 0u32;
+    let mut sentence = 0u32;
+    let mut glued = false;
+    let mut iter = text.char_indices().peekable();
+    while let Some((start, c)) = iter.next() {
+        let cls = class(c);
+        match cls {
+            Class::Space => {
+                if c == '\n' {
+                    line += 1;
+                    if toks.last().is_some_and(|t| t.sentence == sentence) {
+                        sentence += 1;
+                    }
+                }
+                glued = false;
+                continue;
+            }
+            Class::Other => {
+                let p = normalize_punct(c);
+                toks.push(Tok {
+                    kind: TokKind::Punct(p),
+                    start,
+                    end: start + c.len_utf8(),
+                    glued,
+                    line,
+                    sentence,
+                    capitalized: false,
+                });
+                if matches!(p, '.' | '!' | '?') {
+                    sentence += 1;
+                }
+            }
+            Class::Letter | Class::Digit => {
+                let mut end = start + c.len_utf8();
+                while let Some(&(i, d)) = iter.peek() {
+                    if class(d) != cls {
+                        break;
+                    }
+                    end = i + d.len_utf8();
+                    iter.next();
+                }
+                let piece = &text[start..end];
+                let kind = if cls == Class::Digit {
+                    let value = piece.bytes().fold(0u32, |acc, b| {
+                        acc.saturating_mul(10).saturating_add(u32::from(b - b'0'))
+                    });
+                    TokKind::Num(value, piece.len())
+                } else {
+                    TokKind::Word(fold_word(piece))
+                };
+                toks.push(Tok {
+                    kind,
+                    start,
+                    end,
+                    glued,
+                    line,
+                    sentence,
+                    capitalized: c.is_uppercase(),
+                });
+            }
+        }
+        glued = true;
+    }
+    toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_numbers_and_punctuation_keep_original_spans() {
+        let text = "Le 1er Août, à 15h30";
+        let toks = tokenize(text);
+        let shown: Vec<String> = toks
+            .iter()
+            .map(|t| format!("{:?}@{}", t.kind, &text[t.start..t.end]))
+            .collect();
+        assert_eq!(toks[0].word(), Some("le"));
+        assert_eq!(toks[1].num(), Some((1, 1)));
+        assert_eq!(toks[2].word(), Some("er"));
+        assert!(toks[2].glued);
+        assert_eq!(toks[3].word(), Some("aout"), "{shown:?}");
+        assert_eq!(&text[toks[3].start..toks[3].end], "Août");
+        assert!(toks[3].capitalized);
+        assert_eq!(toks[4].punct(), Some(','));
+    }
+
+    #[test]
+    fn apostrophes_and_dashes_are_normalised() {
+        let toks = tokenize("aujourd’hui – demain");
+        assert_eq!(toks[1].punct(), Some('\''));
+        assert_eq!(toks[3].punct(), Some('-'));
+    }
+
+    #[test]
+    fn sentences_split_on_full_stops_and_lines() {
+        let toks = tokenize("Il est venu. Il partira\nlundi");
+        assert_eq!(toks[0].sentence, 0);
+        assert_eq!(toks[4].sentence, 1);
+        assert_eq!(toks[6].sentence, 2);
+        assert_eq!(toks[6].line, 1);
+    }
+}
