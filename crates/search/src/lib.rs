@@ -1,1 +1,22 @@
-//! placeholder
+//! Searching the index: the query language, filters, disjunctive facet counts, the timeline,
+//! snippets, and the request/response types of the search API.
+//!
+//! The flow of a search: [`parser`] reads the query string, [`query`] turns it into tantivy
+//! queries (analysers, expansion through [`expand`]), [`collect`] counts facets and keeps the page
+//! in one pass over per-document data of [`data`], [`snippet`] marks the matches, and
+//! [`Searcher`] ties it together and answers with the types of [`api`].
+//!
+//! ```
+//! use sahel_search::api::SearchRequest;
+//! let request = SearchRequest::from_pairs([("q", "attaque Gao"), ("month", "2024-03")]).unwrap();
+//! assert_eq!(request.month, ["2024-03"]);
+//! ```
+
+pub mod api;
+pub mod error;
+
+pub use api::{
+    DocResponse, FacetsResponse, Hit, QueryInfo, RequestError, SearchRequest, SearchResponse,
+    Sort, StatsResponse,
+};
+pub use error::{Result, SearchError};

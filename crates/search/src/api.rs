@@ -1,0 +1,579 @@
+//! The request and response types of the search API: what `/api/search`, `/api/doc/{id}`,
+//! `/api/facets` and `/api/stats` take and return, and what `sahel search --json` prints.
+//!
+//! Requests come from users, so parsing them never panics: [`SearchRequest::from_pairs`] takes raw
+//! query-string pairs (repeatable parameters, unknown ones refused) and [`SearchRequest::validate`]
+//! checks the values; both fail with a [`RequestError`], which a server turns into a 400.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Default number of hits per page.
+pub const DEFAULT_LIMIT: usize = 20;
+/// Largest `limit` accepted.
+pub const MAX_LIMIT: usize = 100;
+/// Largest `offset` accepted: deeper pages cost more than they are worth to anyone.
+pub const MAX_OFFSET: usize = 10_000;
+/// Longest query string accepted, in bytes; longer ones are cut (at a char boundary), not refused.
+pub const MAX_QUERY_BYTES: usize = 1_000;
+
+/// Order of the hits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    /// Best match first (BM25, full matches before partial ones); newest first when browsing.
+    #[default]
+    Relevance,
+    /// Newest first (event date, else publication date).
+    DateDesc,
+    /// Oldest first.
+    DateAsc,
+}
+
+impl Sort {
+    /// Parses `relevance`, `date_desc` or `date_asc`.
+    pub fn parse(value: &str) -> Result<Self, RequestError> {
+        match value.trim() {
+            "" | "relevance" => Ok(Sort::Relevance),
+            "date_desc" => Ok(Sort::DateDesc),
+            "date_asc" => Ok(Sort::DateAsc),
+            other => Err(RequestError::BadSort(other.to_string())),
+        }
+    }
+
+    /// The name used in requests.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::DateDesc => "date_desc",
+            Sort::DateAsc => "date_asc",
+        }
+    }
+}
+
+/// A search: the query string, filters, order and page. Every field has a default, so `{}` is a
+/// valid request (browse everything, newest first).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SearchRequest {
+    /// The query in the query language (words, `OR`, `-word`/`NOT word`, `"phrases"`, `prefix*`).
+    pub q: String,
+    /// Region names (OR within the facet); case and accents ignored; former Malian regions match
+    /// their successors.
+    pub region: Vec<String>,
+    /// Country names.
+    pub country: Vec<String>,
+    /// Locality names.
+    pub locality: Vec<String>,
+    /// Actor names or aliases (`JNIM` selects `GSIM`).
+    pub actor: Vec<String>,
+    /// Language codes: `fr`, `en`, `ar`, `und`.
+    pub lang: Vec<String>,
+    /// Months `YYYY-MM` (event dates, else publication date).
+    pub month: Vec<String>,
+    /// First day `YYYY-MM-DD`, inclusive.
+    pub from: Option<String>,
+    /// Last day `YYYY-MM-DD`, inclusive.
+    pub to: Option<String>,
+    /// `relevance` (default), `date_desc`, `date_asc`.
+    pub sort: Sort,
+    /// Hits per page, 1..=100 (default 20; 0 returns counts only).
+    pub limit: Option<usize>,
+    /// Hits to skip.
+    pub offset: usize,
+}
+
+/// Why a request was refused (HTTP 400).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RequestError {
+    #[error("unknown parameter `{0}`")]
+    UnknownParameter(String),
+    #[error("parameter `{0}` given more than once")]
+    RepeatedParameter(String),
+    #[error("malformed month `{0}`: expected YYYY-MM")]
+    BadMonth(String),
+    #[error("malformed date `{value}` for `{param}`: expected YYYY-MM-DD")]
+    BadDate { param: &'static str, value: String },
+    #[error("`from` ({from}) is after `to` ({to})")]
+    FromAfterTo { from: String, to: String },
+    #[error("unknown sort `{0}`: expected relevance, date_desc or date_asc")]
+    BadSort(String),
+    #[error("malformed number `{value}` for `{param}`")]
+    BadNumber { param: &'static str, value: String },
+    #[error("limit {0} is too large (at most {MAX_LIMIT})")]
+    LimitTooLarge(usize),
+    #[error("offset {0} is too large (at most {MAX_OFFSET})")]
+    OffsetTooLarge(usize),
+}
+
+impl SearchRequest {
+    /// A request for a query string, everything else default.
+    pub fn query(q: impl Into<String>) -> Self {
+        SearchRequest {
+            q: q.into(),
+            ..Default::default()
+        }
+    }
+
+    /// Builds a request from raw query-string pairs (`region` may come several times). Unknown
+    /// parameters are refused; the values are checked by [`SearchRequest::validate`] too.
+    pub fn from_pairs<I, K, V>(pairs: I) -> Result<Self, RequestError>
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: AsRef<str>,
+        V: AsRef<str>,
+    {
+        let mut request = SearchRequest::default();
+        let mut seen_single: Vec<&'static str> = Vec::new();
+        let mut single = |name: &'static str| -> Result<(), RequestError> {
+            if seen_single.contains(&name) {
+                return Err(RequestError::RepeatedParameter(name.to_string()));
+            }
+            seen_single.push(name);
+            Ok(())
+        };
+        for (key, value) in pairs {
+            let value = value.as_ref();
+            match key.as_ref() {
+                "q" => {
+                    single("q")?;
+                    request.q = value.to_string();
+                }
+                "region" => push_list(&mut request.region, value),
+                "country" => push_list(&mut request.country, value),
+                "locality" => push_list(&mut request.locality, value),
+                "actor" => push_list(&mut request.actor, value),
+                "lang" => push_list(&mut request.lang, value),
+                "month" => push_list(&mut request.month, value),
+                "from" => {
+                    single("from")?;
+                    request.from = non_empty(value);
+                }
+                "to" => {
+                    single("to")?;
+                    request.to = non_empty(value);
+                }
+                "sort" => {
+                    single("sort")?;
+                    request.sort = Sort::parse(value)?;
+                }
+                "limit" => {
+                    single("limit")?;
+                    request.limit = Some(parse_number("limit", value)?);
+                }
+                "offset" => {
+                    single("offset")?;
+                    request.offset = parse_number("offset", value)?;
+                }
+                other => return Err(RequestError::UnknownParameter(other.to_string())),
+            }
+        }
+        request.validate()?;
+        Ok(request)
+    }
+
+    /// Checks every value: months, dates, limit, offset.
+    pub fn validate(&self) -> Result<(), RequestError> {
+        for month in &self.month {
+            parse_month(month)?;
+        }
+        let from = self
+            .from
+            .as_deref()
+            .map(|value| parse_day("from", value))
+            .transpose()?;
+        let to = self
+            .to
+            .as_deref()
+            .map(|value| parse_day("to", value))
+            .transpose()?;
+        if let (Some(from), Some(to)) = (from, to) {
+            if from > to {
+                return Err(RequestError::FromAfterTo {
+                    from: from.to_string(),
+                    to: to.to_string(),
+                });
+            }
+        }
+        if let Some(limit) = self.limit {
+            if limit > MAX_LIMIT {
+                return Err(RequestError::LimitTooLarge(limit));
+            }
+        }
+        if self.offset > MAX_OFFSET {
+            return Err(RequestError::OffsetTooLarge(self.offset));
+        }
+        Ok(())
+    }
+
+    /// The page size in effect.
+    pub fn effective_limit(&self) -> usize {
+        self.limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT)
+    }
+
+    /// Whether any filter (facet, month or date range) is set.
+    pub fn has_filters(&self) -> bool {
+        !(self.region.is_empty()
+            && self.country.is_empty()
+            && self.locality.is_empty()
+            && self.actor.is_empty()
+            && self.lang.is_empty()
+            && self.month.is_empty()
+            && self.from.is_none()
+            && self.to.is_none())
+    }
+}
+
+/// One value per parameter (`region=Gao&region=Tombouctou`), not comma lists: names may hold
+/// commas. Blank values are ignored.
+fn push_list(list: &mut Vec<String>, value: &str) {
+    let value = value.trim();
+    if !value.is_empty() {
+        list.push(value.to_string());
+    }
+}
+
+fn non_empty(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+fn parse_number(param: &'static str, value: &str) -> Result<usize, RequestError> {
+    value
+        .trim()
+        .parse::<usize>()
+        .map_err(|_| RequestError::BadNumber {
+            param,
+            value: value.to_string(),
+        })
+}
+
+/// Parses `YYYY-MM` into (year, month).
+pub fn parse_month(value: &str) -> Result<(i32, u32), RequestError> {
+    let bad = || RequestError::BadMonth(value.to_string());
+    let (year, month) = value.trim().split_once('-').ok_or_else(bad)?;
+    if year.len() != 4 || month.len() != 2 {
+        return Err(bad());
+    }
+    let year: i32 = year.parse().map_err(|_| bad())?;
+    let month: u32 = month.parse().map_err(|_| bad())?;
+    if !(1..=12).contains(&month) || year < 1 {
+        return Err(bad());
+    }
+    Ok((year, month))
+}
+
+/// Parses `YYYY-MM-DD`.
+pub fn parse_day(param: &'static str, value: &str) -> Result<NaiveDate, RequestError> {
+    let value = value.trim();
+    let bad = || RequestError::BadDate {
+        param,
+        value: value.to_string(),
+    };
+    if value.len() != 10 {
+        return Err(bad());
+    }
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| bad())
+}
+
+/// The answer to a search: `/api/search` and `sahel search --json`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchResponse {
+    /// Matching documents (duplicates not counted).
+    pub total: u64,
+    /// Time spent in the search, in milliseconds.
+    pub took_ms: f64,
+    /// What the query was understood as.
+    pub query: QueryInfo,
+    /// The requested page of hits.
+    pub hits: Vec<Hit>,
+    /// Disjunctive facet counts over all matching documents.
+    pub facets: Facets,
+    /// Matching documents per month, every month between the first and the last, zeros included.
+    pub timeline: Vec<MonthCount>,
+}
+
+/// What the query string was understood as, so a user sees what was searched.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct QueryInfo {
+    /// The query string as received.
+    pub q: String,
+    /// Words searched (each must match, or most of them for partial matches).
+    pub terms: Vec<String>,
+    /// Groups of alternatives joined by `OR`.
+    pub any_of: Vec<Vec<String>>,
+    /// Exact phrases.
+    pub phrases: Vec<String>,
+    /// Prefixes (`attaq*`).
+    pub prefixes: Vec<String>,
+    /// Excluded words and phrases (`-word`, `NOT word`).
+    pub excluded: Vec<String>,
+    /// Other spellings and aliases searched too (`Timbuktu` → `Tombouctou`).
+    pub expansions: Vec<Expansion>,
+    /// Words ignored because they are too common to search (stop words).
+    pub ignored: Vec<String>,
+    /// Whether some hits match only part of the words (`partial` on those hits).
+    pub partial: bool,
+    /// Minimum number of words a partial match has to contain.
+    pub min_words: usize,
+    /// Whether part of the query could not be understood and was searched as plain words.
+    pub fallback: bool,
+    /// Words of a typo-tolerant retry when the query matched nothing.
+    pub corrected: Vec<Correction>,
+    /// Filters applied, with the names they were resolved to in the index.
+    pub filters: AppliedFilters,
+    /// `true` when there was no query and the documents are listed newest first.
+    pub browse: bool,
+    /// The order used.
+    pub sort: Sort,
+    /// Human-readable remarks (fallbacks, corrections, unknown filter values).
+    pub notes: Vec<String>,
+}
+
+/// A query word or phrase searched with other spellings.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Expansion {
+    /// The word(s) as typed.
+    pub term: String,
+    /// The other forms searched.
+    pub alternatives: Vec<String>,
+    /// `place`, `actor` or `joined` (adjacent words searched as one name too).
+    pub kind: String,
+}
+
+/// A word replaced by the typo-tolerant retry.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Correction {
+    /// The word as typed.
+    pub from: String,
+    /// Index terms within reach that matched.
+    pub to: Vec<String>,
+    /// Edit distance allowed.
+    pub distance: u8,
+}
+
+/// Filter values after resolution against the index (accents, case, successor regions, aliases).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AppliedFilters {
+    pub region: Vec<String>,
+    pub country: Vec<String>,
+    pub locality: Vec<String>,
+    pub actor: Vec<String>,
+    pub lang: Vec<String>,
+    pub month: Vec<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// One document in a result page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    pub id: String,
+    pub title: String,
+    /// Publication date `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// `fr`, `en`, `ar` or `und`.
+    pub language: String,
+    pub score: f32,
+    /// Up to three fragments, HTML-escaped, matches in `<mark>`, joined by ` … `.
+    pub snippet: String,
+    pub regions: Vec<String>,
+    pub countries: Vec<String>,
+    pub localities: Vec<String>,
+    pub actors: Vec<String>,
+    pub months: Vec<String>,
+    /// Number of duplicates of this document in the index (they are not listed as hits).
+    pub duplicates: u64,
+    /// Source name (publisher, agency).
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// `true` when the document contains only part of the query words.
+    pub partial: bool,
+}
+
+/// Counts per value of each facet.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Facets {
+    pub region: Vec<FacetCount>,
+    pub country: Vec<FacetCount>,
+    pub month: Vec<FacetCount>,
+    pub language: Vec<FacetCount>,
+    pub actor: Vec<FacetCount>,
+}
+
+/// One facet value and its number of documents.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: u64,
+}
+
+/// Documents in one month (`YYYY-MM`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthCount {
+    pub month: String,
+    pub count: u64,
+}
+
+/// `/api/doc/{id}`: a whole document, its facets and its duplicates.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocResponse {
+    pub id: String,
+    pub title: String,
+    pub body: String,
+    pub published: Option<String>,
+    pub language: String,
+    pub source: Option<String>,
+    pub source_path: Option<String>,
+    pub url: Option<String>,
+    pub regions: Vec<String>,
+    pub countries: Vec<String>,
+    pub localities: Vec<String>,
+    pub actors: Vec<String>,
+    pub months: Vec<String>,
+    /// Event dates `YYYY-MM-DD`.
+    pub event_dates: Vec<String>,
+    /// Place hierarchy paths (`/Mali/Gao/Ansongo`).
+    pub places: Vec<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// The extraction record stored by the indexer (shape of `sahel extract --json`).
+    pub extraction: Option<serde_json::Value>,
+    /// When this document is itself a duplicate: the id of the document it duplicates.
+    pub duplicate_of: Option<String>,
+    /// Documents that duplicate this one.
+    pub duplicates: Vec<DuplicateRef>,
+}
+
+/// A duplicate document, listed under its canonical one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DuplicateRef {
+    pub id: String,
+    pub title: String,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+}
+
+/// `/api/facets`: every facet value with counts over the whole index (duplicates excluded).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FacetsResponse {
+    pub total: u64,
+    pub facets: Facets,
+    pub timeline: Vec<MonthCount>,
+}
+
+/// `/api/stats`: what the index holds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StatsResponse {
+    /// Documents, duplicates excluded.
+    pub documents: u64,
+    /// Duplicate documents (indexed, not listed as hits).
+    pub duplicates: u64,
+    /// Size of the index files on disk, in bytes (0 for an in-memory index).
+    pub index_bytes: u64,
+    /// Time of the last commit, RFC 3339 (from the index's meta file), if known.
+    pub last_commit: Option<String>,
+    /// Number of index segments.
+    pub segments: usize,
+    /// Documents per language.
+    pub languages: Vec<FacetCount>,
+    /// First and last month with documents.
+    pub first_month: Option<String>,
+    pub last_month: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn from_pairs_collects_repeated_facets() {
+        let request = SearchRequest::from_pairs([
+            ("q", "attaque"),
+            ("region", "Gao"),
+            ("region", "Tombouctou"),
+            ("month", "2024-03"),
+            ("sort", "date_desc"),
+            ("limit", "50"),
+        ])
+        .expect("valid request");
+        assert_eq!(request.region, ["Gao", "Tombouctou"]);
+        assert_eq!(request.sort, Sort::DateDesc);
+        assert_eq!(request.effective_limit(), 50);
+    }
+
+    #[test]
+    fn from_pairs_refuses_bad_values() {
+        let cases: [(&str, &str); 8] = [
+            ("month", "2024-13"),
+            ("month", "2024-3"),
+            ("month", "March"),
+            ("limit", "100000"),
+            ("limit", "-1"),
+            ("from", "2024-02-30"),
+            ("sort", "popular"),
+            ("colour", "red"),
+        ];
+        for (key, value) in cases {
+            assert!(
+                SearchRequest::from_pairs([(key, value)]).is_err(),
+                "{key}={value} should be refused"
+            );
+        }
+        assert_eq!(
+            SearchRequest::from_pairs([("limit", "101")]),
+            Err(RequestError::LimitTooLarge(101))
+        );
+        assert!(matches!(
+            SearchRequest::from_pairs([("from", "2024-05-01"), ("to", "2024-04-01")]),
+            Err(RequestError::FromAfterTo { .. })
+        ));
+        assert!(matches!(
+            SearchRequest::from_pairs([("q", "a"), ("q", "b")]),
+            Err(RequestError::RepeatedParameter(_))
+        ));
+    }
+
+    #[test]
+    fn json_request_has_defaults_and_refuses_unknown_fields() {
+        let request: SearchRequest = serde_json::from_str(r#"{"q": "Gao"}"#).expect("parses");
+        assert_eq!(request.sort, Sort::Relevance);
+        assert_eq!(request.effective_limit(), DEFAULT_LIMIT);
+        assert!(serde_json::from_str::<SearchRequest>(r#"{"qq": "Gao"}"#).is_err());
+    }
+
+    #[test]
+    fn response_serialises_the_documented_keys() {
+        let response = SearchResponse {
+            hits: vec![Hit::default()],
+            ..Default::default()
+        };
+        let json = serde_json::to_value(&response).expect("serialises");
+        for key in ["total", "took_ms", "query", "hits", "facets", "timeline"] {
+            assert!(json.get(key).is_some(), "missing {key}");
+        }
+        let hit = &json["hits"][0];
+        for key in [
+            "id",
+            "title",
+            "published",
+            "language",
+            "score",
+            "snippet",
+            "regions",
+            "countries",
+            "localities",
+            "actors",
+            "months",
+            "duplicates",
+            "source",
+            "url",
+        ] {
+            assert!(hit.get(key).is_some(), "hit lacks {key}");
+        }
+        for key in ["region", "country", "month", "language", "actor"] {
+            assert!(json["facets"].get(key).is_some(), "facets lack {key}");
+        }
+    }
+}
