@@ -2,7 +2,7 @@
 //! resolver in `mod.rs` turns them into calendar values against the publication date).
 
 use super::lexicon::{self, Unit};
-use super::tokens::Tok;
+use super::tokens::{Tok, TokKind};
 
 /// A day, possibly with its month, year and weekday, as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1273,9 +1273,11 @@ impl<'a> Grammar<'a> {
     /// The longest expression starting at token `i`, if any.
     pub fn at(&self, i: usize) -> Option<Found> {
         let t = self.t.get(i)?;
-        // Cheap filter: expressions start with a number or a word.
-        if t.punct().is_some() {
-            return None;
+        // Cheap filter: expressions start with a number or one of a few words.
+        match &t.kind {
+            TokKind::Punct(_) => return None,
+            TokKind::Word(w) if !may_start(w) => return None,
+            _ => {}
         }
         let candidates = [
             self.range(i),
@@ -1312,6 +1314,78 @@ impl<'a> Grammar<'a> {
             k,
         ))
     }
+}
+
+/// Whether an expression can start with this word (the first words of every rule).
+fn may_start(w: &str) -> bool {
+    lexicon::month(w).is_some()
+        || lexicon::weekday(w).is_some()
+        || lexicon::number_word(w).is_some()
+        || lexicon::ordinal_word(w).is_some()
+        || matches!(
+            w,
+            "a" | "an"
+                | "apres"
+                | "au"
+                | "aujourd"
+                | "avant"
+                | "beginning"
+                | "between"
+                | "ce"
+                | "ces"
+                | "cet"
+                | "cette"
+                | "christmas"
+                | "coming"
+                | "courant"
+                | "d"
+                | "dans"
+                | "de"
+                | "debut"
+                | "demain"
+                | "depuis"
+                | "dernier"
+                | "des"
+                | "du"
+                | "during"
+                | "early"
+                | "en"
+                | "end"
+                | "entre"
+                | "fete"
+                | "fin"
+                | "from"
+                | "hier"
+                | "il"
+                | "in"
+                | "jour"
+                | "l"
+                | "la"
+                | "last"
+                | "late"
+                | "le"
+                | "les"
+                | "mi"
+                | "mid"
+                | "milieu"
+                | "mois"
+                | "next"
+                | "noel"
+                | "nouvel"
+                | "nuit"
+                | "of"
+                | "on"
+                | "overnight"
+                | "past"
+                | "since"
+                | "start"
+                | "the"
+                | "this"
+                | "today"
+                | "tomorrow"
+                | "toussaint"
+                | "yesterday"
+        )
 }
 
 const ENGLISH_MONTHS: [&str; 12] = [
