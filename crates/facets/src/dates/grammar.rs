@@ -686,11 +686,24 @@ impl<'a> Grammar<'a> {
         let (start, k) = self.range_end(j)?;
         let k = self.range_joint(k, opener)?;
         let (end, l) = self.range_end(k)?;
-        if end.month.is_none()
-            && start.month.is_none()
-            && (opener == Opener::None || self.is_any(i, &["from", "between"]))
-        {
-            return None;
+        if end.month.is_none() && start.month.is_none() {
+            // Without a month only `du 26 au 27` and `entre le 13 et le 15`, not followed by a
+            // noun (`entre 2 et 3 heures`, `du 3 au 5 morts`).
+            let articled = opener == Opener::From || self.is(k - 1, "le");
+            let noun_follows = self.w(l).is_some_and(|w| {
+                !matches!(
+                    w,
+                    "courant" | "dernier" | "passe" | "de" | "a" | "et" | "dans" | "au" | "ou"
+                )
+            });
+            if opener == Opener::None
+                || !articled
+                || noun_follows
+                || self.is_any(j.saturating_sub(1), &["from", "between"])
+                || self.is(j.saturating_sub(2), "between")
+            {
+                return None;
+            }
         }
         if end.month.is_none() && start.month.is_some() {
             return None;
@@ -806,6 +819,9 @@ impl<'a> Grammar<'a> {
                 }
             }
             "the" => {
+                if let Some(j) = self.words(i + 1, &["same", "day"]) {
+                    return Some((Expr::FromPrevious(0), j));
+                }
                 if let Some(j) = self.words(i + 1, &["day", "before", "yesterday"]) {
                     return Some((Expr::DayOffset(-2), j));
                 }
@@ -847,6 +863,14 @@ impl<'a> Grammar<'a> {
                 }
             }
             "jour" if self.is(i + 1, "suivant") => return self.shifted(1, i + 2),
+            // `dans la même journée`, `le même jour`, `the same day`
+            "dans" if self.words(i + 1, &["la", "meme", "journee"]).is_some() => {
+                return Some((Expr::FromPrevious(0), i + 4));
+            }
+            "le" if self.words(i + 1, &["meme", "jour"]).is_some() => {
+                return Some((Expr::FromPrevious(0), i + 3));
+            }
+
             "il" if self.is(i + 1, "y") && self.is(i + 2, "a") => {
                 let (n, j) = self.count(i + 3)?;
                 let unit = self.w(j).and_then(lexicon::unit)?;
@@ -1261,6 +1285,44 @@ impl<'a> Grammar<'a> {
         (self.is(i, "week") && self.p(i + 1, '-') && self.is(i + 2, "end")).then_some(i + 3)
     }
 
+    /// `2023-09`: an ISO year and month (two-digit month), alone.
+    fn iso_month(&self, i: usize) -> Option<(Expr, usize)> {
+        let (y, yn) = self.num(i)?;
+        if yn != 4
+            || !(1900..=2100).contains(&y)
+            || !self.p(i + 1, '-')
+            || !self.glued(i + 1)
+            || !self.glued(i + 2)
+        {
+            return None;
+        }
+        if i > 0 && self.glued(i) && self.t[i - 1].punct().is_none_or(|c| c != '(') {
+            return None;
+        }
+        let (m, mn) = self.num(i + 2)?;
+        if mn != 2 || !(1..=12).contains(&m) {
+            return None;
+        }
+        if self.glued(i + 3)
+            && self.t.get(i + 3).is_some_and(|t| {
+                t.word().is_some()
+                    || t.num().is_some()
+                    || t.punct() == Some('-')
+                    || t.punct() == Some('/')
+            })
+        {
+            return None;
+        }
+        Some((
+            Expr::Month {
+                month: m,
+                year: Some(y as i32),
+                shift: 0,
+            },
+            i + 3,
+        ))
+    }
+
     /// `en 2012`, `in 2012` (year grain).
     pub fn year_expr(&self, i: usize) -> Option<(Expr, usize)> {
         if !self.is_any(i, &["en", "in"]) {
@@ -1286,6 +1348,7 @@ impl<'a> Grammar<'a> {
             self.relative(i),
             self.month_expr(i),
             self.year_expr(i),
+            self.iso_month(i),
         ];
         candidates
             .into_iter()

@@ -275,6 +275,11 @@ fn resolve_all(
         .iter()
         .map(|f| match f.expr {
             Expr::Date(d) | Expr::Range(_, d) => full(d),
+            Expr::Month {
+                month,
+                year: Some(y),
+                ..
+            } => NaiveDate::from_ymd_opt(y, month, 1),
             _ => None,
         })
         .collect();

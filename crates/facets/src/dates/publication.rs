@@ -13,7 +13,8 @@ use super::tokens::Tok;
 pub enum PublicationSource {
     /// `Publié le …`, `Published on …`, `Date de publication : …`.
     Published,
-    /// A wire or newspaper dateline at the top: `BAMAKO, 12 mars 2024 (AFP) -`.
+    /// A wire or newspaper dateline or byline date at the top: `BAMAKO, 12 mars 2024 (AFP) -`,
+    /// `Par la rédaction – 24 octobre 2023`, a date alone on a line of the head.
     Dateline,
     /// A signature at the end: `Bamako, le 18 septembre 2023`, `Fait à Niamey, le …`.
     Signature,
@@ -130,6 +131,37 @@ pub(crate) fn candidates(toks: &[Tok], grammar: &Grammar<'_>) -> Vec<Publication
                 }
             }
         }
+        // Byline: a date alone at the end of a line of the head, after the line start or a
+        // separator (`March 21, 2024`, `Analysis | June 5, 2024`, `Par la rédaction – 24 octobre 2023`).
+        let after_separator = i == 0
+            || toks[i - 1].line != tok.line
+            || (toks[i - 1]
+                .punct()
+                .is_some_and(|c| matches!(c, '|' | '-' | '·' | '•' | '*' | '_' | '/' | '('))
+                // not the end of a range (`25 septembre – 1er octobre 2023`)
+                && !(toks[i - 1].punct() == Some('-')
+                    && i >= 2
+                    && (toks[i - 2].num().is_some()
+                        || toks[i - 2].word().is_some_and(|w| super::lexicon::month(w).is_some()))));
+        if in_head && after_separator && (tok.num().is_some() || tok.capitalized) {
+            if let Some((date, end)) = date_at(i) {
+                let closes = toks[end..]
+                    .iter()
+                    .take_while(|t| t.line == toks[end - 1].line)
+                    .all(|t| t.punct().is_some());
+                // The text goes on after it (a one-line text that is a date is no byline).
+                let more = toks.last().is_some_and(|t| t.line > toks[end - 1].line);
+                if closes && more {
+                    let (start, stop) = span(i, end);
+                    found.push(PublicationDate {
+                        date,
+                        start,
+                        end: stop,
+                        source: PublicationSource::Dateline,
+                    });
+                }
+            }
+        }
         // Signature: `…, Place, [le] DATE` closing its line, near the end.
         if tail.is_some_and(|t| tok.line >= t) && tok.punct() == Some(',') && i > 0 {
             let before = &toks[i - 1];
@@ -194,6 +226,12 @@ fn marker(toks: &[Tok], i: usize) -> Option<(PublicationSource, usize)> {
             Some((PublicationSource::Updated, skip(i + 3)))
         }
         "updated" | "modifie" => Some((PublicationSource::Updated, skip(i + 1))),
+        "issued" | "dated" | "diffuse" | "diffusee" => {
+            Some((PublicationSource::Published, skip(i + 1)))
+        }
+        "date" if toks.get(i + 1).and_then(|t| t.punct()) == Some(':') => {
+            Some((PublicationSource::Published, skip(i + 1)))
+        }
         _ => None,
     }
 }

@@ -184,6 +184,8 @@ fn previous_date_anchors_la_veille_and_le_lendemain() {
         ["2024-02-14"]
     );
     assert!(dates("le lendemain de l'attaque", None).is_empty());
+    let text = "Le 19 juillet 2025, une frappe. Dans la même journée, une base a été détruite.";
+    assert_eq!(dates(text, None), ["2025-07-19", "2025-07-19"]);
 }
 
 #[test]
@@ -232,6 +234,19 @@ fn ranges() {
     let range = &extract_event_dates("du 26 au 28 juillet 2024", None, "fr")[0];
     assert_eq!(range.kind, DateKind::Range);
     assert_eq!(range.values().len(), 3);
+}
+
+#[test]
+fn iso_months_are_months_and_anchor_undated_days() {
+    assert_eq!(
+        dates(" date 2023-09 Le 12 septembre, le CSP a attaqué.", None),
+        ["2023-09", "2023-09-12"]
+    );
+    assert!(dates(
+        "la saison 2023-24, entre 2 et 3 heures, du 3 au 5 morts",
+        None
+    )
+    .is_empty());
 }
 
 #[test]
@@ -331,6 +346,26 @@ fn publication_date_from_a_dateline() {
         Some(day(2024, 3, 3))
     );
     assert_eq!(en(text, Some(day(2024, 3, 3))), ["2024-03-02"]);
+}
+
+#[test]
+fn publication_date_from_a_byline() {
+    let text = "Niger: 23 soldiers killed\n2 days ago · 3 min read\nMarch 21, 2024\n\nTwenty-three soldiers were killed on Wednesday.";
+    assert_eq!(
+        publication_date_from_text(text, "en"),
+        Some(day(2024, 3, 21))
+    );
+    assert_eq!(
+        en(text, Some(day(2024, 3, 21))),
+        ["2024-03-19", "2024-03-20"]
+    );
+    let text = "Nord : la MINUSMA quitte Tessalit\n\nPar la rédaction – 24 octobre 2023\n\nLa Mission a annoncé mardi son retrait.";
+    assert_eq!(
+        publication_date_from_text(text, "fr"),
+        Some(day(2023, 10, 24))
+    );
+    let lead = "Le camp a été attaqué le 17 septembre 2023.\nLa suite.";
+    assert_eq!(publication_date_from_text(lead, "fr"), None);
 }
 
 #[test]
