@@ -492,6 +492,26 @@ mod tests {
         assert!(table.aliases_of("nobody").is_empty());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_text_never_panics_and_spans_sit_on_char_boundaries(
+            text in "(\\PC|GSIM|FAMa|é|É|ﬁ|İ| |-|\u{301}|’){0,40}"
+        ) {
+            for m in builtin().extract(&text) {
+                proptest::prop_assert!(m.start < m.end && m.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                proptest::prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
+            }
+        }
+
+        #[test]
+        fn any_unicode_never_panics(text in proptest::prelude::any::<String>()) {
+            for m in builtin().extract(&text) {
+                proptest::prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            }
+        }
+    }
+
     #[test]
     fn malformed_table_lines_are_reported_with_their_number() {
         let err = ActorTable::from_tsv(
