@@ -374,9 +374,13 @@ pub fn actor_names(mentions: &[ActorMention]) -> Vec<String> {
 mod tests {
     use super::*;
 
+    fn builtin() -> &'static ActorTable {
+        static TABLE: std::sync::OnceLock<ActorTable> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| ActorTable::builtin().unwrap())
+    }
+
     fn names(text: &str) -> Vec<String> {
-        let table = ActorTable::builtin().unwrap();
-        table
+        builtin()
             .extract(text)
             .into_iter()
             .map(|m| m.canonical)
