@@ -13,10 +13,19 @@
 //! ```
 
 pub mod api;
+pub mod collect;
+pub mod data;
 pub mod error;
+pub mod expand;
+pub mod parser;
+pub mod query;
+pub mod searcher;
+pub mod snippet;
 
 pub use api::{
     DocResponse, FacetsResponse, Hit, QueryInfo, RequestError, SearchRequest, SearchResponse,
     Sort, StatsResponse,
 };
 pub use error::{Result, SearchError};
+pub use expand::{FacetsExpander, NameExpander, NoExpansion};
+pub use searcher::Searcher;

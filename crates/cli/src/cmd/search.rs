@@ -1,12 +1,169 @@
-//! `sahel search`.
+//! `sahel search`: query the index from the command line.
 
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
 use clap::Args;
+use sahel_search::api::{SearchRequest, SearchResponse, Sort};
+use sahel_search::Searcher;
 
 use crate::Outcome;
 
 #[derive(Args)]
-pub struct SearchArgs {}
+pub struct SearchArgs {
+    /// The query: words, OR, -word / NOT word, "phrases", prefix*. Empty browses, newest first.
+    #[arg(value_name = "QUERY", num_args = 0..)]
+    pub query: Vec<String>,
+    /// Index directory.
+    #[arg(long, default_value = "index", value_name = "DIR")]
+    pub index: PathBuf,
+    /// Number of hits (at most 100).
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Hits to skip.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Print the `/api/search` JSON object instead of a list.
+    #[arg(long)]
+    pub json: bool,
+    /// Region (repeatable; OR within, AND across filters).
+    #[arg(long)]
+    pub region: Vec<String>,
+    /// Country (repeatable).
+    #[arg(long)]
+    pub country: Vec<String>,
+    /// Locality (repeatable).
+    #[arg(long)]
+    pub locality: Vec<String>,
+    /// Actor name or alias (repeatable).
+    #[arg(long)]
+    pub actor: Vec<String>,
+    /// Language code fr, en, ar, und (repeatable).
+    #[arg(long)]
+    pub lang: Vec<String>,
+    /// Month YYYY-MM (repeatable).
+    #[arg(long)]
+    pub month: Vec<String>,
+    /// First day YYYY-MM-DD.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day YYYY-MM-DD.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// relevance, date_desc or date_asc.
+    #[arg(long, default_value = "relevance")]
+    pub sort: String,
+}
 
-pub fn run(_args: SearchArgs) -> anyhow::Result<Outcome> {
-    anyhow::bail!("`sahel search` is being written")
+impl SearchArgs {
+    fn request(&self) -> anyhow::Result<SearchRequest> {
+        let request = SearchRequest {
+            q: self.query.join(" "),
+            region: self.region.clone(),
+            country: self.country.clone(),
+            locality: self.locality.clone(),
+            actor: self.actor.clone(),
+            lang: self.lang.clone(),
+            month: self.month.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            sort: Sort::parse(&self.sort)?,
+            limit: Some(self.limit),
+            offset: self.offset,
+        };
+        request.validate()?;
+        Ok(request)
+    }
+}
+
+pub fn run(args: SearchArgs) -> anyhow::Result<Outcome> {
+    let request = args.request()?;
+    let searcher = Searcher::open(&args.index)
+        .with_context(|| format!("cannot open the index at {}", args.index.display()))?;
+    let response = searcher.search(&request)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &response)?;
+        writeln!(out)?;
+    } else {
+        let bold = std::io::IsTerminal::is_terminal(&std::io::stdout());
+        print_plain(&mut out, &response, bold)?;
+    }
+    Ok(Outcome::Success)
+}
+
+/// Turns a snippet's HTML (escaped text, `<mark>`) into plain text, matches in bold on a
+/// terminal and between `[` `]` otherwise.
+fn terminal_snippet(html: &str, bold: bool) -> String {
+    let (open, close) = if bold { ("\x1b[1m", "\x1b[0m") } else { ("[", "]") };
+    html.replace("<mark>", open)
+        .replace("</mark>", close)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+fn print_plain(
+    out: &mut impl Write,
+    response: &SearchResponse,
+    bold: bool,
+) -> std::io::Result<()> {
+    let query = &response.query;
+    writeln!(
+        out,
+        "{} result{} ({:.1} ms){}",
+        response.total,
+        if response.total == 1 { "" } else { "s" },
+        response.took_ms,
+        if query.partial {
+            format!(", some with only {} of the words", query.min_words)
+        } else {
+            String::new()
+        }
+    )?;
+    for note in &query.notes {
+        writeln!(out, "note: {note}")?;
+    }
+    for expansion in &query.expansions {
+        writeln!(
+            out,
+            "also searched for {}: {}",
+            expansion.term,
+            expansion.alternatives.join(", ")
+        )?;
+    }
+    for (i, hit) in response.hits.iter().enumerate() {
+        writeln!(out)?;
+        let title = if hit.title.is_empty() { &hit.id } else { &hit.title };
+        writeln!(
+            out,
+            "{:>3}. {}{}",
+            i + 1,
+            title,
+            if hit.partial { "  (partial match)" } else { "" }
+        )?;
+        let mut meta = vec![hit.id.clone(), hit.language.clone()];
+        if let Some(published) = &hit.published {
+            meta.push(published.clone());
+        }
+        if !hit.regions.is_empty() {
+            meta.push(hit.regions.join(", "));
+        }
+        if !hit.actors.is_empty() {
+            meta.push(hit.actors.join(", "));
+        }
+        if hit.duplicates > 0 {
+            meta.push(format!("{} duplicate(s)", hit.duplicates));
+        }
+        meta.push(format!("score {:.2}", hit.score));
+        writeln!(out, "     {}", meta.join(" · "))?;
+        if !hit.snippet.is_empty() {
+            writeln!(out, "     {}", terminal_snippet(&hit.snippet, bold))?;
+        }
+    }
+    Ok(())
 }

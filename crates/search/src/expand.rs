@@ -1,0 +1,117 @@
+//! Query expansion and filter resolution through the gazetteer and the actor alias table:
+//! `Timbuktu` also searches `Tombouctou`, `JNIM` also `GSIM`, a former Malian region selects its
+//! successor regions.
+
+use sahel_facets::actors::ActorTable;
+use sahel_facets::Gazetteer;
+use sahel_text::fold;
+
+/// What kind of name a query word turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    Place,
+    Actor,
+}
+
+impl NameKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameKind::Place => "place",
+            NameKind::Actor => "actor",
+        }
+    }
+}
+
+/// Knows names: other spellings of places, aliases of actors, successors of former regions.
+pub trait NameExpander: Send + Sync {
+    /// For a name as typed (any case or accents): what it is and every other form to search
+    /// (not including the typed form itself). `None` when it is no known name.
+    fn expand(&self, name: &str) -> Option<(NameKind, Vec<String>)>;
+    /// The current regions a region name selects (itself if current, its successors if former).
+    fn successor_regions(&self, region: &str) -> Vec<String>;
+    /// Every name an actor filter value may be indexed under (canonical name and aliases).
+    fn actor_names(&self, actor: &str) -> Vec<String>;
+}
+
+/// An expander that knows no names (tests, or an index without a gazetteer).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NoExpansion;
+
+impl NameExpander for NoExpansion {
+    fn expand(&self, _name: &str) -> Option<(NameKind, Vec<String>)> {
+        None
+    }
+    fn successor_regions(&self, _region: &str) -> Vec<String> {
+        Vec::new()
+    }
+    fn actor_names(&self, _actor: &str) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// The expander of the facets crate: built-in gazetteer and actor table.
+pub struct FacetsExpander {
+    gazetteer: Gazetteer,
+    actors: ActorTable,
+}
+
+impl FacetsExpander {
+    pub fn new(gazetteer: Gazetteer, actors: ActorTable) -> Self {
+        FacetsExpander { gazetteer, actors }
+    }
+
+    /// The built-in gazetteer and actor table; `None` if they fail to load (then no expansion).
+    pub fn builtin() -> Option<Self> {
+        Some(Self::new(
+            Gazetteer::builtin().ok()?,
+            ActorTable::builtin().ok()?,
+        ))
+    }
+}
+
+fn others(typed: &str, forms: impl IntoIterator<Item = String>) -> Vec<String> {
+    let key = fold(typed);
+    let mut out: Vec<String> = Vec::new();
+    for form in forms {
+        let folded = fold(&form);
+        if folded != key && !out.iter().any(|o| fold(o) == folded) {
+            out.push(form);
+        }
+    }
+    out
+}
+
+impl NameExpander for FacetsExpander {
+    fn expand(&self, name: &str) -> Option<(NameKind, Vec<String>)> {
+        if let Some(canonical) = self.actors.canonical_of(name) {
+            let canonical = canonical.to_string();
+            let mut forms: Vec<String> = vec![canonical.clone()];
+            // Names only: descriptive phrases (`generic_aliases`) would flood a query.
+            if let Some(actor) = self.actors.actor(&canonical) {
+                forms.extend(actor.aliases.iter().cloned());
+            }
+            return Some((NameKind::Actor, others(name, forms)));
+        }
+        let spellings = self.gazetteer.spellings_of(name);
+        if spellings.is_empty() {
+            return None;
+        }
+        Some((NameKind::Place, others(name, spellings)))
+    }
+
+    fn successor_regions(&self, region: &str) -> Vec<String> {
+        self.gazetteer.successor_regions(region)
+    }
+
+    fn actor_names(&self, actor: &str) -> Vec<String> {
+        let Some(canonical) = self.actors.canonical_of(actor) else {
+            return Vec::new();
+        };
+        // The index stores canonical actor names; aliases too in case an index holds them.
+        let mut names = vec![canonical.to_string()];
+        if let Some(actor) = self.actors.actor(canonical) {
+            names.extend(actor.aliases.iter().cloned());
+        }
+        names
+    }
+}

@@ -1,0 +1,512 @@
+//! From a parsed query to tantivy queries.
+//!
+//! Each item is analysed with the French, English and exact analyzers and searched in the matching
+//! fields (title boosted). Alternative terms at one position (the French analyzer's two stems) are
+//! ORed; a multi-token item becomes a phrase (a bounded union of phrases over the alternatives),
+//! with tokens spanning all of it (`tinzaouatene` for `Tin-Zaouatène`) as alternatives. Known
+//! names are expanded to their other spellings and aliases; adjacent words forming a known name
+//! are also searched as that name, joined. Stop words are dropped (unless the query has nothing
+//! else). The result keeps the index terms used, for highlighting.
+
+use std::collections::HashSet;
+
+use sahel_text::fold;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, RegexQuery,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Term;
+
+use crate::api::Expansion;
+use crate::expand::NameExpander;
+use crate::parser::{Item, ParsedQuery};
+
+/// Title matches weigh this much more than body matches.
+pub const TITLE_BOOST: f32 = 2.5;
+/// Most phrases one item expands to (alternatives at several positions multiply).
+const MAX_PHRASE_VARIANTS: usize = 8;
+/// Most spellings/aliases added for one name.
+const MAX_ALTERNATIVES: usize = 12;
+/// Most words joined into one name.
+const MAX_NAME_WORDS: usize = 3;
+
+/// Which analyzer family, in the order of [`Analyzers`] and [`TermSets`].
+pub const FR: usize = 0;
+pub const EN: usize = 1;
+pub const EXACT: usize = 2;
+
+/// The three analyzers, cloned per query (a `TextAnalyzer` needs `&mut` to run).
+#[derive(Clone)]
+pub struct Analyzers(pub [TextAnalyzer; 3]);
+
+/// Title and body fields of one analyzer family.
+#[derive(Clone, Copy, Debug)]
+pub struct FieldPair {
+    pub title: Field,
+    pub body: Field,
+}
+
+/// The analysed fields, per family.
+#[derive(Clone, Copy, Debug)]
+pub struct TextFields(pub [FieldPair; 3]);
+
+/// Index terms a query searched, per analyzer family (for snippets), and exact-field prefixes.
+#[derive(Clone, Debug, Default)]
+pub struct TermSets {
+    pub terms: [HashSet<String>; 3],
+    pub prefixes: Vec<String>,
+}
+
+impl TermSets {
+    pub fn is_empty(&self) -> bool {
+        self.terms.iter().all(HashSet::is_empty) && self.prefixes.is_empty()
+    }
+}
+
+/// Tokens of a text at positions: alternatives per position, and tokens spanning several.
+#[derive(Debug, Default)]
+struct Lattice {
+    /// (position, term) of single-position tokens.
+    single: Vec<(usize, String)>,
+    /// (first position, number of positions, term) of tokens spanning several positions.
+    spans: Vec<(usize, usize, String)>,
+}
+
+fn analyse(analyzer: &mut TextAnalyzer, text: &str) -> Lattice {
+    let mut lattice = Lattice::default();
+    let mut stream = analyzer.token_stream(text);
+    while let Some(token) = stream.next() {
+        if token.text.is_empty() {
+            continue;
+        }
+        if token.position_length > 1 {
+            lattice.spans.push((
+                token.position,
+                token.position_length,
+                token.text.clone(),
+            ));
+        } else {
+            lattice.single.push((token.position, token.text.clone()));
+        }
+    }
+    lattice
+}
+
+fn term_query(field: Field, term: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, term),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+fn union(mut clauses: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
+    match clauses.len() {
+        0 => None,
+        1 => clauses.pop(),
+        _ => Some(Box::new(BooleanQuery::union(clauses))),
+    }
+}
+
+/// The query for one analysed text in one field; records the terms used.
+fn lattice_query(field: Field, lattice: &Lattice, used: &mut HashSet<String>) -> Option<Box<dyn Query>> {
+    if lattice.single.is_empty() && lattice.spans.is_empty() {
+        return None;
+    }
+    let mut positions: Vec<usize> = lattice.single.iter().map(|(p, _)| *p).collect();
+    positions.sort_unstable();
+    positions.dedup();
+    let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+    let (first, last) = match (positions.first(), positions.last()) {
+        (Some(&f), Some(&l)) => (f, l),
+        _ => {
+            // Only spanning tokens: search each.
+            for (_, _, term) in &lattice.spans {
+                used.insert(term.clone());
+                clauses.push(term_query(field, term));
+            }
+            return union(clauses);
+        }
+    };
+    if positions.len() == 1 {
+        for (_, term) in &lattice.single {
+            used.insert(term.clone());
+            clauses.push(term_query(field, term));
+        }
+    } else {
+        // Alternatives per position, then a bounded cartesian product of phrases.
+        let alternatives: Vec<Vec<&str>> = positions
+            .iter()
+            .map(|p| {
+                lattice
+                    .single
+                    .iter()
+                    .filter(|(q, _)| q == p)
+                    .map(|(_, t)| t.as_str())
+                    .collect()
+            })
+            .collect();
+        let mut variants: Vec<Vec<&str>> = vec![Vec::new()];
+        for alts in &alternatives {
+            let mut next = Vec::new();
+            for variant in &variants {
+                for (i, alt) in alts.iter().enumerate() {
+                    if i > 0 && next.len() >= MAX_PHRASE_VARIANTS {
+                        break;
+                    }
+                    let mut v = variant.clone();
+                    v.push(*alt);
+                    next.push(v);
+                }
+            }
+            variants = next;
+        }
+        for variant in variants {
+            let terms: Vec<(usize, Term)> = positions
+                .iter()
+                .zip(&variant)
+                .map(|(p, t)| {
+                    used.insert((*t).to_string());
+                    (p - first, Term::from_field_text(field, t))
+                })
+                .collect();
+            clauses.push(Box::new(PhraseQuery::new_with_offset(terms)));
+        }
+    }
+    for (start, len, term) in &lattice.spans {
+        // A token covering the whole text (`tinzaouatene` for `Tin-Zaouatène`) is an alternative.
+        if *start <= first && start + len > last {
+            used.insert(term.clone());
+            clauses.push(term_query(field, term));
+        }
+    }
+    union(clauses)
+}
+
+/// Builds queries for items, sharing analyzers, fields and the terms used.
+pub struct QueryBuilder<'a> {
+    pub analyzers: Analyzers,
+    pub fields: TextFields,
+    pub expander: &'a dyn NameExpander,
+    pub used: TermSets,
+    pub expansions: Vec<Expansion>,
+}
+
+/// A built query with what it searched.
+pub struct BuiltQuery {
+    /// Documents with every group (and none of the exclusions).
+    pub all: Box<dyn Query>,
+    /// Each group's query: documents with at least `min_groups` of them are partial matches.
+    pub groups: Vec<Box<dyn Query>>,
+    pub excluded: Vec<Box<dyn Query>>,
+    pub min_groups: usize,
+    /// The user words searched (for `query.terms`), stop words dropped.
+    pub words: Vec<String>,
+    pub ignored: Vec<String>,
+    /// Single words, folded, that a typo-tolerant retry may correct (group index, word).
+    pub correctable: Vec<(usize, String)>,
+    /// No positive item: browse (with exclusions).
+    pub browse: bool,
+}
+
+impl QueryBuilder<'_> {
+    /// Whether `text` is only stop words (the French or English analyzer keeps nothing of it).
+    fn is_stop(&mut self, text: &str) -> bool {
+        let fr = analyse(&mut self.analyzers.0[FR], text);
+        let en = analyse(&mut self.analyzers.0[EN], text);
+        let exact = analyse(&mut self.analyzers.0[EXACT], text);
+        exact.single.is_empty() && exact.spans.is_empty()
+            || (fr.single.is_empty() && fr.spans.is_empty())
+            || (en.single.is_empty() && en.spans.is_empty())
+    }
+
+    /// Query for a text (word or phrase) in all fields, without expansion.
+    pub fn text_query(&mut self, text: &str) -> Option<Box<dyn Query>> {
+        let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+        for family in [FR, EN, EXACT] {
+            let lattice = analyse(&mut self.analyzers.0[family], text);
+            let pair = self.fields.0[family];
+            let used = &mut self.used.terms[family];
+            if let Some(q) = lattice_query(pair.title, &lattice, used) {
+                clauses.push(Box::new(BoostQuery::new(q, TITLE_BOOST)));
+            }
+            if let Some(q) = lattice_query(pair.body, &lattice, used) {
+                clauses.push(q);
+            }
+        }
+        union(clauses)
+    }
+
+    /// Query for a prefix on the exact fields.
+    fn prefix_query(&mut self, prefix: &str) -> Option<Box<dyn Query>> {
+        let folded: String = fold(prefix)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        if folded.chars().count() < crate::parser::MIN_PREFIX_CHARS {
+            return None;
+        }
+        let pattern = format!("{folded}.*");
+        let pair = self.fields.0[EXACT];
+        let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+        for (field, boost) in [(pair.title, TITLE_BOOST), (pair.body, 1.0)] {
+            let q = RegexQuery::from_pattern(&pattern, field).ok()?;
+            clauses.push(Box::new(BoostQuery::new(Box::new(q), boost)));
+        }
+        self.used.prefixes.push(folded);
+        union(clauses)
+    }
+
+    /// Query for one item, with name expansion for words and phrases.
+    fn item_query(&mut self, item: &Item, expand: bool) -> Option<Box<dyn Query>> {
+        match item {
+            Item::Prefix(p) => self.prefix_query(p),
+            Item::Word(text) | Item::Phrase(text) => {
+                let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+                clauses.extend(self.text_query(text));
+                if expand {
+                    clauses.extend(self.expansion_query(text));
+                }
+                union(clauses)
+            }
+        }
+    }
+
+    /// Other spellings/aliases of a known name, as one query.
+    fn expansion_query(&mut self, text: &str) -> Option<Box<dyn Query>> {
+        let (kind, alternatives) = self.expander.expand(text)?;
+        let alternatives: Vec<String> = alternatives.into_iter().take(MAX_ALTERNATIVES).collect();
+        if alternatives.is_empty() {
+            return None;
+        }
+        let mut clauses = Vec::new();
+        for alt in &alternatives {
+            clauses.extend(self.text_query(alt));
+        }
+        self.expansions.push(Expansion {
+            term: text.to_string(),
+            alternatives,
+            kind: kind.as_str().to_string(),
+        });
+        union(clauses)
+    }
+
+    /// Builds the whole query.
+    pub fn build(&mut self, parsed: &ParsedQuery) -> BuiltQuery {
+        let mut groups: Vec<Box<dyn Query>> = Vec::new();
+        let mut words = Vec::new();
+        let mut ignored = Vec::new();
+        let mut correctable = Vec::new();
+
+        // Runs of single-word groups may form a known multiword name: merge them first.
+        let mut i = 0;
+        let mut units: Vec<Unit> = Vec::new();
+        while i < parsed.groups.len() {
+            let single_word = |g: &Vec<Item>| match g.as_slice() {
+                [Item::Word(w)] => Some(w.clone()),
+                _ => None,
+            };
+            let mut merged = None;
+            for len in (2..=MAX_NAME_WORDS).rev() {
+                if i + len > parsed.groups.len() {
+                    continue;
+                }
+                let run: Option<Vec<String>> =
+                    parsed.groups[i..i + len].iter().map(single_word).collect();
+                let Some(run) = run else { continue };
+                let spaced = run.join(" ");
+                let joined = run.concat();
+                let known = self.expander.expand(&spaced).is_some()
+                    || self.expander.expand(&joined).is_some();
+                if known {
+                    merged = Some((len, spaced, joined));
+                    break;
+                }
+            }
+            match merged {
+                Some((len, spaced, joined)) => {
+                    units.push(Unit::Name { spaced, joined });
+                    i += len;
+                }
+                None => {
+                    units.push(Unit::Group(parsed.groups[i].clone()));
+                    i += 1;
+                }
+            }
+        }
+
+        // Stop words: dropped, unless every unit is one.
+        let stops: Vec<bool> = units
+            .iter()
+            .map(|u| match u {
+                Unit::Group(items) => items.iter().all(|item| match item {
+                    Item::Word(w) => self.is_stop(w),
+                    Item::Phrase(p) => self.is_stop(p),
+                    Item::Prefix(_) => false,
+                }),
+                Unit::Name { .. } => false,
+            })
+            .collect();
+        let all_stop = stops.iter().all(|&s| s);
+
+        for (unit, stop) in units.iter().zip(&stops) {
+            if *stop && !all_stop {
+                if let Unit::Group(items) = unit {
+                    ignored.extend(items.iter().map(Item::display));
+                }
+                continue;
+            }
+            let query = match unit {
+                Unit::Group(items) => {
+                    let mut clauses = Vec::new();
+                    for item in items {
+                        if all_stop {
+                            // Only stop words: search them unstemmed, as typed.
+                            if let Item::Word(w) | Item::Phrase(w) = item {
+                                clauses.extend(self.exact_only(w));
+                            }
+                        } else {
+                            clauses.extend(self.item_query(item, true));
+                        }
+                    }
+                    if let [Item::Word(w)] = items.as_slice() {
+                        correctable.push((groups.len(), w.clone()));
+                    }
+                    words.push(
+                        items
+                            .iter()
+                            .map(Item::display)
+                            .collect::<Vec<_>>()
+                            .join(" OR "),
+                    );
+                    union(clauses)
+                }
+                Unit::Name { spaced, joined } => {
+                    let mut clauses = Vec::new();
+                    clauses.extend(self.text_query(spaced));
+                    clauses.extend(self.text_query(joined));
+                    let expansion = self
+                        .expansion_query(spaced)
+                        .or_else(|| self.expansion_query(joined));
+                    clauses.extend(expansion);
+                    if !self.expansions.iter().any(|e| e.term == *spaced) {
+                        self.expansions.push(Expansion {
+                            term: spaced.clone(),
+                            alternatives: vec![joined.clone()],
+                            kind: "joined".into(),
+                        });
+                    }
+                    words.push(spaced.clone());
+                    union(clauses)
+                }
+            };
+            // An item that analyses to nothing matches nothing (rather than everything).
+            groups.push(query.unwrap_or_else(|| Box::new(EmptyQuery)));
+        }
+
+        let excluded: Vec<Box<dyn Query>> = parsed
+            .excluded
+            .iter()
+            .filter_map(|item| {
+                // Exclusions do not highlight anything: build them on a scratch term set.
+                let saved = std::mem::take(&mut self.used);
+                let saved_expansions = self.expansions.len();
+                let q = self.item_query(item, true);
+                self.used = saved;
+                self.expansions.truncate(saved_expansions);
+                q
+            })
+            .collect();
+
+        let browse = groups.is_empty();
+        let n = groups.len();
+        let min_groups = min_groups_for(n);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = groups
+            .iter()
+            .map(|q| (Occur::Must, q.box_clone()))
+            .collect();
+        if browse {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        clauses.extend(excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
+        BuiltQuery {
+            all: Box::new(BooleanQuery::new(clauses)),
+            groups,
+            excluded,
+            min_groups,
+            words,
+            ignored,
+            correctable,
+            browse,
+        }
+    }
+
+    /// Exact-field query for words that are stop words in every language (`de`).
+    fn exact_only(&mut self, text: &str) -> Option<Box<dyn Query>> {
+        let lattice = analyse(&mut self.analyzers.0[EXACT], text);
+        let pair = self.fields.0[EXACT];
+        let used = &mut self.used.terms[EXACT];
+        let mut clauses = Vec::new();
+        clauses.extend(lattice_query(pair.title, &lattice, used));
+        clauses.extend(lattice_query(pair.body, &lattice, used));
+        union(clauses)
+    }
+
+    /// Folded exact-analyzer terms of a word (for the typo retry).
+    pub fn exact_terms(&mut self, word: &str) -> Vec<String> {
+        let lattice = analyse(&mut self.analyzers.0[EXACT], word);
+        lattice.single.into_iter().map(|(_, t)| t).collect()
+    }
+}
+
+/// A unit of the query: a group of alternatives, or adjacent words forming a known name.
+#[derive(Clone, Debug)]
+enum Unit {
+    Group(Vec<Item>),
+    Name { spaced: String, joined: String },
+}
+
+/// How many of `n` groups a partial match must contain: a clear majority, and never fewer
+/// than half (two words: one; three: two; four: three; six: four).
+pub fn min_groups_for(n: usize) -> usize {
+    match n {
+        0 | 1 => n,
+        2 => 1,
+        _ => (2 * n).div_ceil(3),
+    }
+}
+
+/// The query of documents with at least `min` of the groups, minus exclusions.
+pub fn partial_query(built: &BuiltQuery) -> Box<dyn Query> {
+    let should: Vec<(Occur, Box<dyn Query>)> = built
+        .groups
+        .iter()
+        .map(|q| (Occur::Should, q.box_clone()))
+        .collect();
+    let mut at_least = BooleanQuery::new(should);
+    at_least.set_minimum_number_should_match(built.min_groups.max(1));
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(at_least))];
+    clauses.extend(
+        built
+            .excluded
+            .iter()
+            .map(|q| (Occur::MustNot, q.box_clone())),
+    );
+    Box::new(BooleanQuery::new(clauses))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_share_is_a_majority() {
+        assert_eq!(min_groups_for(1), 1);
+        assert_eq!(min_groups_for(2), 1);
+        assert_eq!(min_groups_for(3), 2);
+        assert_eq!(min_groups_for(4), 3);
+        assert_eq!(min_groups_for(5), 4);
+        assert_eq!(min_groups_for(6), 4);
+    }
+}

@@ -1,0 +1,827 @@
+//! The [`Searcher`]: built once from an opened index, shared between threads, answers searches,
+//! document look-ups, facet listings and statistics. It sees new commits of the index by itself
+//! (tantivy's `OnCommitWithDelay` reload policy).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use sahel_indexer::schema::names;
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, OwnedValue, Schema, Value};
+use tantivy::{BitSet, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+
+use crate::api::{
+    parse_day, parse_month, AppliedFilters, Correction, DocResponse, DuplicateRef, FacetCount,
+    Facets, FacetsResponse, Hit, MonthCount, QueryInfo, SearchRequest, SearchResponse, Sort,
+    StatsResponse,
+};
+use crate::collect::{Order, Outcome, Plan, PlanCollector, Ranked};
+use crate::data::{
+    day_of, IndexData, ACTOR, COUNTRY, DIMENSIONS, LANGUAGE, LOCALITY, MONTH, REGION,
+};
+use crate::expand::{FacetsExpander, NameExpander, NameKind, NoExpansion};
+use crate::parser::parse;
+use crate::query::{
+    partial_query, Analyzers, BuiltQuery, FieldPair, QueryBuilder, TermSets, TextFields, EXACT,
+};
+use crate::snippet::snippet;
+use crate::{Result, SearchError};
+
+/// Below this many full matches, documents with most of the words are added as partial matches.
+pub const PARTIAL_THRESHOLD: u64 = 10;
+/// Most corrections kept per word in the typo-tolerant retry.
+const MAX_CORRECTIONS: usize = 3;
+/// Most facet values listed per facet.
+const MAX_FACET_VALUES: usize = 200;
+/// Most duplicates listed under a document.
+const MAX_DUPLICATES_LISTED: usize = 100;
+
+/// Stored fields read for hits and documents.
+#[derive(Clone, Copy, Debug)]
+struct StoredFields {
+    id: Field,
+    title: Field,
+    body: Field,
+    language: Field,
+    published: Field,
+    event_dates: Field,
+    regions: Field,
+    countries: Field,
+    localities: Field,
+    actors: Field,
+    months: Field,
+    source_name: Field,
+    source_path: Field,
+    url: Field,
+    place: Field,
+    lat: Field,
+    lon: Field,
+    extraction: Field,
+    duplicate_of: Field,
+}
+
+fn field(schema: &Schema, name: &str) -> Result<Field> {
+    schema
+        .get_field(name)
+        .map_err(|_| SearchError::MissingField(name.to_string()))
+}
+
+impl StoredFields {
+    fn resolve(schema: &Schema) -> Result<Self> {
+        Ok(StoredFields {
+            id: field(schema, names::ID)?,
+            title: field(schema, names::TITLE)?,
+            body: field(schema, names::BODY)?,
+            language: field(schema, names::LANGUAGE)?,
+            published: field(schema, names::PUBLISHED)?,
+            event_dates: field(schema, names::EVENT_DATES)?,
+            regions: field(schema, names::REGIONS)?,
+            countries: field(schema, names::COUNTRIES)?,
+            localities: field(schema, names::LOCALITIES)?,
+            actors: field(schema, names::ACTORS)?,
+            months: field(schema, names::MONTHS)?,
+            source_name: field(schema, names::SOURCE_NAME)?,
+            source_path: field(schema, names::SOURCE_PATH)?,
+            url: field(schema, names::URL)?,
+            place: field(schema, names::PLACE)?,
+            lat: field(schema, names::LAT)?,
+            lon: field(schema, names::LON)?,
+            extraction: field(schema, names::EXTRACTION)?,
+            duplicate_of: field(schema, names::DUPLICATE_OF)?,
+        })
+    }
+}
+
+/// Searches one index. `Send + Sync`: share it behind an `Arc`.
+pub struct Searcher {
+    index: Index,
+    reader: IndexReader,
+    dir: Option<PathBuf>,
+    stored: StoredFields,
+    text_fields: TextFields,
+    analyzers: Analyzers,
+    expander: Box<dyn NameExpander>,
+    data: Mutex<Option<Arc<IndexData>>>,
+}
+
+impl std::fmt::Debug for Searcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Searcher").field("dir", &self.dir).finish()
+    }
+}
+
+fn analyzer(index: &Index, name: &str) -> Result<tantivy::tokenizer::TextAnalyzer> {
+    index.tokenizers().get(name).ok_or_else(|| {
+        SearchError::Index(tantivy::TantivyError::SchemaError(format!(
+            "analyzer `{name}` is not registered"
+        )))
+    })
+}
+
+impl Searcher {
+    /// Opens the index in `dir` (analyzers registered as it was built), with the built-in
+    /// gazetteer and actor table for query expansion.
+    pub fn open(dir: &Path) -> Result<Self> {
+        let open = sahel_indexer::open_for_search(dir)?;
+        let expander: Box<dyn NameExpander> = match FacetsExpander::builtin() {
+            Some(e) => Box::new(e),
+            None => Box::new(NoExpansion),
+        };
+        let mut searcher = Searcher::new(open.index, expander)?;
+        searcher.dir = Some(dir.to_path_buf());
+        Ok(searcher)
+    }
+
+    /// A searcher over an index whose analyzers are registered already.
+    pub fn new(index: Index, expander: Box<dyn NameExpander>) -> Result<Self> {
+        let schema = index.schema();
+        let stored = StoredFields::resolve(&schema)?;
+        let pair = |title: &str, body: &str| -> Result<FieldPair> {
+            Ok(FieldPair {
+                title: field(&schema, title)?,
+                body: field(&schema, body)?,
+            })
+        };
+        let text_fields = TextFields([
+            pair(names::TITLE_FR, names::BODY_FR)?,
+            pair(names::TITLE_EN, names::BODY_EN)?,
+            pair(names::TITLE_EXACT, names::BODY_EXACT)?,
+        ]);
+        let analyzers = Analyzers([
+            analyzer(&index, sahel_text::FRENCH_ANALYZER)?,
+            analyzer(&index, sahel_text::ENGLISH_ANALYZER)?,
+            analyzer(&index, sahel_text::EXACT_ANALYZER)?,
+        ]);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(Searcher {
+            index,
+            reader,
+            dir: None,
+            stored,
+            text_fields,
+            analyzers,
+            expander,
+            data: Mutex::new(None),
+        })
+    }
+
+    /// Makes the searcher see the latest commit now (tests; the server relies on the policy).
+    pub fn reload(&self) -> Result<()> {
+        Ok(self.reader.reload()?)
+    }
+
+    /// The tantivy index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The per-generation data, rebuilt when the reader has moved to a new commit.
+    fn data(&self) -> Result<Arc<IndexData>> {
+        let searcher = self.reader.searcher();
+        let generation = searcher.generation().generation_id();
+        let mut cached = self
+            .data
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(data) = cached.as_ref() {
+            if data.generation == generation {
+                return Ok(data.clone());
+            }
+        }
+        let data = Arc::new(IndexData::build(searcher)?);
+        *cached = Some(data.clone());
+        Ok(data)
+    }
+
+    fn builder(&self) -> QueryBuilder<'_> {
+        QueryBuilder {
+            analyzers: self.analyzers.clone(),
+            fields: self.text_fields,
+            expander: self.expander.as_ref(),
+            used: TermSets::default(),
+            expansions: Vec::new(),
+        }
+    }
+
+    /// Runs a search: hits, facets, timeline and what the query was understood as.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse> {
+        self.run(request, request.offset, request.effective_limit(), true)
+    }
+
+    /// Every hit of a search (up to `max`, from the first), without snippets, and the total.
+    pub fn export(&self, request: &SearchRequest, max: usize) -> Result<(Vec<Hit>, u64)> {
+        let response = self.run(request, 0, max, false)?;
+        Ok((response.hits, response.total))
+    }
+
+    fn run(
+        &self,
+        request: &SearchRequest,
+        offset: usize,
+        limit: usize,
+        snippets: bool,
+    ) -> Result<SearchResponse> {
+        let started = Instant::now();
+        request.validate()?;
+        let data = self.data()?;
+        let parsed = parse(&request.q);
+        let mut builder = self.builder();
+        let mut built = builder.build(&parsed);
+        let mut info = QueryInfo {
+            q: request.q.clone(),
+            fallback: parsed.fallback,
+            notes: parsed.notes.clone(),
+            browse: built.browse,
+            sort: request.sort,
+            ..Default::default()
+        };
+        let filters = self.resolve_filters(&data, request, &mut info)?;
+        let order = match (request.sort, built.browse) {
+            (Sort::Relevance, false) => Order::Score,
+            (Sort::Relevance, true) | (Sort::DateDesc, _) => Order::NewestFirst,
+            (Sort::DateAsc, _) => Order::OldestFirst,
+        };
+        let keep = offset + limit;
+        let (mut outcome, mut partial) = self.execute(&data, &built, &filters, keep, order)?;
+
+        if outcome.total == 0 && !built.correctable.is_empty() {
+            let corrections = self.correct(&data, &mut builder, &mut built);
+            if !corrections.is_empty() {
+                let words: Vec<String> = corrections
+                    .iter()
+                    .map(|c| format!("{} → {}", c.from, c.to.join(", ")))
+                    .collect();
+                info.notes.push(format!(
+                    "nothing matched as typed; searched instead: {}",
+                    words.join("; ")
+                ));
+                info.corrected = corrections;
+                (outcome, partial) = self.execute(&data, &built, &filters, keep, order)?;
+            }
+        }
+
+        info.terms = built.words.clone();
+        info.ignored = built.ignored.clone();
+        info.min_words = if partial { built.min_groups } else { built.groups.len() };
+        info.partial = partial;
+        for group in &parsed.groups {
+            if group.len() > 1 {
+                info.any_of.push(group.iter().map(|i| i.display()).collect());
+            }
+            for item in group {
+                match item {
+                    crate::parser::Item::Phrase(p) => info.phrases.push(p.clone()),
+                    crate::parser::Item::Prefix(p) => info.prefixes.push(p.clone()),
+                    crate::parser::Item::Word(_) => {}
+                }
+            }
+        }
+        info.excluded = parsed.excluded.iter().map(|i| i.display()).collect();
+        info.expansions = builder.expansions.clone();
+        if parsed.fallback && !info.notes.is_empty() {
+            info.notes.dedup();
+        }
+
+        let terms = builder.used.clone();
+        let mut analyzers = self.analyzers.clone();
+        let mut hits = Vec::new();
+        for ranked in outcome.hits.iter().skip(offset).take(limit) {
+            hits.push(self.hit(&data, ranked, partial, snippets.then_some((&mut analyzers, &terms)))?);
+        }
+        let facets = facets_of(&data, &outcome);
+        let timeline = timeline_of(&data, &outcome.timeline);
+        Ok(SearchResponse {
+            total: outcome.total,
+            took_ms: (started.elapsed().as_secs_f64() * 1000.0 * 1000.0).round() / 1000.0,
+            query: info,
+            hits,
+            facets,
+            timeline,
+        })
+    }
+
+    /// Full matches; when there are few, a second pass adds documents with most of the words.
+    fn execute(
+        &self,
+        data: &Arc<IndexData>,
+        built: &BuiltQuery,
+        filters: &Filters,
+        keep: usize,
+        order: Order,
+    ) -> Result<(Outcome, bool)> {
+        let several = built.groups.len() >= 2;
+        let plan = Plan {
+            data: data.clone(),
+            accepted: filters.accepted.clone(),
+            days: filters.days,
+            full: None,
+            record: several,
+            keep,
+            order,
+        };
+        let outcome = data.searcher.search(
+            &*built.all,
+            &PlanCollector {
+                plan: Arc::new(plan),
+            },
+        )?;
+        if !several || outcome.total >= PARTIAL_THRESHOLD {
+            return Ok((outcome, false));
+        }
+        let mut sets: Vec<BitSet> = data
+            .searcher
+            .segment_readers()
+            .iter()
+            .map(|r| BitSet::with_max_value(r.max_doc()))
+            .collect();
+        for (segment, set) in &outcome.matched {
+            if let Some(slot) = sets.get_mut(*segment as usize) {
+                *slot = set.clone();
+            }
+        }
+        let plan = Plan {
+            data: data.clone(),
+            accepted: filters.accepted.clone(),
+            days: filters.days,
+            full: Some(Arc::new(sets)),
+            record: false,
+            keep,
+            order,
+        };
+        let widened = data.searcher.search(
+            &*partial_query(built),
+            &PlanCollector {
+                plan: Arc::new(plan),
+            },
+        )?;
+        if widened.total > outcome.total {
+            Ok((widened, true))
+        } else {
+            Ok((outcome, false))
+        }
+    }
+
+    /// Typo-tolerant retry: each correctable word also searches the exact-field terms within an
+    /// edit distance that grows with its length. Rewrites `built` and returns the corrections.
+    fn correct(
+        &self,
+        data: &IndexData,
+        builder: &mut QueryBuilder<'_>,
+        built: &mut BuiltQuery,
+    ) -> Vec<Correction> {
+        let mut corrections = Vec::new();
+        for (group, word) in built.correctable.clone() {
+            let terms = builder.exact_terms(&word);
+            let [term] = terms.as_slice() else { continue };
+            let distance = match term.chars().count() {
+                0..=4 => 0,
+                5..=8 => 1,
+                _ => 2,
+            };
+            if distance == 0 {
+                continue;
+            }
+            let found = fuzzy_terms(data, &self.text_fields.0[EXACT], term, distance);
+            if found.is_empty() {
+                continue;
+            }
+            let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+            if let Some(q) = built.groups.get(group) {
+                clauses.push(q.box_clone());
+            }
+            for t in &found {
+                clauses.extend(builder.text_query(t));
+            }
+            if let Some(slot) = built.groups.get_mut(group) {
+                *slot = Box::new(BooleanQuery::union(clauses));
+            }
+            corrections.push(Correction {
+                from: word,
+                to: found,
+                distance,
+            });
+        }
+        if !corrections.is_empty() {
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> = built
+                .groups
+                .iter()
+                .map(|q| (Occur::Must, q.box_clone()))
+                .collect();
+            clauses.extend(built.excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
+            built.all = Box::new(BooleanQuery::new(clauses));
+        }
+        corrections
+    }
+
+    fn resolve_filters(
+        &self,
+        data: &IndexData,
+        request: &SearchRequest,
+        info: &mut QueryInfo,
+    ) -> Result<Filters> {
+        let mut accepted: [Option<Vec<bool>>; DIMENSIONS] = Default::default();
+        let mut applied = AppliedFilters::default();
+        let dims: [(usize, &Vec<String>, &str); 5] = [
+            (REGION, &request.region, "region"),
+            (COUNTRY, &request.country, "country"),
+            (LOCALITY, &request.locality, "locality"),
+            (ACTOR, &request.actor, "actor"),
+            (LANGUAGE, &request.lang, "lang"),
+        ];
+        for (dim, values, param) in dims {
+            if values.is_empty() {
+                continue;
+            }
+            let table = &data.tables[dim];
+            let mut mask = vec![false; table.len()];
+            let mut resolved: Vec<String> = Vec::new();
+            for value in values {
+                let mut names = vec![value.clone()];
+                match dim {
+                    REGION => {
+                        names.extend(self.expander.successor_regions(value));
+                        names.extend(place_spellings(self.expander.as_ref(), value));
+                    }
+                    COUNTRY | LOCALITY => {
+                        names.extend(place_spellings(self.expander.as_ref(), value));
+                    }
+                    ACTOR => names.extend(self.expander.actor_names(value)),
+                    _ => {}
+                }
+                let before = resolved.len();
+                for name in &names {
+                    for &id in table.resolve(name) {
+                        if let Some(slot) = mask.get_mut(id as usize) {
+                            if !*slot {
+                                *slot = true;
+                                resolved.push(table.values[id as usize].clone());
+                            }
+                        }
+                    }
+                }
+                if resolved.len() == before {
+                    info.notes
+                        .push(format!("{param} `{value}` matches no indexed value"));
+                }
+            }
+            match dim {
+                REGION => applied.region = resolved,
+                COUNTRY => applied.country = resolved,
+                LOCALITY => applied.locality = resolved,
+                ACTOR => applied.actor = resolved,
+                _ => applied.lang = resolved,
+            }
+            accepted[dim] = Some(mask);
+        }
+        if !request.month.is_empty() {
+            let table = &data.tables[MONTH];
+            let mut mask = vec![false; table.len()];
+            for month in &request.month {
+                let (year, m) = parse_month(month)?;
+                let key = format!("{year:04}-{m:02}");
+                for &id in table.resolve(&key) {
+                    if let Some(slot) = mask.get_mut(id as usize) {
+                        *slot = true;
+                    }
+                }
+                applied.month.push(key);
+            }
+            accepted[MONTH] = Some(mask);
+        }
+        let from = request
+            .from
+            .as_deref()
+            .map(|v| parse_day("from", v))
+            .transpose()?;
+        let to = request
+            .to
+            .as_deref()
+            .map(|v| parse_day("to", v))
+            .transpose()?;
+        let days = (from.is_some() || to.is_some()).then(|| {
+            (
+                from.map_or(i32::MIN, day_of),
+                to.map_or(i32::MAX, day_of),
+            )
+        });
+        applied.from = from.map(|d| d.to_string());
+        applied.to = to.map(|d| d.to_string());
+        info.filters = applied;
+        Ok(Filters { accepted, days })
+    }
+
+    fn hit(
+        &self,
+        data: &IndexData,
+        ranked: &Ranked,
+        partial: bool,
+        snippet_with: Option<(&mut Analyzers, &TermSets)>,
+    ) -> Result<Hit> {
+        let doc: TantivyDocument = data.searcher.doc(ranked.doc)?;
+        let f = &self.stored;
+        let id = first_str(&doc, f.id).unwrap_or_default();
+        let language = first_str(&doc, f.language).unwrap_or_else(|| "und".into());
+        let snippet = match snippet_with {
+            Some((analyzers, terms)) => {
+                let body = doc
+                    .get_first(f.body)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("");
+                snippet(body, &language, analyzers, terms)
+            }
+            None => String::new(),
+        };
+        Ok(Hit {
+            duplicates: data.duplicate_counts.get(&id).copied().unwrap_or(0),
+            title: first_str(&doc, f.title).unwrap_or_default(),
+            published: first_date(&doc, f.published),
+            score: if ranked.score.is_finite() { ranked.score } else { 0.0 },
+            snippet,
+            regions: all_str(&doc, f.regions),
+            countries: all_str(&doc, f.countries),
+            localities: all_str(&doc, f.localities),
+            actors: all_str(&doc, f.actors),
+            months: all_str(&doc, f.months),
+            source: first_str(&doc, f.source_name).filter(|s| !s.is_empty()),
+            url: first_str(&doc, f.url).filter(|s| !s.is_empty()),
+            partial: partial && !ranked.full,
+            language,
+            id,
+        })
+    }
+
+    /// One whole document, its facets and its duplicates.
+    pub fn doc(&self, id: &str) -> Result<DocResponse> {
+        let data = self.data()?;
+        let searcher = &data.searcher;
+        let f = &self.stored;
+        let query = TermQuery::new(
+            Term::from_field_text(f.id, id),
+            IndexRecordOption::Basic,
+        );
+        let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, address)) = found.first() else {
+            return Err(SearchError::DocNotFound(id.to_string()));
+        };
+        let doc: TantivyDocument = searcher.doc(*address)?;
+        let duplicates_query = TermQuery::new(
+            Term::from_field_text(f.duplicate_of, id),
+            IndexRecordOption::Basic,
+        );
+        let mut duplicates = Vec::new();
+        for (_, address) in searcher.search(
+            &duplicates_query,
+            &TopDocs::with_limit(MAX_DUPLICATES_LISTED).order_by_score(),
+        )? {
+            let dup: TantivyDocument = searcher.doc(address)?;
+            duplicates.push(DuplicateRef {
+                id: first_str(&dup, f.id).unwrap_or_default(),
+                title: first_str(&dup, f.title).unwrap_or_default(),
+                source: first_str(&dup, f.source_name).filter(|s| !s.is_empty()),
+                url: first_str(&dup, f.url).filter(|s| !s.is_empty()),
+                published: first_date(&dup, f.published),
+            });
+        }
+        duplicates.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(DocResponse {
+            id: first_str(&doc, f.id).unwrap_or_default(),
+            title: first_str(&doc, f.title).unwrap_or_default(),
+            body: first_str(&doc, f.body).unwrap_or_default(),
+            published: first_date(&doc, f.published),
+            language: first_str(&doc, f.language).unwrap_or_else(|| "und".into()),
+            source: first_str(&doc, f.source_name).filter(|s| !s.is_empty()),
+            source_path: first_str(&doc, f.source_path).filter(|s| !s.is_empty()),
+            url: first_str(&doc, f.url).filter(|s| !s.is_empty()),
+            regions: all_str(&doc, f.regions),
+            countries: all_str(&doc, f.countries),
+            localities: all_str(&doc, f.localities),
+            actors: all_str(&doc, f.actors),
+            months: all_str(&doc, f.months),
+            event_dates: doc
+                .get_all(f.event_dates)
+                .filter_map(|v| v.as_datetime())
+                .filter_map(|d| format_day(d.into_timestamp_secs()))
+                .collect(),
+            places: doc
+                .get_all(f.place)
+                .filter_map(|v| v.as_facet().map(str::to_string))
+                .collect(),
+            lat: doc.get_first(f.lat).and_then(|v| v.as_f64()),
+            lon: doc.get_first(f.lon).and_then(|v| v.as_f64()),
+            extraction: doc
+                .get_first(f.extraction)
+                .and_then(|v| serde_json::to_value(OwnedValue::from(v.as_value())).ok()),
+            duplicate_of: first_str(&doc, f.duplicate_of).filter(|s| !s.is_empty()),
+            duplicates,
+        })
+    }
+
+    /// Every facet value with its count, over the whole index (duplicates excluded).
+    pub fn facets(&self) -> Result<FacetsResponse> {
+        let data = self.data()?;
+        let outcome = self.count_all(&data)?;
+        Ok(FacetsResponse {
+            total: outcome.total,
+            facets: facets_of(&data, &outcome),
+            timeline: timeline_of(&data, &outcome.timeline),
+        })
+    }
+
+    fn count_all(&self, data: &Arc<IndexData>) -> Result<Outcome> {
+        let plan = Plan {
+            data: data.clone(),
+            accepted: Default::default(),
+            days: None,
+            full: None,
+            record: false,
+            keep: 0,
+            order: Order::NewestFirst,
+        };
+        Ok(data.searcher.search(
+            &tantivy::query::AllQuery,
+            &PlanCollector {
+                plan: Arc::new(plan),
+            },
+        )?)
+    }
+
+    /// What the index holds.
+    pub fn stats(&self) -> Result<StatsResponse> {
+        let data = self.data()?;
+        let outcome = self.count_all(&data)?;
+        let timeline = timeline_of(&data, &outcome.timeline);
+        let (index_bytes, last_commit) = match &self.dir {
+            Some(dir) => (dir_size(dir), commit_time(dir)),
+            None => (0, None),
+        };
+        Ok(StatsResponse {
+            documents: data.canonical_docs,
+            duplicates: data.duplicate_docs,
+            index_bytes,
+            last_commit,
+            segments: data.searcher.segment_readers().len(),
+            languages: facets_of(&data, &outcome).language,
+            first_month: timeline.first().map(|m| m.month.clone()),
+            last_month: timeline.last().map(|m| m.month.clone()),
+        })
+    }
+}
+
+/// Resolved filters of a request.
+struct Filters {
+    accepted: [Option<Vec<bool>>; DIMENSIONS],
+    days: Option<(i32, i32)>,
+}
+
+fn place_spellings(expander: &dyn NameExpander, value: &str) -> Vec<String> {
+    match expander.expand(value) {
+        Some((NameKind::Place, spellings)) => spellings,
+        _ => Vec::new(),
+    }
+}
+
+/// Exact-field terms within `distance` of `term`, most frequent first (not `term` itself).
+fn fuzzy_terms(data: &IndexData, pair: &FieldPair, term: &str, distance: u8) -> Vec<String> {
+    let mut found: HashMap<String, u64> = HashMap::new();
+    for reader in data.searcher.segment_readers() {
+        for field in [pair.body, pair.title] {
+            let query = tantivy::query::FuzzyTermQuery::new(
+                Term::from_field_text(field, term),
+                distance,
+                true,
+            );
+            let (Ok(automaton), Ok(inverted)) = (query.automaton(), reader.inverted_index(field))
+            else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().search(automaton).into_stream() else {
+                continue;
+            };
+            while stream.advance() {
+                if let Ok(key) = std::str::from_utf8(stream.key()) {
+                    if key != term {
+                        *found.entry(key.to_string()).or_default() +=
+                            u64::from(stream.value().doc_freq);
+                    }
+                }
+                if found.len() > 1000 {
+                    break;
+                }
+            }
+        }
+    }
+    let mut found: Vec<(String, u64)> = found.into_iter().collect();
+    found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    found
+        .into_iter()
+        .take(MAX_CORRECTIONS)
+        .map(|(t, _)| t)
+        .collect()
+}
+
+fn facets_of(data: &IndexData, outcome: &Outcome) -> Facets {
+    let list = |dim: usize| -> Vec<FacetCount> {
+        let mut values: Vec<FacetCount> = outcome.counts[dim]
+            .iter()
+            .enumerate()
+            .filter(|(_, &count)| count > 0)
+            .map(|(id, &count)| FacetCount {
+                value: data.tables[dim].values[id].clone(),
+                count,
+            })
+            .collect();
+        if dim == MONTH {
+            values.sort_by(|a, b| a.value.cmp(&b.value));
+        } else {
+            values.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+        }
+        values.truncate(MAX_FACET_VALUES);
+        values
+    };
+    Facets {
+        region: list(REGION),
+        country: list(COUNTRY),
+        month: list(MONTH),
+        language: list(LANGUAGE),
+        actor: list(ACTOR),
+    }
+}
+
+/// Every month from the first to the last with documents, zeros included.
+fn timeline_of(data: &IndexData, counts: &[u64]) -> Vec<MonthCount> {
+    let mut by_month: Vec<((i32, u32), u64)> = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| c > 0)
+        .filter_map(|(id, &c)| {
+            let value = data.tables[MONTH].values.get(id)?;
+            parse_month(value).ok().map(|ym| (ym, c))
+        })
+        .collect();
+    by_month.sort();
+    let (Some(&(first, _)), Some(&(last, _))) = (by_month.first(), by_month.last()) else {
+        return Vec::new();
+    };
+    let counts: HashMap<(i32, u32), u64> = by_month.into_iter().collect();
+    let mut out = Vec::new();
+    let (mut year, mut month) = first;
+    while (year, month) <= last {
+        out.push(MonthCount {
+            month: format!("{year:04}-{month:02}"),
+            count: counts.get(&(year, month)).copied().unwrap_or(0),
+        });
+        month += 1;
+        if month > 12 {
+            month = 1;
+            year += 1;
+        }
+    }
+    out
+}
+
+fn first_str(doc: &TantivyDocument, field: Field) -> Option<String> {
+    doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
+}
+
+fn all_str(doc: &TantivyDocument, field: Field) -> Vec<String> {
+    doc.get_all(field)
+        .filter_map(|v| v.as_str())
+        .map(str::to_string)
+        .collect()
+}
+
+fn format_day(secs: i64) -> Option<String> {
+    DateTime::from_timestamp(secs, 0).map(|d| d.date_naive().format("%Y-%m-%d").to_string())
+}
+
+fn first_date(doc: &TantivyDocument, field: Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_datetime())
+        .and_then(|d| format_day(d.into_timestamp_secs()))
+}
+
+fn dir_size(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter_map(|e| e.metadata().ok())
+                .filter(|m| m.is_file())
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+fn commit_time(dir: &Path) -> Option<String> {
+    let modified = std::fs::metadata(dir.join("meta.json")).ok()?.modified().ok()?;
+    let time: DateTime<Utc> = modified.into();
+    Some(time.to_rfc3339_opts(SecondsFormat::Secs, true))
+}

@@ -1,0 +1,464 @@
+//! End to end through the query builder: small indexes written through the schema, searched with
+//! the real analyzers, gazetteer and actor table.
+
+mod common;
+
+use common::{searcher, Doc};
+use sahel_search::api::{SearchRequest, Sort};
+use sahel_search::{SearchError, Searcher};
+
+fn ids(searcher: &Searcher, request: &SearchRequest) -> Vec<String> {
+    let response = searcher.search(request).expect("search");
+    response.hits.into_iter().map(|h| h.id).collect()
+}
+
+fn q(searcher: &Searcher, query: &str) -> Vec<String> {
+    let mut found = ids(searcher, &SearchRequest::query(query));
+    found.sort();
+    found
+}
+
+fn sorted(list: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+    v.sort();
+    v
+}
+
+/// Issue 2's table: each query must match every listed form and none of the "only" ones.
+#[test]
+fn issue_2_table_end_to_end() {
+    let docs = vec![
+        Doc::new("armee-1", "fr", "Communiqué de l’armée sur la situation."),
+        Doc::new("armee-2", "fr", "L'ARMEE A REPOUSSE UNE ATTAQUE."),
+        Doc::new("armee-3", "fr", "Selon l'armee, le calme est revenu."),
+        Doc::new("lere-1", "fr", "Des tirs ont été entendus à Léré hier."),
+        Doc::new("lere-2", "fr", "La route de Lere est coupée."),
+        Doc::new("lere-3", "fr", "BILAN A LERE: DEUX BLESSES."),
+        Doc::new("frappe-1", "fr", "Des frappes aériennes ont visé un campement."),
+        Doc::new("attaque-1", "fr", "Le poste a été attaqué dans la nuit."),
+        Doc::new("attaque-2", "fr", "Deux localités attaquées par des hommes armés."),
+        Doc::new("attaque-3", "fr", "Les attaques se multiplient dans la zone."),
+        Doc::new("securite-1", "fr", "La sécurité des convois reste précaire."),
+        Doc::new("mali-1", "fr", "Le Mali a annoncé un couvre-feu."),
+        Doc::new("mali-2", "fr", "COMMUNIQUE DU GOUVERNEMENT DU MALI."),
+        Doc::new("mal-1", "fr", "Il faut combattre les forces du mal partout."),
+        Doc::new("tin-1", "fr", "Des combats ont eu lieu à Tin-Zaouatène en juillet."),
+        Doc::new("tin-2", "fr", "Le camp de Tinzaouatène a été repris."),
+        Doc::new("oeuvre-1", "fr", "Une œuvre humanitaire a été pillée."),
+        Doc::new("auj-1", "fr", "Aujourd’hui, les marchés ont rouvert."),
+        Doc::new("phrase-1", "fr", "Une patrouille de l’armée malienne est tombée dans une embuscade."),
+        Doc::new(
+            "phrase-far",
+            "fr",
+            "La population malienne a fui vers le sud du pays avant que les renforts de l'armée n'arrivent.",
+        ),
+    ];
+    let s = searcher(&docs);
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        ("armée", &["armee-1", "armee-2", "armee-3"], &[]),
+        ("lere", &["lere-1", "lere-2", "lere-3"], &[]),
+        ("Léré", &["lere-1", "lere-2", "lere-3"], &[]),
+        ("frappe aérienne", &["frappe-1"], &[]),
+        ("attaque", &["attaque-1", "attaque-2", "attaque-3"], &[]),
+        ("securite", &["securite-1"], &[]),
+        ("Mali", &["mali-1", "mali-2"], &["mal-1"]),
+        ("tinzaouatene", &["tin-1", "tin-2"], &[]),
+        ("oeuvre", &["oeuvre-1"], &[]),
+        ("aujourd'hui", &["auj-1"], &[]),
+        ("\"armée malienne\"", &["phrase-1"], &["phrase-far"]),
+    ];
+    for (query, must, must_not) in cases {
+        let found = q(&s, query);
+        for id in *must {
+            assert!(found.contains(&id.to_string()), "`{query}` should find {id}; found {found:?}");
+        }
+        for id in *must_not {
+            assert!(!found.contains(&id.to_string()), "`{query}` should not find {id}; found {found:?}");
+        }
+    }
+    // Far-apart words without quotes do match (both words present).
+    assert!(q(&s, "armée malienne").contains(&"phrase-far".to_string()));
+    // `attaque` also matches the capitalised `ATTAQUE` of armee-2.
+    assert!(q(&s, "attaque").contains(&"armee-2".to_string()));
+}
+
+fn facet_corpus() -> Vec<Doc> {
+    vec![
+        Doc::new("gao-1", "fr", "Attaque contre un convoi près de Gao.")
+            .title("Convoi attaqué")
+            .published("2024-03-10")
+            .events(&["2024-03-08"])
+            .regions(&["Gao"])
+            .countries(&["Mali"])
+            .localities(&["Gao"])
+            .actors(&["JNIM"]),
+        Doc::new("gao-2", "fr", "Nouvelle attaque au nord de Gao, des blessés.")
+            .published("2024-05-02")
+            .regions(&["Gao"])
+            .countries(&["Mali"])
+            .actors(&["EIGS"]),
+        Doc::new("tomb-1", "fr", "Attaque à Tombouctou: le marché incendié.")
+            .published("2024-01-15")
+            .events(&["2024-01-14"])
+            .regions(&["Tombouctou"])
+            .countries(&["Mali"])
+            .localities(&["Tombouctou"])
+            .actors(&["JNIM"]),
+        Doc::new("menaka-1", "fr", "Attaque dans la région de Ménaka.")
+            .published("2024-03-20")
+            .regions(&["Ménaka"])
+            .countries(&["Mali"])
+            .actors(&["EIGS"]),
+        Doc::new("dori-1", "en", "An attack on a military post near Dori.")
+            .published("2024-03-05")
+            .regions(&["Sahel"])
+            .countries(&["Burkina Faso"])
+            .localities(&["Dori"])
+            .actors(&["JNIM"]),
+        Doc::new("tilla-1", "fr", "Une attaque a visé des civils dans la région de Tillabéri.")
+            .published("2023-11-30")
+            .regions(&["Tillabéri"])
+            .countries(&["Niger"]),
+        Doc::new("nodate-1", "fr", "Attaque sans date connue à Gao.").regions(&["Gao"]).countries(&["Mali"]),
+        Doc::new("gao-1-copy", "fr", "Attaque contre un convoi près de Gao.")
+            .published("2024-03-11")
+            .regions(&["Gao"])
+            .countries(&["Mali"])
+            .duplicate_of("gao-1"),
+    ]
+}
+
+#[test]
+fn duplicates_are_hidden_and_counted() {
+    let s = searcher(&facet_corpus());
+    let response = s.search(&SearchRequest::query("convoi")).expect("search");
+    assert_eq!(response.total, 1);
+    assert_eq!(response.hits[0].id, "gao-1");
+    assert_eq!(response.hits[0].duplicates, 1);
+    let doc = s.doc("gao-1").expect("doc");
+    assert_eq!(doc.duplicates.len(), 1);
+    assert_eq!(doc.duplicates[0].id, "gao-1-copy");
+    assert_eq!(s.doc("gao-1-copy").expect("doc").duplicate_of.as_deref(), Some("gao-1"));
+    assert!(matches!(s.doc("nope"), Err(SearchError::DocNotFound(_))));
+}
+
+#[test]
+fn facet_filters_or_within_and_across_ignoring_case_and_accents() {
+    let s = searcher(&facet_corpus());
+    let mut request = SearchRequest::query("attaque");
+    request.region = vec!["gao".into(), "TOMBOUCTOU".into()];
+    let mut found = ids(&s, &request);
+    found.sort();
+    assert_eq!(found, sorted(&["gao-1", "gao-2", "nodate-1", "tomb-1"]));
+
+    request.region = vec!["menaka".into()];
+    assert_eq!(ids(&s, &request), ["menaka-1"]);
+
+    request.region = vec!["Gao".into()];
+    request.actor = vec!["JNIM".into()];
+    assert_eq!(ids(&s, &request), ["gao-1"]);
+
+    // An alias selects the canonical actor.
+    request.region.clear();
+    request.actor = vec!["GSIM".into()];
+    let mut found = ids(&s, &request);
+    found.sort();
+    assert_eq!(found, sorted(&["dori-1", "gao-1", "tomb-1"]));
+
+    let mut request = SearchRequest::query("");
+    request.country = vec!["burkina faso".into()];
+    assert_eq!(ids(&s, &request), ["dori-1"]);
+    let mut request = SearchRequest::query("");
+    request.locality = vec!["dori".into()];
+    assert_eq!(ids(&s, &request), ["dori-1"]);
+    let mut request = SearchRequest::query("attaque OR attack");
+    request.lang = vec!["en".into()];
+    assert_eq!(ids(&s, &request), ["dori-1"]);
+    let mut request = SearchRequest::query("");
+    request.region = vec!["Nowhere".into()];
+    let response = s.search(&request).expect("search");
+    assert_eq!(response.total, 0);
+    assert!(!response.query.notes.is_empty());
+}
+
+#[test]
+fn former_region_selects_its_successors() {
+    // Ménaka was carved out of the former Gao region.
+    let s = searcher(&facet_corpus());
+    let mut request = SearchRequest::query("");
+    request.region = vec!["Gao".into()];
+    let response = s.search(&request).expect("search");
+    let resolved = &response.query.filters.region;
+    assert!(resolved.contains(&"Gao".to_string()), "{resolved:?}");
+    assert!(
+        resolved.contains(&"Ménaka".to_string()),
+        "the former region of Gao should select Ménaka: {resolved:?}"
+    );
+}
+
+#[test]
+fn months_and_date_ranges_use_event_dates_then_publication() {
+    let s = searcher(&facet_corpus());
+    let mut request = SearchRequest::query("attaque");
+    request.month = vec!["2024-03".into()];
+    let mut found = ids(&s, &request);
+    found.sort();
+    // gao-1: event 2024-03-08; menaka-1, dori-1: published in March, no event date.
+    assert_eq!(found, sorted(&["dori-1", "gao-1", "menaka-1"]));
+
+    // tomb-1 was published 2024-01-15 but its event is 2024-01-14: the event date decides.
+    let mut request = SearchRequest::query("");
+    request.from = Some("2024-01-14".into());
+    request.to = Some("2024-01-14".into());
+    assert_eq!(ids(&s, &request), ["tomb-1"]);
+
+    let mut request = SearchRequest::query("");
+    request.from = Some("2024-03-06".into());
+    let mut found = ids(&s, &request);
+    found.sort();
+    assert_eq!(found, sorted(&["gao-1", "gao-2", "menaka-1"]));
+    let mut request = SearchRequest::query("");
+    request.to = Some("2023-12-31".into());
+    assert_eq!(ids(&s, &request), ["tilla-1"]);
+}
+
+#[test]
+fn sorting_paging_and_browsing() {
+    let s = searcher(&facet_corpus());
+    // Browse: no query, newest first; undated documents last.
+    let all = ids(&s, &SearchRequest::default());
+    assert_eq!(
+        all,
+        ["gao-2", "menaka-1", "gao-1", "dori-1", "tomb-1", "tilla-1", "nodate-1"]
+    );
+    let mut request = SearchRequest::query("attaque");
+    request.sort = Sort::DateAsc;
+    let asc = ids(&s, &request);
+    assert_eq!(asc.first().map(String::as_str), Some("tilla-1"));
+    assert_eq!(asc.last().map(String::as_str), Some("nodate-1"));
+    request.sort = Sort::DateDesc;
+    assert_eq!(ids(&s, &request).first().map(String::as_str), Some("gao-2"));
+
+    let mut request = SearchRequest::default();
+    request.limit = Some(2);
+    request.offset = 2;
+    let response = s.search(&request).expect("search");
+    assert_eq!(response.total, 7);
+    assert_eq!(
+        response.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+        ["gao-1", "dori-1"]
+    );
+    request.limit = Some(0);
+    let response = s.search(&request).expect("search");
+    assert!(response.hits.is_empty());
+    assert_eq!(response.total, 7);
+    assert!(response.query.browse);
+}
+
+#[test]
+fn invalid_requests_are_typed_errors() {
+    let s = searcher(&facet_corpus());
+    let mut request = SearchRequest::query("x");
+    request.month = vec!["2024-13".into()];
+    assert!(matches!(s.search(&request), Err(SearchError::Request(_))));
+    let mut request = SearchRequest::query("x");
+    request.limit = Some(100_000);
+    assert!(matches!(s.search(&request), Err(SearchError::Request(_))));
+    let mut request = SearchRequest::query("x");
+    request.from = Some("yesterday".into());
+    assert!(matches!(s.search(&request), Err(SearchError::Request(_))));
+}
+
+#[test]
+fn facet_counts_are_disjunctive() {
+    let s = searcher(&facet_corpus());
+    let mut request = SearchRequest::query("attaque");
+    request.region = vec!["Gao".into()];
+    let response = s.search(&request).expect("search");
+    assert_eq!(response.total, 3); // gao-1, gao-2, nodate-1 (the copy is hidden)
+    let count = |list: &[sahel_search::api::FacetCount], value: &str| {
+        list.iter().find(|c| c.value == value).map_or(0, |c| c.count)
+    };
+    // Region counts ignore the region selection: Tombouctou would add one.
+    assert_eq!(count(&response.facets.region, "Gao"), 3);
+    assert_eq!(count(&response.facets.region, "Tombouctou"), 1);
+    assert_eq!(count(&response.facets.region, "Ménaka"), 1);
+    // Other facets respect it: only Malian documents of Gao.
+    assert_eq!(count(&response.facets.country, "Mali"), 3);
+    assert_eq!(count(&response.facets.country, "Burkina Faso"), 0);
+    assert_eq!(count(&response.facets.actor, "JNIM"), 1);
+    assert_eq!(count(&response.facets.actor, "EIGS"), 1);
+    assert_eq!(count(&response.facets.language, "fr"), 3);
+
+    // Two filters: each facet counted with the other one only.
+    request.actor = vec!["JNIM".into()];
+    let response = s.search(&request).expect("search");
+    assert_eq!(response.total, 1);
+    assert_eq!(count(&response.facets.region, "Tombouctou"), 1);
+    assert_eq!(count(&response.facets.region, "Sahel"), 1);
+    assert_eq!(count(&response.facets.actor, "EIGS"), 1);
+    assert_eq!(count(&response.facets.actor, "JNIM"), 1);
+
+    let all = s.facets().expect("facets");
+    assert_eq!(all.total, 7);
+    assert_eq!(count(&all.facets.country, "Mali"), 5);
+}
+
+#[test]
+fn timeline_has_every_month_with_zeros() {
+    let s = searcher(&facet_corpus());
+    let response = s.search(&SearchRequest::query("attaque")).expect("search");
+    let months: Vec<(&str, u64)> = response
+        .timeline
+        .iter()
+        .map(|m| (m.month.as_str(), m.count))
+        .collect();
+    assert_eq!(
+        months,
+        [
+            ("2023-11", 1),
+            ("2023-12", 0),
+            ("2024-01", 1),
+            ("2024-02", 0),
+            ("2024-03", 3),
+            ("2024-04", 0),
+            ("2024-05", 1)
+        ]
+    );
+    // With a filter, the timeline follows it.
+    let mut request = SearchRequest::query("attaque");
+    request.country = vec!["Niger".into()];
+    let response = s.search(&request).expect("search");
+    assert_eq!(response.timeline.len(), 1);
+    assert_eq!(response.timeline[0].month, "2023-11");
+}
+
+#[test]
+fn snippets_escape_html_and_mark_variants() {
+    let s = searcher(&[
+        Doc::new(
+            "xss",
+            "fr",
+            "Un texte piégé <script>alert('x')</script> évoque des frappes aériennes & des tirs.",
+        ),
+        Doc::new("long", "fr", &format!("{} La sécurité est revenue. {}", "mot ".repeat(200), "fin ".repeat(200))),
+    ]);
+    let response = s.search(&SearchRequest::query("frappe")).expect("search");
+    let snippet = &response.hits[0].snippet;
+    assert!(!snippet.contains("<script>"), "{snippet}");
+    assert!(snippet.contains("&lt;script&gt;"), "{snippet}");
+    assert!(snippet.contains("<mark>frappes</mark>"), "{snippet}");
+    assert!(snippet.contains("&amp;"), "{snippet}");
+    let response = s.search(&SearchRequest::query("securite")).expect("search");
+    let snippet = &response.hits[0].snippet;
+    assert!(snippet.contains("<mark>sécurité</mark>"), "{snippet}");
+    assert!(snippet.len() < 800, "a fragment, not the document: {}", snippet.len());
+    // Browsing a document with markup: the beginning, escaped.
+    let response = s.search(&SearchRequest::default()).expect("search");
+    for hit in &response.hits {
+        assert!(!hit.snippet.contains("<script>"));
+    }
+}
+
+#[test]
+fn partial_matches_follow_full_ones_and_need_most_words() {
+    let s = searcher(&[
+        Doc::new("all", "fr", "Embuscade contre un convoi militaire près de Boni."),
+        Doc::new("three", "fr", "Embuscade contre un convoi près de Douentza."),
+        Doc::new("two", "fr", "Un convoi a quitté Boni hier."),
+        Doc::new("stop", "fr", "Rien de nouveau près de la frontière."),
+    ]);
+    let response = s
+        .search(&SearchRequest::query("embuscade convoi militaire Boni"))
+        .expect("search");
+    let hits: Vec<(&str, bool)> = response
+        .hits
+        .iter()
+        .map(|h| (h.id.as_str(), h.partial))
+        .collect();
+    assert_eq!(hits[0], ("all", false));
+    assert!(hits.contains(&("three", true)), "{hits:?}");
+    assert!(!hits.iter().any(|(id, _)| *id == "two"), "two of four words is not enough: {hits:?}");
+    assert!(!hits.iter().any(|(id, _)| *id == "stop"), "{hits:?}");
+    assert!(response.query.partial);
+    assert_eq!(response.query.min_words, 3);
+    // Sharing only stop words never matches.
+    let response = s.search(&SearchRequest::query("de la près xyzzy")).expect("search");
+    assert!(response.hits.iter().all(|h| h.id != "stop"), "{:?}", response.hits);
+}
+
+#[test]
+fn typo_tolerant_retry_says_what_it_used() {
+    let s = searcher(&[Doc::new("e", "fr", "Une embuscade meurtrière près de Boulikessi.")]);
+    let response = s.search(&SearchRequest::query("embuscdae")).expect("search");
+    assert_eq!(response.total, 1);
+    assert_eq!(response.query.corrected.len(), 1);
+    assert_eq!(response.query.corrected[0].from, "embuscdae");
+    assert!(response.query.corrected[0].to.contains(&"embuscade".to_string()));
+    assert!(response.hits[0].snippet.contains("<mark>"));
+    // Short words are not corrected.
+    let response = s.search(&SearchRequest::query("pres")).expect("search");
+    assert!(response.query.corrected.is_empty());
+}
+
+#[test]
+fn names_expand_to_spellings_and_aliases() {
+    let s = searcher(&[
+        Doc::new("tomb", "fr", "Le marché de Tombouctou a rouvert."),
+        Doc::new("gsim", "fr", "Le GSIM a revendiqué l'attaque."),
+        Doc::new("other", "fr", "Rien à signaler."),
+    ]);
+    assert_eq!(q(&s, "Timbuktu"), ["tomb"]);
+    assert_eq!(q(&s, "JNIM"), ["gsim"]);
+    let response = s.search(&SearchRequest::query("Timbuktu")).expect("search");
+    assert!(response.query.expansions.iter().any(|e| e.kind == "place"));
+    assert!(response.hits[0].snippet.contains("<mark>Tombouctou</mark>"), "{}", response.hits[0].snippet);
+}
+
+#[test]
+fn spaced_name_matches_joined_and_hyphenated() {
+    let s = searcher(&[
+        Doc::new("hyph", "fr", "Combats à Tin-Zaouatène."),
+        Doc::new("joined", "fr", "Retour au calme à Tinzaouatène."),
+        Doc::new("other", "fr", "Le tin est un métal."),
+    ]);
+    for query in ["Tin Zaouatène", "Tin-Zaouatène", "tinzaouatene"] {
+        let found = q(&s, query);
+        assert_eq!(found, sorted(&["hyph", "joined"]), "{query}");
+    }
+}
+
+#[test]
+fn operators_or_not_prefix_and_fallback() {
+    let s = searcher(&[
+        Doc::new("a", "fr", "Attaque à Gao."),
+        Doc::new("b", "fr", "Attaque à Kidal."),
+        Doc::new("c", "fr", "Manifestation à Bamako."),
+    ]);
+    assert_eq!(q(&s, "Gao OR Kidal"), ["a", "b"]);
+    assert_eq!(q(&s, "attaque -Kidal"), ["a"]);
+    assert_eq!(q(&s, "attaque NOT Gao"), ["b"]);
+    assert_eq!(q(&s, "manif*"), ["c"]);
+    assert_eq!(q(&s, "-attaque"), ["c"]);
+    let response = s.search(&SearchRequest::query("(Gao")).expect("search");
+    assert!(response.query.fallback);
+    assert_eq!(response.hits.len(), 1);
+    let response = s.search(&SearchRequest::query("\"attaque à")).expect("search");
+    assert!(response.query.fallback);
+    assert_eq!(response.total, 2);
+}
+
+#[test]
+fn stats_and_reload_see_new_commits() {
+    let (index, fields) = common::index();
+    common::write(&index, &fields, &facet_corpus());
+    let s = Searcher::new(index.clone(), Box::new(sahel_search::NoExpansion)).expect("searcher");
+    let stats = s.stats().expect("stats");
+    assert_eq!(stats.documents, 7);
+    assert_eq!(stats.duplicates, 1);
+    assert_eq!(stats.first_month.as_deref(), Some("2023-11"));
+    common::write(&index, &fields, &[Doc::new("new", "fr", "Nouvelle embuscade.")]);
+    s.reload().expect("reload");
+    assert_eq!(s.stats().expect("stats").documents, 8);
+    assert_eq!(q(&s, "embuscade"), ["new"]);
+}
