@@ -18,16 +18,21 @@ fn requests() -> Vec<(&'static str, SearchRequest)> {
     with_region.region = vec!["Gao".into()];
     let mut with_month = SearchRequest::query("frappes aériennes");
     with_month.month = vec!["2023-05".into(), "2023-06".into()];
-    let mut browse_filtered = SearchRequest::default();
-    browse_filtered.country = vec!["Niger".into()];
-    browse_filtered.actor = vec!["JNIM".into()];
+    let browse_filtered = SearchRequest {
+        country: vec!["Niger".into()],
+        actor: vec!["JNIM".into()],
+        ..Default::default()
+    };
     vec![
         ("word", SearchRequest::query("attaque")),
         ("two words", SearchRequest::query("embuscade Djibo")),
         ("phrase", SearchRequest::query("\"armée malienne\"")),
         ("words+region", with_region),
         ("phrase+months", with_month),
-        ("partial", SearchRequest::query("convoi militaire Kidal pont")),
+        (
+            "partial",
+            SearchRequest::query("convoi militaire Kidal pont"),
+        ),
         ("typo", SearchRequest::query("embuscdae")),
         ("expansion", SearchRequest::query("Timbuktu")),
         ("browse", SearchRequest::default()),
@@ -40,7 +45,10 @@ fn build(n: usize) -> Searcher {
     let s = common::searcher(&common::generated(n));
     // First search builds the per-generation facet data.
     let _ = s.search(&SearchRequest::default());
-    eprintln!("built {n} documents in {:.1} s", started.elapsed().as_secs_f64());
+    eprintln!(
+        "built {n} documents in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     s
 }
 

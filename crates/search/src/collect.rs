@@ -125,7 +125,9 @@ impl Collector for PlanCollector {
         if plan.days.is_some() && !active.contains(&TIME) {
             active.push(TIME);
         }
-        let matched = plan.record.then(|| BitSet::with_max_value(reader.max_doc()));
+        let matched = plan
+            .record
+            .then(|| BitSet::with_max_value(reader.max_doc()));
         Ok(PlanSegmentCollector {
             segment,
             outcome: Outcome {

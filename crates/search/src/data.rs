@@ -292,7 +292,10 @@ mod tests {
         let date = NaiveDate::from_ymd_opt(2024, 3, 7).expect("valid date");
         let day = day_of(date);
         assert_eq!(month_of_day(day).as_deref(), Some("2024-03"));
-        assert_eq!(day_of(NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid")), 0);
+        assert_eq!(
+            day_of(NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid")),
+            0
+        );
         assert_eq!(day_of_secs(86_400 * 2), Some(2));
     }
 }

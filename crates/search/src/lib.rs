@@ -23,8 +23,8 @@ pub mod searcher;
 pub mod snippet;
 
 pub use api::{
-    DocResponse, FacetsResponse, Hit, QueryInfo, RequestError, SearchRequest, SearchResponse,
-    Sort, StatsResponse,
+    DocResponse, FacetsResponse, Hit, QueryInfo, RequestError, SearchRequest, SearchResponse, Sort,
+    StatsResponse,
 };
 pub use error::{Result, SearchError};
 pub use expand::{FacetsExpander, NameExpander, NoExpansion};

@@ -131,13 +131,7 @@ fn word_item(raw: &str, notes: &mut Vec<String>, fallback: &mut bool) -> Option<
         notes.push(format!("`{raw}`: operators other than OR, NOT, - and * are not supported; searched as plain words"));
         text = text
             .chars()
-            .map(|c| {
-                if "()[]{}^~+".contains(c) {
-                    ' '
-                } else {
-                    c
-                }
-            })
+            .map(|c| if "()[]{}^~+".contains(c) { ' ' } else { c })
             .collect();
     }
     let text = text.trim();
@@ -201,7 +195,9 @@ pub fn parse(input: &str) -> ParsedQuery {
             Lexeme::Or => {
                 let next_positive = matches!(
                     lexemes.get(i + 1),
-                    Some(Lexeme::Text { negated: false, .. } | Lexeme::Quoted { negated: false, .. })
+                    Some(
+                        Lexeme::Text { negated: false, .. } | Lexeme::Quoted { negated: false, .. }
+                    )
                 );
                 if parsed.groups.is_empty() || !next_positive || or_pending {
                     fallback = true;
@@ -214,7 +210,10 @@ pub fn parse(input: &str) -> ParsedQuery {
             }
             Lexeme::Not => {
                 match lexemes.get(i + 1) {
-                    Some(next @ (Lexeme::Text { negated: false, .. } | Lexeme::Quoted { negated: false, .. })) => {
+                    Some(
+                        next @ (Lexeme::Text { negated: false, .. }
+                        | Lexeme::Quoted { negated: false, .. }),
+                    ) => {
                         if let Some(item) = item_of(next, &mut notes, &mut fallback) {
                             parsed.excluded.push(item);
                         }
@@ -279,7 +278,9 @@ mod tests {
     use super::*;
 
     fn words(list: &[&str]) -> Vec<Vec<Item>> {
-        list.iter().map(|w| vec![Item::Word(w.to_string())]).collect()
+        list.iter()
+            .map(|w| vec![Item::Word(w.to_string())])
+            .collect()
     }
 
     #[test]

@@ -82,11 +82,9 @@ fn analyse(analyzer: &mut TextAnalyzer, text: &str) -> Lattice {
             continue;
         }
         if token.position_length > 1 {
-            lattice.spans.push((
-                token.position,
-                token.position_length,
-                token.text.clone(),
-            ));
+            lattice
+                .spans
+                .push((token.position, token.position_length, token.text.clone()));
         } else {
             lattice.single.push((token.position, token.text.clone()));
         }
@@ -110,7 +108,11 @@ fn union(mut clauses: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
 }
 
 /// The query for one analysed text in one field; records the terms used.
-fn lattice_query(field: Field, lattice: &Lattice, used: &mut HashSet<String>) -> Option<Box<dyn Query>> {
+fn lattice_query(
+    field: Field,
+    lattice: &Lattice,
+    used: &mut HashSet<String>,
+) -> Option<Box<dyn Query>> {
     if lattice.single.is_empty() && lattice.spans.is_empty() {
         return None;
     }
@@ -383,7 +385,23 @@ impl QueryBuilder<'_> {
                     union(clauses)
                 }
                 Unit::Name { spaced, joined } => {
-                    let mut clauses = Vec::new();
+                    let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+                    // The words anywhere (the name is only a better match), the name as a
+                    // phrase, joined, and its other spellings.
+                    let mut parts: Option<Vec<Box<dyn Query>>> = Some(Vec::new());
+                    for part in spaced.split(' ') {
+                        if self.is_stop(part) {
+                            continue;
+                        }
+                        let q = self.item_query(&Item::Word(part.to_string()), true);
+                        parts = parts.zip(q).map(|(mut list, q)| {
+                            list.push(q);
+                            list
+                        });
+                    }
+                    if let Some(parts) = parts.filter(|p| !p.is_empty()) {
+                        clauses.push(Box::new(BooleanQuery::intersection(parts)));
+                    }
                     clauses.extend(self.text_query(spaced));
                     clauses.extend(self.text_query(joined));
                     let expansion = self
@@ -467,13 +485,13 @@ enum Unit {
     Name { spaced: String, joined: String },
 }
 
-/// How many of `n` groups a partial match must contain: a clear majority, and never fewer
-/// than half (two words: one; three: two; four: three; six: four).
+/// How many of `n` groups a partial match must contain: most of them (more than half), so one
+/// of two words is not enough, three of four is.
 pub fn min_groups_for(n: usize) -> usize {
-    match n {
-        0 | 1 => n,
-        2 => 1,
-        _ => (2 * n).div_ceil(3),
+    if n == 0 {
+        0
+    } else {
+        n / 2 + 1
     }
 }
 
@@ -503,10 +521,10 @@ mod tests {
     #[test]
     fn partial_share_is_a_majority() {
         assert_eq!(min_groups_for(1), 1);
-        assert_eq!(min_groups_for(2), 1);
+        assert_eq!(min_groups_for(2), 2);
         assert_eq!(min_groups_for(3), 2);
         assert_eq!(min_groups_for(4), 3);
-        assert_eq!(min_groups_for(5), 4);
+        assert_eq!(min_groups_for(5), 3);
         assert_eq!(min_groups_for(6), 4);
     }
 }

@@ -269,11 +269,16 @@ impl Searcher {
 
         info.terms = built.words.clone();
         info.ignored = built.ignored.clone();
-        info.min_words = if partial { built.min_groups } else { built.groups.len() };
+        info.min_words = if partial {
+            built.min_groups
+        } else {
+            built.groups.len()
+        };
         info.partial = partial;
         for group in &parsed.groups {
             if group.len() > 1 {
-                info.any_of.push(group.iter().map(|i| i.display()).collect());
+                info.any_of
+                    .push(group.iter().map(|i| i.display()).collect());
             }
             for item in group {
                 match item {
@@ -293,7 +298,12 @@ impl Searcher {
         let mut analyzers = self.analyzers.clone();
         let mut hits = Vec::new();
         for ranked in outcome.hits.iter().skip(offset).take(limit) {
-            hits.push(self.hit(&data, ranked, partial, snippets.then_some((&mut analyzers, &terms)))?);
+            hits.push(self.hit(
+                &data,
+                ranked,
+                partial,
+                snippets.then_some((&mut analyzers, &terms)),
+            )?);
         }
         let facets = facets_of(&data, &outcome);
         let timeline = timeline_of(&data, &outcome.timeline);
@@ -316,7 +326,8 @@ impl Searcher {
         keep: usize,
         order: Order,
     ) -> Result<(Outcome, bool)> {
-        let several = built.groups.len() >= 2;
+        // A second pass only when a partial match is possible at all.
+        let several = built.min_groups < built.groups.len();
         let plan = Plan {
             data: data.clone(),
             accepted: filters.accepted.clone(),
@@ -414,7 +425,12 @@ impl Searcher {
                 .iter()
                 .map(|q| (Occur::Must, q.box_clone()))
                 .collect();
-            clauses.extend(built.excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
+            clauses.extend(
+                built
+                    .excluded
+                    .iter()
+                    .map(|q| (Occur::MustNot, q.box_clone())),
+            );
             built.all = Box::new(BooleanQuery::new(clauses));
         }
         corrections
@@ -505,12 +521,8 @@ impl Searcher {
             .as_deref()
             .map(|v| parse_day("to", v))
             .transpose()?;
-        let days = (from.is_some() || to.is_some()).then(|| {
-            (
-                from.map_or(i32::MIN, day_of),
-                to.map_or(i32::MAX, day_of),
-            )
-        });
+        let days = (from.is_some() || to.is_some())
+            .then(|| (from.map_or(i32::MIN, day_of), to.map_or(i32::MAX, day_of)));
         applied.from = from.map(|d| d.to_string());
         applied.to = to.map(|d| d.to_string());
         info.filters = applied;
@@ -530,10 +542,7 @@ impl Searcher {
         let language = first_str(&doc, f.language).unwrap_or_else(|| "und".into());
         let snippet = match snippet_with {
             Some((analyzers, terms)) => {
-                let body = doc
-                    .get_first(f.body)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("");
+                let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
                 snippet(body, &language, analyzers, terms)
             }
             None => String::new(),
@@ -542,7 +551,11 @@ impl Searcher {
             duplicates: data.duplicate_counts.get(&id).copied().unwrap_or(0),
             title: first_str(&doc, f.title).unwrap_or_default(),
             published: first_date(&doc, f.published),
-            score: if ranked.score.is_finite() { ranked.score } else { 0.0 },
+            score: if ranked.score.is_finite() {
+                ranked.score
+            } else {
+                0.0
+            },
             snippet,
             regions: all_str(&doc, f.regions),
             countries: all_str(&doc, f.countries),
@@ -562,10 +575,7 @@ impl Searcher {
         let data = self.data()?;
         let searcher = &data.searcher;
         let f = &self.stored;
-        let query = TermQuery::new(
-            Term::from_field_text(f.id, id),
-            IndexRecordOption::Basic,
-        );
+        let query = TermQuery::new(Term::from_field_text(f.id, id), IndexRecordOption::Basic);
         let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
         let Some((_, address)) = found.first() else {
             return Err(SearchError::DocNotFound(id.to_string()));
@@ -787,7 +797,9 @@ fn timeline_of(data: &IndexData, counts: &[u64]) -> Vec<MonthCount> {
 }
 
 fn first_str(doc: &TantivyDocument, field: Field) -> Option<String> {
-    doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
 }
 
 fn all_str(doc: &TantivyDocument, field: Field) -> Vec<String> {
@@ -821,7 +833,10 @@ fn dir_size(dir: &Path) -> u64 {
 }
 
 fn commit_time(dir: &Path) -> Option<String> {
-    let modified = std::fs::metadata(dir.join("meta.json")).ok()?.modified().ok()?;
+    let modified = std::fs::metadata(dir.join("meta.json"))
+        .ok()?
+        .modified()
+        .ok()?;
     let time: DateTime<Utc> = modified.into();
     Some(time.to_rfc3339_opts(SecondsFormat::Secs, true))
 }

@@ -65,7 +65,11 @@ pub fn match_ranges(
     let mut ranges = Vec::new();
     for &family in families {
         let wanted = &terms.terms[family];
-        let prefixes: &[String] = if family == EXACT { &terms.prefixes } else { &[] };
+        let prefixes: &[String] = if family == EXACT {
+            &terms.prefixes
+        } else {
+            &[]
+        };
         if wanted.is_empty() && prefixes.is_empty() {
             continue;
         }

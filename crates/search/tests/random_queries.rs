@@ -13,12 +13,24 @@ fn shared() -> &'static Searcher {
     static SEARCHER: OnceLock<Searcher> = OnceLock::new();
     SEARCHER.get_or_init(|| {
         searcher(&[
-            Doc::new("a", "fr", "Attaque de l’armée malienne près de Gao, frappes aériennes à Tin-Zaouatène.")
-                .published("2024-03-02")
-                .regions(&["Gao"]),
-            Doc::new("b", "en", "JNIM fighters attacked a convoy near Dori <script>x</script>.")
-                .published("2024-04-11"),
-            Doc::new("c", "und", "Léré, Tombouctou: aujourd’hui œuvre sécurité « citation » 100% — fin."),
+            Doc::new(
+                "a",
+                "fr",
+                "Attaque de l’armée malienne près de Gao, frappes aériennes à Tin-Zaouatène.",
+            )
+            .published("2024-03-02")
+            .regions(&["Gao"]),
+            Doc::new(
+                "b",
+                "en",
+                "JNIM fighters attacked a convoy near Dori <script>x</script>.",
+            )
+            .published("2024-04-11"),
+            Doc::new(
+                "c",
+                "und",
+                "Léré, Tombouctou: aujourd’hui œuvre sécurité « citation » 100% — fin.",
+            ),
         ])
     })
 }

@@ -245,22 +245,31 @@ pub fn generated(n: usize) -> Vec<Doc> {
             body.push_str(". ");
         }
         let year = ["2022", "2023", "2024"][next(3)];
-        let day: &'static str = Box::leak(
-            format!("{year}-{}-{}", MONTHS[next(12)], DAYS[next(28)]).into_boxed_str(),
-        );
+        let day: &'static str =
+            Box::leak(format!("{year}-{}-{}", MONTHS[next(12)], DAYS[next(28)]).into_boxed_str());
         let title = if english {
-            format!("{} in {place}", ["Attack", "Air strike", "Ambush", "Displacement"][next(4)])
+            format!(
+                "{} in {place}",
+                ["Attack", "Air strike", "Ambush", "Displacement"][next(4)]
+            )
         } else {
-            format!("{} à {place}", ["Attaque", "Frappe aérienne", "Embuscade", "Déplacés"][next(4)])
+            format!(
+                "{} à {place}",
+                ["Attaque", "Frappe aérienne", "Embuscade", "Déplacés"][next(4)]
+            )
         };
         docs.push(
-            Doc::new(&format!("gen/{i:06}.txt"), if english { "en" } else { "fr" }, &body)
-                .title(&title)
-                .published(day)
-                .regions(&[region])
-                .countries(&[country])
-                .localities(&[place])
-                .actors(&[actor]),
+            Doc::new(
+                &format!("gen/{i:06}.txt"),
+                if english { "en" } else { "fr" },
+                &body,
+            )
+            .title(&title)
+            .published(day)
+            .regions(&[region])
+            .countries(&[country])
+            .localities(&[place])
+            .actors(&[actor]),
         );
     }
     docs
