@@ -1,0 +1,222 @@
+//! [`extract`]: a report's text and metadata in, its facets out — a pure function of (text,
+//! metadata, [`Extractor`]), the object `sahel extract --json` prints and the indexer stores.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::actors::{actor_names, ActorTable};
+use crate::dates;
+use crate::gazetteer::Gazetteer;
+use crate::places::{describe, locate_places, PlaceRole, ResolvedPlace};
+
+/// What the reader of a file knows about a document besides its text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocMeta {
+    pub id: String,
+    pub title: Option<String>,
+    /// Publication date from the format's metadata (front matter, `<meta>`, JSON field).
+    pub published: Option<NaiveDate>,
+    /// Language code given by the metadata (`fr`, `en`, `ar`): wins over detection.
+    pub language: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+}
+
+/// The facets of one document (`sahel extract --json`, one object per document).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    pub id: String,
+    /// `fr`, `en`, `ar` or `und`.
+    pub language: String,
+    pub title: Option<String>,
+    /// `YYYY-MM-DD`: metadata, else the dateline or signature, else none.
+    pub published: Option<NaiveDate>,
+    /// `YYYY-MM-DD`, or `YYYY-MM` where only the month is known.
+    pub event_dates: Vec<String>,
+    /// `YYYY-MM` of the events.
+    pub months: Vec<String>,
+    pub places: Vec<ResolvedPlace>,
+    /// Current regions (official names) of the places where the events happened.
+    pub regions: Vec<String>,
+    /// Countries (French names) of the places where the events happened.
+    pub countries: Vec<String>,
+    /// Canonical actor names.
+    pub actors: Vec<String>,
+}
+
+/// Everything extraction needs (gazetteer, actor table, language detector), built once and
+/// shared between threads (`Send + Sync`).
+#[derive(Debug)]
+pub struct Extractor {
+    gazetteer: Gazetteer,
+    actors: ActorTable,
+    languages: sahel_text::LanguageDetector,
+}
+
+impl Extractor {
+    /// An extractor over this gazetteer and actor table.
+    pub fn new(gazetteer: Gazetteer, actors: ActorTable) -> Self {
+        Extractor {
+            gazetteer,
+            actors,
+            languages: sahel_text::LanguageDetector::new(),
+        }
+    }
+
+    /// An extractor with the built-in gazetteer and actor table.
+    pub fn builtin() -> crate::Result<Self> {
+        Ok(Self::new(Gazetteer::builtin()?, ActorTable::builtin()?))
+    }
+
+    /// The built-in data extended with GeoNames files (`--gazetteer FILE`...).
+    pub fn with_geonames<P: AsRef<std::path::Path>>(paths: &[P]) -> crate::Result<Self> {
+        let mut gazetteer = Gazetteer::builtin()?;
+        if !paths.is_empty() {
+            gazetteer.load_geonames(paths)?;
+        }
+        Ok(Self::new(gazetteer, ActorTable::builtin()?))
+    }
+
+    /// The actor table.
+    pub fn actors(&self) -> &ActorTable {
+        &self.actors
+    }
+
+    /// The gazetteer it resolves places with.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+}
+
+/// Extracts the facets of one document. Pure: same inputs, same output; no I/O.
+pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction {
+    let g = &extractor.gazetteer;
+    // The title often names the place ("Attaque à Léré"): read it as the first line.
+    let full;
+    let body: &str = match meta.title.as_deref() {
+        Some(t) if !t.trim().is_empty() && !text.trim_start().starts_with(t.trim()) => {
+            full = format!("{t}\n\n{text}");
+            &full
+        }
+        _ => text,
+    };
+    let mentions = locate_places(body, g);
+    let mut places: Vec<ResolvedPlace> = Vec::new();
+    let mut seen = Vec::new();
+    for m in &mentions {
+        if seen.contains(&(m.entry, m.role)) {
+            continue;
+        }
+        seen.push((m.entry, m.role));
+        places.push(describe(g, m.entry, m.role));
+    }
+    // A region, district or country named only as the parent of another place of the report
+    // ("Léré, région de Tombouctou") is not a place of its own.
+    let ids: Vec<_> = places_ids(&seen);
+    let places: Vec<ResolvedPlace> = places
+        .into_iter()
+        .zip(seen.iter())
+        .filter(|(_, (id, _))| !is_ancestor_of_any(g, *id, &ids))
+        .map(|(p, _)| p)
+        .collect();
+    let (regions, countries) = event_facets(g, &mentions);
+    let language = meta
+        .language
+        .as_deref()
+        .and_then(sahel_text::Language::from_code)
+        .unwrap_or_else(|| extractor.languages.detect(body))
+        .code()
+        .to_string();
+    let published = meta
+        .published
+        .or_else(|| dates::publication_date_from_text(text, &language));
+    let event_dates = dates::extract_event_dates(text, published, &language);
+    let actors = actor_names(&extractor.actors.extract(body));
+    Extraction {
+        id: meta.id.clone(),
+        language,
+        title: meta.title.clone(),
+        published,
+        event_dates: dates::event_date_strings(&event_dates),
+        months: dates::event_months(&event_dates),
+        places,
+        regions,
+        countries,
+        actors,
+    }
+}
+
+fn places_ids(seen: &[(crate::gazetteer::EntryId, PlaceRole)]) -> Vec<crate::gazetteer::EntryId> {
+    seen.iter().map(|(id, _)| *id).collect()
+}
+
+fn is_ancestor_of_any(
+    g: &Gazetteer,
+    id: crate::gazetteer::EntryId,
+    others: &[crate::gazetteer::EntryId],
+) -> bool {
+    let e = g.entry(id);
+    if e.kind == crate::gazetteer::PlaceKind::Locality {
+        return false;
+    }
+    others.iter().any(|&o| {
+        o != id && {
+            let oe = g.entry(o);
+            oe.kind > e.kind
+                && match e.kind {
+                    crate::gazetteer::PlaceKind::Country => oe.country == Some(id),
+                    crate::gazetteer::PlaceKind::Region => {
+                        oe.region == Some(id)
+                            || oe.region.is_some_and(|r| {
+                                g.entry(r).former_regions.iter().any(|f| **f == *e.name)
+                            })
+                    }
+                    crate::gazetteer::PlaceKind::District => oe.district == Some(id),
+                    crate::gazetteer::PlaceKind::Locality => false,
+                }
+        }
+    })
+}
+
+/// Regions and countries of the event places; without any, of the most specific mentions.
+fn event_facets(
+    g: &Gazetteer,
+    mentions: &[crate::places::PlaceMention],
+) -> (Vec<String>, Vec<String>) {
+    let events: Vec<_> = mentions
+        .iter()
+        .filter(|m| m.role == PlaceRole::Event)
+        .collect();
+    let chosen: Vec<_> = if events.is_empty() {
+        let passing: Vec<_> = mentions
+            .iter()
+            .filter(|m| m.role == PlaceRole::Mention)
+            .collect();
+        let best = passing
+            .iter()
+            .map(|m| g.entry(m.entry).kind.specificity())
+            .max();
+        passing
+            .into_iter()
+            .filter(|m| Some(g.entry(m.entry).kind.specificity()) == best)
+            .collect()
+    } else {
+        events
+    };
+    let mut regions: Vec<String> = Vec::new();
+    let mut countries: Vec<String> = Vec::new();
+    for m in chosen {
+        let place = describe(g, m.entry, m.role);
+        if let Some(r) = place.region {
+            if !regions.contains(&r) {
+                regions.push(r);
+            }
+        }
+        if let Some(c) = place.country {
+            if !countries.contains(&c) {
+                countries.push(c);
+            }
+        }
+    }
+    (regions, countries)
+}

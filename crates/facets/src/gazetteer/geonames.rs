@@ -1,0 +1,704 @@
+//! Extending the gazetteer with GeoNames files: per-country dumps (19 tab-separated columns, the
+//! `XX.txt` files of the GeoNames export) and the `admin1Codes` / `admin2Codes` files (4 columns).
+//!
+//! GeoNames codes Mali's pre-2023 regions and Burkina Faso's 13 regions; a place gets the current
+//! region through its admin2 unit (cercle, province, department) when that unit is in the built-in
+//! districts, else the successor region whose district seat is nearest. Only populated places
+//! (class P), localities (`L.LCTY`) and admin units are kept, and only Latin-script spellings of
+//! four letters or more that are not ordinary words, to keep memory and false matches down.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::{distance_km, name_key, Entry, EntryId, Gazetteer, PlaceKind, Source};
+use crate::{Error, Result};
+
+enum FileKind {
+    Dump,
+    Admin1,
+    Admin2,
+}
+
+fn detect_kind(path: &Path, text: &str) -> Result<FileKind> {
+    let first = text
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .unwrap_or("");
+    let columns = first.split('\t').count();
+    let file_name = path
+        .file_name()
+        .map(|f| f.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match columns {
+        19 => Ok(FileKind::Dump),
+        4 => {
+            let dots = first.split('\t').next().unwrap_or("").matches('.').count();
+            if file_name.contains("admin2") || dots == 2 {
+                Ok(FileKind::Admin2)
+            } else if file_name.contains("admin1") || dots == 1 {
+                Ok(FileKind::Admin1)
+            } else {
+                Err(Error::UnknownFormat {
+                    path: path.to_path_buf(),
+                    reason: "4 columns but the first code is neither CC.A1 nor CC.A1.A2".into(),
+                })
+            }
+        }
+        n => Err(Error::UnknownFormat {
+            path: path.to_path_buf(),
+            reason: format!("first line has {n} columns (dumps have 19, admin code files 4)"),
+        }),
+    }
+}
+
+/// Words GeoNames uses as place names that are also ordinary French or English words: a place
+/// named so is only found through its other spellings.
+const ORDINARY_WORDS: &[&str] = &[
+    "about",
+    "after",
+    "against",
+    "also",
+    "among",
+    "area",
+    "army",
+    "around",
+    "attack",
+    "attacked",
+    "back",
+    "base",
+    "been",
+    "before",
+    "between",
+    "border",
+    "both",
+    "camp",
+    "cattle",
+    "central",
+    "centre",
+    "city",
+    "civilians",
+    "clash",
+    "coded",
+    "commune",
+    "convoy",
+    "could",
+    "county",
+    "dans",
+    "dead",
+    "during",
+    "east",
+    "eastern",
+    "elle",
+    "entre",
+    "est",
+    "even",
+    "fighters",
+    "five",
+    "forces",
+    "four",
+    "from",
+    "gold",
+    "group",
+    "groupe",
+    "have",
+    "heure",
+    "into",
+    "island",
+    "killed",
+    "kilometres",
+    "lake",
+    "landmine",
+    "leur",
+    "local",
+    "lors",
+    "mali",
+    "market",
+    "mine",
+    "mines",
+    "more",
+    "near",
+    "nord",
+    "north",
+    "northern",
+    "nous",
+    "only",
+    "other",
+    "over",
+    "peace",
+    "plus",
+    "police",
+    "port",
+    "post",
+    "pour",
+    "region",
+    "river",
+    "road",
+    "route",
+    "sans",
+    "sous",
+    "south",
+    "southern",
+    "station",
+    "still",
+    "suite",
+    "such",
+    "sur",
+    "tout",
+    "town",
+    "unknown",
+    "vers",
+    "village",
+    "ville",
+    "well",
+    "were",
+    "west",
+    "western",
+    "when",
+    "where",
+    "while",
+    "with",
+    "wounded",
+    "zone",
+    "islamic",
+    "state",
+    "fulani",
+    "peul",
+    "peulh",
+    "dogon",
+    "bambara",
+    "mossi",
+    "tuareg",
+    "touareg",
+    "arab",
+    "arabe",
+    "songhai",
+    "bozo",
+    "haoussa",
+    "hausa",
+    "djerma",
+    "zarma",
+    "koglweogo",
+    "dozo",
+    "donso",
+    "wagner",
+    "barkhane",
+    "minusma",
+    "jnim",
+    "gsim",
+    "aqim",
+    "aqmi",
+    "mnla",
+    "ansar",
+    "ansarul",
+    "islam",
+    "boko",
+    "haram",
+    "iswap",
+    "isgs",
+    "eigs",
+    "french",
+    "france",
+    "malian",
+    "niger",
+    "nigerien",
+    "burkina",
+    "burkinabe",
+    "chad",
+    "chadian",
+    "militia",
+    "militias",
+    "soldiers",
+    "gendarmerie",
+    "gendarmes",
+    "friday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "unidentified",
+    "armed",
+    "gunmen",
+    "men",
+    "women",
+    "people",
+    "prefect",
+    "mayor",
+    "chief",
+    "imam",
+    "school",
+    "health",
+    "centre",
+    "coalition",
+    "operation",
+    "national",
+    "guard",
+    "garde",
+    "nationale",
+    "mission",
+];
+
+fn is_ordinary(key: &str) -> bool {
+    ORDINARY_WORDS.contains(&key)
+}
+
+/// A GeoNames spelling worth indexing: Latin script, at least four letters, no digits, not an
+/// ordinary word.
+fn usable_spelling(s: &str) -> bool {
+    let key = name_key(s);
+    key.len() >= 4
+        && key.chars().all(|c| c.is_ascii_lowercase())
+        && !is_ordinary(&key)
+        && s.chars().all(|c| {
+            c.is_alphabetic() && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c))
+                || " -'’.".contains(c)
+        })
+}
+
+/// Strips the admin-unit words GeoNames puts around a name ("Cercle de X", "X Cercle",
+/// "Province du X", "Département de X", "Mopti Region").
+fn bare_admin_name(name: &str) -> String {
+    let folded = sahel_text::fold(name).replace('’', "'");
+    let mut s = folded.as_str();
+    for prefix in [
+        "cercle de ",
+        "cercle d'",
+        "province du ",
+        "province de la ",
+        "province de l'",
+        "province des ",
+        "province de ",
+        "departement de ",
+        "departement d'",
+        "departement du ",
+        "region de ",
+        "region du ",
+        "region des ",
+        "region de l'",
+        "ville de ",
+        "commune de ",
+    ] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest;
+            break;
+        }
+    }
+    for suffix in [
+        " cercle",
+        " province",
+        " region",
+        " department",
+        " departement",
+    ] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            s = rest;
+            break;
+        }
+    }
+    name_key(s)
+}
+
+struct Context {
+    /// "ML.04" → admin1 name.
+    admin1: HashMap<String, String>,
+    /// "ML.04.7701484" → admin2 name.
+    admin2: HashMap<String, String>,
+}
+
+pub(super) fn load<P: AsRef<Path>>(g: &mut Gazetteer, paths: &[P]) -> Result<()> {
+    let mut texts = Vec::new();
+    for p in paths {
+        let path = p.as_ref();
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let kind = detect_kind(path, &text)?;
+        texts.push((path.to_path_buf(), kind, text));
+    }
+    let mut ctx = Context {
+        admin1: HashMap::new(),
+        admin2: HashMap::new(),
+    };
+    for (path, kind, text) in &texts {
+        let map = match kind {
+            FileKind::Admin1 => &mut ctx.admin1,
+            FileKind::Admin2 => &mut ctx.admin2,
+            FileKind::Dump => continue,
+        };
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cells: Vec<&str> = line.split('\t').collect();
+            if cells.len() != 4 || cells[0].is_empty() {
+                return Err(malformed(
+                    path,
+                    i + 1,
+                    format!("{} columns, expected 4", cells.len()),
+                ));
+            }
+            map.insert(cells[0].to_string(), cells[1].to_string());
+        }
+    }
+    for (path, kind, text) in &texts {
+        if matches!(kind, FileKind::Dump) {
+            load_dump(g, &mut ctx, path, text)?;
+        }
+    }
+    Ok(())
+}
+
+fn malformed(path: &Path, line: usize, message: String) -> Error {
+    Error::Malformed {
+        file: path.display().to_string(),
+        line,
+        message,
+    }
+}
+
+struct Row<'a> {
+    name: &'a str,
+    ascii: &'a str,
+    alternates: &'a str,
+    lat: f64,
+    lon: f64,
+    class: &'a str,
+    code: &'a str,
+    country: &'a str,
+    admin1: &'a str,
+    admin2: &'a str,
+    population: u64,
+}
+
+fn parse_row<'a>(path: &Path, line_no: usize, line: &'a str) -> Result<Row<'a>> {
+    let c: Vec<&str> = line.split('\t').collect();
+    if c.len() != 19 {
+        return Err(malformed(
+            path,
+            line_no,
+            format!("{} columns, expected 19", c.len()),
+        ));
+    }
+    let coord = |i: usize, what: &str| -> Result<f64> {
+        c[i].trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite() && x.abs() <= 180.0)
+            .ok_or_else(|| malformed(path, line_no, format!("{what} is not a number: {:?}", c[i])))
+    };
+    Ok(Row {
+        name: c[1],
+        ascii: c[2],
+        alternates: c[3],
+        lat: coord(4, "latitude")?,
+        lon: coord(5, "longitude")?,
+        class: c[6],
+        code: c[7],
+        country: c[8],
+        admin1: c[10],
+        admin2: c[11],
+        population: c[14].trim().parse().unwrap_or(0),
+    })
+}
+
+fn load_dump(g: &mut Gazetteer, ctx: &mut Context, path: &Path, text: &str) -> Result<()> {
+    // First pass: admin units named in the dump itself (when no admin code file was given).
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let row = parse_row(path, i + 1, line)?;
+        if row.class != "A" {
+            continue;
+        }
+        match row.code {
+            "ADM1" => {
+                ctx.admin1
+                    .entry(format!("{}.{}", row.country, row.admin1))
+                    .or_insert_with(|| row.name.to_string());
+            }
+            "ADM2" => {
+                ctx.admin2
+                    .entry(format!("{}.{}.{}", row.country, row.admin1, row.admin2))
+                    .or_insert_with(|| row.name.to_string());
+            }
+            _ => {}
+        }
+    }
+    let mut resolver = RegionResolver::default();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let row = parse_row(path, i + 1, line)?;
+        let Some(country) = g.country_by_code(row.country) else {
+            continue;
+        };
+        let keep_place = row.class == "P" || (row.class == "L" && row.code == "LCTY");
+        let is_admin = row.class == "A" && matches!(row.code, "ADM1" | "ADM2");
+        if !keep_place && !is_admin {
+            continue;
+        }
+        let names = spellings_of_row(&row);
+        if names.is_empty() {
+            continue;
+        }
+        let (region, district) = resolver.place(g, ctx, country, &row);
+        if is_admin {
+            // Admin units extend the spellings of the built-in region / district they are.
+            let target = if row.code == "ADM1" { region } else { district };
+            if let Some(id) = target {
+                for n in &names {
+                    g.add_spelling(id, &strip_admin_words(n));
+                }
+            }
+            continue;
+        }
+        if let Some(id) = builtin_twin(g, country, &names, row.lat, row.lon) {
+            for n in &names {
+                g.add_spelling(id, n);
+            }
+            continue;
+        }
+        let importance = match row.code {
+            "PPLC" => 5,
+            "PPLA" => 4,
+            "PPLA2" => 3,
+            "PPLA3" => 2,
+            _ => 1,
+        } + u8::from(row.population >= 10_000);
+        let code = row.country.as_bytes();
+        let entry = Entry {
+            kind: PlaceKind::Locality,
+            name: names[0].clone(),
+            spellings: names,
+            country_code: [code[0], code[1]],
+            country: Some(country),
+            region,
+            district,
+            lat: row.lat,
+            lon: row.lon,
+            former_regions: Vec::new(),
+            common_word: false,
+            importance,
+            source: Source::GeoNames,
+            detail: row.code.into(),
+        };
+        g.push_entry(entry);
+    }
+    Ok(())
+}
+
+/// "Mopti Region" → "Mopti", "Cercle de Bourem" → "Bourem" (as a spelling to add).
+fn strip_admin_words(name: &str) -> String {
+    let mut s = name.trim();
+    for prefix in [
+        "Cercle de ",
+        "Cercle d'",
+        "Cercle d’",
+        "Province du ",
+        "Province de la ",
+        "Province de l'",
+        "Province des ",
+        "Province de ",
+        "Département de ",
+        "Département d'",
+        "Département du ",
+        "Région de ",
+        "Région du ",
+        "Ville de ",
+    ] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest;
+            break;
+        }
+    }
+    for suffix in [" Cercle", " Province", " Region", " Department"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            s = rest;
+            break;
+        }
+    }
+    s.to_string()
+}
+
+fn spellings_of_row(row: &Row<'_>) -> Vec<Box<str>> {
+    let mut out: Vec<Box<str>> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let candidates = [row.name, row.ascii]
+        .into_iter()
+        .chain(row.alternates.split(','));
+    for s in candidates {
+        let s = s.trim();
+        if s.is_empty() || !usable_spelling(s) {
+            continue;
+        }
+        let key = name_key(s);
+        if keys.contains(&key) {
+            continue;
+        }
+        keys.push(key);
+        out.push(s.into());
+    }
+    out
+}
+
+/// A built-in locality of the same country with one of these spellings within 25 km.
+fn builtin_twin(
+    g: &Gazetteer,
+    country: EntryId,
+    names: &[Box<str>],
+    lat: f64,
+    lon: f64,
+) -> Option<EntryId> {
+    names.iter().find_map(|n| {
+        g.lookup(n).iter().copied().find(|&id| {
+            let e = g.entry(id);
+            e.source == Source::Builtin
+                && e.kind == PlaceKind::Locality
+                && e.country == Some(country)
+                && distance_km(e.lat, e.lon, lat, lon) <= 25.0
+        })
+    })
+}
+
+/// Maps GeoNames admin codes to built-in regions and districts (cached per code).
+#[derive(Default)]
+struct RegionResolver {
+    successors: HashMap<String, Vec<EntryId>>,
+    districts: HashMap<String, Option<EntryId>>,
+}
+
+impl RegionResolver {
+    fn place(
+        &mut self,
+        g: &Gazetteer,
+        ctx: &Context,
+        country: EntryId,
+        row: &Row<'_>,
+    ) -> (Option<EntryId>, Option<EntryId>) {
+        let a1 = format!("{}.{}", row.country, row.admin1);
+        let successors = self
+            .successors
+            .entry(a1.clone())
+            .or_insert_with(|| match ctx.admin1.get(&a1) {
+                Some(name) => {
+                    let key = bare_admin_name(name);
+                    let current: Vec<EntryId> = g
+                        .successors_by_key(country, &key)
+                        .into_iter()
+                        .filter(|&id| !is_former(g, id))
+                        .collect();
+                    if current.is_empty() {
+                        g.regions_named(country, &key)
+                    } else {
+                        current
+                    }
+                }
+                None => Vec::new(),
+            })
+            .clone();
+        let a2 = format!("{a1}.{}", row.admin2);
+        let district = *self.districts.entry(a2.clone()).or_insert_with(|| {
+            let name = ctx.admin2.get(&a2)?;
+            let key = bare_admin_name(name);
+            g.lookup_key(&key).iter().copied().find(|&id| {
+                let e = g.entry(id);
+                e.kind == PlaceKind::District
+                    && e.country == Some(country)
+                    && (successors.is_empty() || e.region.is_some_and(|r| successors.contains(&r)))
+            })
+        });
+        if let Some(d) = district {
+            return (g.entry(d).region, Some(d));
+        }
+        // No usable admin2: the successor region whose nearest district seat (or capital) is closest.
+        let pool: Vec<EntryId> = if successors.is_empty() {
+            g.entries()
+                .filter(|(_, e)| {
+                    e.kind == PlaceKind::Region && e.country == Some(country) && !is_former_entry(e)
+                })
+                .map(|(id, _)| id)
+                .collect()
+        } else {
+            successors
+        };
+        if pool.len() == 1 {
+            return (Some(pool[0]), None);
+        }
+        let nearest = g
+            .entries()
+            .filter(|(_, e)| {
+                matches!(e.kind, PlaceKind::District | PlaceKind::Region)
+                    && e.region.is_some_and(|r| pool.contains(&r))
+            })
+            .map(|(_, e)| (distance_km(e.lat, e.lon, row.lat, row.lon), e.region))
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        (nearest.and_then(|(_, r)| r), None)
+    }
+}
+
+fn is_former_entry(e: &Entry) -> bool {
+    e.kind == PlaceKind::Region && e.detail.eq_ignore_ascii_case("former")
+}
+
+fn is_former(g: &Gazetteer, id: EntryId) -> bool {
+    is_former_entry(g.entry(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn admin_names_lose_their_unit_words() {
+        assert_eq!(bare_admin_name("Cercle de Bourem"), "bourem");
+        assert_eq!(bare_admin_name("Mopti Cercle"), "mopti");
+        assert_eq!(bare_admin_name("Province du Soum"), "soum");
+        assert_eq!(bare_admin_name("Département de Tânout"), "tanout");
+        assert_eq!(bare_admin_name("Cercle d’Abeïbara"), "abeibara");
+        assert_eq!(bare_admin_name("Ségou"), "segou");
+    }
+
+    #[test]
+    fn only_latin_spellings_of_four_letters_are_kept() {
+        assert!(usable_spelling("Tillabéri"));
+        assert!(usable_spelling("Birni N'Gaouré"));
+        assert!(!usable_spelling("Тилабери"));
+        assert!(!usable_spelling("Gao"));
+        assert!(!usable_spelling("North"));
+        assert!(!usable_spelling("Commune 3"));
+    }
+}

@@ -1,0 +1,373 @@
+//! The gazetteer: countries, first-level regions (current names and the former region each came
+//! from), second-level units (cercles, provinces, departments) and localities, each with its
+//! spellings, coordinates and parents.
+//!
+//! Every name and alias is indexed by its *key*: [`sahel_text::fold`] with everything but letters
+//! and digits removed, so `Tin-Zaouatene`, `Tinzaouatène` and `Tin Zaouatène` meet, as do
+//! `Aguel'hoc` and `Aguelhoc`. [`Gazetteer::find_names`] runs one Aho-Corasick automaton over the
+//! keys on the same projection of a text and maps matches back to byte offsets in the original.
+
+mod builtin;
+mod geonames;
+mod matcher;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use aho_corasick::AhoCorasick;
+use serde::Serialize;
+
+use crate::Result;
+
+pub use matcher::NameMatch;
+
+/// Index of an entry in the gazetteer.
+pub type EntryId = u32;
+
+/// The administrative level of an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    Country,
+    Region,
+    District,
+    Locality,
+}
+
+impl PlaceKind {
+    /// Higher is more specific (country 0 … locality 3).
+    pub fn specificity(self) -> u8 {
+        match self {
+            PlaceKind::Country => 0,
+            PlaceKind::Region => 1,
+            PlaceKind::District => 2,
+            PlaceKind::Locality => 3,
+        }
+    }
+}
+
+/// Where an entry comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The TSV files shipped in `data/gazetteer`.
+    Builtin,
+    /// A GeoNames dump loaded with `--gazetteer`.
+    GeoNames,
+}
+
+/// One place of the gazetteer.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: PlaceKind,
+    /// Official name (accented French form for the built-in entries).
+    pub name: Box<str>,
+    /// Every spelling, the name first.
+    pub spellings: Vec<Box<str>>,
+    /// ISO 3166 alpha-2 code of the country.
+    pub country_code: [u8; 2],
+    pub country: Option<EntryId>,
+    /// The current first-level region (for a region: itself).
+    pub region: Option<EntryId>,
+    /// The second-level unit (for a district: itself).
+    pub district: Option<EntryId>,
+    pub lat: f64,
+    pub lon: f64,
+    /// Regions only: the region(s) this one was carved from (Mali 2023, Burkina Faso 2025 reforms).
+    pub former_regions: Vec<Box<str>>,
+    /// The name is also an ordinary word: it needs a capital letter and a place cue.
+    pub common_word: bool,
+    /// Coarse prominence used to break ties (capitals and admin seats rank higher).
+    pub importance: u8,
+    pub source: Source,
+    /// District/locality kind from the data (`cercle`, `province`, `town`, `village`, `PPLA2`, …).
+    pub detail: Box<str>,
+}
+
+impl Entry {
+    /// The country code as text (`ML`).
+    pub fn country_code(&self) -> &str {
+        std::str::from_utf8(&self.country_code).unwrap_or("")
+    }
+}
+
+/// The matching key of a name: folded, letters and digits only.
+pub fn name_key(name: &str) -> String {
+    sahel_text::fold(name)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// The gazetteer: entries, their names, and the automaton that finds them in text.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    /// key → slot in `slots` (and pattern id in `matcher`).
+    keys: HashMap<Box<str>, u32>,
+    slots: Vec<Vec<EntryId>>,
+    matcher: Option<AhoCorasick>,
+}
+
+impl Gazetteer {
+    /// The gazetteer shipped with the program.
+    pub fn builtin() -> Result<Self> {
+        let mut gazetteer = Self::empty();
+        builtin::load_builtin(&mut gazetteer)?;
+        gazetteer.build_matcher()?;
+        Ok(gazetteer)
+    }
+
+    /// A gazetteer from TSV texts in the format of `data/gazetteer/*.tsv` (tests, custom data).
+    pub fn from_tsv(
+        countries: &str,
+        regions: &str,
+        districts: &str,
+        localities: &str,
+    ) -> Result<Self> {
+        let mut gazetteer = Self::empty();
+        builtin::load_sources(
+            &mut gazetteer,
+            &builtin::Sources {
+                countries: ("countries.tsv", countries),
+                regions: ("regions.tsv", regions),
+                districts: ("districts.tsv", districts),
+                localities: ("localities.tsv", localities),
+            },
+        )?;
+        gazetteer.build_matcher()?;
+        Ok(gazetteer)
+    }
+
+    /// Extends the gazetteer with GeoNames files: country dumps (19 columns) and the
+    /// `admin1Codes`/`admin2Codes` files (4 columns). Admin code files are read first whatever the
+    /// order given, so the dumps' admin codes map to regions and districts.
+    pub fn load_geonames<P: AsRef<Path>>(&mut self, paths: &[P]) -> Result<()> {
+        geonames::load(self, paths)?;
+        self.build_matcher()
+    }
+
+    fn empty() -> Self {
+        Gazetteer {
+            entries: Vec::new(),
+            keys: HashMap::new(),
+            slots: Vec::new(),
+            matcher: None,
+        }
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the gazetteer has no entry.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry with this id.
+    pub fn entry(&self, id: EntryId) -> &Entry {
+        &self.entries[id as usize]
+    }
+
+    /// All entries, in id order.
+    pub fn entries(&self) -> impl Iterator<Item = (EntryId, &Entry)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (i as EntryId, e))
+    }
+
+    /// Entries one of whose spellings has the same key as `name`.
+    pub fn lookup(&self, name: &str) -> &[EntryId] {
+        self.lookup_key(&name_key(name))
+    }
+
+    pub(crate) fn lookup_key(&self, key: &str) -> &[EntryId] {
+        match self.keys.get(key) {
+            Some(&slot) => &self.slots[slot as usize],
+            None => &[],
+        }
+    }
+
+    pub(crate) fn slot_entries(&self, slot: u32) -> &[EntryId] {
+        &self.slots[slot as usize]
+    }
+
+    /// The name of the entry's current region.
+    pub fn region_name(&self, id: EntryId) -> Option<&str> {
+        self.entry(id).region.map(|r| &*self.entry(r).name)
+    }
+
+    /// The former region(s) of the entry's region.
+    pub fn former_regions(&self, id: EntryId) -> &[Box<str>] {
+        match self.entry(id).region {
+            Some(r) => &self.entry(r).former_regions,
+            None => &[],
+        }
+    }
+
+    /// The French name of the entry's country.
+    pub fn country_name(&self, id: EntryId) -> Option<&str> {
+        self.entry(id).country.map(|c| &*self.entry(c).name)
+    }
+
+    /// The district name of the entry.
+    pub fn district_name(&self, id: EntryId) -> Option<&str> {
+        self.entry(id).district.map(|d| &*self.entry(d).name)
+    }
+
+    /// Current regions named `name` or carved from a former region named `name`, official names:
+    /// `successor_regions("Mopti")` → Mopti, Bandiagara, Douentza. Empty when no region matches.
+    pub fn successor_regions(&self, name: &str) -> Vec<String> {
+        let key = name_key(name);
+        let mut out: Vec<String> = Vec::new();
+        for entry in self.entries.iter().filter(|e| e.kind == PlaceKind::Region) {
+            let named = entry.spellings.iter().any(|s| name_key(s) == key);
+            let carved = entry.former_regions.iter().any(|f| name_key(f) == key);
+            if (named || carved) && !out.iter().any(|o| **o == *entry.name) {
+                out.push(entry.name.to_string());
+            }
+        }
+        out
+    }
+
+    /// Every spelling of every built-in entry (for the analyzers' protected words).
+    pub fn all_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .entries
+            .iter()
+            .filter(|e| e.source == Source::Builtin)
+            .flat_map(|e| e.spellings.iter().map(|s| s.to_string()))
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// All spellings of the entries a query word names (query expansion): `Timbuktu` →
+    /// Tombouctou, Timbuktu, Tomboctou… Empty when the word names no place.
+    pub fn spellings_of(&self, name: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for &id in self.lookup(name) {
+            for s in &self.entry(id).spellings {
+                if !out.iter().any(|o| **o == **s) {
+                    out.push(s.to_string());
+                }
+            }
+        }
+        out
+    }
+
+    /// Finds every gazetteer name in `text`, on word boundaries, possibly overlapping.
+    pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
+        match &self.matcher {
+            Some(ac) => matcher::find(ac, text),
+            None => Vec::new(),
+        }
+    }
+
+    // ---- building ----
+
+    pub(crate) fn push_entry(&mut self, entry: Entry) -> EntryId {
+        let id = self.entries.len() as EntryId;
+        let spellings = entry.spellings.clone();
+        self.entries.push(entry);
+        for s in &spellings {
+            self.index_name(id, s);
+        }
+        id
+    }
+
+    /// Indexes one more spelling for an entry (no-op for an empty key).
+    pub(crate) fn index_name(&mut self, id: EntryId, name: &str) {
+        let key = name_key(name);
+        if key.is_empty() {
+            return;
+        }
+        let slot = match self.keys.get(key.as_str()) {
+            Some(&slot) => slot,
+            None => {
+                let slot = self.slots.len() as u32;
+                self.slots.push(Vec::new());
+                self.keys.insert(key.into_boxed_str(), slot);
+                slot
+            }
+        };
+        let ids = &mut self.slots[slot as usize];
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+
+    /// Adds a spelling to an entry (and indexes it) unless it has one with the same key.
+    pub(crate) fn add_spelling(&mut self, id: EntryId, name: &str) {
+        let key = name_key(name);
+        if key.is_empty() {
+            return;
+        }
+        let entry = &mut self.entries[id as usize];
+        if entry.spellings.iter().any(|s| name_key(s) == key) {
+            return;
+        }
+        entry.spellings.push(name.into());
+        self.index_name(id, name);
+    }
+
+    pub(crate) fn entry_mut(&mut self, id: EntryId) -> &mut Entry {
+        &mut self.entries[id as usize]
+    }
+
+    fn build_matcher(&mut self) -> Result<()> {
+        let mut patterns: Vec<(&str, u32)> = self.keys.iter().map(|(k, &s)| (&**k, s)).collect();
+        patterns.sort_by_key(|&(_, s)| s);
+        let ac = AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(patterns.iter().map(|(k, _)| k.as_bytes()))
+            .map_err(|e| crate::Error::Matcher(e.to_string()))?;
+        self.matcher = Some(ac);
+        Ok(())
+    }
+
+    /// Country entry with this ISO code.
+    pub fn country_by_code(&self, code: &str) -> Option<EntryId> {
+        self.entries().find_map(|(id, e)| {
+            (e.kind == PlaceKind::Country && e.country_code().eq_ignore_ascii_case(code))
+                .then_some(id)
+        })
+    }
+
+    /// Region entries of a country whose name or spelling has this key.
+    pub(crate) fn regions_named(&self, country: EntryId, key: &str) -> Vec<EntryId> {
+        self.lookup_key(key)
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let e = self.entry(id);
+                e.kind == PlaceKind::Region && e.country == Some(country)
+            })
+            .collect()
+    }
+
+    /// Current regions of a country carved from the former region with this key (or named so).
+    pub(crate) fn successors_by_key(&self, country: EntryId, key: &str) -> Vec<EntryId> {
+        self.entries()
+            .filter(|(_, e)| e.kind == PlaceKind::Region && e.country == Some(country))
+            .filter(|(_, e)| {
+                e.former_regions.iter().any(|f| name_key(f) == key)
+                    || e.spellings.iter().any(|s| name_key(s) == key)
+            })
+            .map(|(id, _)| id)
+            .collect()
+    }
+}
+
+/// Great-circle distance in kilometres.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().min(1.0).asin()
+}

@@ -1,0 +1,714 @@
+//! Place mentions in a report: found with the gazetteer's automaton, filtered (a capital letter;
+//! ordinary-word names and GeoNames-only names need a place cue), resolved to one entry using the
+//! context (homonyms in different regions: the one whose region, district, country or neighbours
+//! the text also names; "région de Gao" is the region, "à Gao" the town), and given a role:
+//! `dateline` (the place a communiqué was signed or a wire filed from), `mention` (a passing
+//! mention: where someone spoke, a capital standing for its government, countries listed as
+//! members of an alliance) or `event` (where things happened).
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::gazetteer::{distance_km, name_key, EntryId, Gazetteer, PlaceKind, Source};
+
+/// What a place is to the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceRole {
+    /// Where the reported events happened.
+    Event,
+    /// Where the report was signed or filed from ("Bamako, le 18 septembre 2023").
+    Dateline,
+    /// A passing mention.
+    Mention,
+}
+
+/// A place of the report, resolved to the gazetteer: the `places` items of `sahel extract --json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResolvedPlace {
+    /// Official name of the entry.
+    pub name: String,
+    /// The locality, when the place is one.
+    pub locality: Option<String>,
+    pub district: Option<String>,
+    /// Current region (official name, accents).
+    pub region: Option<String>,
+    /// The region this one was carved from (pre-2023 Mali, pre-2025 Burkina Faso).
+    pub former_region: Option<String>,
+    /// Country, French name.
+    pub country: Option<String>,
+    /// Coordinates (WGS84), when known.
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub role: PlaceRole,
+}
+
+/// One resolved occurrence of a place in a text, with its byte range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMention {
+    pub start: usize,
+    pub end: usize,
+    pub entry: EntryId,
+    pub role: PlaceRole,
+}
+
+/// Finds, resolves and gives a role to every place mention of `text`, in text order.
+pub fn locate_places(text: &str, gazetteer: &Gazetteer) -> Vec<PlaceMention> {
+    let cands = candidates(text, gazetteer);
+    let resolved = resolve(text, gazetteer, &cands);
+    resolved
+        .into_iter()
+        .map(|(c, entry)| PlaceMention {
+            start: c.start,
+            end: c.end,
+            entry,
+            role: role_of(text, gazetteer, c, entry, &cands),
+        })
+        .collect()
+}
+
+/// The places of `text`, one per (entry, role), in order of first occurrence.
+pub fn find_places(text: &str, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
+    let mut seen: Vec<(EntryId, PlaceRole)> = Vec::new();
+    let mut out = Vec::new();
+    for m in locate_places(text, gazetteer) {
+        if seen.contains(&(m.entry, m.role)) {
+            continue;
+        }
+        seen.push((m.entry, m.role));
+        out.push(describe(gazetteer, m.entry, m.role));
+    }
+    out
+}
+
+/// The output form of an entry: official names up the chain. A pre-reform region with a single
+/// successor is reported as that successor.
+pub fn describe(g: &Gazetteer, id: EntryId, role: PlaceRole) -> ResolvedPlace {
+    let e = g.entry(id);
+    let region = e.region.map(|r| current_region(g, r));
+    let (region_name, former) = match region {
+        Some(r) => {
+            let re = g.entry(r);
+            (
+                Some(re.name.to_string()),
+                re.former_regions.first().map(|f| f.to_string()),
+            )
+        }
+        None => (None, None),
+    };
+    ResolvedPlace {
+        name: e.name.to_string(),
+        locality: (e.kind == PlaceKind::Locality).then(|| e.name.to_string()),
+        district: g.district_name(id).map(str::to_string),
+        region: region_name,
+        former_region: former,
+        country: g.country_name(id).map(str::to_string),
+        lat: e.lat.is_finite().then_some(e.lat),
+        lon: e.lon.is_finite().then_some(e.lon),
+        role,
+    }
+}
+
+/// A former (pre-reform) region with exactly one current successor stands for it.
+fn current_region(g: &Gazetteer, region: EntryId) -> EntryId {
+    let e = g.entry(region);
+    if !e.detail.eq_ignore_ascii_case("former") {
+        return region;
+    }
+    let key = name_key(&e.name);
+    let successors: Vec<EntryId> = g
+        .entries()
+        .filter(|(_, s)| {
+            s.kind == PlaceKind::Region
+                && s.country == e.country
+                && !s.detail.eq_ignore_ascii_case("former")
+                && s.former_regions.iter().any(|f| name_key(f) == key)
+        })
+        .map(|(id, _)| id)
+        .collect();
+    match successors.as_slice() {
+        [only] => *only,
+        _ => region,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context around a match
+
+/// The folded words just before `start` in the same sentence (nearest last), at most `n`.
+fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
+    let mut from = start.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let window = &text[from..start];
+    let cut = window
+        .rfind(['.', ';', '!', '?', '\n', ':', '(', ')', '"', '«', '»'])
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let folded = sahel_text::fold(&window[cut..]);
+    let mut words: Vec<String> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    if from > 0 && cut == 0 && !words.is_empty() {
+        words.remove(0); // possibly cut in the middle
+    }
+    words.into_iter().rev().take(n).collect()
+}
+
+/// The folded words just after `end` (nearest first), at most `n`, stopping at sentence ends.
+fn words_after(text: &str, end: usize, n: usize) -> Vec<String> {
+    let mut to = (end + 60).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let window = &text[end..to];
+    let cut = window
+        .find(['.', ';', '!', '?', '\n', ':', ')', '('])
+        .unwrap_or(window.len());
+    sahel_text::fold(&window[..cut])
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The first non-space character before `start`.
+fn char_before(text: &str, start: usize) -> Option<char> {
+    text[..start].chars().rev().find(|c| !c.is_whitespace())
+}
+
+const LOCATIVE_CUES: &[&str] = &[
+    "a",
+    "au",
+    "aux",
+    "en",
+    "dans",
+    "vers",
+    "entre",
+    "pres",
+    "proche",
+    "sur",
+    "axe",
+    "de",
+    "d",
+    "du",
+    "des",
+    "depuis",
+    "village",
+    "localite",
+    "ville",
+    "commune",
+    "secteur",
+    "environs",
+    "hameau",
+    "campement",
+    "site",
+    "in",
+    "at",
+    "near",
+    "around",
+    "outside",
+    "between",
+    "towards",
+    "toward",
+    "of",
+    "from",
+    "to",
+    "into",
+    "on",
+    "area",
+    "town",
+    "city",
+];
+const CHAIN_WORDS: &[&str] = &["et", "ou", "and", "or"];
+const REGION_WORDS: &[&str] = &["region", "regions", "regional"];
+const DISTRICT_WORDS: &[&str] = &[
+    "cercle",
+    "cercles",
+    "province",
+    "provinces",
+    "departement",
+    "departements",
+    "department",
+    "prefecture",
+    "district",
+];
+const SPEECH_WORDS: &[&str] = &[
+    "indique",
+    "declare",
+    "annonce",
+    "affirme",
+    "precise",
+    "souligne",
+    "explique",
+    "confie",
+    "assure",
+    "ajoute",
+    "conference",
+    "said",
+    "told",
+    "stated",
+    "announced",
+    "declared",
+    "added",
+    "briefing",
+    "reuni",
+    "reunis",
+    "reunie",
+    "reunies",
+    "tenu",
+    "tenue",
+    "rencontre",
+    "sommet",
+    "summit",
+    "meeting",
+    "visite",
+    "visit",
+    "siege",
+    "capitale",
+    "capital",
+    "porte",
+    "parole",
+];
+const GOVERNMENT_WORDS: &[&str] = &[
+    "autorites",
+    "pouvoir",
+    "junte",
+    "gouvernement",
+    "regime",
+    "transition",
+    "authorities",
+    "government",
+    "junta",
+    "regime",
+    "dirigeants",
+    "leaders",
+    "depuis",
+    "ambassade",
+    "embassy",
+];
+const GOVERNMENT_VERBS: &[&str] = &[
+    "a",
+    "ont",
+    "accuse",
+    "affirme",
+    "denonce",
+    "exige",
+    "said",
+    "says",
+    "has",
+    "have",
+    "accused",
+    "denounced",
+    "demanded",
+    "annonce",
+    "rejette",
+    "rejected",
+];
+const ALLIANCE_WORDS: &[&str] = &[
+    "aes",
+    "alliance",
+    "confederation",
+    "g5",
+    "cedeao",
+    "ecowas",
+    "uemoa",
+    "pays",
+    "countries",
+    "membres",
+    "members",
+    "etats",
+    "states",
+];
+/// Words that make a single-word region name ("Nord", "Est", "Sahel") too generic to stand alone.
+const GENERIC_WORDS: &[&str] = &[
+    "centre", "center", "central", "nord", "north", "northern", "sud", "south", "southern", "est",
+    "east", "eastern", "ouest", "west", "western", "sahel", "cascades", "region", "plateau",
+    "hauts", "haut", "bassins", "boucle",
+];
+
+fn contains_any(words: &[String], list: &[&str]) -> bool {
+    words.iter().any(|w| list.contains(&w.as_str()))
+}
+
+/// A match with its viable entries and context.
+#[derive(Debug, Clone)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    entries: Vec<EntryId>,
+    region_cue: bool,
+    district_cue: bool,
+    locative_cue: bool,
+}
+
+fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
+    let mut raw: Vec<Candidate> = Vec::new();
+    for m in g.find_names(text) {
+        let surface = &text[m.start..m.end];
+        if !surface.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let before = words_before(text, m.start, 4);
+        let after = words_after(text, m.end, 2);
+        let prev = before.first().map(String::as_str).unwrap_or("");
+        let next = after.first().map(String::as_str).unwrap_or("");
+        let region_cue = before
+            .iter()
+            .take(3)
+            .any(|w| REGION_WORDS.contains(&w.as_str()))
+            || REGION_WORDS.contains(&next);
+        let district_cue = before
+            .iter()
+            .take(3)
+            .any(|w| DISTRICT_WORDS.contains(&w.as_str()))
+            || DISTRICT_WORDS.contains(&next);
+        let chained = CHAIN_WORDS.contains(&prev)
+            || matches!(char_before(text, m.start), Some(',' | '/' | '-' | '–'));
+        let locative_cue = LOCATIVE_CUES.contains(&prev)
+            || before
+                .get(1)
+                .is_some_and(|w| w == "pres" || w == "near" || w == "loin")
+            || matches!(
+                next,
+                "village" | "commune" | "area" | "town" | "locality" | "camp"
+            )
+            || region_cue
+            || district_cue;
+        let key_words: Vec<String> = sahel_text::fold(surface)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let generic = key_words
+            .iter()
+            .all(|w| GENERIC_WORDS.contains(&w.as_str()));
+        let river = next == "river"
+            || next == "delta"
+            || next == "state"
+            || next == "basin"
+            || matches!(prev, "fleuve" | "boucle" | "delta" | "bassin");
+        let entries: Vec<EntryId> = g
+            .slot_entries(m.slot)
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let e = g.entry(id);
+                match e.kind {
+                    PlaceKind::Country => !river,
+                    PlaceKind::Region | PlaceKind::District => {
+                        if generic {
+                            let all_capitalised = surface
+                                .split([' ', '-'])
+                                .filter(|w| w.len() > 2)
+                                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+                            if key_words.len() == 1 {
+                                region_cue
+                            } else {
+                                all_capitalised
+                            }
+                        } else {
+                            !river
+                        }
+                    }
+                    PlaceKind::Locality => {
+                        if e.common_word || e.source == Source::GeoNames {
+                            locative_cue || chained
+                        } else {
+                            true
+                        }
+                    }
+                }
+            })
+            .collect();
+        if entries.is_empty() {
+            continue;
+        }
+        raw.push(Candidate {
+            start: m.start,
+            end: m.end,
+            entries,
+            region_cue,
+            district_cue,
+            locative_cue,
+        });
+    }
+    // Non-overlapping, longest first.
+    raw.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in raw {
+        if kept.iter().all(|k| c.end <= k.start || c.start >= k.end) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.start);
+    kept
+}
+
+/// Country demonyms: evidence for a country without naming a place.
+fn demonym_country(word: &str) -> Option<&'static str> {
+    let w = word.trim_end_matches('s');
+    match w {
+        "malien" | "malienne" | "malian" => Some("ML"),
+        "burkinabe" | "burkinais" | "burkinaise" => Some("BF"),
+        "nigerien" | "nigerienne" => Some("NE"),
+        "nigerian" | "nigeriane" => Some("NG"),
+        "mauritanien" | "mauritanienne" | "mauritanian" => Some("MR"),
+        "algerien" | "algerienne" | "algerian" => Some("DZ"),
+        "tchadien" | "tchadienne" | "chadian" => Some("TD"),
+        _ => None,
+    }
+}
+
+#[derive(Default)]
+struct Evidence {
+    regions: HashMap<EntryId, u32>,
+    districts: HashMap<EntryId, u32>,
+    countries: HashMap<[u8; 2], u32>,
+    points: Vec<(f64, f64)>,
+}
+
+fn resolve<'c>(text: &str, g: &Gazetteer, cands: &'c [Candidate]) -> Vec<(&'c Candidate, EntryId)> {
+    let mut ev = Evidence::default();
+    for word in sahel_text::fold(text).split(|c: char| !c.is_alphanumeric()) {
+        if let Some(code) = demonym_country(word) {
+            let b = code.as_bytes();
+            *ev.countries.entry([b[0], b[1]]).or_default() += 1;
+        }
+    }
+    let unambiguous = |c: &Candidate| {
+        let first = g.entry(c.entries[0]);
+        c.entries.iter().all(|&id| {
+            let e = g.entry(id);
+            e.region == first.region && e.country == first.country
+        })
+    };
+    for c in cands.iter().filter(|c| unambiguous(c)) {
+        let e = g.entry(c.entries[0]);
+        if let Some(r) = e.region {
+            *ev.regions.entry(r).or_default() += 1;
+        }
+        if let Some(d) = e.district {
+            *ev.districts.entry(d).or_default() += 1;
+        }
+        *ev.countries.entry(e.country_code).or_default() += 1;
+        if e.kind == PlaceKind::Locality {
+            ev.points.push((e.lat, e.lon));
+        }
+    }
+    cands
+        .iter()
+        .map(|c| {
+            let best = c
+                .entries
+                .iter()
+                .copied()
+                .max_by(|&a, &b| {
+                    score(g, c, a, &ev)
+                        .total_cmp(&score(g, c, b, &ev))
+                        .then(b.cmp(&a))
+                })
+                .unwrap_or(c.entries[0]);
+            (c, best)
+        })
+        .collect()
+}
+
+fn score(g: &Gazetteer, c: &Candidate, id: EntryId, ev: &Evidence) -> f64 {
+    let e = g.entry(id);
+    let mut s = 0.0;
+    match e.kind {
+        PlaceKind::Region if c.region_cue => s += 6.0,
+        PlaceKind::District if c.district_cue => s += 6.0,
+        PlaceKind::Locality if !c.region_cue && !c.district_cue => s += 1.5,
+        PlaceKind::Country => s += 1.0,
+        _ => {}
+    }
+    if e.source == Source::Builtin {
+        s += 2.0;
+    }
+    s += f64::from(e.importance) * 0.4;
+    if e.kind != PlaceKind::Region {
+        if let Some(r) = e.region {
+            s += 3.0 * f64::from((*ev.regions.get(&r).unwrap_or(&0)).min(2));
+        }
+    }
+    if e.kind != PlaceKind::District {
+        if let Some(d) = e.district {
+            s += 3.0 * f64::from((*ev.districts.get(&d).unwrap_or(&0)).min(2));
+        }
+    }
+    s += 1.5 * f64::from((*ev.countries.get(&e.country_code).unwrap_or(&0)).min(3));
+    if e.kind == PlaceKind::Locality
+        && ev.points.iter().any(|&(lat, lon)| {
+            (lat, lon) != (e.lat, e.lon) && distance_km(lat, lon, e.lat, e.lon) < 60.0
+        })
+    {
+        s += 2.5;
+    }
+    let _ = c.locative_cue;
+    s
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles
+
+fn role_of(text: &str, g: &Gazetteer, c: &Candidate, id: EntryId, all: &[Candidate]) -> PlaceRole {
+    if is_dateline(text, c.start, c.end) {
+        return PlaceRole::Dateline;
+    }
+    let e = g.entry(id);
+    let before = words_before(text, c.start, 5);
+    let after = words_after(text, c.end, 2);
+    if contains_any(&before[..before.len().min(4)], SPEECH_WORDS) {
+        return PlaceRole::Mention;
+    }
+    let is_capital = e.kind == PlaceKind::Locality && e.importance >= 5;
+    if is_capital {
+        let prev2 = &before[..before.len().min(2)];
+        if contains_any(prev2, GOVERNMENT_WORDS)
+            || after
+                .first()
+                .is_some_and(|w| GOVERNMENT_VERBS.contains(&w.as_str()))
+                && !before
+                    .first()
+                    .is_some_and(|w| w == "a" || w == "in" || w == "at")
+        {
+            return PlaceRole::Mention;
+        }
+    }
+    if e.kind == PlaceKind::Country {
+        if contains_any(&before, ALLIANCE_WORDS) {
+            return PlaceRole::Mention;
+        }
+        // Countries listed together ("Mali, Burkina, Niger") are members, not event places.
+        let listed = all.iter().any(|o| {
+            o.start != c.start
+                && o.entries
+                    .iter()
+                    .any(|&x| g.entry(x).kind == PlaceKind::Country)
+                && {
+                    let (a, b) = if o.start < c.start {
+                        (o.end, c.start)
+                    } else {
+                        (c.end, o.start)
+                    };
+                    b >= a && b - a <= 6 && {
+                        let gap = sahel_text::fold(&text[a..b]);
+                        let gap = gap.trim();
+                        gap.is_empty()
+                            || matches!(gap, "," | "et" | "and" | "/" | "-" | ", et" | ", and")
+                    }
+                }
+        });
+        if listed {
+            return PlaceRole::Mention;
+        }
+        if text[..c.start].trim_end().ends_with('(') {
+            return PlaceRole::Mention;
+        }
+    }
+    PlaceRole::Event
+}
+
+const MONTHS: &[&str] = &[
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "fev",
+    "avr",
+    "juil",
+];
+
+/// A place opening its line ("BAMAKO, 12 mars (AFP) -", "Bamako, le 18 septembre 2023",
+/// "Fait à Bamako, le …") followed by a date.
+fn is_dateline(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let lead =
+        text[line_start..start].trim_matches(|c: char| c.is_whitespace() || "*#_>-".contains(c));
+    let lead_folded = sahel_text::fold(lead);
+    if !(lead.is_empty() || lead_folded == "fait a" || lead_folded == "fait a:") {
+        return false;
+    }
+    let rest = &text[end..];
+    let rest = rest.trim_start_matches([' ', '*', '_']);
+    if !rest.starts_with([',', '(', '-', '–', '—', ':']) {
+        return false;
+    }
+    let mut to = 50.min(rest.len());
+    while !rest.is_char_boundary(to) {
+        to -= 1;
+    }
+    let folded = sahel_text::fold(&rest[..to]);
+    folded.chars().any(|c| c.is_ascii_digit())
+        || folded
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| MONTHS.contains(&w) || w == "afp" || w == "reuters" || w == "ap")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dateline_shapes() {
+        let t = "BAMAKO, 12 mars (AFP) - Des hommes armés";
+        assert!(is_dateline(t, 0, 6));
+        let t = "Texte.\nFait à Bamako, le 18 septembre 2023\n";
+        let s = t.find("Bamako").unwrap();
+        assert!(is_dateline(t, s, s + 6));
+        let t = "Les FAMa à Bamako, le 18 septembre";
+        let s = t.find("Bamako").unwrap();
+        assert!(!is_dateline(t, s, s + 6));
+    }
+
+    #[test]
+    fn words_around_are_folded_and_stop_at_sentences() {
+        let t = "Fin. Près de la région de Ségou, hier";
+        let s = t.find("Ségou").unwrap();
+        assert_eq!(words_before(t, s, 3), vec!["de", "region", "la"]);
+        assert_eq!(words_after(t, s + "Ségou".len(), 2), vec!["hier"]);
+    }
+}
