@@ -4,11 +4,21 @@
 //! folded without stemming (`*_exact`, for exact matches, prefixes and typo tolerance). A document
 //! goes into the field of its language; an undetermined one (`und`) into both, so either analyzer
 //! finds it. Facet values are raw strings (official names with accents) with fast fields for counts.
+//!
+//! Duplicates: a document whose content (hash of its cleaned body) equals an earlier document's is
+//! indexed with `duplicate_of` = the canonical document's id and `is_duplicate` = 1. The searcher
+//! filters `is_duplicate = 0` (a u64 term) and counts a hit's copies with a term query on
+//! `duplicate_of` = hit id. `content_hash` is that body hash; `source_hash` the hash of the whole
+//! file the document came from (what makes an unchanged file skipped without re-analysis).
+//!
+//! Stored as-is for display: `title`, `body`, `url`, `source_name`, `source_path`, `language`,
+//! `published`, `event_dates`, `place` (facet paths /country/region/district/locality, one per
+//! event place), `lat`/`lon` (first event place), `extraction` (the facets extraction JSON object
+//! of `sahel extract --json`, for `/api/doc`).
 
 use sahel_text::{ENGLISH_ANALYZER, EXACT_ANALYZER, FRENCH_ANALYZER};
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, DATE, FAST, INDEXED, STORED,
-    STRING,
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
 
 /// Bumped whenever a field is added, removed or analysed differently: an index built with another
@@ -44,6 +54,8 @@ pub mod names {
     pub const EXTRACTION: &str = "extraction";
     pub const CONTENT_HASH: &str = "content_hash";
     pub const DUPLICATE_OF: &str = "duplicate_of";
+    pub const IS_DUPLICATE: &str = "is_duplicate";
+    pub const SOURCE_HASH: &str = "source_hash";
 }
 
 /// Handles to every field of the schema.
@@ -76,6 +88,46 @@ pub struct Fields {
     pub extraction: Field,
     pub content_hash: Field,
     pub duplicate_of: Field,
+    pub is_duplicate: Field,
+    pub source_hash: Field,
+}
+
+impl Fields {
+    /// Resolves every field in an existing index's schema; `None` when one is missing (an index of
+    /// another schema).
+    pub fn from_schema(schema: &Schema) -> Option<Fields> {
+        Some(Fields {
+            id: schema.get_field(names::ID).ok()?,
+            source_path: schema.get_field(names::SOURCE_PATH).ok()?,
+            source_name: schema.get_field(names::SOURCE_NAME).ok()?,
+            url: schema.get_field(names::URL).ok()?,
+            title: schema.get_field(names::TITLE).ok()?,
+            title_fr: schema.get_field(names::TITLE_FR).ok()?,
+            title_en: schema.get_field(names::TITLE_EN).ok()?,
+            title_exact: schema.get_field(names::TITLE_EXACT).ok()?,
+            body: schema.get_field(names::BODY).ok()?,
+            body_fr: schema.get_field(names::BODY_FR).ok()?,
+            body_en: schema.get_field(names::BODY_EN).ok()?,
+            body_exact: schema.get_field(names::BODY_EXACT).ok()?,
+            language: schema.get_field(names::LANGUAGE).ok()?,
+            published: schema.get_field(names::PUBLISHED).ok()?,
+            event_dates: schema.get_field(names::EVENT_DATES).ok()?,
+            sort_date: schema.get_field(names::SORT_DATE).ok()?,
+            months: schema.get_field(names::MONTHS).ok()?,
+            place: schema.get_field(names::PLACE).ok()?,
+            regions: schema.get_field(names::REGIONS).ok()?,
+            countries: schema.get_field(names::COUNTRIES).ok()?,
+            localities: schema.get_field(names::LOCALITIES).ok()?,
+            actors: schema.get_field(names::ACTORS).ok()?,
+            lat: schema.get_field(names::LAT).ok()?,
+            lon: schema.get_field(names::LON).ok()?,
+            extraction: schema.get_field(names::EXTRACTION).ok()?,
+            content_hash: schema.get_field(names::CONTENT_HASH).ok()?,
+            duplicate_of: schema.get_field(names::DUPLICATE_OF).ok()?,
+            is_duplicate: schema.get_field(names::IS_DUPLICATE).ok()?,
+            source_hash: schema.get_field(names::SOURCE_HASH).ok()?,
+        })
+    }
 }
 
 fn analysed(analyzer: &str) -> TextOptions {
@@ -92,7 +144,7 @@ pub fn build_schema() -> (Schema, Fields) {
     let facet_value = STRING | STORED | FAST;
     let fields = Fields {
         id: b.add_text_field(names::ID, STRING | STORED | FAST),
-        source_path: b.add_text_field(names::SOURCE_PATH, STRING | STORED),
+        source_path: b.add_text_field(names::SOURCE_PATH, STRING | STORED | FAST),
         source_name: b.add_text_field(names::SOURCE_NAME, STRING | STORED | FAST),
         url: b.add_text_field(names::URL, STORED),
         title: b.add_text_field(names::TITLE, STORED),
@@ -104,7 +156,7 @@ pub fn build_schema() -> (Schema, Fields) {
         body_en: b.add_text_field(names::BODY_EN, analysed(ENGLISH_ANALYZER)),
         body_exact: b.add_text_field(names::BODY_EXACT, analysed(EXACT_ANALYZER)),
         language: b.add_text_field(names::LANGUAGE, facet_value.clone()),
-        published: b.add_date_field(names::PUBLISHED, DATE | STORED | FAST),
+        published: b.add_date_field(names::PUBLISHED, INDEXED | STORED | FAST),
         event_dates: b.add_date_field(names::EVENT_DATES, INDEXED | STORED | FAST),
         sort_date: b.add_date_field(names::SORT_DATE, INDEXED | FAST),
         months: b.add_text_field(names::MONTHS, facet_value.clone()),
@@ -118,6 +170,8 @@ pub fn build_schema() -> (Schema, Fields) {
         extraction: b.add_json_field(names::EXTRACTION, STORED),
         content_hash: b.add_text_field(names::CONTENT_HASH, STRING | STORED | FAST),
         duplicate_of: b.add_text_field(names::DUPLICATE_OF, STRING | STORED | FAST),
+        is_duplicate: b.add_u64_field(names::IS_DUPLICATE, INDEXED | FAST),
+        source_hash: b.add_text_field(names::SOURCE_HASH, STRING | STORED | FAST),
     };
     (b.build(), fields)
 }

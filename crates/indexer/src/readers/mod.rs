@@ -1,0 +1,91 @@
+//! One reader per file format, each turning decoded text (or bytes, for PDF) into
+//! [`SourceRecord`]s. Readers are pure: the caller reads the file and handles size limits.
+
+pub mod html;
+pub mod json;
+pub mod pdf;
+pub mod text;
+
+use std::path::Path;
+
+use crate::decode::{decode_bytes, DecodeError};
+use crate::problem::SkipReason;
+use crate::record::SourceRecord;
+
+/// The formats the indexer reads, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Json,
+    JsonLines,
+    Pdf,
+}
+
+impl Format {
+    /// The format for a path's extension; files without an extension are read as plain text.
+    /// `Err` carries the unsupported extension.
+    pub fn from_path(path: &Path) -> Result<Format, String> {
+        let Some(ext) = path.extension() else {
+            return Ok(Format::Text);
+        };
+        let ext = ext.to_string_lossy().to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Ok(Format::Text),
+            "md" | "markdown" => Ok(Format::Markdown),
+            "html" | "htm" | "xhtml" => Ok(Format::Html),
+            "json" => Ok(Format::Json),
+            "jsonl" | "ndjson" => Ok(Format::JsonLines),
+            "pdf" => Ok(Format::Pdf),
+            _ => Err(ext),
+        }
+    }
+}
+
+/// The records of one file, and the records that could not be read (with their line).
+#[derive(Debug, Default)]
+pub struct ParsedFile {
+    pub records: Vec<SourceRecord>,
+    /// (1-based line or position, reason) of each record skipped inside the file.
+    pub bad_records: Vec<(usize, SkipReason)>,
+}
+
+impl ParsedFile {
+    fn single(record: SourceRecord) -> ParsedFile {
+        ParsedFile {
+            records: vec![record],
+            bad_records: Vec::new(),
+        }
+    }
+}
+
+/// Reads one file's bytes in the given format. An `Err` skips the whole file.
+pub fn parse_file(format: Format, bytes: &[u8]) -> Result<ParsedFile, SkipReason> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(SkipReason::Empty);
+    }
+    if format == Format::Pdf {
+        let record = pdf::read_pdf(bytes)?;
+        return Ok(ParsedFile::single(record));
+    }
+    let text = match decode_bytes(bytes) {
+        Ok(decoded) => decoded.text,
+        Err(DecodeError::Binary) => return Err(SkipReason::Binary),
+    };
+    let parsed = match format {
+        Format::Text => ParsedFile::single(text::read_plain(&text)),
+        Format::Markdown => ParsedFile::single(text::read_markdown(&text)),
+        Format::Html => ParsedFile::single(html::read_html(&text)),
+        Format::Json => json::read_json(&text)?,
+        Format::JsonLines => json::read_json_lines(&text),
+        Format::Pdf => unreachable!("handled above"),
+    };
+    if parsed.records.is_empty() && parsed.bad_records.is_empty() {
+        return Err(SkipReason::Empty);
+    }
+    if parsed.records.len() == 1 && parsed.records[0].body.trim().is_empty() {
+        return Err(SkipReason::Empty);
+    }
+    Ok(parsed)
+}
