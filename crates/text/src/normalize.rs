@@ -19,12 +19,13 @@ fn rewrite_char(c: char) -> CharRewrite {
     match c {
         // Apostrophe look-alikes: typographic quotes, modifier letters, grave and acute accents
         // used as apostrophes, primes, fullwidth apostrophe.
-        '\u{2019}' | '\u{2018}' | '\u{201B}' | '\u{02BC}' | '\u{02BB}' | '\u{02BD}' | '\u{02B9}'
-        | '`' | '\u{00B4}' | '\u{2032}' | '\u{FF07}' | '\u{055A}' => CharRewrite::Replace('\''),
-        // Soft hyphen and zero-width characters (including the BOM) carry no text.
-        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}' => {
-            CharRewrite::Drop
+        '\u{2019}' | '\u{2018}' | '\u{201B}' | '\u{02BC}' | '\u{02BB}' | '\u{02BD}'
+        | '\u{02B9}' | '`' | '\u{00B4}' | '\u{2032}' | '\u{FF07}' | '\u{055A}' => {
+            CharRewrite::Replace('\'')
         }
+        // Soft hyphen and zero-width characters (including the BOM) carry no text.
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        | '\u{180E}' => CharRewrite::Drop,
         // Non-breaking hyphen and the other dashes that join names behave as a hyphen.
         '\u{2010}' | '\u{2011}' => CharRewrite::Replace('-'),
         '\t' | '\n' | '\r' => CharRewrite::Keep(c),
@@ -84,6 +85,16 @@ fn push_folded(c: char, out: &mut String) {
 
 /// Appends the folded form of `text` to `out`: [`fold`] without the allocation, for token filters.
 pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        // Fast path for the common case (most French words are ASCII): the same rewrite as
+        // `normalize_char`, without the decomposition.
+        out.extend(text.bytes().map(|b| match b {
+            b'`' => '\'',
+            0x0B | 0x0C => ' ',
+            b => char::from(b.to_ascii_lowercase()),
+        }));
+        return;
+    }
     let decomposed = text.chars().filter_map(normalize_char).nfd();
     for c in decomposed.filter_map(normalize_char) {
         push_folded(c, out);
@@ -134,6 +145,15 @@ mod tests {
         fn fold_is_idempotent(s in any::<String>()) {
             let once = fold(&s);
             prop_assert_eq!(fold(&once), once);
+        }
+
+        #[test]
+        fn ascii_fast_path_matches_the_general_fold(s in "[ -~\t\n\r\x0B\x0C]{0,40}") {
+            let mut general = String::new();
+            for c in s.chars().filter_map(normalize_char).nfd().filter_map(normalize_char) {
+                push_folded(c, &mut general);
+            }
+            prop_assert_eq!(fold(&s), general);
         }
 
         #[test]

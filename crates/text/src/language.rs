@@ -1,0 +1,212 @@
+//! Language detection with lingua (French, English, Arabic only), on a bounded sample.
+
+use std::sync::{Arc, OnceLock};
+
+use lingua::LanguageDetectorBuilder;
+use serde::{Deserialize, Serialize};
+
+/// A document's language, as stored in the index (`code()`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    French,
+    English,
+    Arabic,
+    /// Too short or unclear: searched with both the French and the English analyzer.
+    Undetermined,
+}
+
+impl Language {
+    /// ISO 639-1 code, or `und`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::French => "fr",
+            Language::English => "en",
+            Language::Arabic => "ar",
+            Language::Undetermined => "und",
+        }
+    }
+
+    /// Parses `fr`/`en`/`ar`/`und` and the usual longer spellings (`fra`, `french`, `fr-FR`, …);
+    /// `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Language> {
+        let code = code.trim().to_ascii_lowercase();
+        let primary = code.split(['-', '_']).next().unwrap_or("");
+        match primary {
+            "fr" | "fra" | "fre" | "french" | "francais" | "français" => Some(Language::French),
+            "en" | "eng" | "english" | "anglais" => Some(Language::English),
+            "ar" | "ara" | "arabic" | "arabe" => Some(Language::Arabic),
+            "und" | "undetermined" => Some(Language::Undetermined),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Bytes of text looked at: detection cost does not grow with document size.
+pub const SAMPLE_BYTES: usize = 2048;
+/// Fewer letters than this in the sample → [`Language::Undetermined`].
+pub const MIN_LETTERS: usize = 20;
+/// Below this confidence of the best language → [`Language::Undetermined`].
+pub const MIN_CONFIDENCE: f64 = 0.6;
+
+/// Detects French, English or Arabic. Built once per process (lingua models are heavy); clones
+/// share it.
+#[derive(Clone)]
+pub struct LanguageDetector {
+    inner: Arc<lingua::LanguageDetector>,
+}
+
+impl Default for LanguageDetector {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::fmt::Debug for LanguageDetector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LanguageDetector(fr, en, ar)")
+    }
+}
+
+/// The start of `text`, at most [`SAMPLE_BYTES`], cut at a char boundary (and at a space when
+/// one is near, so the last word is whole).
+pub fn detection_sample(text: &str) -> &str {
+    if text.len() <= SAMPLE_BYTES {
+        return text;
+    }
+    let mut end = SAMPLE_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    match sample.rfind(char::is_whitespace) {
+        Some(space) if space > end / 2 => &sample[..space],
+        _ => sample,
+    }
+}
+
+impl LanguageDetector {
+    /// The process-wide detector (built on first use).
+    pub fn new() -> Self {
+        static DETECTOR: OnceLock<Arc<lingua::LanguageDetector>> = OnceLock::new();
+        let inner = DETECTOR
+            .get_or_init(|| {
+                Arc::new(
+                    LanguageDetectorBuilder::from_languages(&[
+                        lingua::Language::French,
+                        lingua::Language::English,
+                        lingua::Language::Arabic,
+                    ])
+                    .build(),
+                )
+            })
+            .clone();
+        Self { inner }
+    }
+
+    /// The language of `text`, from its first [`SAMPLE_BYTES`]; `Undetermined` when there are
+    /// fewer than [`MIN_LETTERS`] letters or the best language's confidence is below
+    /// [`MIN_CONFIDENCE`].
+    pub fn detect(&self, text: &str) -> Language {
+        let sample = detection_sample(text);
+        if sample
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .take(MIN_LETTERS)
+            .count()
+            < MIN_LETTERS
+        {
+            return Language::Undetermined;
+        }
+        let confidences = self.inner.compute_language_confidence_values(sample);
+        match confidences.first() {
+            Some(&(language, confidence)) if confidence >= MIN_CONFIDENCE => match language {
+                lingua::Language::French => Language::French,
+                lingua::Language::English => Language::English,
+                lingua::Language::Arabic => Language::Arabic,
+            },
+            _ => Language::Undetermined,
+        }
+    }
+
+    /// A language given by the document's metadata wins when it is one we know; otherwise the
+    /// text decides.
+    pub fn detect_with_hint(&self, text: &str, hint: Option<&str>) -> Language {
+        match hint.and_then(Language::from_code) {
+            Some(language) if language != Language::Undetermined => language,
+            _ => self.detect(text),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for language in [
+            Language::French,
+            Language::English,
+            Language::Arabic,
+            Language::Undetermined,
+        ] {
+            assert_eq!(Language::from_code(language.code()), Some(language));
+        }
+        assert_eq!(Language::from_code("fr-FR"), Some(Language::French));
+        assert_eq!(Language::from_code("de"), None);
+    }
+
+    #[test]
+    fn detects_french_english_arabic_and_short_text() {
+        let detector = LanguageDetector::new();
+        assert_eq!(
+            detector.detect(
+                "Les forces armées maliennes ont repoussé une attaque terroriste près de Léré."
+            ),
+            Language::French
+        );
+        assert_eq!(
+            detector.detect(
+                "Unidentified gunmen attacked a military post near the town, killing two soldiers."
+            ),
+            Language::English
+        );
+        assert_eq!(
+            detector.detect("هاجم مسلحون مجهولون موقعا عسكريا قرب المدينة وقتلوا جنديين"),
+            Language::Arabic
+        );
+        assert_eq!(detector.detect("Gao, 12/03"), Language::Undetermined);
+        assert_eq!(detector.detect(""), Language::Undetermined);
+    }
+
+    #[test]
+    fn metadata_language_wins() {
+        let detector = LanguageDetector::new();
+        let english =
+            "Unidentified gunmen attacked a military post near the town, killing two soldiers.";
+        assert_eq!(
+            detector.detect_with_hint(english, Some("fr")),
+            Language::French
+        );
+        assert_eq!(
+            detector.detect_with_hint(english, Some("xx")),
+            Language::English
+        );
+        assert_eq!(detector.detect_with_hint(english, None), Language::English);
+    }
+
+    #[test]
+    fn sample_is_bounded_and_on_a_char_boundary() {
+        let text = "é".repeat(5000);
+        let sample = detection_sample(&text);
+        assert!(sample.len() <= SAMPLE_BYTES);
+        assert!(text.is_char_boundary(sample.len()));
+    }
+}

@@ -1,0 +1,190 @@
+//! Splits the original text into words, normalising each word's text but keeping byte offsets into
+//! the original, so highlights land on the characters the user wrote.
+
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::normalize_char;
+
+/// Words longer than this (in bytes of the original) are skipped, as tantivy's `RemoveLongFilter`
+/// would: they are noise (base64, URLs glued together) and would bloat the term dictionary.
+pub const MAX_WORD_BYTES: usize = 160;
+
+/// A word is a run of letters, digits and combining marks; an apostrophe (any look-alike) or a
+/// hyphen between two such characters stays inside the word (`l'armée`, `Tin-Zaouatène`) for the
+/// elision and compound filters to handle. Characters that [`normalize_char`] drops (soft hyphen,
+/// zero-width) are skipped inside a word. The token text is the word with [`normalize_char`] applied
+/// to each character, then NFC; `offset_from..offset_to` is the word in the original text.
+#[derive(Clone, Default)]
+pub struct WordTokenizer {
+    token: Token,
+    nfc: String,
+}
+
+/// The token stream of [`WordTokenizer`].
+pub struct WordTokenStream<'a> {
+    text: &'a str,
+    cursor: usize,
+    token: &'a mut Token,
+    nfc: &'a mut String,
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = WordTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordTokenStream<'a> {
+        self.token.reset();
+        WordTokenStream {
+            text,
+            cursor: 0,
+            token: &mut self.token,
+            nfc: &mut self.nfc,
+        }
+    }
+}
+
+/// Starts a word.
+#[inline]
+fn is_word_start(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Continues a word.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || (!c.is_ascii() && is_combining_mark(c))
+}
+
+/// Joins two word characters into one word (apostrophes and hyphens, after normalisation).
+#[inline]
+pub(crate) fn is_joiner(c: char) -> bool {
+    matches!(normalize_char(c), Some('\'') | Some('-'))
+}
+
+impl WordTokenStream<'_> {
+    /// Finds the next word at or after `self.cursor`: its byte range in the original text.
+    fn next_word(&mut self) -> Option<(usize, usize)> {
+        let rest = &self.text[self.cursor..];
+        let mut chars = rest.char_indices().peekable();
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if is_word_start(c) {
+                break self.cursor + i;
+            }
+        };
+        let mut end = start + self.text[start..].chars().next().map_or(0, char::len_utf8);
+        while let Some(&(i, c)) = chars.peek() {
+            let at = self.cursor + i;
+            if at < end {
+                chars.next();
+                continue;
+            }
+            if is_word_char(c) {
+                end = at + c.len_utf8();
+                chars.next();
+            } else if normalize_char(c).is_none() {
+                // Invisible inside a word: skipped, and only part of the word if a letter follows.
+                chars.next();
+            } else if is_joiner(c) {
+                chars.next();
+                // Invisible characters between the joiner and the next letter do not separate.
+                while chars
+                    .peek()
+                    .is_some_and(|&(_, c)| normalize_char(c).is_none())
+                {
+                    chars.next();
+                }
+                match chars.peek() {
+                    Some(&(_, next)) if is_word_start(next) => {}
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        Some((start, end))
+    }
+
+    fn fill_token_text(&mut self, start: usize, end: usize) {
+        let text = &mut self.token.text;
+        text.clear();
+        let word = &self.text[start..end];
+        text.extend(word.chars().filter_map(normalize_char));
+        if !text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes {
+            self.nfc.clear();
+            // As in `normalize`: a few singletons compose onto characters the rewrite changes.
+            self.nfc.extend(text.nfc().filter_map(normalize_char));
+            std::mem::swap(text, self.nfc);
+        }
+    }
+}
+
+impl TokenStream for WordTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        loop {
+            let Some((start, end)) = self.next_word() else {
+                self.cursor = self.text.len();
+                return false;
+            };
+            self.cursor = end;
+            if end - start > MAX_WORD_BYTES {
+                continue;
+            }
+            self.fill_token_text(start, end);
+            self.token.offset_from = start;
+            self.token.offset_to = end;
+            self.token.position = self.token.position.wrapping_add(1);
+            self.token.position_length = 1;
+            return true;
+        }
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenizer::test_support::{collect, texts};
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_hyphens() {
+        let tokens = collect(
+            WordTokenizer::default(),
+            "L’armée à Tin-Zaouatène, aujourd'hui -- 'x' a-",
+        );
+        assert_eq!(
+            texts(&tokens),
+            ["L'armée", "à", "Tin-Zaouatène", "aujourd'hui", "x", "a"]
+        );
+        assert_eq!(tokens[0].offset_from, 0);
+        assert_eq!(tokens[0].offset_to, "L’armée".len());
+        assert_eq!(tokens[2].position, 2);
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let text = "sé\u{00AD}cu\u{200B}rité Le\u{0301}re\u{0301}";
+        let tokens = collect(WordTokenizer::default(), text);
+        assert_eq!(texts(&tokens), ["sécurité", "Léré"]);
+        assert_eq!(
+            &text[tokens[1].offset_from..tokens[1].offset_to],
+            "Le\u{0301}re\u{0301}"
+        );
+    }
+
+    #[test]
+    fn long_words_are_skipped() {
+        let long = "a".repeat(MAX_WORD_BYTES + 1);
+        let tokens = collect(WordTokenizer::default(), &format!("un {long} deux"));
+        assert_eq!(texts(&tokens), ["un", "deux"]);
+        assert_eq!(tokens[1].position, 1);
+    }
+}
