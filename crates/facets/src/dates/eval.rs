@@ -77,6 +77,8 @@ pub struct DatesEval {
     pub without_convention: Score,
     /// Per Duckling grain (`Day`, `Month`, `Year`).
     pub by_grain: BTreeMap<String, Score>,
+    /// Per Duckling grain, leaving out the convention conflicts.
+    pub by_grain_without_convention: BTreeMap<String, Score>,
     /// Per Duckling kind (`datetime`, `datetimeInterval`, `datetimeOpenInterval`).
     pub by_kind: BTreeMap<String, Score>,
     /// Per kind of expression the resolver read (`absolute`, `partial`, …, `none`).
@@ -207,13 +209,19 @@ pub fn eval_duckling(corpus: &str, negatives: &str, reference: NaiveDate) -> Res
             format!("{:?}", g.kind).to_lowercase()
         });
         report.by_form.entry(form).or_default().add(ok);
+        let grain_without = report
+            .by_grain_without_convention
+            .entry(grain.to_string())
+            .or_default();
         if ok {
+            grain_without.add(true);
             report.without_convention.add(true);
             continue;
         }
         let forward = scan(phrase, Some(reference), "fr", Tense::Future);
         let convention = main_date(&forward).is_some_and(|g| matches(expected, g));
         if !convention {
+            grain_without.add(false);
             report.without_convention.add(false);
         }
         let expected_text = match expected {
@@ -254,9 +262,17 @@ impl fmt::Display for DatesEval {
             self.failures.iter().filter(|x| x.convention).count(),
             self.without_convention
         )?;
-        writeln!(f, "per grain:")?;
+        writeln!(
+            f,
+            "per grain (all phrases | leaving out the convention conflicts):"
+        )?;
         for (grain, score) in &self.by_grain {
-            writeln!(f, "  {grain:<22} {score}")?;
+            let without = self
+                .by_grain_without_convention
+                .get(grain)
+                .copied()
+                .unwrap_or_default();
+            writeln!(f, "  {grain:<22} {score:<20} | {without}")?;
         }
         writeln!(f, "per Duckling kind:")?;
         for (kind, score) in &self.by_kind {

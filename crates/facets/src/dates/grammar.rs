@@ -69,6 +69,8 @@ pub enum Expr {
     /// `les trois derniers jours` (-3), `les 3 prochains mois` (+3): the periods before (after)
     /// the publication's.
     LastN(i64, Unit),
+    /// A day of an unnamed month: `le 16,`.
+    DayAlone(u32),
     /// A fixed holiday (day, month): `Noël`, `la Toussaint`.
     Holiday(u32, u32),
     /// The last day of a month: `le dernier jour d'octobre 2015`.
@@ -461,12 +463,13 @@ impl<'a> Grammar<'a> {
                 if sep != '/' || an > 2 || bn > 2 {
                     return None;
                 }
-                if i == 0
-                    || !self.is_any(
+                // Bare, only when it cannot be a fraction (`17/2`, `31/10`, `05/03`; not `1/3`).
+                let introduced = i > 0
+                    && self.is_any(
                         i - 1,
                         &["le", "du", "au", "depuis", "since", "on", "ce", "jusqu"],
-                    )
-                {
+                    );
+                if !introduced && a <= 12 && an < 2 && bn < 2 {
                     return None;
                 }
                 valid(Dmy {
@@ -1349,6 +1352,7 @@ impl<'a> Grammar<'a> {
             self.month_expr(i),
             self.year_expr(i),
             self.iso_month(i),
+            self.day_alone(i),
         ];
         candidates
             .into_iter()
@@ -1362,6 +1366,24 @@ impl<'a> Grammar<'a> {
     }
 
     /// `mercredi 13`, `jeudi 15`: a weekday and a day number without a month.
+    /// `le 16`, a day alone after `le`, closing its clause (`le 16, des hommes armés…`).
+    fn day_alone(&self, i: usize) -> Option<(Expr, usize)> {
+        if !self.is(i, "le") {
+            return None;
+        }
+        self.num(i + 1)?;
+        let (day, k) = self.day(i + 1, false)?;
+        let closes = match self.t.get(k) {
+            None => true,
+            Some(t) => {
+                t.line != self.t[k - 1].line
+                    || (matches!(t.punct(), Some(',' | '.' | ';'))
+                        && !(self.glued(k + 1) && self.num(k + 1).is_some()))
+            }
+        };
+        closes.then_some((Expr::DayAlone(day), k))
+    }
+
     fn weekday_day(&self, i: usize) -> Option<(Expr, usize)> {
         let (wd, j) = self.weekday(i)?;
         let j = if self.is(j, "le") { j + 1 } else { j };

@@ -412,6 +412,9 @@ fn resolve_weekday_day(day: u32, weekday: u32, cx: &Context) -> Option<NaiveDate
         .filter_map(|m| m.with_day(day))
         .filter(|d| weekday_of(*d) == i64::from(weekday))
         .collect();
+    if cx.future {
+        return candidates.iter().filter(|d| **d >= anchor).min().copied();
+    }
     nearest(&candidates, anchor)
 }
 
@@ -485,7 +488,8 @@ fn resolve_weekday(wd: u32, mode: WeekdayMode, cx: &Context) -> Option<NaiveDate
     let back = (pw - wd).rem_euclid(7);
     let forward = (wd - pw).rem_euclid(7);
     match mode {
-        WeekdayMode::Bare if cx.future => add_days(p, forward),
+        // Said on a Tuesday, `mardi` in the future is next week's.
+        WeekdayMode::Bare if cx.future => add_days(p, if forward == 0 { 7 } else { forward }),
         WeekdayMode::Bare => add_days(p, -back),
         WeekdayMode::Last => add_days(p, -(if back == 0 { 7 } else { back })),
         WeekdayMode::Next => add_days(p, if forward == 0 { 7 } else { forward }),
@@ -665,6 +669,7 @@ fn resolve(expr: Expr, cx: &Context) -> Option<(DateValue, Option<DateValue>, Da
                 )),
             }
         }
+        Expr::DayAlone(d) => day(resolve_day_only(d, cx)?, DateKind::Partial),
         Expr::Holiday(d, m) => {
             let dmy = Dmy {
                 day: d,

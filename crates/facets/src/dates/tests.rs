@@ -278,6 +278,16 @@ fn number_words() {
 }
 
 #[test]
+fn a_day_alone_after_le_takes_the_latest_month() {
+    assert_eq!(
+        dates("Le 16, des hommes armés ont attaqué.", PUB),
+        ["2024-03-16"]
+    );
+    assert_eq!(dates("le 25.", PUB), ["2024-02-25"]);
+    assert_eq!(dates("17/2", PUB), ["2024-02-17"]);
+}
+
+#[test]
 fn not_dates() {
     for text in [
         "à 15h30",
@@ -293,6 +303,7 @@ fn not_dates() {
         "version 1.2.3",
         "1,5 million",
         "les 3/4 des",
+        "le 16e bataillon",
         "they may 5",
     ] {
         assert!(
@@ -446,6 +457,10 @@ fn duckling_corpus_meets_the_thresholds() {
     assert_eq!(report.negatives_with_dates(), 0, "{report}");
     // Where Duckling's future-leaning convention and news semantics agree.
     assert!(report.without_convention.share() >= 0.85, "{report}");
+    for grain in ["Day", "Month", "Year"] {
+        let score = report.by_grain_without_convention[grain];
+        assert!(score.share() >= 0.85, "{grain}: {score}\n{report}");
+    }
     // Every phrase, counted honestly: the rest are the past/future convention.
     assert!(report.overall.share() >= 0.50, "{report}");
     assert!(report.overall.total >= 230, "{report}");
