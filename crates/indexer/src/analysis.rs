@@ -2,7 +2,11 @@
 //! detection), facets extraction (places, dates, actors), and the analyzers registered on the
 //! index. Built once per run and shared by all worker threads.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
+use sahel_facets::{extract, DocMeta, Extractor, PlaceRole, ResolvedPlace};
+use sahel_text::ProtectedWords;
 use std::path::PathBuf;
 use tantivy::tokenizer::TokenizerManager;
 
@@ -46,55 +50,134 @@ pub struct Analysed {
 }
 
 /// Language detection, extraction and analyzers, loaded once.
-pub struct Analysis {}
+pub struct Analysis {
+    extractor: Extractor,
+    protected: Arc<ProtectedWords>,
+}
 
 impl Analysis {
-    /// Loads the built-in gazetteer and actor table, plus the given GeoNames files.
-    pub fn load(_gazetteers: &[PathBuf]) -> Result<Analysis> {
-        Ok(Analysis {})
+    /// Loads the built-in gazetteer and actor table, plus the given GeoNames files; the names of
+    /// both become protected words of the analyzers.
+    pub fn load(gazetteers: &[PathBuf]) -> Result<Analysis> {
+        let extractor = Extractor::with_geonames(gazetteers)
+            .map_err(|e| crate::Error::Gazetteer(e.to_string()))?;
+        let mut protected = ProtectedWords::builtin();
+        protected.extend(extractor.gazetteer().all_names());
+        for actor in extractor.actors().actors() {
+            protected.extend(actor.aliases.iter());
+        }
+        Ok(Analysis {
+            extractor,
+            protected: Arc::new(protected),
+        })
+    }
+
+    /// The words the analyzers never stem.
+    pub fn protected_words(&self) -> Arc<ProtectedWords> {
+        Arc::clone(&self.protected)
+    }
+
+    /// The facets extractor (gazetteer, actors, language detector).
+    pub fn extractor(&self) -> &Extractor {
+        &self.extractor
     }
 
     /// Registers the French, English and exact analyzers under the names the schema uses.
     pub fn register_analyzers(&self, manager: &TokenizerManager) {
-        // PLACEHOLDER (until sahel_text::register_analyzers lands): plain tantivy chains.
-        use tantivy::tokenizer::{
-            AsciiFoldingFilter, Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer,
-        };
-        let french = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .filter(Stemmer::new(Language::French))
-            .build();
-        let english = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .filter(Stemmer::new(Language::English))
-            .build();
-        let exact = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .build();
-        manager.register(sahel_text::FRENCH_ANALYZER, french);
-        manager.register(sahel_text::ENGLISH_ANALYZER, english);
-        manager.register(sahel_text::EXACT_ANALYZER, exact);
+        sahel_text::register_analyzers(manager, self.protected_words());
     }
 
     /// Language and facets of one record. Pure: depends only on the record and the loaded data.
-    pub fn analyse(&self, record: &SourceRecord) -> Analysed {
-        // PLACEHOLDER (until LanguageDetector and sahel_facets::extract land): metadata only.
-        let language = match record.language.as_deref() {
-            Some("fr") => "fr",
-            Some("en") => "en",
-            Some("ar") => "ar",
+    pub fn analyse(&self, id: &str, record: &SourceRecord) -> Analysed {
+        let meta = DocMeta {
+            id: id.to_string(),
+            title: (!record.title.is_empty()).then(|| record.title.clone()),
+            published: record.published,
+            language: record.language.clone(),
+            source: record.source.clone(),
+            url: record.url.clone(),
+        };
+        // A bug in extraction must cost one document its facets, not the whole run.
+        let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            extract(&record.body, &meta, &self.extractor)
+        }));
+        let extraction = match extracted {
+            Ok(extraction) => extraction,
+            Err(_) => {
+                tracing::warn!(id, "facet extraction failed; indexed without facets");
+                return Analysed {
+                    language: metadata_language(record),
+                    facets: DocFacets {
+                        published: record.published,
+                        ..DocFacets::default()
+                    },
+                    extraction: None,
+                };
+            }
+        };
+        let language = match extraction.language.as_str() {
+            "fr" => "fr",
+            "en" => "en",
+            "ar" => "ar",
             _ => "und",
+        };
+        let events: Vec<&ResolvedPlace> = extraction
+            .places
+            .iter()
+            .filter(|p| p.role == PlaceRole::Event)
+            .collect();
+        let mut localities: Vec<String> = Vec::new();
+        for place in &events {
+            if let Some(locality) = &place.locality {
+                if !localities.contains(locality) {
+                    localities.push(locality.clone());
+                }
+            }
+        }
+        let facets = DocFacets {
+            published: extraction.published.or(record.published),
+            event_dates: extraction
+                .event_dates
+                .iter()
+                .filter_map(|d| parse_event_date(d))
+                .collect(),
+            months: extraction.months.clone(),
+            places: events
+                .iter()
+                .map(|p| PlaceFacet {
+                    country: p.country.clone(),
+                    region: p.region.clone(),
+                    district: p.district.clone(),
+                    locality: p.locality.clone(),
+                    lat: p.lat,
+                    lon: p.lon,
+                })
+                .collect(),
+            regions: extraction.regions.clone(),
+            countries: extraction.countries.clone(),
+            localities,
+            actors: extraction.actors.clone(),
         };
         Analysed {
             language,
-            facets: DocFacets {
-                published: record.published,
-                ..DocFacets::default()
-            },
-            extraction: None,
+            facets,
+            extraction: serde_json::to_value(&extraction).ok(),
         }
     }
+}
+
+fn metadata_language(record: &SourceRecord) -> &'static str {
+    match record.language.as_deref() {
+        Some("fr") => "fr",
+        Some("en") => "en",
+        Some("ar") => "ar",
+        _ => "und",
+    }
+}
+
+/// `YYYY-MM-DD`, or `YYYY-MM` (→ the first day of the month).
+fn parse_event_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .or_else(|| NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").ok())
 }

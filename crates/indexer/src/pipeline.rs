@@ -42,8 +42,8 @@ pub const DEFAULT_COMMIT_EVERY: usize = 25_000;
 pub const DEFAULT_WRITER_MEMORY: usize = 256 * 1024 * 1024;
 
 /// Bytes of input handed to the workers at a time (bounds memory, keeps all cores busy).
-const CHUNK_BYTES: u64 = 16 * 1024 * 1024;
-const CHUNK_FILES: usize = 512;
+const CHUNK_BYTES: u64 = 4 * 1024 * 1024;
+const CHUNK_FILES: usize = 64;
 
 /// What to index, where, and how.
 #[derive(Debug, Clone)]
@@ -387,7 +387,7 @@ fn process_file(
             source_hash: source_hash.clone(),
             content_hash: content_hash(&record.body),
         };
-        let analysed = analysis.analyse(record);
+        let analysed = analysis.analyse(&identity.id, record);
         let doc = build_document(fields, &identity, record, &analysed);
         PreparedDoc { identity, doc }
     };
