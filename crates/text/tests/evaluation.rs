@@ -12,6 +12,13 @@ fn snowball_french_agreement_except_protected_words() {
     let path = default_data_dir().join("snowball-french/voc_output_pairs.tsv");
     let report = snowball_agreement(&path, &ProtectedWords::builtin()).expect("reference data");
     assert_eq!(report.words, 21_655);
+    println!(
+        "{} words, {} protected, agreement {:.3}%, deviations {:?}",
+        report.words,
+        report.protected,
+        report.agreement_percent(),
+        report.deviations
+    );
     let unexplained: Vec<_> = report.unexplained().collect();
     assert!(
         unexplained.is_empty(),
@@ -40,13 +47,26 @@ fn lemma_conflation_on_ud_french() {
     assert!(report.same_lemma_pairs > 10_000, "{report:?}");
     let conflation = report.conflation_percent();
     let collision = report.collision_percent();
+    println!(
+        "entries {} lemmas {} without terms {}; same lemma {}/{} = {conflation:.2}%; different lemmas {}/{} = {collision:.4}%",
+        report.entries,
+        report.lemmas,
+        report.without_terms,
+        report.same_lemma_conflated,
+        report.same_lemma_pairs,
+        report.different_lemma_colliding,
+        report.different_lemma_pairs
+    );
+    println!("missed: {:?}", report.missed_examples);
+    println!("collisions: {:?}", report.collision_examples);
     assert!(conflation >= CONFLATION_MIN, "conflation {conflation:.2}%");
     assert!(collision <= COLLISION_MAX, "collision {collision:.4}%");
 }
 
-/// Thresholds a little below / above the measured figures (see the crate's report).
-const CONFLATION_MIN: f64 = 0.0;
-const COLLISION_MAX: f64 = 100.0;
+/// Thresholds a little below / above the measured figures (64.72% conflation, 0.0096% collisions
+/// with the built-in protected words): a change of analysis that loses either shows here.
+const CONFLATION_MIN: f64 = 64.5;
+const COLLISION_MAX: f64 = 0.012;
 
 #[test]
 fn language_detection_is_at_least_99_percent_correct() {
@@ -54,6 +74,15 @@ fn language_detection_is_at_least_99_percent_correct() {
     let reports = language_detection(&default_data_dir(), &detector).expect("data");
     assert_eq!(reports.len(), 2);
     for report in reports {
+        println!(
+            "{}: {}/{} = {:.2}% {:?}, {:.1} µs/KB",
+            report.corpus,
+            report.correct,
+            report.texts,
+            report.accuracy_percent(),
+            report.errors,
+            report.micros_per_kb()
+        );
         assert!(
             report.texts > 1_000,
             "{}: only {} texts",
