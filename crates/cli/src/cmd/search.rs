@@ -84,20 +84,30 @@ pub fn run(args: SearchArgs) -> anyhow::Result<Outcome> {
     let response = searcher.search(&request)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if args.json {
-        serde_json::to_writer_pretty(&mut out, &response)?;
-        writeln!(out)?;
+    let written = if args.json {
+        serde_json::to_writer_pretty(&mut out, &response)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
     } else {
         let bold = std::io::IsTerminal::is_terminal(&std::io::stdout());
-        print_plain(&mut out, &response, bold)?;
+        print_plain(&mut out, &response, bold)
+    };
+    match written.and_then(|()| out.flush()) {
+        // `sahel search … | head` closes the pipe early: not an error.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(Outcome::Success),
+        Err(err) => Err(err.into()),
+        Ok(()) => Ok(Outcome::Success),
     }
-    Ok(Outcome::Success)
 }
 
 /// Turns a snippet's HTML (escaped text, `<mark>`) into plain text, matches in bold on a
 /// terminal and between `[` `]` otherwise.
 fn terminal_snippet(html: &str, bold: bool) -> String {
-    let (open, close) = if bold { ("\x1b[1m", "\x1b[0m") } else { ("[", "]") };
+    let (open, close) = if bold {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
     html.replace("<mark>", open)
         .replace("</mark>", close)
         .replace("&lt;", "<")
@@ -107,11 +117,7 @@ fn terminal_snippet(html: &str, bold: bool) -> String {
         .replace("&amp;", "&")
 }
 
-fn print_plain(
-    out: &mut impl Write,
-    response: &SearchResponse,
-    bold: bool,
-) -> std::io::Result<()> {
+fn print_plain(out: &mut impl Write, response: &SearchResponse, bold: bool) -> std::io::Result<()> {
     let query = &response.query;
     writeln!(
         out,
@@ -138,7 +144,11 @@ fn print_plain(
     }
     for (i, hit) in response.hits.iter().enumerate() {
         writeln!(out)?;
-        let title = if hit.title.is_empty() { &hit.id } else { &hit.title };
+        let title = if hit.title.is_empty() {
+            &hit.id
+        } else {
+            &hit.title
+        };
         writeln!(
             out,
             "{:>3}. {}{}",
