@@ -66,14 +66,14 @@ function tags(hit) {
   const out = [];
   const seen = new Set();
   const add = (value, cls) => {
-    const k = `${cls}:${value}`;
+    const k = String(value).toLowerCase();
     if (!value || seen.has(k)) return;
     seen.add(k);
     out.push(h('li', { class: `tag ${cls}`, text: value }));
   };
-  for (const v of hit.localities || []) add(v, 'tag-place');
   for (const v of hit.regions || []) add(v, 'tag-region');
   if (!(hit.regions || []).length) for (const v of hit.countries || []) add(v, 'tag-region');
+  for (const v of hit.localities || []) add(v, 'tag-place');
   for (const v of hit.actors || []) add(v, 'tag-actor');
   return out.length ? h('ul', { class: 'tags' }, out.slice(0, 10)) : null;
 }
