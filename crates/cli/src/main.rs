@@ -22,6 +22,8 @@ enum Command {
     Index(cmd::index::IndexArgs),
     /// Search the index from the command line.
     Search(cmd::search::SearchArgs),
+    /// Serve the web UI and the JSON API over an index (http://127.0.0.1:7878/ by default).
+    Serve(cmd::serve::ServeArgs),
     /// Print evaluation figures (analysis, extraction) on reference data.
     Eval(cmd::eval::EvalArgs),
 }
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Index(args) => cmd::index::run(args),
         Command::Search(args) => cmd::search::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
         Command::Eval(args) => cmd::eval::run(args),
     };
     match result {

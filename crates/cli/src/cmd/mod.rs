@@ -3,3 +3,4 @@
 pub mod eval;
 pub mod index;
 pub mod search;
+pub mod serve;

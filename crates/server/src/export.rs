@@ -1,0 +1,233 @@
+//! `/api/export`: every result of a search, not a page, as CSV or JSON, one row per document with
+//! its facets, so an analyst can take a selection into a spreadsheet or a notebook.
+//!
+//! The rows are gathered in memory and capped at [`MAX_EXPORT_ROWS`] (about 1 KB each, so a few
+//! megabytes at most); `X-Sahel-Total` gives the number of matching documents and
+//! `X-Sahel-Truncated: true` says the cap was hit.
+
+use axum::http::{header, HeaderName, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use sahel_search::api::Hit;
+use sahel_search::{SearchRequest, Searcher};
+use serde::Serialize;
+
+use crate::error::ApiError;
+
+/// Largest number of rows one export returns.
+pub const MAX_EXPORT_ROWS: usize = 10_000;
+
+/// Header with the number of matching documents.
+pub const TOTAL_HEADER: HeaderName = HeaderName::from_static("x-sahel-total");
+/// Header set to `true` when the export stopped at [`MAX_EXPORT_ROWS`].
+pub const TRUNCATED_HEADER: HeaderName = HeaderName::from_static("x-sahel-truncated");
+
+/// Output format of an export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+impl ExportFormat {
+    /// Parses `csv` or `json` (case ignored; empty means csv).
+    pub fn parse(value: &str) -> Result<Self, ApiError> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "" | "csv" => Ok(ExportFormat::Csv),
+            "json" => Ok(ExportFormat::Json),
+            _ => Err(ApiError::BadParameter(format!(
+                "unknown export format `{value}`: expected csv or json"
+            ))),
+        }
+    }
+}
+
+/// One exported document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ExportRow {
+    pub id: String,
+    pub title: String,
+    pub published: Option<String>,
+    pub language: String,
+    pub regions: Vec<String>,
+    pub countries: Vec<String>,
+    pub localities: Vec<String>,
+    pub actors: Vec<String>,
+    pub months: Vec<String>,
+    pub duplicates: u64,
+    pub source: Option<String>,
+    pub url: Option<String>,
+}
+
+impl From<Hit> for ExportRow {
+    fn from(hit: Hit) -> Self {
+        ExportRow {
+            id: hit.id,
+            title: hit.title,
+            published: hit.published,
+            language: hit.language,
+            regions: hit.regions,
+            countries: hit.countries,
+            localities: hit.localities,
+            actors: hit.actors,
+            months: hit.months,
+            duplicates: hit.duplicates,
+            source: hit.source,
+            url: hit.url,
+        }
+    }
+}
+
+/// The rows of an export and the number of matching documents.
+#[derive(Debug, Default)]
+pub struct ExportRows {
+    pub rows: Vec<ExportRow>,
+    pub total: u64,
+}
+
+/// Runs the search for every result (up to the cap), in the request's order.
+pub fn collect_rows(
+    searcher: &Searcher,
+    request: &SearchRequest,
+) -> sahel_search::Result<ExportRows> {
+    let (hits, total) = searcher.export(request, MAX_EXPORT_ROWS)?;
+    Ok(ExportRows {
+        rows: hits.into_iter().map(ExportRow::from).collect(),
+        total,
+    })
+}
+
+const CSV_COLUMNS: [&str; 12] = [
+    "id",
+    "title",
+    "published",
+    "language",
+    "regions",
+    "countries",
+    "localities",
+    "actors",
+    "months",
+    "duplicates",
+    "source",
+    "url",
+];
+
+/// Lists in one CSV cell: facet values never contain `; `.
+fn join(values: &[String]) -> String {
+    values.join("; ")
+}
+
+/// The rows as CSV with a header line; lists joined by `; `.
+pub fn to_csv(rows: &[ExportRow]) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(CSV_COLUMNS)?;
+    for row in rows {
+        let duplicates = row.duplicates.to_string();
+        writer.write_record([
+            row.id.as_str(),
+            &neutralise_formula(&row.title),
+            row.published.as_deref().unwrap_or_default(),
+            row.language.as_str(),
+            &join(&row.regions),
+            &join(&row.countries),
+            &join(&row.localities),
+            &join(&row.actors),
+            &join(&row.months),
+            duplicates.as_str(),
+            &neutralise_formula(row.source.as_deref().unwrap_or_default()),
+            row.url.as_deref().unwrap_or_default(),
+        ])?;
+    }
+    writer.into_inner().map_err(|err| err.into_error().into())
+}
+
+/// A title from a report must not run as a spreadsheet formula (`=HYPERLINK(...)`): such cells get
+/// a leading apostrophe, which spreadsheets hide.
+fn neutralise_formula(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The HTTP answer for an export.
+pub fn respond(format: ExportFormat, export: ExportRows) -> Result<Response, ApiError> {
+    let truncated = export.total > export.rows.len() as u64;
+    let (body, content_type, extension) = match format {
+        ExportFormat::Csv => (
+            to_csv(&export.rows).map_err(|err| ApiError::Internal(format!("csv export: {err}")))?,
+            "text/csv; charset=utf-8",
+            "csv",
+        ),
+        ExportFormat::Json => (
+            serde_json::to_vec(&export.rows)
+                .map_err(|err| ApiError::Internal(format!("json export: {err}")))?,
+            "application/json",
+            "json",
+        ),
+    };
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(value) = HeaderValue::from_str(&format!(
+        "attachment; filename=\"sahel-export.{extension}\""
+    )) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(TOTAL_HEADER, HeaderValue::from(export.total));
+    headers.insert(
+        TRUNCATED_HEADER,
+        HeaderValue::from_static(if truncated { "true" } else { "false" }),
+    );
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(title: &str) -> ExportRow {
+        ExportRow {
+            id: "presse/a.txt".into(),
+            title: title.into(),
+            published: Some("2024-03-12".into()),
+            language: "fr".into(),
+            regions: vec!["Gao".into(), "Ménaka".into()],
+            countries: vec!["Mali".into()],
+            localities: vec![],
+            actors: vec!["EIGS".into()],
+            months: vec!["2024-03".into()],
+            duplicates: 1,
+            source: None,
+            url: None,
+        }
+    }
+
+    #[test]
+    fn csv_has_a_header_quotes_and_joined_lists() {
+        let csv = to_csv(&[row("Attaque, \"bilan\"")]).expect("csv");
+        let text = String::from_utf8(csv).expect("utf-8");
+        let mut lines = text.lines();
+        assert_eq!(lines.next(), Some(CSV_COLUMNS.join(",").as_str()));
+        assert_eq!(
+            lines.next(),
+            Some(
+                "presse/a.txt,\"Attaque, \"\"bilan\"\"\",2024-03-12,fr,Gao; Ménaka,Mali,,EIGS,2024-03,1,,"
+            )
+        );
+    }
+
+    #[test]
+    fn csv_cells_never_start_a_formula() {
+        let text =
+            String::from_utf8(to_csv(&[row("=HYPERLINK(\"x\")")]).expect("csv")).expect("utf-8");
+        assert!(text.contains("'=HYPERLINK"), "{text}");
+    }
+
+    #[test]
+    fn export_format_parses() {
+        assert_eq!(ExportFormat::parse("JSON").ok(), Some(ExportFormat::Json));
+        assert_eq!(ExportFormat::parse("").ok(), Some(ExportFormat::Csv));
+        assert!(ExportFormat::parse("xlsx").is_err());
+    }
+}
