@@ -119,13 +119,16 @@ struct Fixture {
 
 /// Starts everything; `index` is an existing index to serve, else the demo corpus is indexed.
 async fn start(index: Option<PathBuf>) -> Fixture {
-    let sahel = env!("CARGO_BIN_EXE_sahel");
+    // SAHEL_BIN: another build of `sahel` to serve (a release build, for timings).
+    let sahel = std::env::var_os("SAHEL_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_sahel")));
     let index_dir = tempfile::tempdir().expect("tempdir");
     let index = match index {
         Some(index) => index,
         None => {
             let index = index_dir.path().join("index");
-            let output = Command::new(sahel)
+            let output = Command::new(&sahel)
                 .arg("index")
                 .arg(DEMO)
                 .arg("--index")
@@ -145,7 +148,7 @@ async fn start(index: Option<PathBuf>) -> Fixture {
 
     let port = free_port();
     let mut server = KillOnDrop(
-        Command::new(sahel)
+        Command::new(&sahel)
             .arg("serve")
             .arg("--index")
             .arg(&index)
@@ -334,7 +337,7 @@ fn median(values: &mut [f64]) -> f64 {
 
 /// Enter → results on a large index (the 100,000-document benchmark corpus): not part of the
 /// suite (it needs that index), run with
-/// `SAHEL_BROWSER_INDEX=DIR cargo test -p sahel-cli --test browser -- --ignored --nocapture`.
+/// `SAHEL_BROWSER_INDEX=DIR SAHEL_BIN=target/release/sahel cargo test -p sahel-cli --test browser -- --ignored --nocapture`.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs SAHEL_BROWSER_INDEX: a large index to time"]
 async fn browser_timing_large_index() {
