@@ -143,7 +143,11 @@ pub(crate) fn candidates(toks: &[Tok], grammar: &Grammar<'_>) -> Vec<Publication
                     && i >= 2
                     && (toks[i - 2].num().is_some()
                         || toks[i - 2].word().is_some_and(|w| super::lexicon::month(w).is_some()))));
-        if in_head && after_separator && (tok.num().is_some() || tok.capitalized) {
+        let may_start_date = tok.num().is_some()
+            || tok.word().is_some_and(|w| {
+                super::lexicon::month(w).is_some() || super::lexicon::weekday(w).is_some()
+            });
+        if in_head && after_separator && may_start_date {
             if let Some((date, end)) = date_at(i) {
                 let closes = toks[end..]
                     .iter()
