@@ -56,7 +56,8 @@ pub const MIN_LETTERS: usize = 20;
 pub const MIN_CONFIDENCE: f64 = 0.6;
 
 /// Detects French, English or Arabic. Built once per process (lingua models are heavy); clones
-/// share it.
+/// share it. High-accuracy mode: lingua's low-accuracy mode (trigrams only) measured 93.3% on the
+/// ACLED notes against 99.9% here.
 #[derive(Clone)]
 pub struct LanguageDetector {
     inner: Arc<lingua::LanguageDetector>,

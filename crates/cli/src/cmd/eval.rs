@@ -2,6 +2,7 @@
 
 use clap::{Args, Subcommand};
 
+use super::eval_text;
 use crate::Outcome;
 
 #[derive(Args)]
@@ -11,8 +12,19 @@ pub struct EvalArgs {
 }
 
 #[derive(Subcommand)]
-enum EvalCommand {}
+enum EvalCommand {
+    /// Agreement of the French stemmer with the Snowball reference vocabulary.
+    Snowball(eval_text::DataArgs),
+    /// Lemma conflation and collisions of the French analyzer on the UD French treebanks.
+    Lemmas(eval_text::DataArgs),
+    /// Language-detection accuracy and cost per KB on ACLED notes and UD French sentences.
+    Langid(eval_text::DataArgs),
+}
 
 pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
-    match args.command {}
+    match args.command {
+        EvalCommand::Snowball(args) => eval_text::snowball(args),
+        EvalCommand::Lemmas(args) => eval_text::lemmas(args),
+        EvalCommand::Langid(args) => eval_text::langid(args),
+    }
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand: its clap arguments and its `run`.
 
 pub mod eval;
+pub mod eval_text;
 pub mod index;
 pub mod search;
 pub mod serve;
