@@ -26,6 +26,8 @@ enum Command {
     Serve(cmd::serve::ServeArgs),
     /// Print evaluation figures (analysis, extraction) on reference data.
     Eval(cmd::eval::EvalArgs),
+    /// Benchmarks: `sahel bench index` (full pipeline vs bare tantivy writer).
+    Bench(cmd::bench::BenchArgs),
 }
 
 /// What a subcommand reports back: success, or success with some input skipped (exit status 2).
@@ -56,6 +58,7 @@ fn main() -> ExitCode {
         Command::Search(args) => cmd::search::run(args),
         Command::Serve(args) => cmd::serve::run(args),
         Command::Eval(args) => cmd::eval::run(args),
+        Command::Bench(args) => cmd::bench::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

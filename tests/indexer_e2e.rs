@@ -1,0 +1,457 @@
+//! End-to-end tests of `sahel index`: every format and every kind of bad input, incremental runs
+//! (idempotence, updates, --prune, duplicates), the writer lock, and a run killed midway.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Index, TantivyDocument, Term};
+
+fn sahel(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sahel"))
+        .args(args)
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .expect("the sahel binary runs")
+}
+
+fn index(inputs: &[&Path], index: &Path, extra: &[&str]) -> Output {
+    let mut args: Vec<String> = vec!["index".into()];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    args.push("--index".into());
+    args.push(index.display().to_string());
+    args.push("--quiet".into());
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    sahel(&refs)
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// All ids in the index (opened with tantivy directly), duplicates of ids included.
+fn ids(dir: &Path) -> Vec<String> {
+    let index = Index::open_in_dir(dir).expect("index opens");
+    let reader = index.reader().expect("reader");
+    let searcher = reader.searcher();
+    let mut ids = Vec::new();
+    for segment in searcher.segment_readers() {
+        let column = segment.fast_fields().str("id").unwrap().unwrap();
+        let mut buf = String::new();
+        for doc in segment.doc_ids_alive() {
+            let ord = column.term_ords(doc).next().unwrap();
+            column.ord_to_str(ord, &mut buf).unwrap();
+            ids.push(buf.clone());
+        }
+    }
+    ids.sort();
+    ids
+}
+
+fn assert_unique(ids: &[String]) {
+    let set: HashSet<&String> = ids.iter().collect();
+    assert_eq!(set.len(), ids.len(), "duplicate ids in the index: {ids:?}");
+}
+
+fn stored(dir: &Path, id: &str, field: &str) -> Vec<String> {
+    let index = Index::open_in_dir(dir).unwrap();
+    let schema = index.schema();
+    let id_field = schema.get_field("id").unwrap();
+    let wanted = schema.get_field(field).unwrap();
+    let searcher = index.reader().unwrap().searcher();
+    let query = TermQuery::new(
+        Term::from_field_text(id_field, id),
+        IndexRecordOption::Basic,
+    );
+    let hits = searcher
+        .search(&query, &TopDocs::with_limit(2).order_by_score())
+        .unwrap();
+    assert_eq!(hits.len(), 1, "one document with id {id}");
+    let doc: TantivyDocument = searcher.doc(hits[0].1).unwrap();
+    doc.get_all(wanted)
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect()
+}
+
+/// A one-page PDF whose page draws `line` with a standard font (a text layer), or nothing.
+fn pdf(line: Option<&str>) -> Vec<u8> {
+    let content = match line {
+        Some(l) => format!("BT /F1 12 Tf 72 720 Td ({l}) Tj ET"),
+        None => String::from("0 0 1 rg 10 10 100 100 re f"),
+    };
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{}\nendstream", content.len(), content),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{}\nendobj\n", i + 1, body).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{}\n%%EOF\n",
+            objects.len() + 1,
+            xref
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn indexer_reads_every_format_and_skips_bad_input_with_reasons() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    write(&docs, "2023/lere.txt", "il y a 2 jours\n2 min de lecture\nAttaque à Léré\n\nLes FAMa ont riposté à une attaque complexe à Léré, région de Tombouctou, le 17 septembre 2023.\n\nPartager\nCommentaires\n");
+    write(&docs, "boni.md", "---\ntitle: Attaque contre le camp de Boni\npublished: 2023-06-24\nlanguage: fr\nid: fama-boni\n---\n# Communiqué\n\nLes FAMa ont repoussé une attaque terroriste à Boni, cercle de Douentza.\n");
+    write(&docs, "page.html", "<html lang=\"fr\"><head><title>x</title><meta property=\"article:published_time\" content=\"2024-07-30\"></head><body><nav>Accueil</nav><article><h1>Frappes à Tinzaouatène</h1><p>L'armée malienne a mené des frappes aériennes à Tinzaouatène.</p></article><footer>Partager</footer></body></html>");
+    write(
+        &docs,
+        "export.json",
+        r#"[{"id":"j1","title":"Flash Bourem","body":"Attaque contre la base de Bourem, région de Gao."},{"id":"j2","title":"Flash Kidal","text":"Les FAMa sont entrées à Kidal."}]"#,
+    );
+    write(&docs, "feed.jsonl", "{\"id\":\"l1\",\"body\":\"Embuscade près de Djibo.\"}\n{\"id\":\"l2\",\"body\": not json}\n{\"id\":\"l3\",\"content\":\"Frappe à Diffa, Niger.\",\"language\":\"fr\"}\n");
+    let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode("Rapport de l’armée\n\nL’armée malienne a sécurisé la ville d’Ansongo après l’attaque du marché.\n");
+    write(&docs, "cp1252.txt", &cp1252);
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in "Note de situation\n\nLa sécurité s'est dégradée à Ménaka.\n".encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    write(&docs, "utf16.txt", &utf16);
+    write(
+        &docs,
+        "binary.txt",
+        (0..4096u32)
+            .map(|i| (i * 31 % 256) as u8)
+            .collect::<Vec<u8>>(),
+    );
+    write(&docs, "empty.txt", "");
+    write(
+        &docs,
+        "text.pdf",
+        pdf(Some("Communique des FAMa sur Kidal")),
+    );
+    write(&docs, "scan.pdf", pdf(None));
+    write(&docs, "photo.png", [0x89, b'P', b'N', b'G']);
+    // 200 MB, sparse: the size limit must refuse it from its metadata, never reading it whole.
+    let big = std::fs::File::create(docs.join("big.txt")).unwrap();
+    big.set_len(200 * 1024 * 1024).unwrap();
+    drop(big);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&docs, docs.join("2023/loop")).unwrap();
+    #[cfg(unix)]
+    let unreadable = {
+        use std::os::unix::fs::PermissionsExt;
+        let p = write(&docs, "secret.txt", "Texte confidentiel sur Gao.");
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
+        // Root reads anything: then the file is simply indexed.
+        std::fs::read(&p).is_err()
+    };
+
+    let ix = tmp.path().join("index");
+    let started = Instant::now();
+    let out = index(&[&docs], &ix, &[]);
+    let log = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{log}");
+    assert!(started.elapsed() < Duration::from_secs(120));
+    for expected in [
+        "big.txt: too large",
+        "feed.jsonl:2: malformed JSON",
+        "binary.txt: binary",
+        "empty.txt: empty",
+        "scan.pdf: PDF without a text layer",
+        "photo.png: unsupported format",
+        "symlink loop",
+    ] {
+        assert!(log.contains(expected), "{expected:?} missing from:\n{log}");
+    }
+    #[cfg(unix)]
+    if unreadable {
+        assert!(log.contains("secret.txt: unreadable"), "{log}");
+    }
+
+    let ids = ids(&ix);
+    assert_unique(&ids);
+    for id in [
+        "2023/lere.txt",
+        "fama-boni",
+        "page.html",
+        "j1",
+        "j2",
+        "l1",
+        "l3",
+        "cp1252.txt",
+        "utf16.txt",
+        "text.pdf",
+    ] {
+        assert!(ids.contains(&id.to_string()), "{id} not indexed: {ids:?}");
+    }
+    assert!(!ids
+        .iter()
+        .any(|i| i == "l2" || i.contains("binary") || i.contains("empty") || i.contains("big")));
+
+    assert_eq!(
+        stored(&ix, "2023/lere.txt", "title"),
+        vec!["Attaque à Léré"]
+    );
+    let body = &stored(&ix, "2023/lere.txt", "body")[0];
+    assert!(body.starts_with("Les FAMa"), "{body:?}");
+    assert!(!body.contains("Partager"));
+    assert_eq!(
+        stored(&ix, "fama-boni", "title"),
+        vec!["Attaque contre le camp de Boni"]
+    );
+    assert_eq!(
+        stored(&ix, "page.html", "title"),
+        vec!["Frappes à Tinzaouatène"]
+    );
+    assert!(!stored(&ix, "page.html", "body")[0].contains("Accueil"));
+    assert!(stored(&ix, "cp1252.txt", "body")[0]
+        .contains("L’armée malienne a sécurisé la ville d’Ansongo"));
+    assert!(stored(&ix, "utf16.txt", "body")[0].contains("La sécurité s'est dégradée à Ménaka"));
+    assert!(
+        stored(&ix, "text.pdf", "body").concat().contains("Kidal")
+            || stored(&ix, "text.pdf", "title").concat().contains("Kidal")
+    );
+    // The cp1252 text is searchable with its accents through the real analyzers.
+    let open = sahel_indexer::open_for_search(&ix).unwrap();
+    let searcher = open.index.reader().unwrap().searcher();
+    let parser = tantivy::query::QueryParser::for_index(
+        &open.index,
+        vec![open.fields.body_fr, open.fields.body_exact],
+    );
+    let query = parser.parse_query("sécurisé Ansongo").unwrap();
+    let hits = searcher
+        .search(&query, &TopDocs::with_limit(5).order_by_score())
+        .unwrap();
+    assert!(!hits.is_empty());
+}
+
+#[test]
+fn indexer_runs_are_idempotent_update_changed_files_and_prune_gone_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    write(
+        &docs,
+        "a.txt",
+        "Attaque à Léré\n\nLe camp de Léré a été attaqué.",
+    );
+    write(
+        &docs,
+        "b.txt",
+        "Frappe à Douentza\n\nDes frappes aériennes à Douentza.",
+    );
+    write(&docs, "sub/c.md", "# Kidal\n\nLes FAMa à Kidal.");
+    write(
+        &docs,
+        "copy-of-a.txt",
+        "Attaque à Léré\r\n\r\nLe camp de Léré a été attaqué.\r\n",
+    );
+    let ix = tmp.path().join("index");
+
+    let first = index(&[&docs], &ix, &[]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first));
+    let before = ids(&ix);
+    assert_eq!(before, vec!["a.txt", "b.txt", "copy-of-a.txt", "sub/c.md"]);
+    assert!(text(&first).contains("1 duplicates"), "{}", text(&first));
+    assert_eq!(stored(&ix, "copy-of-a.txt", "duplicate_of"), vec!["a.txt"]);
+    let meta_before = std::fs::read(ix.join("meta.json")).unwrap();
+
+    let again = index(&[&docs], &ix, &[]);
+    assert_eq!(again.status.code(), Some(0));
+    assert!(
+        text(&again).contains("0 added, 0 updated, 4 unchanged"),
+        "{}",
+        text(&again)
+    );
+    assert_eq!(ids(&ix), before);
+    assert_eq!(
+        std::fs::read(ix.join("meta.json")).unwrap(),
+        meta_before,
+        "a run with nothing new commits nothing"
+    );
+
+    write(
+        &docs,
+        "b.txt",
+        "Frappe à Douentza\n\nDes frappes aériennes à Douentza et à Boni.",
+    );
+    let changed = index(&[&docs], &ix, &[]);
+    assert!(
+        text(&changed).contains("0 added, 1 updated, 3 unchanged"),
+        "{}",
+        text(&changed)
+    );
+    assert!(stored(&ix, "b.txt", "body")[0].contains("Boni"));
+    assert_eq!(ids(&ix), before);
+
+    // The canonical copy goes: its duplicate takes its place.
+    std::fs::remove_file(docs.join("a.txt")).unwrap();
+    std::fs::remove_file(docs.join("sub/c.md")).unwrap();
+    let without_prune = index(&[&docs], &ix, &[]);
+    assert_eq!(without_prune.status.code(), Some(0));
+    assert_eq!(ids(&ix).len(), 4, "without --prune nothing is removed");
+    let pruned = index(&[&docs], &ix, &["--prune"]);
+    assert!(text(&pruned).contains("2 pruned"), "{}", text(&pruned));
+    assert_eq!(ids(&ix), vec!["b.txt", "copy-of-a.txt"]);
+    assert!(
+        stored(&ix, "copy-of-a.txt", "duplicate_of").is_empty(),
+        "the copy became canonical"
+    );
+}
+
+#[test]
+fn indexer_refuses_a_second_writer_with_a_clear_message() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    write(&docs, "a.txt", "Attaque à Léré\n\nLe camp a été attaqué.");
+    let ix = tmp.path().join("index");
+    assert_eq!(index(&[&docs], &ix, &[]).status.code(), Some(0));
+    let held = Index::open_in_dir(&ix).unwrap();
+    let writer = held.writer::<TantivyDocument>(50_000_000).unwrap();
+    let second = index(&[&docs], &ix, &[]);
+    assert_eq!(second.status.code(), Some(1));
+    assert!(
+        text(&second).contains("another `sahel index` is writing"),
+        "{}",
+        text(&second)
+    );
+    drop(writer);
+    assert_eq!(index(&[&docs], &ix, &[]).status.code(), Some(0));
+}
+
+#[test]
+fn indexer_refuses_an_index_of_another_schema_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    write(&docs, "a.txt", "Attaque à Léré\n\nLe camp a été attaqué.");
+    let ix = tmp.path().join("index");
+    assert_eq!(index(&[&docs], &ix, &[]).status.code(), Some(0));
+    let info = std::fs::read_to_string(ix.join("sahel-index.json")).unwrap();
+    std::fs::write(
+        ix.join("sahel-index.json"),
+        info.replace("\"schema_version\": 1", "\"schema_version\": 0"),
+    )
+    .unwrap();
+    let out = index(&[&docs], &ix, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).contains("re-index"), "{}", text(&out));
+    assert!(sahel_indexer::open_for_search(&ix).is_err());
+    let rebuilt = index(&[&docs], &ix, &["--rebuild"]);
+    assert_eq!(rebuilt.status.code(), Some(0), "{}", text(&rebuilt));
+    assert_eq!(ids(&ix), vec!["a.txt"]);
+}
+
+#[test]
+fn indexer_killed_midway_keeps_the_previous_index_and_finishes_next_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    let ix = tmp.path().join("index");
+    // A first, small index: it must survive the killed run whole.
+    write(&docs, "000-first.txt", "Premier rapport\n\nAttaque à Léré.");
+    assert_eq!(index(&[&docs], &ix, &[]).status.code(), Some(0));
+    let sentences = [
+        "Les Forces armées maliennes ont riposté à une attaque contre le camp de Léré, région de Tombouctou.",
+        "Une embuscade a visé un convoi logistique entre Gao et Ansongo le 12 septembre 2023.",
+        "Des frappes aériennes ont détruit des positions terroristes dans le secteur de Tinzaouatène.",
+        "L'armée burkinabè signale des attaques contre des civils près de Djibo, dans le Soum.",
+    ];
+    let total = 2000;
+    for i in 1..=total {
+        let mut body = format!("Rapport {i}\n\n");
+        for k in 0..12 {
+            body.push_str(sentences[(i + k) % sentences.len()]);
+            body.push_str(&format!(" Référence {i}-{k}.\n"));
+        }
+        write(&docs, &format!("batch/{i:05}.txt"), body);
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sahel"))
+        .args([
+            "index",
+            &docs.display().to_string(),
+            "--index",
+            &ix.display().to_string(),
+            "--quiet",
+            "--commit-every",
+            "100",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for the first batch commit of the new run, then kill.
+    let deadline = Instant::now() + Duration::from_secs(300);
+    loop {
+        if ids(&ix).len() > 1 || Instant::now() > deadline {
+            break;
+        }
+        if let Ok(Some(_)) = child.try_wait() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+
+    // The index opens and is searchable: the first report and whole committed batches only.
+    let after_kill = ids(&ix);
+    assert!(after_kill.contains(&"000-first.txt".to_string()));
+    assert_unique(&after_kill);
+    let open = sahel_indexer::open_for_search(&ix).unwrap();
+    let searcher = open.index.reader().unwrap().searcher();
+    let parser = tantivy::query::QueryParser::for_index(&open.index, vec![open.fields.body_fr]);
+    let hits = searcher
+        .search(
+            &parser.parse_query("Léré").unwrap(),
+            &tantivy::collector::Count,
+        )
+        .unwrap();
+    assert!(hits >= 1);
+    assert!(
+        after_kill.len() < total + 1,
+        "the run was killed before the end ({} docs)",
+        after_kill.len()
+    );
+
+    let rerun = index(&[&docs], &ix, &[]);
+    assert_eq!(rerun.status.code(), Some(0), "{}", text(&rerun));
+    let final_ids = ids(&ix);
+    assert_eq!(final_ids.len(), total + 1);
+    assert_unique(&final_ids);
+    let unchanged = after_kill.len() as u64;
+    assert!(
+        text(&rerun).contains(&format!("{} unchanged, 0 skipped", unchanged)),
+        "documents committed before the kill are found unchanged: {}",
+        text(&rerun)
+    );
+}
