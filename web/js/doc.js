@@ -29,7 +29,11 @@ function placeItems(doc) {
     }
     return out;
   }
-  return (doc.places || []).map((path) => h('li', { class: 'place', text: String(path).replace(/^\//, '').split('/').reverse().join(', ') }));
+  // Hierarchy paths (country, region, district, locality), separated by `/` or NUL.
+  return [...new Set((doc.places || []).map((path) => {
+    const parts = String(path).split(/[/\u0000]/).filter(Boolean);
+    return parts.filter((p, i) => p !== parts[i - 1]).reverse().join(', ');
+  }))].map((text) => h('li', { class: 'place', text }));
 }
 
 function row(label, value) {
