@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::actors::{actor_names, ActorTable};
 use crate::dates;
 use crate::gazetteer::Gazetteer;
-use crate::places::{describe, locate_places, PlaceRole, ResolvedPlace};
+use crate::places::{describe, locate_places_outside, PlaceRole, ResolvedPlace};
 
 /// What the reader of a file knows about a document besides its text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -100,7 +100,10 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         }
         _ => text,
     };
-    let mentions = locate_places(body, g);
+    let actor_mentions = extractor.actors.extract(body);
+    let actor_spans: Vec<(usize, usize)> =
+        actor_mentions.iter().map(|a| (a.start, a.end)).collect();
+    let mentions = locate_places_outside(body, g, &actor_spans);
     let mut places: Vec<ResolvedPlace> = Vec::new();
     let mut seen = Vec::new();
     for m in &mentions {
@@ -131,7 +134,7 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         .published
         .or_else(|| dates::publication_date_from_text(text, &language));
     let event_dates = dates::extract_event_dates(text, published, &language);
-    let actors = actor_names(&extractor.actors.extract(body));
+    let actors = actor_names(&actor_mentions);
     Extraction {
         id: meta.id.clone(),
         language,

@@ -55,7 +55,18 @@ pub struct PlaceMention {
 
 /// Finds, resolves and gives a role to every place mention of `text`, in text order.
 pub fn locate_places(text: &str, gazetteer: &Gazetteer) -> Vec<PlaceMention> {
-    let cands = candidates(text, gazetteer);
+    locate_places_outside(text, gazetteer, &[])
+}
+
+/// [`locate_places`], ignoring names inside the given byte spans (actor names such as
+/// "Katiba Macina" or "EI au Grand Sahara" hold place names that are not places of the report).
+pub fn locate_places_outside(
+    text: &str,
+    gazetteer: &Gazetteer,
+    excluded: &[(usize, usize)],
+) -> Vec<PlaceMention> {
+    let mut cands = candidates(text, gazetteer);
+    cands.retain(|c| !excluded.iter().any(|&(s, e)| c.start < e && s < c.end));
     let resolved = resolve(text, gazetteer, &cands);
     resolved
         .into_iter()
@@ -145,7 +156,7 @@ fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
     let window = &text[from..start];
     let cut = window
         .rfind(['.', ';', '!', '?', '\n', ':', '(', ')', '"', '«', '»'])
-        .map(|i| i + 1)
+        .map(|i| i + window[i..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     let folded = sahel_text::fold(&window[cut..]);
     let mut words: Vec<String> = folded
@@ -507,18 +518,24 @@ fn resolve<'c>(text: &str, g: &Gazetteer, cands: &'c [Candidate]) -> Vec<(&'c Ca
     }
     cands
         .iter()
-        .map(|c| {
-            let best = c
+        .filter_map(|c| {
+            let mut scored: Vec<(f64, EntryId)> = c
                 .entries
                 .iter()
-                .copied()
-                .max_by(|&a, &b| {
-                    score(g, c, a, &ev)
-                        .total_cmp(&score(g, c, b, &ev))
-                        .then(b.cmp(&a))
-                })
-                .unwrap_or(c.entries[0]);
-            (c, best)
+                .map(|&id| (score(g, c, id, &ev), id))
+                .collect();
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            let (best_score, best) = scored[0];
+            // Homonymous GeoNames villages in different regions with nothing in the text to
+            // tell them apart: no guess.
+            let best_region = g.entry(best).region;
+            let tied = scored.iter().skip(1).any(|&(s, id)| {
+                best_score - s < 0.5
+                    && g.entry(id).region != best_region
+                    && g.entry(id).source == Source::GeoNames
+                    && g.entry(best).source == Source::GeoNames
+            });
+            (!tied).then_some((c, best))
         })
         .collect()
 }
@@ -547,7 +564,7 @@ fn score(g: &Gazetteer, c: &Candidate, id: EntryId, ev: &Evidence) -> f64 {
             s += 3.0 * f64::from((*ev.districts.get(&d).unwrap_or(&0)).min(2));
         }
     }
-    s += 1.5 * f64::from((*ev.countries.get(&e.country_code).unwrap_or(&0)).min(3));
+    s += 2.5 * f64::from((*ev.countries.get(&e.country_code).unwrap_or(&0)).min(3));
     if e.kind == PlaceKind::Locality
         && ev.points.iter().any(|&(lat, lon)| {
             (lat, lon) != (e.lat, e.lon) && distance_km(lat, lon, e.lat, e.lon) < 60.0

@@ -466,7 +466,9 @@ fn load_dump(g: &mut Gazetteer, ctx: &mut Context, path: &Path, text: &str) -> R
         let Some(country) = g.country_by_code(row.country) else {
             continue;
         };
-        let keep_place = row.class == "P" || (row.class == "L" && row.code == "LCTY");
+        let keep_place = row.class == "P"
+            || (row.class == "L" && row.code == "LCTY")
+            || (row.class == "H" && matches!(row.code, "WLL" | "WLLS"));
         let is_admin = row.class == "A" && matches!(row.code, "ADM1" | "ADM2");
         if !keep_place && !is_admin {
             continue;

@@ -1,0 +1,174 @@
+//! Places in text: spellings, context disambiguation, roles, and the `extract` object.
+
+use sahel_facets::gazetteer::Gazetteer;
+use sahel_facets::places::{find_places, PlaceRole, ResolvedPlace};
+use sahel_facets::{extract, DocMeta, Extractor};
+
+fn builtin() -> Gazetteer {
+    Gazetteer::builtin().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn find<'a>(places: &'a [ResolvedPlace], name: &str) -> Option<&'a ResolvedPlace> {
+    places.iter().find(|p| p.name == name)
+}
+
+#[test]
+fn issue_spellings_are_found_in_text() {
+    let g = builtin();
+    for (text, name) in [
+        (
+            "Des combats ont eu lieu à Tinzaoutene hier.",
+            "Tinzaouatène",
+        ),
+        ("Fighting near Tin-Zaouatene on Friday.", "Tinzaouatène"),
+        ("Le camp d'Aguel'hoc a été attaqué.", "Aguelhok"),
+        ("Attack on the camp in Aguelhoc.", "Aguelhok"),
+        ("Gunmen attacked a convoy near Timbuktu.", "Tombouctou"),
+        ("Le camp de Boulikessi a été visé.", "Boulkessi"),
+        ("Frappe dans le secteur d'Anderamboukane.", "Andéramboukane"),
+    ] {
+        let places = find_places(text, &g);
+        assert!(
+            find(&places, name).is_some(),
+            "{name} in {text:?}: {places:?}"
+        );
+    }
+}
+
+#[test]
+fn region_cue_gives_the_region_and_locative_the_town() {
+    let g = builtin();
+    let places = find_places("Des attaques dans la région de Gao.", &g);
+    let gao = find(&places, "Gao").unwrap_or_else(|| panic!("{places:?}"));
+    assert_eq!(gao.locality, None);
+    assert_eq!(gao.region.as_deref(), Some("Gao"));
+    let places = find_places("Une attaque à Gao.", &g);
+    let gao = find(&places, "Gao").unwrap_or_else(|| panic!("{places:?}"));
+    assert_eq!(gao.locality.as_deref(), Some("Gao"));
+}
+
+#[test]
+fn common_words_need_capital_and_cue() {
+    let g = builtin();
+    // "Say" (Niger) and "Ber" (Mali) are towns and ordinary words.
+    let places = find_places("They say the situation is calm.", &g);
+    assert!(find(&places, "Say").is_none(), "{places:?}");
+    let places = find_places("Des affrontements à Say, département de Say.", &g);
+    assert!(find(&places, "Say").is_some(), "{places:?}");
+    let places = find_places("Le nord du pays et l'Est restent instables.", &g);
+    assert!(places.is_empty(), "{places:?}");
+}
+
+#[test]
+fn generic_region_names_need_a_region_cue() {
+    let g = builtin();
+    let places = find_places("Les pays du Sahel et la zone des trois frontières.", &g);
+    assert!(
+        places.iter().all(|p| p.region.as_deref() != Some("Sahel")),
+        "{places:?}"
+    );
+    let places = find_places("Une attaque dans la région du Sahel burkinabè.", &g);
+    assert!(
+        places
+            .iter()
+            .any(|p| p.former_region.as_deref() == Some("Sahel")),
+        "{places:?}"
+    );
+}
+
+#[test]
+fn homonyms_follow_the_region_named_nearby() {
+    let g = builtin();
+    // Sangha exists in Mali (Bandiagara) and Burkina Faso: the context picks one.
+    let ml = find_places("Attaque à Sangha, près de Bandiagara, au Mali.", &g);
+    let bf = find_places(
+        "Attaque à Sangha, province du Koulpélogo, Burkina Faso.",
+        &g,
+    );
+    let ml_country = find(&ml, "Sangha").and_then(|p| p.country.clone());
+    let bf_country = find(&bf, "Sangha").and_then(|p| p.country.clone());
+    assert_eq!(ml_country.as_deref(), Some("Mali"), "{ml:?}");
+    assert_eq!(bf_country.as_deref(), Some("Burkina Faso"), "{bf:?}");
+}
+
+#[test]
+fn roles_dateline_mention_event() {
+    let g = builtin();
+    let text = "BAMAKO, 12 mars (AFP) - Des hommes armés ont attaqué le camp de Boni, \
+                a indiqué à Niamey le porte-parole. L'AES (Mali, Burkina, Niger) a condamné.";
+    let places = find_places(text, &g);
+    let role = |n: &str| find(&places, n).map(|p| p.role);
+    assert_eq!(role("Bamako"), Some(PlaceRole::Dateline), "{places:?}");
+    assert_eq!(role("Boni"), Some(PlaceRole::Event), "{places:?}");
+    assert_eq!(role("Niamey"), Some(PlaceRole::Mention), "{places:?}");
+    assert_eq!(role("Burkina Faso"), Some(PlaceRole::Mention), "{places:?}");
+    let signed = find_places(
+        "Les FAMa ont repoussé une attaque à Léré.\n\nBamako, le 18 septembre 2023\n",
+        &g,
+    );
+    assert_eq!(
+        find(&signed, "Bamako").map(|p| p.role),
+        Some(PlaceRole::Dateline)
+    );
+}
+
+#[test]
+fn extraction_regions_come_from_event_places() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let meta = DocMeta {
+        id: "t1".into(),
+        published: chrono::NaiveDate::from_ymd_opt(2023, 9, 18),
+        ..DocMeta::default()
+    };
+    let text = "Les FAMa ont repoussé une attaque à Léré, région de Tombouctou, le 17 septembre.\n\
+                Bamako, le 18 septembre 2023";
+    let x = extract(text, &meta, &ex);
+    assert_eq!(x.regions, vec!["Tombouctou"]);
+    assert_eq!(x.countries, vec!["Mali"]);
+    assert_eq!(x.language, "fr");
+    assert_eq!(x.months, vec!["2023-09"]);
+    assert!(x.actors.iter().any(|a| a == "FAMa"), "{:?}", x.actors);
+    let json = serde_json::to_value(&x).unwrap_or_default();
+    assert_eq!(json["places"][0]["role"], "event");
+    assert_eq!(json["published"], "2023-09-18");
+    // Pure: same input, same output.
+    assert_eq!(extract(text, &meta, &ex), x);
+}
+
+#[test]
+fn without_event_place_the_most_specific_mention_gives_the_region() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let x = extract(
+        "Le ministre a déclaré à Ouagadougou que la situation était sous contrôle.",
+        &DocMeta::default(),
+        &ex,
+    );
+    assert_eq!(x.countries, vec!["Burkina Faso"], "{x:?}");
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn extractor() -> &'static Extractor {
+        static EX: OnceLock<Extractor> = OnceLock::new();
+        EX.get_or_init(|| Extractor::builtin().unwrap_or_else(|e| panic!("{e}")))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn arbitrary_text_never_panics(s in any::<String>()) {
+            let _ = extract(&s, &DocMeta::default(), extractor());
+        }
+
+        #[test]
+        fn place_like_text_never_panics(s in "[A-Za-zÀ-ÿ' ,.\\-\n]{0,80}(Gao|Léré|Tin-Zaouatène|Ménaka|BAMAKO)[A-Za-zÀ-ÿ' ,.\\-\n\u{301}]{0,80}") {
+            let x = extract(&s, &DocMeta::default(), extractor());
+            for r in &x.regions {
+                prop_assert!(!r.is_empty());
+            }
+        }
+    }
+}
