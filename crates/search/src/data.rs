@@ -209,7 +209,6 @@ impl IndexData {
             let events = fast.date(names::EVENT_DATES).ok();
             let sort_date = fast.date(names::SORT_DATE).ok();
             let duplicate_of = str_column(reader, names::DUPLICATE_OF)?;
-            let ids = str_column(reader, names::ID)?;
             let mut months = Csr::with_docs(max_doc);
             for doc in 0..max_doc {
                 let mut days: Vec<i32> = events
@@ -266,8 +265,6 @@ impl IndexData {
                     }
                 }
             }
-            // `ids` is read only to check the schema has it; ids of hits come from the store.
-            drop(ids);
             data.facets[MONTH] = months;
             segments.push(data);
         }
