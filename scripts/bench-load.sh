@@ -7,7 +7,7 @@
 #
 # Usage: scripts/bench-load.sh [DOCS...]            (default: 10000 100000)
 # Environment: DURATION (30s), CONNECTIONS (16), THREADS (2), PORT (7979),
-#              BENCH_DIR (target/bench-load: indexes are built once there and reused),
+#              BENCH_DIR (target/bench-load: corpora and indexes are built once there, reused),
 #              SKIP_BUILD=1 to use the existing target/release/sahel.
 # Needs: cargo, curl; installs wrk (Debian package) when missing.
 set -euo pipefail
@@ -48,11 +48,13 @@ trap stop_server EXIT INT TERM
 
 SUMMARY=()
 for docs in "${SIZES[@]}"; do
-    index="$BENCH_DIR/index-$docs"
+    # `sahel bench index` generates the corpus and indexes it with the full pipeline into
+    # OUT/index-full (and with a bare tantivy writer into OUT/index-bare, for its own figures).
+    out_dir="$BENCH_DIR/bench-$docs"
+    index="$out_dir/index-full"
     if [ ! -f "$index/meta.json" ]; then
         echo "bench-load: building the $docs-document benchmark index in $index" >&2
-        rm -rf "$index"
-        "$SAHEL" bench index --docs "$docs" --out "$index"
+        "$SAHEL" bench index --docs "$docs" --out "$out_dir"
     else
         echo "bench-load: reusing $index" >&2
     fi

@@ -214,33 +214,50 @@ async fn ten_thousand_random_queries_never_get_a_5xx() {
     let app = router();
     let seed = 0x5EED_5A4E_u64;
     let mut rng = Rng(seed);
+    let uris: Vec<String> = (0..10_000)
+        .map(|i| {
+            let query = random_query_string(&mut rng);
+            if i % 50 == 49 {
+                format!("/api/export?{query}")
+            } else {
+                format!("/api/search?{query}")
+            }
+        })
+        .collect();
     let mut statuses = std::collections::BTreeMap::<u16, usize>::new();
-    for i in 0..10_000 {
-        let query = random_query_string(&mut rng);
-        let uri = if i % 50 == 49 {
-            format!("/api/export?{query}")
-        } else {
-            format!("/api/search?{query}")
-        };
-        let Ok(parsed) = uri.parse::<axum::http::Uri>() else {
-            continue; // not a URI a client could send
-        };
-        let (status, headers, body) = get(&app, &parsed.to_string()).await;
-        *statuses.entry(status.as_u16()).or_default() += 1;
-        assert!(
-            !status.is_server_error(),
-            "case {i} (seed {seed:#x}): {uri} → {status}: {}",
-            String::from_utf8_lossy(&body)
-        );
-        if status != StatusCode::OK {
-            assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
-            let json: serde_json::Value = serde_json::from_slice(&body).expect("JSON error");
-            assert!(json["error"].is_string(), "{uri}: {json}");
-        } else if uri.starts_with("/api/search") {
-            let json: serde_json::Value = serde_json::from_slice(&body).expect("JSON answer");
-            assert!(json["total"].is_u64(), "{uri}: {json}");
+    // A few requests in flight at once, as a browser and a script would send them.
+    for (chunk_index, chunk) in uris.chunks(8).enumerate() {
+        let mut tasks = tokio::task::JoinSet::new();
+        for (j, uri) in chunk.iter().enumerate() {
+            let case = chunk_index * 8 + j;
+            let Ok(parsed) = uri.parse::<axum::http::Uri>() else {
+                continue; // not a URI a client could send
+            };
+            let app = app.clone();
+            let uri = uri.clone();
+            tasks.spawn(async move {
+                let answer = get(&app, &parsed.to_string()).await;
+                (case, uri, answer)
+            });
         }
-        assert!(headers.get("content-type").is_some(), "{uri}");
+        while let Some(joined) = tasks.join_next().await {
+            let (case, uri, (status, headers, body)) = joined.expect("request task");
+            *statuses.entry(status.as_u16()).or_default() += 1;
+            assert!(
+                !status.is_server_error(),
+                "case {case} (seed {seed:#x}): {uri} → {status}: {}",
+                String::from_utf8_lossy(&body)
+            );
+            if status != StatusCode::OK {
+                assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+                let json: serde_json::Value = serde_json::from_slice(&body).expect("JSON error");
+                assert!(json["error"].is_string(), "{uri}: {json}");
+            } else if uri.starts_with("/api/search") {
+                let json: serde_json::Value = serde_json::from_slice(&body).expect("JSON answer");
+                assert!(json["total"].is_u64(), "{uri}: {json}");
+            }
+            assert!(headers.get("content-type").is_some(), "{uri}");
+        }
     }
     println!("statuses over 10,000 random queries: {statuses:?}");
     assert!(
