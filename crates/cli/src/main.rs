@@ -24,6 +24,8 @@ enum Command {
     Search(cmd::search::SearchArgs),
     /// Serve the web UI and the JSON API over an index (http://127.0.0.1:7878/ by default).
     Serve(cmd::serve::ServeArgs),
+    /// Print the facets (places, dates, actors) extracted from report files.
+    Extract(cmd::extract::ExtractArgs),
     /// Print evaluation figures (analysis, extraction) on reference data.
     Eval(cmd::eval::EvalArgs),
     /// Benchmarks: `sahel bench index` (full pipeline vs bare tantivy writer).
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Command::Search(args) => cmd::search::run(args),
         Command::Serve(args) => cmd::serve::run(args),
         Command::Eval(args) => cmd::eval::run(args),
+        Command::Extract(args) => cmd::extract::run(args),
         Command::Bench(args) => cmd::bench::run(args),
     };
     match result {

@@ -2,6 +2,7 @@
 
 use clap::{Args, Subcommand};
 
+use super::eval_acled;
 use super::eval_text;
 use crate::Outcome;
 
@@ -13,6 +14,8 @@ pub struct EvalArgs {
 
 #[derive(Subcommand)]
 enum EvalCommand {
+    /// Place (event region) and event-month figures on ACLED's labelled notes.
+    Acled(eval_acled::AcledArgs),
     /// Agreement of the French stemmer with the Snowball reference vocabulary.
     Snowball(eval_text::DataArgs),
     /// Lemma conflation and collisions of the French analyzer on the UD French treebanks.
@@ -23,6 +26,7 @@ enum EvalCommand {
 
 pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
     match args.command {
+        EvalCommand::Acled(args) => eval_acled::run(args),
         EvalCommand::Snowball(args) => eval_text::snowball(args),
         EvalCommand::Lemmas(args) => eval_text::lemmas(args),
         EvalCommand::Langid(args) => eval_text::langid(args),

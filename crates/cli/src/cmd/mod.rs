@@ -2,7 +2,9 @@
 
 pub mod bench;
 pub mod eval;
+pub mod eval_acled;
 pub mod eval_text;
+pub mod extract;
 pub mod index;
 pub mod search;
 pub mod serve;
