@@ -687,7 +687,7 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
         text[line_start..start].trim_matches(|c: char| c.is_whitespace() || "*#_>-".contains(c));
     let lead_folded = sahel_text::fold(lead);
     if !(lead.is_empty() || lead_folded == "fait a" || lead_folded == "fait a:") {
-        return false;
+        return is_closing_signature(text, end);
     }
     let rest = &text[end..];
     let rest = rest.trim_start_matches([' ', '*', '_']);
@@ -705,9 +705,47 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
             .any(|w| MONTHS.contains(&w) || w == "afp" || w == "reuters" || w == "ap")
 }
 
+/// A place followed by a date that ends its line ("…, communiqué officiel, Bamako, 9 février
+/// 2026"): a signature, wherever it sits on the line.
+fn is_closing_signature(text: &str, end: usize) -> bool {
+    let line_end = text[end..]
+        .find('\n')
+        .map(|i| end + i)
+        .unwrap_or(text.len());
+    let rest = text[end..line_end].trim();
+    let Some(date) = rest.strip_prefix(',') else {
+        return false;
+    };
+    let folded = sahel_text::fold(date);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has_month = words.iter().any(|w| MONTHS.contains(w));
+    let has_year = words
+        .iter()
+        .any(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
+    let only_date = words.iter().all(|w| {
+        MONTHS.contains(w)
+            || w.chars().all(|c| c.is_ascii_digit())
+            || matches!(*w, "le" | "er" | "1er")
+    });
+    has_month && has_year && only_date && words.len() <= 5
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closing_signature_is_a_dateline() {
+        let t = "Texte.\nÉtat-major – FAMa, communiqué officiel, Bamako, 9 février 2026\n";
+        let s = t.find("Bamako").unwrap();
+        assert!(is_dateline(t, s, s + 6));
+        let t = "Une attaque a visé Gao, le 12 septembre 2023, faisant trois morts.";
+        let s = t.find("Gao").unwrap();
+        assert!(!is_dateline(t, s, s + 3));
+    }
 
     #[test]
     fn dateline_shapes() {

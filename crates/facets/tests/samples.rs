@@ -101,5 +101,5 @@ fn sample_reports_match_the_human_reading() {
     );
 }
 
-/// Percentage of fixture checks that must agree (measured, see the printed differences).
-const SAMPLE_AGREEMENT_MIN: usize = 70;
+/// Percentage of fixture checks that must agree (measured 26/31 = 84%, see the printed differences).
+const SAMPLE_AGREEMENT_MIN: usize = 80;
