@@ -493,7 +493,23 @@ pub fn title_and_body(text: &str) -> TitledText {
         }
     }
     let title_source = strip_line_markup(&lines[title_index]);
-    let title = shorten_title(&title_source);
+    let mut title = shorten_title(&title_source);
+    // A wire slug ("MALI-CONFLIT") over a dateline paragraph: slug + the lead sentence.
+    if title_index == first
+        && is_letterhead_line(&first_line)
+        && first_line.split_whitespace().count() <= 3
+    {
+        let lead = lines[first + 1..]
+            .iter()
+            .find(|l| !is_junk_line(l))
+            .filter(|l| l.split_whitespace().count() >= 8 && !is_letterhead_line(l));
+        if let Some(lead) = lead {
+            let sentence = strip_dateline(lead.trim());
+            if sentence.len() < lead.trim().len() {
+                title = shorten_title(&format!("{first_line} : {sentence}"));
+            }
+        }
+    }
     let body_lines: Vec<&String> = if title_index == first && title == title_source {
         // The title was the first line, whole: the body starts after it and after the byline
         // block ("- site", "- il y a 2 jours", "- 2 min de lecture") that pages put there.
@@ -514,6 +530,23 @@ pub fn title_and_body(text: &str) -> TitledText {
         body = title_source;
     }
     TitledText { title, body }
+}
+
+/// `BAMAKO, 18 sept (Agence) - Les combattants…` → `Les combattants…`.
+fn strip_dateline(line: &str) -> &str {
+    for sep in [" - ", " – ", " — "] {
+        if let Some(pos) = line.find(sep) {
+            let head = &line[..pos];
+            let starts_upper = head
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.trim_end_matches(',').chars().all(|c| !c.is_lowercase()));
+            if pos <= 60 && head.contains(',') && starts_upper {
+                return line[pos + sep.len()..].trim_start();
+            }
+        }
+    }
+    line
 }
 
 /// The length of a block of short lines right after the title that contains page furniture.
@@ -635,6 +668,18 @@ mod tests {
             "REPUBLIQUE DU NIGER\n\nLes Forces armées nigériennes ont mené une opération.",
         );
         assert_eq!(t.title, "REPUBLIQUE DU NIGER");
+    }
+
+    #[test]
+    fn wire_slug_gets_its_lead_sentence() {
+        let t = title_and_body("MALI-CONFLIT\n\nBAMAKO, 18 sept (Agence) - Les combattants du CSP se sont retirés lundi de Léré, au lendemain de leur attaque.\n");
+        assert!(
+            t.title
+                .starts_with("MALI-CONFLIT : Les combattants du CSP se sont retirés"),
+            "{}",
+            t.title
+        );
+        assert!(t.body.contains("BAMAKO, 18 sept"));
     }
 
     #[test]
