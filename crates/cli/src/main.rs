@@ -7,7 +7,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "sahel", version, about = "Search engine for Sahel security reports")]
+#[command(
+    name = "sahel",
+    version,
+    about = "Search engine for Sahel security reports"
+)]
 struct Cli {
     /// More log output (-v info, -vv debug); RUST_LOG overrides.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
@@ -18,6 +22,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Index the built-in demo corpus and serve it (http://127.0.0.1:7878/).
+    Demo(cmd::demo::DemoArgs),
     /// Index report files and folders (.txt, .md, …) into an index directory.
     Index(cmd::index::IndexArgs),
     /// Search the index from the command line.
@@ -56,12 +62,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.verbose);
     let result = match cli.command {
+        Command::Demo(args) => cmd::demo::run(args),
         Command::Index(args) => cmd::index::run(args),
         Command::Search(args) => cmd::search::run(args),
         Command::Serve(args) => cmd::serve::run(args),
         Command::Eval(args) => cmd::eval::run(args),
-        Command::Extract(args) => cmd::extract::run(args),
         Command::Bench(args) => cmd::bench::run(args),
+        Command::Extract(args) => cmd::extract::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -3,6 +3,7 @@
 use clap::{Args, Subcommand};
 
 use super::eval_acled;
+use super::eval_dates;
 use super::eval_text;
 use crate::Outcome;
 
@@ -16,6 +17,8 @@ pub struct EvalArgs {
 enum EvalCommand {
     /// Place (event region) and event-month figures on ACLED's labelled notes.
     Acled(eval_acled::AcledArgs),
+    /// Date resolution on the Duckling French time corpus (day/month/year grain) and its negatives.
+    Dates(eval_dates::DatesArgs),
     /// Agreement of the French stemmer with the Snowball reference vocabulary.
     Snowball(eval_text::DataArgs),
     /// Lemma conflation and collisions of the French analyzer on the UD French treebanks.
@@ -27,6 +30,7 @@ enum EvalCommand {
 pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
     match args.command {
         EvalCommand::Acled(args) => eval_acled::run(args),
+        EvalCommand::Dates(args) => eval_dates::dates(args),
         EvalCommand::Snowball(args) => eval_text::snowball(args),
         EvalCommand::Lemmas(args) => eval_text::lemmas(args),
         EvalCommand::Langid(args) => eval_text::langid(args),

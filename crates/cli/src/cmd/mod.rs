@@ -1,8 +1,10 @@
 //! One module per subcommand: its clap arguments and its `run`.
 
 pub mod bench;
+pub mod demo;
 pub mod eval;
 pub mod eval_acled;
+pub mod eval_dates;
 pub mod eval_text;
 pub mod extract;
 pub mod index;
