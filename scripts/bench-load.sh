@@ -59,9 +59,13 @@ for docs in "${SIZES[@]}"; do
         echo "bench-load: reusing $index" >&2
     fi
 
+    url="http://127.0.0.1:$PORT"
+    if curl -fsS "$url/api/health" >/dev/null 2>&1; then
+        echo "bench-load: something already answers on port $PORT; choose another with PORT=" >&2
+        exit 1
+    fi
     "$SAHEL" serve --index "$index" --addr "127.0.0.1:$PORT" >"$BENCH_DIR/serve-$docs.log" 2>&1 &
     SERVER_PID=$!
-    url="http://127.0.0.1:$PORT"
     for _ in $(seq 1 100); do
         if curl -fsS "$url/api/health" >/dev/null 2>&1; then break; fi
         if ! kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -71,6 +75,11 @@ for docs in "${SIZES[@]}"; do
         fi
         sleep 0.2
     done
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+        echo "bench-load: the server exited:" >&2
+        cat "$BENCH_DIR/serve-$docs.log" >&2
+        exit 1
+    fi
     stats=$(curl -fsS "$url/api/stats")
     echo "== $docs documents: $stats"
     # Sanity: a real search answers 200 with hits before timing anything.
