@@ -147,13 +147,19 @@ async fn start(index: Option<PathBuf>) -> Fixture {
     };
 
     let port = free_port();
+    let mut serve = Command::new(&sahel);
+    serve
+        .arg("serve")
+        .arg("--index")
+        .arg(&index)
+        .arg("--addr")
+        .arg(format!("127.0.0.1:{port}"));
+    // SAHEL_WEB: serve the UI from this folder instead of the copy embedded in SAHEL_BIN.
+    if let Some(web) = std::env::var_os("SAHEL_WEB") {
+        serve.arg("--web").arg(web);
+    }
     let mut server = KillOnDrop(
-        Command::new(&sahel)
-            .arg("serve")
-            .arg("--index")
-            .arg(&index)
-            .arg("--addr")
-            .arg(format!("127.0.0.1:{port}"))
+        serve
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

@@ -44,8 +44,28 @@ export function lastDay(ym) {
  * Draws the chart into `figure`. `selected(month)` says whether a bar is in the current
  * selection; `onMonth(month)` and `onRange(firstMonth, lastMonth)` are called on interaction.
  */
-export function renderTimeline(figure, bars, { selected, onMonth, onRange }) {
+/** Years instead of months when the span is too long to draw month by month. */
+function byYear(bars) {
+  const years = new Map();
+  for (const b of bars) {
+    const y = b.month.slice(0, 4);
+    if (!years.has(y)) years.set(y, { month: y, count: 0, first: `${y}-01`, last: `${y}-12` });
+    years.get(y).count += b.count;
+  }
+  return [...years.values()];
+}
+
+export function renderTimeline(figure, monthBars, { selected, onMonth, onRange }) {
   clear(figure);
+  const yearly = monthBars.length > 180;
+  const bars = yearly ? byYear(monthBars) : monthBars;
+  const isOn = (b) => {
+    if (!yearly) return selected(b.month);
+    for (let m = 1; m <= 12; m++) if (selected(`${b.month}-${String(m).padStart(2, '0')}`)) return true;
+    return false;
+  };
+  const pick = (i) => (yearly ? onRange(bars[i].first, bars[i].last) : onMonth(bars[i].month));
+  const pickRange = (a, b) => onRange(yearly ? bars[a].first : bars[a].month, yearly ? bars[b].last : bars[b].month);
   figure.setAttribute('aria-labelledby', 'timeline-caption');
   const caption = h('figcaption', { id: 'timeline-caption' },
     h('span', { class: 'tl-title', text: t('timelineTitle') }), ' ',
@@ -62,7 +82,7 @@ export function renderTimeline(figure, bars, { selected, onMonth, onRange }) {
   const gap = step > 6 ? Math.min(2, step * 0.15) : 0;
   const max = Math.max(1, ...bars.map((b) => b.count));
   const plotH = HEIGHT - PAD.top - PAD.bottom;
-  const anySelected = bars.some((b) => selected(b.month));
+  const anySelected = bars.some(isOn);
 
   const svg = s('svg', {
     class: 'tl-svg', width, height: HEIGHT, viewBox: `0 0 ${width} ${HEIGHT}`, role: 'group',
@@ -80,19 +100,21 @@ export function renderTimeline(figure, bars, { selected, onMonth, onRange }) {
     const x = PAD.left + i * step;
     const bh = b.count ? Math.max(2, (b.count / max) * plotH) : 0;
     const bw = Math.max(1, Math.min(step - gap, 48));
-    const label = t('timelineBar', { month: fmtMonth(b.month, true), count: fmtNumber(b.count) });
-    const on = selected(b.month);
+    const label = t('timelineBar', { month: yearly ? b.month : fmtMonth(b.month, true), count: fmtNumber(b.count) });
+    const on = isOn(b);
     const g = s('g', {
       class: `tl-col${on ? ' on' : ''}${anySelected && !on ? ' dim' : ''}`,
-      'data-month': b.month, 'data-count': b.count, 'data-index': i, role: 'button', tabindex: i === 0 ? 0 : -1,
+      [yearly ? 'data-year' : 'data-month']: b.month, 'data-count': b.count, 'data-index': i, role: 'button', tabindex: i === 0 ? 0 : -1,
       'aria-label': label, 'aria-pressed': on ? 'true' : 'false',
     },
     s('title', { text: label }),
     s('rect', { class: 'tl-hit', x, y: PAD.top - 4, width: step, height: plotH + 4 }),
     s('rect', { class: 'tl-bar', x: x + (step - bw) / 2, y: HEIGHT - PAD.bottom - bh, width: bw, height: bh }));
-    const [yy, mm] = b.month.split('-');
+    const [yy, mm] = yearly ? [b.month, '01'] : b.month.split('-');
     const cx = x + step / 2;
-    if (labelEvery >= 12) {
+    if (yearly) {
+      if (i % labelEvery === 0) g.append(s('text', { class: 'tl-label', x: cx, y: HEIGHT_LABEL_1, 'text-anchor': 'middle', text: yy }));
+    } else if (labelEvery >= 12) {
       if (mm === '01' || i === 0) g.append(s('text', { class: 'tl-label', x: cx, y: HEIGHT_LABEL_1, 'text-anchor': 'middle', text: yy }));
     } else {
       if (i % labelEvery === 0) g.append(s('text', { class: 'tl-label', x: cx, y: HEIGHT_LABEL_1, 'text-anchor': 'middle', text: fmtMonth(b.month).split(' ')[0] }));
@@ -137,8 +159,8 @@ export function renderTimeline(figure, bars, { selected, onMonth, onRange }) {
     const b = Math.max(start, end);
     start = end = -1;
     brush.setAttribute('visibility', 'hidden');
-    if (a === b) onMonth(bars[a].month);
-    else onRange(bars[a].month, bars[b].month);
+    if (a === b) pick(a);
+    else pickRange(a, b);
   };
   svg.addEventListener('pointerup', finish);
   svg.addEventListener('pointercancel', () => { start = end = -1; brush.setAttribute('visibility', 'hidden'); });
@@ -156,8 +178,8 @@ export function renderTimeline(figure, bars, { selected, onMonth, onRange }) {
     else if (evt.key === 'End') next = n - 1;
     else if (evt.key === 'Enter' || evt.key === ' ') {
       evt.preventDefault();
-      if (anchor >= 0 && anchor !== i) onRange(bars[Math.min(anchor, i)].month, bars[Math.max(anchor, i)].month);
-      else onMonth(bars[i].month);
+      if (anchor >= 0 && anchor !== i) pickRange(Math.min(anchor, i), Math.max(anchor, i));
+      else pick(i);
       anchor = -1;
       return;
     } else return;
