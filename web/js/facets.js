@@ -8,6 +8,7 @@ import { groupRegions, foldKey } from './regions.js';
 import { hasFilters } from './state.js';
 
 const SHORT_LIST = 10;
+const PER_COUNTRY = 6;
 const expanded = new Set();
 
 function withSelected(list, selected) {
@@ -82,17 +83,15 @@ export function renderFacets(root, response, st, { onToggle, onClear }) {
     const heading = g.country
       ? h('ul', { class: 'opts country' }, option('country', { value: g.country, count: g.count ?? 0 }, countryOn, g.country, onToggle, 'country-opt'))
       : h('p', { class: 'group-other', text: t('otherCountries') });
-    const items = g.regions.filter((r) => {
-      const keep = open || shownRegions < SHORT_LIST + 4 || isOn(st.region, r.value);
-      if (keep) shownRegions++;
-      return keep;
-    });
+    // Closed, each country shows its first regions (by count); "show all" lists every one.
+    const items = g.regions.filter((r, i) => open || i < PER_COUNTRY || isOn(st.region, r.value));
+    shownRegions += items.length;
     regionBody.append(h('div', { class: 'group', role: 'group', 'aria-label': g.country || t('otherCountries') },
       heading,
       items.length ? h('ul', { class: 'opts nested' }, items.map((r) => option('region', r, isOn(st.region, r.value), r.value, onToggle))) : null));
   }
   let regionMore = null;
-  if (regions.length > SHORT_LIST + 4) {
+  if (shownRegions < regions.length || open) {
     regionMore = h('button', {
       type: 'button', class: 'link more', 'aria-expanded': open ? 'true' : 'false',
       text: open ? t('showLess') : t('showMore', { n: regions.length }),

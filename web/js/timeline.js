@@ -68,7 +68,7 @@ export function renderTimeline(figure, monthBars, { selected, onMonth, onRange }
   const pickRange = (a, b) => onRange(yearly ? bars[a].first : bars[a].month, yearly ? bars[b].last : bars[b].month);
   figure.setAttribute('aria-labelledby', 'timeline-caption');
   const caption = h('figcaption', { id: 'timeline-caption' },
-    h('span', { class: 'tl-title', text: t('timelineTitle') }), ' ',
+    h('span', { class: 'tl-title', text: t(yearly ? 'timelineTitleYear' : 'timelineTitle') }), ' ',
     h('span', { class: 'tl-help', text: t('timelineHelp') }));
   figure.append(caption);
   if (!bars.length) {
