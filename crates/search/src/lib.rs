@@ -16,6 +16,7 @@ pub mod api;
 pub mod collect;
 pub mod data;
 pub mod error;
+pub mod exclusion;
 pub mod expand;
 pub mod parser;
 pub mod query;

@@ -20,6 +20,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
 use crate::api::Expansion;
+use crate::exclusion::ExclusionQuery;
 use crate::expand::NameExpander;
 use crate::parser::{Item, ParsedQuery};
 
@@ -433,7 +434,7 @@ impl QueryBuilder<'_> {
                 let q = self.item_query(item, true);
                 self.used = saved;
                 self.expansions.truncate(saved_expansions);
-                q
+                q.map(|q| Box::new(ExclusionQuery::new(q)) as Box<dyn Query>)
             })
             .collect();
 
