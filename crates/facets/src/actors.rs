@@ -10,7 +10,8 @@
 //! let found = table.extract("Les terroristes du GSIM ont attaqué les FAMa.");
 //! let names: Vec<&str> = found.iter().map(|m| m.canonical.as_str()).collect();
 //! assert_eq!(names, ["JNIM", "FAMa"]);
-//! assert_eq!(table.canonical_of("gsim"), Some("JNIM"));
+//! assert_eq!(table.canonical_of("GSIM"), Some("JNIM"));
+//! assert_eq!(table.canonical_of("fan"), None); // acronyms count only in capitals
 //! ```
 
 use std::collections::HashMap;
@@ -321,8 +322,8 @@ impl ActorTable {
         out
     }
 
-    /// The canonical name of an actor from any of its names (`GSIM`, `gsim` → `JNIM`); capitals-only
-    /// acronyms (`FAN`, `AES`) are recognised only in capitals.
+    /// The canonical name of an actor from any of its names (`GSIM`, `Jama'at Nusrat…` → `JNIM`); acronyms
+    /// (`GSIM`, `FAN`, `AES`) are recognised only in capitals, as in the text.
     pub fn canonical_of(&self, name: &str) -> Option<&str> {
         let name = name.trim();
         let k = self

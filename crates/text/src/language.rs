@@ -92,6 +92,60 @@ pub fn detection_sample(text: &str) -> &str {
     }
 }
 
+/// Words frequent in French prose and absent from English prose.
+const FRENCH_MARKERS: &[&str] = &[
+    "le", "la", "les", "des", "du", "et", "est", "dans", "une", "un", "pour", "que", "qui", "sur",
+    "par", "au", "aux", "ont", "été", "il", "elle", "ce", "cette", "ses", "pas", "plus", "avec",
+    "selon", "leur", "sont", "ne", "mais", "ou", "entre", "après", "lors", "être", "avait",
+];
+/// Words frequent in English prose and absent from French prose.
+const ENGLISH_MARKERS: &[&str] = &[
+    "the", "and", "of", "to", "in", "was", "were", "for", "with", "by", "from", "that", "this",
+    "is", "are", "have", "has", "had", "at", "which", "their", "it", "an", "be", "said", "after",
+    "killed", "near", "who", "its", "they", "been", "into", "while",
+];
+/// Marker words one language needs before the shortcut decides.
+const MIN_MARKERS: usize = 6;
+/// How many times more markers the winner needs than the other language.
+const MARKER_RATIO: usize = 5;
+
+/// Decides without lingua when the sample leaves no doubt: mostly Arabic script, or many more
+/// French than English function words (or the reverse). Detection with lingua's full models costs
+/// about 1 ms per KB, which would dominate indexing; unclear samples (mixed, short, other
+/// languages) still go to lingua.
+fn clear_cut_language(sample: &str) -> Option<Language> {
+    let (mut arabic, mut latin) = (0usize, 0usize);
+    for c in sample.chars().filter(|c| c.is_alphabetic()) {
+        if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) {
+            arabic += 1;
+        } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
+            latin += 1;
+        }
+    }
+    if arabic > 0 || latin == 0 {
+        return (arabic >= 4 * latin.max(1) && arabic >= MIN_LETTERS).then_some(Language::Arabic);
+    }
+    let (mut french, mut english) = (0usize, 0usize);
+    for word in sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty() && w.len() <= 6)
+    {
+        let lower = word.to_lowercase();
+        if FRENCH_MARKERS.contains(&lower.as_str()) {
+            french += 1;
+        } else if ENGLISH_MARKERS.contains(&lower.as_str()) {
+            english += 1;
+        }
+    }
+    if french >= MIN_MARKERS && french >= MARKER_RATIO * english.max(1) {
+        Some(Language::French)
+    } else if english >= MIN_MARKERS && english >= MARKER_RATIO * french.max(1) {
+        Some(Language::English)
+    } else {
+        None
+    }
+}
+
 impl LanguageDetector {
     /// The process-wide detector (built on first use).
     pub fn new() -> Self {
@@ -124,6 +178,9 @@ impl LanguageDetector {
             < MIN_LETTERS
         {
             return Language::Undetermined;
+        }
+        if let Some(language) = clear_cut_language(sample) {
+            return language;
         }
         let confidences = self.inner.compute_language_confidence_values(sample);
         match confidences.first() {
@@ -185,6 +242,24 @@ mod tests {
         );
         assert_eq!(detector.detect("Gao, 12/03"), Language::Undetermined);
         assert_eq!(detector.detect(""), Language::Undetermined);
+    }
+
+    #[test]
+    fn clear_cut_samples_skip_lingua_and_unclear_ones_do_not() {
+        let french = "Les forces armées ont repoussé une attaque dans la nuit, selon le communiqué qui \
+                      précise que les assaillants sont arrivés par la route du nord et ont été suivis.";
+        assert_eq!(clear_cut_language(french), Some(Language::French));
+        let english = "The army said that gunmen attacked the post near the town and were pushed \
+                       back after a fight in which two soldiers were killed by the assailants.";
+        assert_eq!(clear_cut_language(english), Some(Language::English));
+        let mixed = "The army said the attack was repelled. Les forces armées ont repoussé \
+                     l'attaque dans la nuit, and the town is calm, selon le communiqué.";
+        assert_eq!(clear_cut_language(mixed), None);
+        assert_eq!(clear_cut_language("Gao Kidal Ménaka Tombouctou"), None);
+        assert_eq!(
+            clear_cut_language("هاجم مسلحون مجهولون موقعا عسكريا قرب المدينة وقتلوا جنديين"),
+            Some(Language::Arabic)
+        );
     }
 
     #[test]
