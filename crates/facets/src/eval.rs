@@ -120,32 +120,6 @@ pub fn region_matches(extractor: &Extractor, region: &str, admin1: &str) -> bool
         .any(|s| name_key(s) == name_key(region))
 }
 
-const MONTH_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-];
-
 /// Whether a note states a date: a month name, or a numeric date.
 pub fn states_a_date(text: &str) -> bool {
     let words: Vec<&str> = text
@@ -154,7 +128,8 @@ pub fn states_a_date(text: &str) -> bool {
         .collect();
     words.iter().enumerate().any(|(i, w)| {
         let f = sahel_text::fold(w);
-        if MONTH_NAMES.contains(&f.as_str()) {
+        // A full month name; English "may" is a common word (handled below).
+        if f != "may" && crate::dates::month_name(&f) {
             return true;
         }
         // "May" only next to a day number.

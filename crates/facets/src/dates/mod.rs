@@ -49,6 +49,12 @@ use grammar::{Dmy, Expr, Found, Grammar, WeekdayMode};
 use lexicon::Unit;
 pub use publication::{PublicationDate, PublicationSource};
 
+/// Whether a folded word is a full month name, French or English (`septembre`, `march`), not an
+/// abbreviation.
+pub fn month_name(folded_word: &str) -> bool {
+    lexicon::month(folded_word).is_some_and(|(_, abbreviated)| !abbreviated)
+}
+
 /// A resolved date at its grain: a day, a month or a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DateValue {
