@@ -11,7 +11,9 @@
 //! Parts of a multiword name are not protected on their own: `Boucle du Mouhoun` must not stop
 //! `boucle` and `boucles` from meeting.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::fold;
 
@@ -27,11 +29,11 @@ pub struct ProtectedWords {
     /// The names as inserted (normalised), for [`ProtectedWords::to_lines`].
     names: BTreeSet<String>,
     /// Folded words never stemmed nor elided nor removed as stop words.
-    words: HashSet<String>,
+    words: FxHashSet<String>,
     /// Folded part sequences of multiword names, parts separated by one space.
-    sequences: HashSet<String>,
+    sequences: FxHashSet<String>,
     /// First part of a multiword name → largest number of parts among names starting with it.
-    first_parts: HashMap<String, usize>,
+    first_parts: FxHashMap<String, usize>,
 }
 
 fn is_joiner(c: char) -> bool {

@@ -1,6 +1,8 @@
 //! Hyphen- and apostrophe-joined words: `Tin-Zaouatène` → `tin`, `tinzaouatène`, `zaouatène`.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
@@ -11,8 +13,8 @@ use crate::{fold, fold_into, normalize_char};
 const APOSTROPHE_WORDS_TSV: &str = include_str!("../../data/apostrophe_words.tsv");
 
 /// Words written with an apostrophe that are one word (`aujourd'hui`), folded.
-fn apostrophe_words() -> &'static HashSet<String> {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+fn apostrophe_words() -> &'static FxHashSet<String> {
+    static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
     WORDS.get_or_init(|| data_rows(APOSTROPHE_WORDS_TSV).map(fold).collect())
 }
 

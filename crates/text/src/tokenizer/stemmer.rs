@@ -27,6 +27,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use frostem::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 use crate::{fold_into, ProtectedWords};
@@ -93,11 +94,30 @@ impl TokenFilter for FoldingStemFilter {
     }
 }
 
+/// Words whose stems are remembered, per tokenizer (French and English vocabularies of a corpus
+/// are Zipfian: a few thousand words make most tokens). Past it, the cache starts again.
+const STEM_CACHE_CAPACITY: usize = 50_000;
+
+/// The token texts one word gives.
+#[derive(Clone)]
+struct Stems {
+    /// The stem of the word as written (the folded word, when protected).
+    primary: Box<str>,
+    /// The stem of the folded word, when it differs from the primary stem.
+    folded: Option<Box<str>>,
+}
+
 #[derive(Clone, Default)]
-struct Buffers {
+struct Scratch {
     folded: String,
     restored: String,
-    stem: String,
+}
+
+#[derive(Clone, Default)]
+struct Buffers {
+    scratch: Scratch,
+    /// Stems by lowercase word.
+    cache: FxHashMap<String, Stems>,
     second: Token,
 }
 
@@ -166,49 +186,75 @@ fn restore_participle_accent(folded: &str, out: &mut String) -> bool {
     true
 }
 
-impl<T: TokenStream> FoldingStemTokenStream<'_, T> {
-    fn stem_current(&mut self) {
-        let token = self.tail.token_mut();
-        let Buffers {
-            folded,
-            restored,
-            stem,
-            second,
-        } = &mut *self.buffers;
-        fold_to(&token.text, folded);
-        if self.filter.protected.is_protected(folded) {
-            std::mem::swap(&mut token.text, folded);
-            return;
+impl FoldingStemFilter {
+    /// The tokens of one lowercase word: its primary stem and, when different, its folded stem.
+    fn stems(&self, word: &str, scratch: &mut Scratch) -> Stems {
+        let Scratch { folded, restored } = scratch;
+        fold_to(word, folded);
+        if self.protected.is_protected(folded) {
+            return Stems {
+                primary: folded.as_str().into(),
+                folded: None,
+            };
         }
-        let stemmer = &self.filter.stemmer;
-        let restore = self.filter.restore_participles;
+        let stemmer = &self.stemmer;
+        let restore = self.restore_participles;
         // Primary: the word as written (its unaccented `ee` ending restored).
-        let as_written = if restore && restore_participle_accent(&token.text, restored) {
+        let as_written = if restore && restore_participle_accent(word, restored) {
             restored.as_str()
         } else {
-            token.text.as_str()
+            word
         };
-        stem.clear();
-        stem.push_str(&stemmer.stem(as_written));
-        if token.text != *folded && !folded.is_empty() {
+        let primary: Box<str> = stemmer.stem(as_written).into();
+        let mut folded_stem = None;
+        if word != folded.as_str() && !folded.is_empty() {
             // Folded stem, from the folded word only.
             let folded_input = if restore && restore_participle_accent(folded, restored) {
                 restored.as_str()
             } else {
                 folded.as_str()
             };
-            let folded_stem = stemmer.stem(folded_input);
-            if folded_stem != stem.as_str() {
-                second.text.clear();
-                second.text.push_str(&folded_stem);
-                second.offset_from = token.offset_from;
-                second.offset_to = token.offset_to;
-                second.position = token.position;
-                second.position_length = token.position_length;
-                self.second_ready = true;
+            let stem = stemmer.stem(folded_input);
+            if stem != *primary {
+                folded_stem = Some(stem.into());
             }
         }
-        std::mem::swap(&mut token.text, stem);
+        Stems {
+            primary,
+            folded: folded_stem,
+        }
+    }
+}
+
+impl<T: TokenStream> FoldingStemTokenStream<'_, T> {
+    fn stem_current(&mut self) {
+        let token = self.tail.token_mut();
+        let Buffers {
+            scratch,
+            cache,
+            second,
+        } = &mut *self.buffers;
+        if cache.len() >= STEM_CACHE_CAPACITY && !cache.contains_key(token.text.as_str()) {
+            cache.clear();
+        }
+        let stems = match cache.get(token.text.as_str()) {
+            Some(stems) => stems,
+            None => {
+                let stems = self.filter.stems(&token.text, scratch);
+                cache.entry(token.text.clone()).or_insert(stems)
+            }
+        };
+        if let Some(folded_stem) = &stems.folded {
+            second.text.clear();
+            second.text.push_str(folded_stem);
+            second.offset_from = token.offset_from;
+            second.offset_to = token.offset_to;
+            second.position = token.position;
+            second.position_length = token.position_length;
+            self.second_ready = true;
+        }
+        token.text.clear();
+        token.text.push_str(&stems.primary);
     }
 }
 

@@ -1,6 +1,6 @@
 //! Stop-word removal, compared on folded text so `ete` and `été` are the same stop word.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::{Arc, OnceLock};
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
@@ -11,19 +11,19 @@ use crate::{fold, fold_into, ProtectedWords};
 const FRENCH_TSV: &str = include_str!("../../data/stopwords_fr.tsv");
 const ENGLISH_TSV: &str = include_str!("../../data/stopwords_en.tsv");
 
-fn load(tsv: &str) -> Arc<HashSet<String>> {
+fn load(tsv: &str) -> Arc<FxHashSet<String>> {
     Arc::new(data_rows(tsv).map(|w| fold(w.trim())).collect())
 }
 
 /// The French stop words of `data/stopwords_fr.tsv`, folded.
-pub fn french_stop_words() -> Arc<HashSet<String>> {
-    static WORDS: OnceLock<Arc<HashSet<String>>> = OnceLock::new();
+pub fn french_stop_words() -> Arc<FxHashSet<String>> {
+    static WORDS: OnceLock<Arc<FxHashSet<String>>> = OnceLock::new();
     WORDS.get_or_init(|| load(FRENCH_TSV)).clone()
 }
 
 /// The English stop words of `data/stopwords_en.tsv`, folded.
-pub fn english_stop_words() -> Arc<HashSet<String>> {
-    static WORDS: OnceLock<Arc<HashSet<String>>> = OnceLock::new();
+pub fn english_stop_words() -> Arc<FxHashSet<String>> {
+    static WORDS: OnceLock<Arc<FxHashSet<String>>> = OnceLock::new();
     WORDS.get_or_init(|| load(ENGLISH_TSV)).clone()
 }
 
@@ -31,13 +31,13 @@ pub fn english_stop_words() -> Arc<HashSet<String>> {
 /// kept, so a removed word leaves a gap on both the index and the query side alike.
 #[derive(Clone)]
 pub struct StopWordFilter {
-    words: Arc<HashSet<String>>,
+    words: Arc<FxHashSet<String>>,
     protected: Arc<ProtectedWords>,
 }
 
 impl StopWordFilter {
     /// A filter removing `words` (folded) except protected ones.
-    pub fn new(words: Arc<HashSet<String>>, protected: Arc<ProtectedWords>) -> Self {
+    pub fn new(words: Arc<FxHashSet<String>>, protected: Arc<ProtectedWords>) -> Self {
         Self { words, protected }
     }
 }

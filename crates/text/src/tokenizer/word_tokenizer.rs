@@ -65,17 +65,36 @@ pub(crate) fn is_joiner(c: char) -> bool {
 impl WordTokenStream<'_> {
     /// Finds the next word at or after `self.cursor`: its byte range in the original text.
     fn next_word(&mut self) -> Option<(usize, usize)> {
-        let rest = &self.text[self.cursor..];
-        let mut chars = rest.char_indices().peekable();
+        let bytes = self.text.as_bytes();
+        // Skip to the start of a word, a byte at a time over ASCII.
+        let mut at = self.cursor;
         let start = loop {
-            let (i, c) = chars.next()?;
-            if is_word_start(c) {
-                break self.cursor + i;
+            let &b = bytes.get(at)?;
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() {
+                    break at;
+                }
+                at += 1;
+            } else {
+                let c = self.text[at..].chars().next()?;
+                if is_word_start(c) {
+                    break at;
+                }
+                at += c.len_utf8();
             }
         };
-        let mut end = start + self.text[start..].chars().next().map_or(0, char::len_utf8);
+        // Extend over ASCII letters and digits; anything else takes the general path.
+        let mut end = start;
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        if end == start {
+            end += self.text[start..].chars().next().map_or(0, char::len_utf8);
+        }
+        let mut chars = self.text[end..].char_indices().peekable();
+        let base = end;
         while let Some(&(i, c)) = chars.peek() {
-            let at = self.cursor + i;
+            let at = base + i;
             if at < end {
                 chars.next();
                 continue;
@@ -110,6 +129,11 @@ impl WordTokenStream<'_> {
         let text = &mut self.token.text;
         text.clear();
         let word = &self.text[start..end];
+        if word.bytes().all(|b| b.is_ascii() && b != b'`') {
+            // Nothing to rewrite nor compose.
+            text.push_str(word);
+            return;
+        }
         text.extend(word.chars().filter_map(normalize_char));
         if !text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes {
             self.nfc.clear();
