@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::actors::{actor_names, ActorTable};
 use crate::dates;
 use crate::gazetteer::Gazetteer;
-use crate::places::{describe, locate_places_outside, PlaceRole, ResolvedPlace};
+use crate::places::{describe, locate_places_in_context, PlaceRole, ResolvedPlace};
 
 /// What the reader of a file knows about a document besides its text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -103,7 +103,22 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
     let actor_mentions = extractor.actors.extract(body);
     let actor_spans: Vec<(usize, usize)> =
         actor_mentions.iter().map(|a| (a.start, a.end)).collect();
-    let mentions = locate_places_outside(body, g, &actor_spans);
+    // Countries of the state forces, militias, rebels and missions named (jihadist groups cross
+    // borders: no evidence).
+    let mut hints: Vec<&str> = Vec::new();
+    for a in &actor_mentions {
+        if let Some(c) = extractor
+            .actors
+            .actor(&a.canonical)
+            .filter(|a| a.kind != "jihadist")
+            .and_then(|a| a.country.as_deref())
+        {
+            if !hints.contains(&c) {
+                hints.push(c);
+            }
+        }
+    }
+    let mentions = locate_places_in_context(body, g, &actor_spans, &hints);
     let mut places: Vec<ResolvedPlace> = Vec::new();
     let mut seen = Vec::new();
     for m in &mentions {

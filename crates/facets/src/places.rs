@@ -65,9 +65,21 @@ pub fn locate_places_outside(
     gazetteer: &Gazetteer,
     excluded: &[(usize, usize)],
 ) -> Vec<PlaceMention> {
+    locate_places_in_context(text, gazetteer, excluded, &[])
+}
+
+/// [`locate_places_outside`] with countries the rest of the text points to (the countries of the
+/// actors it names: "Koglweogo" is Burkinabè, "Dan Na Ambassagou" Malian), which count as
+/// evidence for homonyms in those countries like a demonym does.
+pub fn locate_places_in_context(
+    text: &str,
+    gazetteer: &Gazetteer,
+    excluded: &[(usize, usize)],
+    country_hints: &[&str],
+) -> Vec<PlaceMention> {
     let mut cands = candidates(text, gazetteer);
     cands.retain(|c| !excluded.iter().any(|&(s, e)| c.start < e && s < c.end));
-    let resolved = resolve(text, gazetteer, &cands);
+    let resolved = resolve(text, gazetteer, &cands, country_hints);
     resolved
         .into_iter()
         .map(|(c, entry)| PlaceMention {
@@ -235,6 +247,21 @@ const LOCATIVE_CUES: &[&str] = &[
     "area",
     "town",
     "city",
+    // Verbs whose object is a place ("Boko Haram attacked Lamana", "ont attaqué Dioura").
+    "attacked",
+    "raided",
+    "entered",
+    "stormed",
+    "besieged",
+    "overran",
+    "captured",
+    "occupied",
+    "reached",
+    "attaque",
+    "attaquent",
+    "attaquee",
+    "occupe",
+    "occupent",
 ];
 const CHAIN_WORDS: &[&str] = &["et", "ou", "and", "or"];
 const REGION_WORDS: &[&str] = &["region", "regions", "regional"];
@@ -356,6 +383,124 @@ struct Candidate {
     region_cue: bool,
     district_cue: bool,
     locative_cue: bool,
+    /// Entries that are only accepted because the name follows another place in a list
+    /// ("Inata, Bamba et Koutougou"): kept only when a place does precede.
+    chain_only: Vec<EntryId>,
+}
+
+/// Nouns that follow a place name as part of a place designation ("Diffa Airport").
+const PLACE_NOUNS: &[&str] = &[
+    "region",
+    "province",
+    "commune",
+    "cercle",
+    "department",
+    "departement",
+    "village",
+    "town",
+    "city",
+    "airport",
+    "aeroport",
+    "camp",
+    "market",
+    "marche",
+    "mine",
+    "forest",
+    "foret",
+    "park",
+    "parc",
+    "road",
+    "axis",
+    "axe",
+    "river",
+    "lake",
+    "dam",
+    "barrage",
+    "district",
+    "area",
+    "zone",
+    "prefecture",
+    "hospital",
+    "gold",
+    "site",
+    "border",
+    "bridge",
+    "pont",
+    "checkpoint",
+];
+
+/// The word written just before `start` (separated by spaces only) and whether it opens its
+/// sentence.
+fn word_before(text: &str, start: usize) -> Option<(&str, bool)> {
+    let head = &text[..start];
+    let trimmed = head.trim_end_matches(' ');
+    if trimmed.len() == head.len() {
+        return None; // not separated by a space (punctuation, hyphen, start of text)
+    }
+    let from = trimmed
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .map(|i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let word = &trimmed[from..];
+    if word.is_empty() {
+        return None;
+    }
+    let before = trimmed[..from].trim_end();
+    let opens =
+        before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '"', '«', '(', '[']);
+    Some((word, opens))
+}
+
+/// The word written just after `end` (separated by one space).
+fn word_after(text: &str, end: usize) -> Option<&str> {
+    let tail = text[end..].strip_prefix(' ')?;
+    let to = tail
+        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .unwrap_or(tail.len());
+    Some(&tail[..to]).filter(|w| !w.is_empty())
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A name between capitalised words that are no place words is part of a person's or an
+/// organisation's name ("Ibrahim Boubacar Keïta", "Sékou Bolly", "Norbert Zongo").
+fn inside_proper_name(text: &str, start: usize, end: usize) -> bool {
+    let cue = |w: &str| {
+        let f = sahel_text::fold(w);
+        LOCATIVE_CUES.contains(&f.as_str())
+            || PLACE_NOUNS.contains(&f.as_str())
+            || REGION_WORDS.contains(&f.as_str())
+            || DISTRICT_WORDS.contains(&f.as_str())
+            || CHAIN_WORDS.contains(&f.as_str())
+    };
+    let before = word_before(text, start)
+        .is_some_and(|(w, opens)| capitalised(w) && !opens && !cue(w) && !is_month_or_day(w));
+    let after = word_after(text, end).is_some_and(|w| capitalised(w) && !cue(w));
+    before || after
+}
+
+fn is_month_or_day(word: &str) -> bool {
+    let f = sahel_text::fold(word);
+    MONTHS.contains(&f.as_str())
+        || matches!(
+            f.as_str(),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "lundi"
+                | "mardi"
+                | "mercredi"
+                | "jeudi"
+                | "vendredi"
+                | "samedi"
+                | "dimanche"
+        )
 }
 
 fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
@@ -404,6 +549,9 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
             || next == "state"
             || next == "basin"
             || matches!(prev, "fleuve" | "boucle" | "delta" | "bassin");
+        let proper_name = inside_proper_name(text, m.start, m.end);
+        let compound = surface.contains([' ', '-', '\'']);
+        let mut chain_only: Vec<EntryId> = Vec::new();
         let entries: Vec<EntryId> = g
             .slot_entries(m.slot)
             .iter()
@@ -428,8 +576,20 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
                         }
                     }
                     PlaceKind::Locality => {
-                        if e.common_word || e.source == Source::GeoNames {
-                            locative_cue || chained
+                        // The common-word flag is about the short spelling ("Bobo", "Fada"): a
+                        // compound spelling ("Bobo-Dioulasso", "Fada N'Gourma") is unambiguous.
+                        let common = e.common_word && !compound;
+                        if common || e.source == Source::GeoNames {
+                            if proper_name {
+                                false
+                            } else if locative_cue {
+                                true
+                            } else if chained {
+                                chain_only.push(id);
+                                true
+                            } else {
+                                false
+                            }
                         } else {
                             true
                         }
@@ -447,6 +607,7 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
             region_cue,
             district_cue,
             locative_cue,
+            chain_only,
         });
     }
     // Non-overlapping, longest first.
@@ -462,7 +623,28 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
         }
     }
     kept.sort_by_key(|c| c.start);
-    kept
+    // Entries accepted only as members of a list need a place before them in that list.
+    let mut out: Vec<Candidate> = Vec::with_capacity(kept.len());
+    for mut c in kept {
+        if !c.chain_only.is_empty() {
+            let follows_place = out.last().is_some_and(|p| {
+                p.end <= c.start && c.start - p.end <= 8 && {
+                    let gap = sahel_text::fold(&text[p.end..c.start]);
+                    gap.split(|ch: char| !ch.is_alphanumeric())
+                        .all(|w| w.is_empty() || CHAIN_WORDS.contains(&w))
+                }
+            });
+            if !follows_place {
+                let drop = std::mem::take(&mut c.chain_only);
+                c.entries.retain(|id| !drop.contains(id));
+                if c.entries.is_empty() {
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Country demonyms: evidence for a country without naming a place.
@@ -488,8 +670,18 @@ struct Evidence {
     points: Vec<(f64, f64)>,
 }
 
-fn resolve<'c>(text: &str, g: &Gazetteer, cands: &'c [Candidate]) -> Vec<(&'c Candidate, EntryId)> {
+fn resolve<'c>(
+    text: &str,
+    g: &Gazetteer,
+    cands: &'c [Candidate],
+    country_hints: &[&str],
+) -> Vec<(&'c Candidate, EntryId)> {
     let mut ev = Evidence::default();
+    for code in country_hints {
+        if let [a, b] = code.as_bytes() {
+            *ev.countries.entry([*a, *b]).or_default() += 1;
+        }
+    }
     for word in sahel_text::fold(text).split(|c: char| !c.is_alphanumeric()) {
         if let Some(code) = demonym_country(word) {
             let b = code.as_bytes();
@@ -527,18 +719,23 @@ fn resolve<'c>(text: &str, g: &Gazetteer, cands: &'c [Candidate]) -> Vec<(&'c Ca
             scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             let (best_score, best) = scored[0];
             // Homonymous GeoNames villages in different regions with nothing in the text to
-            // tell them apart: no guess.
-            let best_region = g.entry(best).region;
+            // tell them apart: no guess, unless they are neighbours (the same area either way).
+            let b = g.entry(best);
             let tied = scored.iter().skip(1).any(|&(s, id)| {
+                let o = g.entry(id);
                 best_score - s < 0.5
-                    && g.entry(id).region != best_region
-                    && g.entry(id).source == Source::GeoNames
-                    && g.entry(best).source == Source::GeoNames
+                    && o.region != b.region
+                    && o.source == Source::GeoNames
+                    && b.source == Source::GeoNames
+                    && distance_km(o.lat, o.lon, b.lat, b.lon) > NEIGHBOURS_KM
             });
             (!tied).then_some((c, best))
         })
         .collect()
 }
+
+/// Homonyms closer than this are one area for the region facet.
+const NEIGHBOURS_KM: f64 = 50.0;
 
 fn score(g: &Gazetteer, c: &Candidate, id: EntryId, ev: &Evidence) -> f64 {
     let e = g.entry(id);
@@ -586,7 +783,17 @@ fn role_of(text: &str, g: &Gazetteer, c: &Candidate, id: EntryId, all: &[Candida
     let e = g.entry(id);
     let before = words_before(text, c.start, 5);
     let after = words_after(text, c.end, 2);
-    if contains_any(&before[..before.len().min(4)], SPEECH_WORDS) {
+    // "in the capital of Bamako", "dans la capitale Bamako": where things happen.
+    let in_the_capital = before
+        .iter()
+        .position(|w| w == "capital" || w == "capitale")
+        .is_some_and(|i| {
+            i <= 1
+                && before[i + 1..before.len().min(i + 3)]
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "in" | "at" | "a" | "dans"))
+        });
+    if !in_the_capital && contains_any(&before[..before.len().min(4)], SPEECH_WORDS) {
         return PlaceRole::Mention;
     }
     let is_capital = e.kind == PlaceKind::Locality && e.importance >= 5;

@@ -434,50 +434,69 @@ fn parse_row<'a>(path: &Path, line_no: usize, line: &'a str) -> Result<Row<'a>> 
 }
 
 fn load_dump(g: &mut Gazetteer, ctx: &mut Context, path: &Path, text: &str) -> Result<()> {
-    // First pass: admin units named in the dump itself (when no admin code file was given).
+    // One parse; admin units named in the dump itself fill the gaps of the admin code files.
+    let mut rows = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let row = parse_row(path, i + 1, line)?;
-        if row.class != "A" {
-            continue;
-        }
-        match row.code {
-            "ADM1" => {
-                ctx.admin1
-                    .entry(format!("{}.{}", row.country, row.admin1))
-                    .or_insert_with(|| row.name.to_string());
+        if row.class == "A" {
+            match row.code {
+                "ADM1" => {
+                    ctx.admin1
+                        .entry(format!("{}.{}", row.country, row.admin1))
+                        .or_insert_with(|| row.name.to_string());
+                }
+                "ADM2" => {
+                    ctx.admin2
+                        .entry(format!("{}.{}.{}", row.country, row.admin1, row.admin2))
+                        .or_insert_with(|| row.name.to_string());
+                }
+                _ => {}
             }
-            "ADM2" => {
-                ctx.admin2
-                    .entry(format!("{}.{}.{}", row.country, row.admin1, row.admin2))
-                    .or_insert_with(|| row.name.to_string());
-            }
-            _ => {}
         }
+        rows.push(row);
     }
-    let mut resolver = RegionResolver::default();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let row = parse_row(path, i + 1, line)?;
-        let Some(country) = g.country_by_code(row.country) else {
+    let mut countries: HashMap<&str, Option<EntryId>> = HashMap::new();
+    let mut resolver = RegionResolver::new(g);
+    // Rows whose admin2 unit is a built-in district are placed first: they are reference points
+    // for the rows of the same admin1 that have no usable admin2.
+    let mut placed: Vec<Option<(Option<EntryId>, Option<EntryId>)>> = vec![None; rows.len()];
+    for (i, row) in rows.iter().enumerate() {
+        let Some(country) = *countries
+            .entry(row.country)
+            .or_insert_with(|| g.country_by_code(row.country))
+        else {
             continue;
         };
-        let keep_place = row.class == "P"
-            || (row.class == "L" && row.code == "LCTY")
-            || (row.class == "H" && matches!(row.code, "WLL" | "WLLS"));
-        let is_admin = row.class == "A" && matches!(row.code, "ADM1" | "ADM2");
-        if !keep_place && !is_admin {
+        if !kept_row(row) {
             continue;
         }
-        let names = spellings_of_row(&row);
+        if let Some(d) = resolver.district(g, ctx, country, row) {
+            let region = g.entry(d).region;
+            placed[i] = Some((region, Some(d)));
+            if let Some(r) = region {
+                resolver.add_point(row, r);
+            }
+        }
+    }
+    for (i, row) in rows.iter().enumerate() {
+        let Some(country) = countries.get(row.country).copied().flatten() else {
+            continue;
+        };
+        if !kept_row(row) {
+            continue;
+        }
+        let is_admin = row.class == "A";
+        let names = spellings_of_row(row);
         if names.is_empty() {
             continue;
         }
-        let (region, district) = resolver.place(g, ctx, country, &row);
+        let (region, district) = match placed[i] {
+            Some(p) => p,
+            None => (resolver.region_by_proximity(g, ctx, country, row), None),
+        };
         if is_admin {
             // Admin units extend the spellings of the built-in region / district they are.
             let target = if row.code == "ADM1" { region } else { district };
@@ -521,6 +540,17 @@ fn load_dump(g: &mut Gazetteer, ctx: &mut Context, path: &Path, text: &str) -> R
         g.push_entry(entry);
     }
     Ok(())
+}
+
+/// Rows worth keeping: populated places (class P), localities (`L.LCTY`), wells, camps
+/// (`S.CMP`: herders' and displaced people's camps) and first- and
+/// second-level admin units.
+fn kept_row(row: &Row<'_>) -> bool {
+    row.class == "P"
+        || (row.class == "L" && row.code == "LCTY")
+        || (row.class == "H" && matches!(row.code, "WLL" | "WLLS"))
+        || (row.class == "S" && row.code == "CMP")
+        || (row.class == "A" && matches!(row.code, "ADM1" | "ADM2"))
 }
 
 /// "Mopti Region" → "Mopti", "Cercle de Bourem" → "Bourem" (as a spelling to add).
@@ -596,26 +626,77 @@ fn builtin_twin(
     })
 }
 
-/// Maps GeoNames admin codes to built-in regions and districts (cached per code).
-#[derive(Default)]
+/// Size of the cells of the proximity grid, in degrees.
+const CELL: f64 = 0.25;
+
+fn cell_of(lat: f64, lon: f64) -> (i32, i32) {
+    ((lat / CELL).floor() as i32, (lon / CELL).floor() as i32)
+}
+
+/// A reference point for the proximity rule: latitude, longitude, current region.
+type RefPoint = (f64, f64, EntryId);
+
+/// Maps GeoNames admin codes to built-in regions and districts (cached per code). A place whose
+/// admin2 unit is not a built-in district gets the region of the nearest reference point among
+/// the successors of its admin1 region: built-in localities, district seats and region capitals,
+/// and the dump's own places whose admin2 resolved.
 struct RegionResolver {
     successors: HashMap<String, Vec<EntryId>>,
     districts: HashMap<String, Option<EntryId>>,
+    /// Reference points by grid cell: (lat, lon, current region).
+    grid: HashMap<(i32, i32), Vec<RefPoint>>,
+    /// Every reference point (fallback when the neighbourhood of a place is empty).
+    points: Vec<RefPoint>,
 }
 
 impl RegionResolver {
-    fn place(
+    fn new(g: &Gazetteer) -> Self {
+        let mut r = RegionResolver {
+            successors: HashMap::new(),
+            districts: HashMap::new(),
+            grid: HashMap::new(),
+            points: Vec::new(),
+        };
+        for (_, e) in g.entries() {
+            if e.source != Source::Builtin || !e.lat.is_finite() || !e.lon.is_finite() {
+                continue;
+            }
+            if e.kind == PlaceKind::Region && is_former_entry(e) {
+                continue;
+            }
+            if let (PlaceKind::Locality | PlaceKind::District | PlaceKind::Region, Some(region)) =
+                (e.kind, e.region)
+            {
+                r.push_point(e.lat, e.lon, region);
+            }
+        }
+        r
+    }
+
+    fn push_point(&mut self, lat: f64, lon: f64, region: EntryId) {
+        self.grid
+            .entry(cell_of(lat, lon))
+            .or_default()
+            .push((lat, lon, region));
+        self.points.push((lat, lon, region));
+    }
+
+    fn add_point(&mut self, row: &Row<'_>, region: EntryId) {
+        self.push_point(row.lat, row.lon, region);
+    }
+
+    /// The current regions the row's admin1 code stands for (several for a pre-reform region).
+    fn successors_of(
         &mut self,
         g: &Gazetteer,
         ctx: &Context,
         country: EntryId,
         row: &Row<'_>,
-    ) -> (Option<EntryId>, Option<EntryId>) {
+    ) -> Vec<EntryId> {
         let a1 = format!("{}.{}", row.country, row.admin1);
-        let successors = self
-            .successors
-            .entry(a1.clone())
-            .or_insert_with(|| match ctx.admin1.get(&a1) {
+        self.successors
+            .entry(a1)
+            .or_insert_with_key(|a1| match ctx.admin1.get(a1) {
                 Some(name) => {
                     let key = bare_admin_name(name);
                     let current: Vec<EntryId> = g
@@ -631,10 +712,26 @@ impl RegionResolver {
                 }
                 None => Vec::new(),
             })
-            .clone();
-        let a2 = format!("{a1}.{}", row.admin2);
-        let district = *self.districts.entry(a2.clone()).or_insert_with(|| {
-            let name = ctx.admin2.get(&a2)?;
+            .clone()
+    }
+
+    /// The built-in district the row's admin2 code names, if any (within the admin1's successors).
+    fn district(
+        &mut self,
+        g: &Gazetteer,
+        ctx: &Context,
+        country: EntryId,
+        row: &Row<'_>,
+    ) -> Option<EntryId> {
+        if row.admin2.is_empty() {
+            return None;
+        }
+        let a2 = format!("{}.{}.{}", row.country, row.admin1, row.admin2);
+        if let Some(&d) = self.districts.get(&a2) {
+            return d;
+        }
+        let successors = self.successors_of(g, ctx, country, row);
+        let d = ctx.admin2.get(&a2).and_then(|name| {
             let key = bare_admin_name(name);
             g.lookup_key(&key).iter().copied().find(|&id| {
                 let e = g.entry(id);
@@ -643,32 +740,61 @@ impl RegionResolver {
                     && (successors.is_empty() || e.region.is_some_and(|r| successors.contains(&r)))
             })
         });
-        if let Some(d) = district {
-            return (g.entry(d).region, Some(d));
+        self.districts.insert(a2, d);
+        d
+    }
+
+    /// The region of a row without a usable admin2: its admin1's only successor, else the region
+    /// of the nearest reference point among the successors (or the whole country).
+    fn region_by_proximity(
+        &mut self,
+        g: &Gazetteer,
+        ctx: &Context,
+        country: EntryId,
+        row: &Row<'_>,
+    ) -> Option<EntryId> {
+        let successors = self.successors_of(g, ctx, country, row);
+        if successors.len() == 1 {
+            return Some(successors[0]);
         }
-        // No usable admin2: the successor region whose nearest district seat (or capital) is closest.
-        let pool: Vec<EntryId> = if successors.is_empty() {
-            g.entries()
-                .filter(|(_, e)| {
-                    e.kind == PlaceKind::Region && e.country == Some(country) && !is_former_entry(e)
-                })
-                .map(|(id, _)| id)
-                .collect()
-        } else {
-            successors
+        let allowed = |r: EntryId| {
+            if successors.is_empty() {
+                g.entry(r).country == Some(country)
+            } else {
+                successors.contains(&r)
+            }
         };
-        if pool.len() == 1 {
-            return (Some(pool[0]), None);
+        let near = |p: &(f64, f64, EntryId)| {
+            let dlat = p.0 - row.lat;
+            let dlon = (p.1 - row.lon) * row.lat.to_radians().cos();
+            dlat * dlat + dlon * dlon
+        };
+        let (ci, cj) = cell_of(row.lat, row.lon);
+        let mut best: Option<(f64, EntryId)> = None;
+        for di in -2..=2 {
+            for dj in -2..=2 {
+                for p in self.grid.get(&(ci + di, cj + dj)).into_iter().flatten() {
+                    if allowed(p.2) {
+                        let d = near(p);
+                        if best.is_none_or(|(b, _)| d < b) {
+                            best = Some((d, p.2));
+                        }
+                    }
+                }
+            }
         }
-        let nearest = g
-            .entries()
-            .filter(|(_, e)| {
-                matches!(e.kind, PlaceKind::District | PlaceKind::Region)
-                    && e.region.is_some_and(|r| pool.contains(&r))
-            })
-            .map(|(_, e)| (distance_km(e.lat, e.lon, row.lat, row.lon), e.region))
-            .min_by(|a, b| a.0.total_cmp(&b.0));
-        (nearest.and_then(|(_, r)| r), None)
+        // Only trust the neighbourhood when the best point is closer than the searched radius.
+        if let Some((d, r)) = best {
+            if d.sqrt() <= 2.0 * CELL {
+                return Some(r);
+            }
+        }
+        self.points
+            .iter()
+            .filter(|p| allowed(p.2))
+            .map(|p| (near(p), p.2))
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, r)| r)
     }
 }
 
