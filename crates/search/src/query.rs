@@ -8,7 +8,7 @@
 //! are also searched as that name, joined. Stop words are dropped (unless the query has nothing
 //! else). The result keeps the index terms used, for highlighting.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use sahel_text::fold;
 use tantivy::query::{
@@ -53,16 +53,47 @@ pub struct FieldPair {
 #[derive(Clone, Copy, Debug)]
 pub struct TextFields(pub [FieldPair; 3]);
 
-/// Index terms a query searched, per analyzer family (for snippets), and exact-field prefixes.
+/// Index terms a query searched, per analyzer family (for snippets), and exact-field prefixes,
+/// each with the bit mask of the query groups (words) it stands for: bit `i` is group `i` (the
+/// last bit is shared by the groups past 31), so a snippet can prefer fragments holding most
+/// of the query's words.
 #[derive(Clone, Debug, Default)]
 pub struct TermSets {
-    pub terms: [HashSet<String>; 3],
-    pub prefixes: Vec<String>,
+    pub terms: [HashMap<String, u32>; 3],
+    pub prefixes: Vec<(String, u32)>,
+    /// Terms of tokens spanning several words (`tinzaouatene` for `Tin Zaouatène`): the only
+    /// terms a highlighter may form by joining adjacent words.
+    pub spans: HashSet<String>,
+    /// Bit of the group being built.
+    pub bit: u32,
 }
 
 impl TermSets {
     pub fn is_empty(&self) -> bool {
-        self.terms.iter().all(HashSet::is_empty) && self.prefixes.is_empty()
+        self.terms.iter().all(HashMap::is_empty) && self.prefixes.is_empty()
+    }
+
+    /// Makes the following terms stand for group `group`.
+    pub fn set_group(&mut self, group: usize) {
+        self.bit = 1u32 << group.min(31);
+    }
+
+    /// Records a term of `family` for the current group.
+    fn record(&mut self, family: usize, term: &str) {
+        match self.terms[family].get_mut(term) {
+            Some(mask) => *mask |= self.bit,
+            None => {
+                self.terms[family].insert(term.to_string(), self.bit);
+            }
+        }
+    }
+
+    /// Records the term of a token spanning several positions.
+    fn record_span(&mut self, family: usize, term: &str) {
+        self.record(family, term);
+        if !self.spans.contains(term) {
+            self.spans.insert(term.to_string());
+        }
     }
 }
 
@@ -112,7 +143,8 @@ fn union(mut clauses: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
 fn lattice_query(
     field: Field,
     lattice: &Lattice,
-    used: &mut HashSet<String>,
+    used: &mut TermSets,
+    family: usize,
 ) -> Option<Box<dyn Query>> {
     if lattice.single.is_empty() && lattice.spans.is_empty() {
         return None;
@@ -126,7 +158,7 @@ fn lattice_query(
         _ => {
             // Only spanning tokens: search each.
             for (_, _, term) in &lattice.spans {
-                used.insert(term.clone());
+                used.record_span(family, term);
                 clauses.push(term_query(field, term));
             }
             return union(clauses);
@@ -134,7 +166,7 @@ fn lattice_query(
     };
     if positions.len() == 1 {
         for (_, term) in &lattice.single {
-            used.insert(term.clone());
+            used.record(family, term);
             clauses.push(term_query(field, term));
         }
     } else {
@@ -170,7 +202,7 @@ fn lattice_query(
                 .iter()
                 .zip(&variant)
                 .map(|(p, t)| {
-                    used.insert((*t).to_string());
+                    used.record(family, t);
                     (p - first, Term::from_field_text(field, t))
                 })
                 .collect();
@@ -180,7 +212,7 @@ fn lattice_query(
     for (start, len, term) in &lattice.spans {
         // A token covering the whole text (`tinzaouatene` for `Tin-Zaouatène`) is an alternative.
         if *start <= first && start + len > last {
-            used.insert(term.clone());
+            used.record_span(family, term);
             clauses.push(term_query(field, term));
         }
     }
@@ -230,11 +262,11 @@ impl QueryBuilder<'_> {
         for family in [FR, EN, EXACT] {
             let lattice = analyse(&mut self.analyzers.0[family], text);
             let pair = self.fields.0[family];
-            let used = &mut self.used.terms[family];
-            if let Some(q) = lattice_query(pair.title, &lattice, used) {
+            let used = &mut self.used;
+            if let Some(q) = lattice_query(pair.title, &lattice, used, family) {
                 clauses.push(Box::new(BoostQuery::new(q, TITLE_BOOST)));
             }
-            if let Some(q) = lattice_query(pair.body, &lattice, used) {
+            if let Some(q) = lattice_query(pair.body, &lattice, used, family) {
                 clauses.push(q);
             }
         }
@@ -257,7 +289,8 @@ impl QueryBuilder<'_> {
             let q = RegexQuery::from_pattern(&pattern, field).ok()?;
             clauses.push(Box::new(BoostQuery::new(Box::new(q), boost)));
         }
-        self.used.prefixes.push(folded);
+        let bit = self.used.bit;
+        self.used.prefixes.push((folded, bit));
         union(clauses)
     }
 
@@ -360,6 +393,7 @@ impl QueryBuilder<'_> {
                 }
                 continue;
             }
+            self.used.set_group(groups.len());
             let query = match unit {
                 Unit::Group(items) => {
                     let mut clauses = Vec::new();
@@ -465,10 +499,10 @@ impl QueryBuilder<'_> {
     fn exact_only(&mut self, text: &str) -> Option<Box<dyn Query>> {
         let lattice = analyse(&mut self.analyzers.0[EXACT], text);
         let pair = self.fields.0[EXACT];
-        let used = &mut self.used.terms[EXACT];
+        let used = &mut self.used;
         let mut clauses = Vec::new();
-        clauses.extend(lattice_query(pair.title, &lattice, used));
-        clauses.extend(lattice_query(pair.body, &lattice, used));
+        clauses.extend(lattice_query(pair.title, &lattice, used, EXACT));
+        clauses.extend(lattice_query(pair.body, &lattice, used, EXACT));
         union(clauses)
     }
 

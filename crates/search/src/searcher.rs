@@ -28,7 +28,7 @@ use crate::parser::parse;
 use crate::query::{
     partial_query, Analyzers, BuiltQuery, FieldPair, QueryBuilder, TermSets, TextFields, EXACT,
 };
-use crate::snippet::snippet;
+use crate::snippet::{snippet, Highlighter};
 use crate::{Result, SearchError};
 
 /// Below this many full matches, documents with most of the words are added as partial matches.
@@ -210,6 +210,19 @@ impl Searcher {
         }
     }
 
+    /// The index terms a query string searches, per analyzer family, with the query groups
+    /// they stand for: what its snippets mark.
+    pub fn query_terms(&self, q: &str) -> TermSets {
+        let mut builder = self.builder();
+        builder.build(&parse(q));
+        builder.used
+    }
+
+    /// The French, English and exact analyzers of the index.
+    pub fn analyzers(&self) -> Analyzers {
+        self.analyzers.clone()
+    }
+
     /// Runs a search: hits, facets, timeline and what the query was understood as.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse> {
         self.run(request, request.offset, request.effective_limit(), true)
@@ -294,16 +307,11 @@ impl Searcher {
             info.notes.dedup();
         }
 
-        let terms = builder.used.clone();
-        let mut analyzers = self.analyzers.clone();
+        let mut highlighter =
+            snippets.then(|| Highlighter::new(self.analyzers.clone(), &builder.used));
         let mut hits = Vec::new();
         for ranked in outcome.hits.iter().skip(offset).take(limit) {
-            hits.push(self.hit(
-                &data,
-                ranked,
-                partial,
-                snippets.then_some((&mut analyzers, &terms)),
-            )?);
+            hits.push(self.hit(&data, ranked, partial, highlighter.as_mut())?);
         }
         let facets = facets_of(&data, &outcome);
         let timeline = timeline_of(&data, &outcome.timeline);
@@ -407,6 +415,7 @@ impl Searcher {
             if let Some(q) = built.groups.get(group) {
                 clauses.push(q.box_clone());
             }
+            builder.used.set_group(group);
             for t in &found {
                 clauses.extend(builder.text_query(t));
             }
@@ -534,16 +543,16 @@ impl Searcher {
         data: &IndexData,
         ranked: &Ranked,
         partial: bool,
-        snippet_with: Option<(&mut Analyzers, &TermSets)>,
+        highlighter: Option<&mut Highlighter>,
     ) -> Result<Hit> {
         let doc: TantivyDocument = data.searcher.doc(ranked.doc)?;
         let f = &self.stored;
         let id = first_str(&doc, f.id).unwrap_or_default();
         let language = first_str(&doc, f.language).unwrap_or_else(|| "und".into());
-        let snippet = match snippet_with {
-            Some((analyzers, terms)) => {
+        let snippet = match highlighter {
+            Some(highlighter) => {
                 let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
-                snippet(body, &language, analyzers, terms)
+                snippet(body, &language, highlighter)
             }
             None => String::new(),
         };
