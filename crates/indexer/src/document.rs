@@ -28,7 +28,15 @@ pub fn content_hash(body: &str) -> String {
         hasher.update(word.as_bytes());
         hasher.update(b" ");
     }
-    hasher.finalize().to_hex().to_string()
+    short_hash(hasher.finalize())
+}
+
+/// A blake3 hash as 32 hex digits (128 bits: no accidental collision in any corpus, half the bytes
+/// of the full hash in the index).
+pub fn short_hash(hash: blake3::Hash) -> String {
+    let mut hex = hash.to_hex().to_string();
+    hex.truncate(32);
+    hex
 }
 
 fn date_value(date: NaiveDate) -> DateTime {

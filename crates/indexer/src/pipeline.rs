@@ -25,7 +25,7 @@ use tantivy::schema::OwnedValue;
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use crate::analysis::Analysis;
-use crate::document::{build_document, content_hash, Identity};
+use crate::document::{build_document, content_hash, short_hash, Identity};
 use crate::existing::ExistingState;
 use crate::index_dir::{open_for_writing, WriterOptions};
 use crate::problem::{Problem, SkipReason};
@@ -365,7 +365,7 @@ fn process_file(
     if bytes.is_empty() {
         return FileOutcome::Skipped(SkipReason::Empty, 0);
     }
-    let source_hash = blake3::hash(&bytes).to_hex().to_string();
+    let source_hash = short_hash(blake3::hash(&bytes));
     if known.get(&file.source_path) == Some(&source_hash) {
         return FileOutcome::Unchanged;
     }
@@ -577,7 +577,16 @@ impl WriterState<'_> {
                 };
                 let stored: TantivyDocument = initial.doc(address)?;
                 let duplicate_of = (*id != new_canonical).then_some(new_canonical.as_str());
-                let doc = rebuild_from_stored(self.fields, &stored, duplicate_of);
+                let source_hash = existing
+                    .by_id
+                    .get(id.as_str())
+                    .and_then(|doc| existing.by_source.get(&doc.source_path))
+                    .map_or("", |(source_hash, _)| source_hash.as_str());
+                let hashes = Hashes {
+                    source: source_hash,
+                    content: &hash,
+                };
+                let doc = rebuild_from_stored(self.fields, &stored, hashes, duplicate_of);
                 writer.delete_term(Term::from_field_text(self.fields.id, id));
                 let _ = writer.add_document(doc);
                 self.ops_total += 1;
@@ -603,14 +612,23 @@ fn find_doc(searcher: &Searcher, fields: &Fields, id: &str) -> Result<Option<Doc
     Ok(top.first().map(|(_, address)| *address))
 }
 
-/// A document rebuilt from its stored fields (all but the analysed copies and `sort_date` are
-/// stored), with a new `duplicate_of`.
+/// The hashes of a document (fast fields only, not stored).
+struct Hashes<'a> {
+    source: &'a str,
+    content: &'a str,
+}
+
+/// A document rebuilt from its stored fields (all but the analysed copies, `sort_date` and the
+/// hashes are stored), with a new `duplicate_of`.
 fn rebuild_from_stored(
     fields: &Fields,
     stored: &TantivyDocument,
+    hashes: Hashes<'_>,
     duplicate_of: Option<&str>,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
+    doc.add_text(fields.source_hash, hashes.source);
+    doc.add_text(fields.content_hash, hashes.content);
     let mut title = String::new();
     let mut body = String::new();
     let mut language = String::from("und");

@@ -130,11 +130,11 @@ impl Fields {
     }
 }
 
-fn analysed(analyzer: &str) -> TextOptions {
+fn analysed(analyzer: &str, record: IndexRecordOption) -> TextOptions {
     TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(analyzer)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            .set_index_option(record),
     )
 }
 
@@ -148,13 +148,31 @@ pub fn build_schema() -> (Schema, Fields) {
         source_name: b.add_text_field(names::SOURCE_NAME, STRING | STORED | FAST),
         url: b.add_text_field(names::URL, STORED),
         title: b.add_text_field(names::TITLE, STORED),
-        title_fr: b.add_text_field(names::TITLE_FR, analysed(FRENCH_ANALYZER)),
-        title_en: b.add_text_field(names::TITLE_EN, analysed(ENGLISH_ANALYZER)),
-        title_exact: b.add_text_field(names::TITLE_EXACT, analysed(EXACT_ANALYZER)),
+        title_fr: b.add_text_field(
+            names::TITLE_FR,
+            analysed(FRENCH_ANALYZER, IndexRecordOption::WithFreqsAndPositions),
+        ),
+        title_en: b.add_text_field(
+            names::TITLE_EN,
+            analysed(ENGLISH_ANALYZER, IndexRecordOption::WithFreqsAndPositions),
+        ),
+        title_exact: b.add_text_field(
+            names::TITLE_EXACT,
+            analysed(EXACT_ANALYZER, IndexRecordOption::WithFreqsAndPositions),
+        ),
         body: b.add_text_field(names::BODY, STORED),
-        body_fr: b.add_text_field(names::BODY_FR, analysed(FRENCH_ANALYZER)),
-        body_en: b.add_text_field(names::BODY_EN, analysed(ENGLISH_ANALYZER)),
-        body_exact: b.add_text_field(names::BODY_EXACT, analysed(EXACT_ANALYZER)),
+        body_fr: b.add_text_field(
+            names::BODY_FR,
+            analysed(FRENCH_ANALYZER, IndexRecordOption::WithFreqsAndPositions),
+        ),
+        body_en: b.add_text_field(
+            names::BODY_EN,
+            analysed(ENGLISH_ANALYZER, IndexRecordOption::WithFreqsAndPositions),
+        ),
+        body_exact: b.add_text_field(
+            names::BODY_EXACT,
+            analysed(EXACT_ANALYZER, IndexRecordOption::WithFreqsAndPositions),
+        ),
         language: b.add_text_field(names::LANGUAGE, facet_value.clone()),
         published: b.add_date_field(names::PUBLISHED, INDEXED | STORED | FAST),
         event_dates: b.add_date_field(names::EVENT_DATES, INDEXED | STORED | FAST),
@@ -168,10 +186,10 @@ pub fn build_schema() -> (Schema, Fields) {
         lat: b.add_f64_field(names::LAT, STORED),
         lon: b.add_f64_field(names::LON, STORED),
         extraction: b.add_json_field(names::EXTRACTION, STORED),
-        content_hash: b.add_text_field(names::CONTENT_HASH, STRING | STORED | FAST),
+        content_hash: b.add_text_field(names::CONTENT_HASH, STRING | FAST),
         duplicate_of: b.add_text_field(names::DUPLICATE_OF, STRING | STORED | FAST),
         is_duplicate: b.add_u64_field(names::IS_DUPLICATE, INDEXED | FAST),
-        source_hash: b.add_text_field(names::SOURCE_HASH, STRING | STORED | FAST),
+        source_hash: b.add_text_field(names::SOURCE_HASH, STRING | FAST),
     };
     (b.build(), fields)
 }

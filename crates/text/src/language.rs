@@ -109,6 +109,11 @@ const MIN_MARKERS: usize = 6;
 /// How many times more markers the winner needs than the other language.
 const MARKER_RATIO: usize = 5;
 
+/// Whether `word` is in `markers` (short lists: a scan is faster than hashing).
+fn is_marker(markers: &[&str], word: &str) -> bool {
+    markers.iter().any(|m| m.len() == word.len() && *m == word)
+}
+
 /// Decides without lingua when the sample leaves no doubt: mostly Arabic script, or many more
 /// French than English function words (or the reverse). Detection with lingua's full models costs
 /// about 1 ms per KB, which would dominate indexing; unclear samples (mixed, short, other
@@ -126,14 +131,21 @@ fn clear_cut_language(sample: &str) -> Option<Language> {
         return (arabic >= 4 * latin.max(1) && arabic >= MIN_LETTERS).then_some(Language::Arabic);
     }
     let (mut french, mut english) = (0usize, 0usize);
+    let mut lower = String::new();
     for word in sample
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty() && w.len() <= 6)
     {
-        let lower = word.to_lowercase();
-        if FRENCH_MARKERS.contains(&lower.as_str()) {
+        let word = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            word
+        } else {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        };
+        if is_marker(FRENCH_MARKERS, word) {
             french += 1;
-        } else if ENGLISH_MARKERS.contains(&lower.as_str()) {
+        } else if is_marker(ENGLISH_MARKERS, word) {
             english += 1;
         }
     }
