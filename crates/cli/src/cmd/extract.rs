@@ -1,16 +1,20 @@
 //! `sahel extract [--json] [--gazetteer FILE]... PATH...`: prints the facets extracted from each
 //! document (one JSON object per line with `--json`, a readable summary otherwise).
 //!
-//! Reading is deliberately minimal here (UTF-8 `.txt` / `.md`, markdown front matter with
-//! `title`, `published`/`date`, `language`/`lang`); the indexer's readers handle the other formats.
+//! Files are found and read exactly as `sahel index` reads them (every format, folders walked
+//! recursively, encodings detected, one document per JSON record or JSON-lines row, metadata from
+//! front matter, `<meta>` and JSON fields), so what this prints is what the index gets. Unreadable
+//! files and malformed records are reported on stderr with their path (and line) and skipped.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use chrono::NaiveDate;
 use clap::Args;
 use sahel_facets::{extract, DocMeta, Extraction, Extractor};
+use sahel_indexer::readers::parse_file;
+use sahel_indexer::record::SourceRecord;
+use sahel_indexer::walk::{walk_inputs, InputFile};
 
 use crate::Outcome;
 
@@ -22,7 +26,7 @@ pub struct ExtractArgs {
     /// GeoNames file (country dump, admin1 or admin2 codes) extending the built-in gazetteer.
     #[arg(long = "gazetteer", value_name = "FILE")]
     gazetteers: Vec<PathBuf>,
-    /// Files or folders (.txt, .md; folders are walked recursively).
+    /// Files or folders (any format `sahel index` reads; folders are walked recursively).
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
 }
@@ -34,29 +38,33 @@ pub fn build_extractor(gazetteers: &[PathBuf]) -> anyhow::Result<Extractor> {
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     let extractor = build_extractor(&args.gazetteers)?;
-    let mut files = Vec::new();
-    let mut failures = 0usize;
-    for p in &args.paths {
-        if let Err(e) = collect_files(p, &mut files) {
-            eprintln!("error: {e:#}");
-            failures += 1;
-        }
+    // No index directory to leave out of the walk.
+    let walk = walk_inputs(&args.paths, Path::new(""))?;
+    let mut failures = walk.problems.len();
+    for problem in &walk.problems {
+        eprintln!("skipped: {problem}");
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for file in &files {
-        match read_document(file) {
-            Ok((text, meta)) => {
-                let ex = extract(&text, &meta, &extractor);
-                if args.json {
-                    writeln!(out, "{}", serde_json::to_string(&ex)?)?;
-                } else {
-                    write_summary(&mut out, &ex)?;
-                }
-            }
-            Err(e) => {
-                eprintln!("error: {e:#}");
+    for file in &walk.files {
+        let documents = match read_documents(file) {
+            Ok(documents) => documents,
+            Err(message) => {
+                eprintln!("skipped: {message}");
                 failures += 1;
+                continue;
+            }
+        };
+        failures += documents.bad_records.len();
+        for message in &documents.bad_records {
+            eprintln!("skipped: {message}");
+        }
+        for (meta, body) in &documents.records {
+            let ex = extract(body, meta, &extractor);
+            if args.json {
+                writeln!(out, "{}", serde_json::to_string(&ex)?)?;
+            } else {
+                write_summary(&mut out, &ex)?;
             }
         }
     }
@@ -67,80 +75,56 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     })
 }
 
-fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let meta =
-        std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
-    if meta.is_file() {
-        out.push(path.to_path_buf());
-        return Ok(());
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .with_context(|| format!("cannot list {}", path.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
+/// The documents of one file, with the metadata the indexer would give them, and the messages of
+/// records that could not be read.
+struct FileDocuments {
+    records: Vec<(DocMeta, String)>,
+    bad_records: Vec<String>,
+}
+
+fn read_documents(file: &InputFile) -> Result<FileDocuments, String> {
+    let path = file.path.display();
+    let bytes = std::fs::read(&file.path).map_err(|e| format!("{path}: {e}"))?;
+    let parsed = parse_file(file.format, &bytes).map_err(|reason| format!("{path}: {reason}"))?;
+    let single = parsed.records.len() == 1 && parsed.bad_records.is_empty();
+    let records = parsed
+        .records
+        .into_iter()
+        .map(|record| {
+            let id = document_id(file, &record, single);
+            (meta_of(id, &record), record.body)
+        })
         .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            collect_files(&p, out)?;
-        } else if matches!(
-            p.extension()
-                .and_then(|e| e.to_str())
-                .map(str::to_ascii_lowercase)
-                .as_deref(),
-            Some("txt" | "md")
-        ) {
-            out.push(p);
-        }
-    }
-    Ok(())
+    let bad_records = parsed
+        .bad_records
+        .iter()
+        .map(|(line, reason)| format!("{path}:{line}: {reason}"))
+        .collect();
+    Ok(FileDocuments {
+        records,
+        bad_records,
+    })
 }
 
-fn read_document(path: &Path) -> anyhow::Result<(String, DocMeta)> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    let mut meta = DocMeta {
-        id: path.display().to_string(),
-        ..DocMeta::default()
-    };
-    let body = split_front_matter(&text, &mut meta);
-    Ok((body, meta))
+/// The id `sahel index` gives a record: its own id, else the file's relative path (with `#N`, its
+/// line or position, when the file holds several records).
+fn document_id(file: &InputFile, record: &SourceRecord, single: bool) -> String {
+    match (&record.id, record.position) {
+        (Some(id), _) => id.clone(),
+        (None, Some(position)) if !single => format!("{}#{}", file.relative_id, position),
+        _ => file.relative_id.clone(),
+    }
 }
 
-/// Reads a `---` front matter (YAML-like `key: value` lines) into `meta`; returns the body.
-fn split_front_matter(text: &str, meta: &mut DocMeta) -> String {
-    let trimmed = text.trim_start_matches('\u{feff}');
-    let Some(rest) = trimmed.strip_prefix("---") else {
-        return trimmed.to_string();
-    };
-    let Some(end) = rest.find("\n---") else {
-        return trimmed.to_string();
-    };
-    for line in rest[..end].lines() {
-        let Some((key, value)) = line.split_once(':') else {
-            continue;
-        };
-        let value = value.trim().trim_matches(['"', '\'']).trim();
-        if value.is_empty() {
-            continue;
-        }
-        match key.trim().to_ascii_lowercase().as_str() {
-            "title" => meta.title = Some(value.to_string()),
-            "published" | "date" => {
-                meta.published = value
-                    .get(..10)
-                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            }
-            "language" | "lang" => meta.language = Some(value.to_ascii_lowercase()),
-            "source" => meta.source = Some(value.to_string()),
-            "url" => meta.url = Some(value.to_string()),
-            _ => {}
-        }
+fn meta_of(id: String, record: &SourceRecord) -> DocMeta {
+    DocMeta {
+        id,
+        title: (!record.title.is_empty()).then(|| record.title.clone()),
+        published: record.published,
+        language: record.language.clone(),
+        source: record.source.clone(),
+        url: record.url.clone(),
     }
-    let body = &rest[end + 4..];
-    body.split_once('\n')
-        .map(|(_, b)| b)
-        .unwrap_or("")
-        .to_string()
 }
 
 fn write_summary(out: &mut impl Write, ex: &Extraction) -> std::io::Result<()> {
@@ -184,16 +168,47 @@ fn write_summary(out: &mut impl Write, ex: &Extraction) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
+    fn documents_of(name: &str, content: &str) -> FileDocuments {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(name), content).unwrap();
+        let walk = walk_inputs(&[dir.path().to_path_buf()], Path::new("")).unwrap();
+        assert_eq!(walk.files.len(), 1);
+        read_documents(&walk.files[0]).unwrap()
+    }
+
     #[test]
     fn front_matter_fills_metadata() {
-        let mut meta = DocMeta::default();
-        let body = split_front_matter(
+        let docs = documents_of(
+            "lere.md",
             "---\ntitle: \"Attaque à Léré\"\npublished: 2023-09-18\nlanguage: fr\n---\nTexte.\n",
-            &mut meta,
         );
-        assert_eq!(body, "Texte.\n");
+        let (meta, body) = &docs.records[0];
+        assert_eq!(body.trim(), "Texte.");
+        assert_eq!(meta.id, "lere.md");
         assert_eq!(meta.title.as_deref(), Some("Attaque à Léré"));
-        assert_eq!(meta.published, NaiveDate::from_ymd_opt(2023, 9, 18));
+        assert_eq!(meta.published, chrono::NaiveDate::from_ymd_opt(2023, 9, 18));
         assert_eq!(meta.language.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn json_lines_give_one_document_per_row_and_report_bad_lines() {
+        let docs = documents_of(
+            "feed.jsonl",
+            "{\"id\": \"a\", \"body\": \"Attaque à Léré le 15 juillet.\", \"published\": \"2023-07-20\"}\n\
+             {not json\n\
+             {\"text\": \"Frappe aérienne près de Gao.\"}\n",
+        );
+        let ids: Vec<&str> = docs.records.iter().map(|(m, _)| m.id.as_str()).collect();
+        assert_eq!(ids, ["a", "feed.jsonl#3"]);
+        assert_eq!(
+            docs.records[0].0.published,
+            chrono::NaiveDate::from_ymd_opt(2023, 7, 20)
+        );
+        assert_eq!(docs.bad_records.len(), 1);
+        assert!(
+            docs.bad_records[0].contains("feed.jsonl:2"),
+            "{:?}",
+            docs.bad_records
+        );
     }
 }
