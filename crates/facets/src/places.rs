@@ -133,7 +133,9 @@ pub fn describe(g: &Gazetteer, id: EntryId, role: PlaceRole) -> ResolvedPlace {
     }
 }
 
-/// A former (pre-reform) region with exactly one current successor stands for it.
+/// A former (pre-reform) region stands for its current successor: the only one, else the one whose
+/// capital was the former region's (`former_seat`: Sahel → Liptako, Est → Goulmou), so region
+/// facets are always current names.
 fn current_region(g: &Gazetteer, region: EntryId) -> EntryId {
     let e = g.entry(region);
     if !e.detail.eq_ignore_ascii_case("former") {
@@ -150,8 +152,16 @@ fn current_region(g: &Gazetteer, region: EntryId) -> EntryId {
         })
         .map(|(id, _)| id)
         .collect();
-    match successors.as_slice() {
-        [only] => *only,
+    if let [only] = successors.as_slice() {
+        return *only;
+    }
+    let seats: Vec<EntryId> = successors
+        .iter()
+        .copied()
+        .filter(|&s| g.entry(s).former_seat)
+        .collect();
+    match seats.as_slice() {
+        [seat] => *seat,
         _ => region,
     }
 }

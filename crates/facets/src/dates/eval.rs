@@ -2,17 +2,18 @@
 //! month and year grain the resolver reads as Duckling expects, with its reference time as the
 //! publication date.
 //!
-//! Duckling leans to the future (`le 5 juillet` said on 12 February is next July; a bare `lundi` is
-//! the coming Monday); news prose reports the past, and the extractor follows news semantics. The
-//! report counts every phrase honestly and also tells which failures are only that convention:
-//! those that the same expression, read in a future-tense sentence, resolves as Duckling does.
+//! Duckling reads standalone expressions forward (`le 5 juillet` said on 12 February is next July;
+//! a bare `lundi` is the coming Monday); reports tell past events, and the extractor resolves
+//! backward by default. The corpus is therefore scored in both [`Direction`]s: `Past` (the report
+//! convention the extractor uses) and `Forward` (Duckling's convention); each failure says whether
+//! the other direction resolves it.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use super::{scan, DateValue, EventDate, Tense};
+use super::{scan, DateValue, Direction, EventDate};
 use crate::{Error, Result};
 
 /// The reference time of the Duckling corpus (Tuesday 12 February 2013), used as publication date.
@@ -28,7 +29,8 @@ pub struct Failure {
     pub kind: String,
     pub expected: String,
     pub got: String,
-    /// Read as a future-tense sentence, the phrase resolves as expected.
+    /// Resolved in the other direction, the phrase gives the expected value (the failure is only
+    /// the past/forward convention).
     pub convention: bool,
 }
 
@@ -71,14 +73,12 @@ impl fmt::Display for Score {
 #[derive(Debug, Clone, Default)]
 pub struct DatesEval {
     pub reference: NaiveDate,
+    /// The direction undated expressions were resolved in.
+    pub direction: Direction,
     /// Day-, month- and year-grain phrases.
     pub overall: Score,
-    /// The same, leaving out the failures that are only the past/future convention.
-    pub without_convention: Score,
     /// Per Duckling grain (`Day`, `Month`, `Year`).
     pub by_grain: BTreeMap<String, Score>,
-    /// Per Duckling grain, leaving out the convention conflicts.
-    pub by_grain_without_convention: BTreeMap<String, Score>,
     /// Per Duckling kind (`datetime`, `datetimeInterval`, `datetimeOpenInterval`).
     pub by_kind: BTreeMap<String, Score>,
     /// Per kind of expression the resolver read (`absolute`, `partial`, …, `none`).
@@ -161,10 +161,21 @@ fn describe(date: Option<&EventDate>) -> String {
 }
 
 /// Scores the corpus (`phrase, kind, start, end_exclusive, open_direction, grain` TSV with a header)
-/// and the negatives (one phrase a line) against `reference` as the publication date.
-pub fn eval_duckling(corpus: &str, negatives: &str, reference: NaiveDate) -> Result<DatesEval> {
+/// and the negatives (one phrase a line) against `reference` as the publication date, resolving
+/// in `direction`.
+pub fn eval_duckling(
+    corpus: &str,
+    negatives: &str,
+    reference: NaiveDate,
+    direction: Direction,
+) -> Result<DatesEval> {
+    let other = match direction {
+        Direction::Past => Direction::Forward,
+        Direction::Forward => Direction::Past,
+    };
     let mut report = DatesEval {
         reference,
+        direction,
         ..DatesEval::default()
     };
     for (number, line) in corpus.lines().enumerate().skip(1) {
@@ -195,7 +206,7 @@ pub fn eval_duckling(corpus: &str, negatives: &str, reference: NaiveDate) -> Res
                 Expected::Between(start, end)
             }
         };
-        let found = scan(phrase, Some(reference), "fr", Tense::FromText);
+        let found = scan(phrase, Some(reference), "fr", direction);
         let got = main_date(&found);
         let ok = got.is_some_and(|g| matches(expected, g));
         report.overall.add(ok);
@@ -209,21 +220,11 @@ pub fn eval_duckling(corpus: &str, negatives: &str, reference: NaiveDate) -> Res
             format!("{:?}", g.kind).to_lowercase()
         });
         report.by_form.entry(form).or_default().add(ok);
-        let grain_without = report
-            .by_grain_without_convention
-            .entry(grain.to_string())
-            .or_default();
         if ok {
-            grain_without.add(true);
-            report.without_convention.add(true);
             continue;
         }
-        let forward = scan(phrase, Some(reference), "fr", Tense::Future);
-        let convention = main_date(&forward).is_some_and(|g| matches(expected, g));
-        if !convention {
-            grain_without.add(false);
-            report.without_convention.add(false);
-        }
+        let flipped = scan(phrase, Some(reference), "fr", other);
+        let convention = main_date(&flipped).is_some_and(|g| matches(expected, g));
         let expected_text = match expected {
             Expected::At(v) => v.to_string(),
             Expected::From(v) => format!("{v}.."),
@@ -239,7 +240,7 @@ pub fn eval_duckling(corpus: &str, negatives: &str, reference: NaiveDate) -> Res
         });
     }
     for phrase in negatives.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let found: Vec<String> = scan(phrase, Some(reference), "fr", Tense::FromText)
+        let found: Vec<String> = scan(phrase, Some(reference), "fr", direction)
             .iter()
             .map(|d| format!("{} `{}`", d.date, d.text))
             .collect();
@@ -248,31 +249,38 @@ pub fn eval_duckling(corpus: &str, negatives: &str, reference: NaiveDate) -> Res
     Ok(report)
 }
 
+impl DatesEval {
+    /// A label for the direction: which convention the figures follow.
+    pub fn convention_label(&self) -> &'static str {
+        match self.direction {
+            Direction::Past => "Past (report convention: undated expressions resolve backward from the publication date, forward only after an explicit future marker)",
+            Direction::Forward => "Forward (Duckling's convention: undated expressions resolve forward from the reference time)",
+        }
+    }
+
+    /// One line: the overall and per-grain figures.
+    pub fn summary(&self) -> String {
+        let grains: Vec<String> = self
+            .by_grain
+            .iter()
+            .map(|(g, s)| format!("{g} {s}"))
+            .collect();
+        format!("{}  ({})", self.overall, grains.join(", "))
+    }
+}
+
 impl fmt::Display for DatesEval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "direction: {}", self.convention_label())?;
         writeln!(f, "reference (publication) date: {}", self.reference)?;
         writeln!(
             f,
             "day/month/year-grain phrases resolved as expected: {}",
             self.overall
         )?;
-        writeln!(
-            f,
-            "  leaving out the {} past-vs-future convention conflicts: {}",
-            self.failures.iter().filter(|x| x.convention).count(),
-            self.without_convention
-        )?;
-        writeln!(
-            f,
-            "per grain (all phrases | leaving out the convention conflicts):"
-        )?;
+        writeln!(f, "per grain:")?;
         for (grain, score) in &self.by_grain {
-            let without = self
-                .by_grain_without_convention
-                .get(grain)
-                .copied()
-                .unwrap_or_default();
-            writeln!(f, "  {grain:<22} {score:<20} | {without}")?;
+            writeln!(f, "  {grain:<22} {score}")?;
         }
         writeln!(f, "per Duckling kind:")?;
         for (kind, score) in &self.by_kind {
@@ -298,7 +306,7 @@ impl fmt::Display for DatesEval {
         }
         writeln!(
             f,
-            "failures ({}; * = only the past/future convention):",
+            "failures ({}; * = the other direction resolves it):",
             self.failures.len()
         )?;
         for x in &self.failures {

@@ -75,6 +75,16 @@ pub enum Expr {
     Holiday(u32, u32),
     /// The last day of a month: `le dernier jour d'octobre 2015`.
     LastDayOf(u32, Option<i32>),
+    /// The n-th (1-4; -1 = last) weekday of a month: `le premier mercredi de mars`,
+    /// `le dernier vendredi du mois`, `the first Monday of next month`. `month: None` is the
+    /// publication month shifted by `offset` months.
+    NthWeekday {
+        n: i32,
+        weekday: u32,
+        month: Option<u32>,
+        year: Option<i32>,
+        offset: i32,
+    },
 }
 
 /// An expression and the tokens it covers (`first..end`).
@@ -1353,6 +1363,8 @@ impl<'a> Grammar<'a> {
             self.year_expr(i),
             self.iso_month(i),
             self.day_alone(i),
+            self.nth_weekday(i),
+            self.now(i),
         ];
         candidates
             .into_iter()
@@ -1368,7 +1380,12 @@ impl<'a> Grammar<'a> {
     /// `mercredi 13`, `jeudi 15`: a weekday and a day number without a month.
     /// `le 16`, a day alone after `le`, closing its clause (`le 16, des hommes armés…`).
     fn day_alone(&self, i: usize) -> Option<(Expr, usize)> {
-        if !self.is(i, "le") {
+        // `le 16,` and `à partir du 8` / `depuis le 8`.
+        let from = self.is(i, "du")
+            && i >= 2
+            && self.is(i - 2, "a")
+            && self.is_any(i - 1, &["partir", "compter"]);
+        if !self.is(i, "le") && !from {
             return None;
         }
         self.num(i + 1)?;
@@ -1382,6 +1399,75 @@ impl<'a> Grammar<'a> {
             }
         };
         closes.then_some((Expr::DayAlone(day), k))
+    }
+
+    /// `en ce moment`, `à l'heure actuelle`: the publication day.
+    fn now(&self, i: usize) -> Option<(Expr, usize)> {
+        if let Some(j) = self.words(i, &["en", "ce", "moment"]) {
+            return Some((Expr::DayOffset(0), j));
+        }
+        None
+    }
+
+    /// `le premier mercredi de mars [2024]`, `le dernier vendredi du mois [prochain]`,
+    /// `the first Monday of next month`.
+    fn nth_weekday(&self, i: usize) -> Option<(Expr, usize)> {
+        let mut j = i;
+        if self.is_any(j, &["le", "la", "the"]) {
+            j += 1;
+        }
+        let n = match self.w(j)? {
+            "premier" | "premiere" | "first" => 1,
+            "deuxieme" | "second" => 2,
+            "troisieme" | "third" => 3,
+            "quatrieme" | "fourth" => 4,
+            "dernier" | "derniere" | "last" => -1,
+            _ => return None,
+        };
+        let weekday = lexicon::weekday(self.w(j + 1)?)?;
+        let k = self.of(j + 2)?;
+        if let Some((month, _)) = self.w(k).and_then(lexicon::month) {
+            let (year, end) = match self.num(k + 1) {
+                Some((y, 4)) => (Some(y as i32), k + 2),
+                _ => (None, k + 1),
+            };
+            return Some((
+                Expr::NthWeekday {
+                    n,
+                    weekday,
+                    month: Some(month),
+                    year,
+                    offset: 0,
+                },
+                end,
+            ));
+        }
+        let (offset, end) = if let Some(e) = self.words(k, &["ce", "mois"]) {
+            (0, e)
+        } else if let Some(e) = self.words(k, &["this", "month"]) {
+            (0, e)
+        } else if self.is_any(k, &["next", "last"]) && self.is(k + 1, "month") {
+            (if self.is(k, "next") { 1 } else { -1 }, k + 2)
+        } else if self.is(k, "mois") || (self.is(k, "the") && self.is(k + 1, "month")) {
+            let m = if self.is(k, "mois") { k + 1 } else { k + 2 };
+            match self.w(m) {
+                Some("prochain" | "suivant") => (1, m + 1),
+                Some("dernier" | "precedent" | "passe") => (-1, m + 1),
+                _ => (0, m),
+            }
+        } else {
+            return None;
+        };
+        Some((
+            Expr::NthWeekday {
+                n,
+                weekday,
+                month: None,
+                year: None,
+                offset,
+            },
+            end,
+        ))
     }
 
     fn weekday_day(&self, i: usize) -> Option<(Expr, usize)> {
@@ -1410,6 +1496,8 @@ fn may_start(w: &str) -> bool {
         || matches!(
             w,
             "a" | "an"
+                | "derniere"
+                | "quatrieme"
                 | "apres"
                 | "au"
                 | "aujourd"

@@ -144,8 +144,22 @@ pub fn unit(word: &str) -> Option<Unit> {
 }
 
 /// Words that put a sentence in the future (announcements, schedules): dates in such a sentence
-/// resolve forward from the publication date instead of backward.
-pub fn is_future_cue(word: &str) -> bool {
+/// resolve forward from the publication date instead of backward. `next` is the folded word after
+/// `word` (`à venir`, `aura lieu`). Besides the listed words, French simple-future third persons
+/// (`accueilleront`, `débuteront`, `reprendra`, and `-era` forms of eight letters or more such as
+/// `organisera`) count.
+pub fn is_future_cue(word: &str, next: Option<&str>) -> bool {
+    if word == "a" && next == Some("venir") {
+        return true;
+    }
+    let future_ending = word.ends_with("eront")
+        || word.ends_with("iront")
+        || word.ends_with("endra")
+        || word.ends_with("endront")
+        || (word.len() >= 8 && word.ends_with("era"));
+    if word.len() >= 6 && future_ending {
+        return true;
+    }
     matches!(
         word,
         "prochain"
@@ -174,5 +188,9 @@ pub fn is_future_cue(word: &str) -> bool {
             | "upcoming"
             | "next"
             | "shall"
+            | "ira"
+            | "iront"
+            | "viendra"
+            | "viendront"
     )
 }

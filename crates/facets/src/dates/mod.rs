@@ -180,7 +180,7 @@ pub fn extract_event_dates(text: &str, published: Option<NaiveDate>, lang: &str)
         .iter()
         .map(|p| (p.start, p.end))
         .collect();
-    resolve_all(&toks, &grammar, text, published, Tense::FromText)
+    resolve_all(&toks, &grammar, text, published, Direction::Past)
         .into_iter()
         .filter(|d| !matches!(d.date, DateValue::Year(_)))
         .filter(|d| !skipped.iter().any(|&(s, e)| d.start < e && s < d.end))
@@ -191,7 +191,7 @@ pub fn extract_event_dates(text: &str, published: Option<NaiveDate>, lang: &str)
 pub fn find_dates(text: &str, published: Option<NaiveDate>, lang: &str) -> Vec<EventDate> {
     let toks = tokens::tokenize(text);
     let grammar = Grammar::new(&toks, lang == "en");
-    resolve_all(&toks, &grammar, text, published, Tense::FromText)
+    resolve_all(&toks, &grammar, text, published, Direction::Past)
 }
 
 /// The months (`YYYY-MM`) the dates fall in, sorted, each once; ranges count every month they
@@ -215,13 +215,19 @@ pub fn event_date_strings(dates: &[EventDate]) -> Vec<String> {
     values.iter().map(|v| v.to_string()).collect()
 }
 
-/// Which way undated expressions lean.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Tense {
-    /// Past, unless the sentence has a future cue.
-    FromText,
-    /// Always future (what a forward-looking reader such as Duckling assumes).
-    Future,
+/// Which way expressions without a year or with a bare weekday resolve from the reference
+/// (publication) date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Direction {
+    /// Reports of past events (the default for extraction): `le 15 juillet` is the nearest
+    /// 15 July not after the publication date, `lundi` the last Monday. A sentence with an explicit
+    /// future marker (`prochain`, `à venir`, `aura lieu`, `se tiendra`, `next`, `will`, …) still
+    /// resolves forward.
+    #[default]
+    Past,
+    /// Standalone expressions read forward, Duckling's convention: `le 15 juillet` said on
+    /// 12 February is the coming 15 July, `lundi` the coming Monday.
+    Forward,
 }
 
 /// What the resolver knows when it meets an expression.
@@ -247,15 +253,25 @@ fn find_all(toks: &[tokens::Tok], grammar: &Grammar<'_>) -> Vec<Found> {
     found
 }
 
+/// [`find_dates`] with an explicit resolution direction.
+pub fn find_dates_directed(
+    text: &str,
+    published: Option<NaiveDate>,
+    lang: &str,
+    direction: Direction,
+) -> Vec<EventDate> {
+    scan(text, published, lang, direction)
+}
+
 pub(crate) fn scan(
     text: &str,
     published: Option<NaiveDate>,
     lang: &str,
-    tense: Tense,
+    direction: Direction,
 ) -> Vec<EventDate> {
     let toks = tokens::tokenize(text);
     let grammar = Grammar::new(&toks, lang == "en");
-    resolve_all(&toks, &grammar, text, published, tense)
+    resolve_all(&toks, &grammar, text, published, direction)
 }
 
 fn resolve_all(
@@ -263,16 +279,17 @@ fn resolve_all(
     grammar: &Grammar<'_>,
     text: &str,
     published: Option<NaiveDate>,
-    tense: Tense,
+    direction: Direction,
 ) -> Vec<EventDate> {
     let found = find_all(toks, grammar);
     if found.is_empty() {
         return Vec::new();
     }
     let sentences = toks.last().map_or(0, |t| t.sentence as usize + 1);
-    let mut future = vec![tense == Tense::Future; sentences];
-    for t in toks {
-        if t.word().is_some_and(lexicon::is_future_cue) {
+    let mut future = vec![direction == Direction::Forward; sentences];
+    for (k, t) in toks.iter().enumerate() {
+        let next = toks.get(k + 1).and_then(|n| n.word());
+        if t.word().is_some_and(|w| lexicon::is_future_cue(w, next)) {
             future[t.sentence as usize] = true;
         }
     }
@@ -346,6 +363,20 @@ fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
         d.checked_add_months(months)
     } else {
         d.checked_sub_months(months)
+    }
+}
+
+/// The n-th (1-based; -1 = last) `weekday` (0 = Monday) of a month.
+fn nth_weekday_of(year: i32, month: u32, weekday: u32, n: i32) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    if n > 0 {
+        let lead = (i64::from(weekday) - weekday_of(first)).rem_euclid(7);
+        let d = add_days(first, lead + 7 * i64::from(n - 1))?;
+        (d.month() == month).then_some(d)
+    } else {
+        let last = add_days(add_months(first, 1)?, -1)?;
+        let back = (weekday_of(last) - i64::from(weekday)).rem_euclid(7);
+        add_days(last, -back)
     }
 }
 
@@ -580,6 +611,40 @@ fn resolve(expr: Expr, cx: &Context) -> Option<(DateValue, Option<DateValue>, Da
             DateKind::Relative,
         )),
         Expr::DayOffset(n) => day(add_days(cx.published?, n)?, DateKind::Relative),
+        Expr::NthWeekday {
+            n,
+            weekday,
+            month,
+            year,
+            offset,
+        } => {
+            let (y, m, kind) = match month {
+                Some(month) => match resolve(
+                    Expr::Month {
+                        month,
+                        year,
+                        shift: 0,
+                    },
+                    cx,
+                )? {
+                    (DateValue::Month(y, m), _, _) => (
+                        y,
+                        m,
+                        if year.is_some() {
+                            DateKind::Absolute
+                        } else {
+                            DateKind::Partial
+                        },
+                    ),
+                    _ => return None,
+                },
+                None => {
+                    let first = add_months(cx.published?.with_day(1)?, i64::from(offset))?;
+                    (first.year(), first.month(), DateKind::Relative)
+                }
+            };
+            day(nth_weekday_of(y, m, weekday, n)?, kind)
+        }
         Expr::FromPrevious(n) => day(
             add_days(cx.previous.or(cx.published)?, n)?,
             DateKind::Relative,

@@ -441,6 +441,69 @@ fn sample_reports_give_their_dates() {
 }
 
 #[test]
+fn direction_decides_undated_expressions_and_future_markers_override_past() {
+    let published = Some(day(2013, 2, 12)); // a Tuesday
+    let past = |t: &str| find_dates_directed(t, published, "fr", Direction::Past);
+    let forward = |t: &str| find_dates_directed(t, published, "fr", Direction::Forward);
+    assert_eq!(past("le 15 juillet")[0].date.to_string(), "2012-07-15");
+    assert_eq!(forward("le 15 juillet")[0].date.to_string(), "2013-07-15");
+    assert_eq!(past("lundi")[0].date.to_string(), "2013-02-11");
+    assert_eq!(forward("lundi")[0].date.to_string(), "2013-02-18");
+    // Explicit future markers resolve forward in Past mode too.
+    for t in [
+        "Le forum aura lieu le 15 juillet.",
+        "La session à venir, le 15 juillet, portera sur la sécurité.",
+        "Les élections se dérouleront le 15 juillet.",
+        "Le sommet reprendra le 15 juillet.",
+        "Les ministres organiseront une réunion le 15 juillet.",
+        "The summit will open on July 15.",
+    ] {
+        let lang = if t.starts_with("The") { "en" } else { "fr" };
+        let found = find_dates_directed(t, published, lang, Direction::Past);
+        assert_eq!(found[0].date.to_string(), "2013-07-15", "{t}");
+    }
+    // Past tense stays backward.
+    assert_eq!(
+        past("Les élections se sont déroulées le 15 juillet.")[0]
+            .date
+            .to_string(),
+        "2012-07-15"
+    );
+}
+
+#[test]
+fn nth_weekday_of_a_month() {
+    assert_eq!(
+        dates("le premier mercredi de mars 2024", None),
+        ["2024-03-06"]
+    );
+    assert_eq!(
+        dates("le dernier vendredi de mars 2024", None),
+        ["2024-03-29"]
+    );
+    // Relative to the publication month (PUB: 2024-03-20).
+    assert_eq!(
+        dates("le premier lundi du mois prochain", PUB),
+        ["2024-04-01"]
+    );
+    assert_eq!(
+        dates("le dernier samedi du mois dernier", PUB),
+        ["2024-02-24"]
+    );
+    assert_eq!(en("the first Monday of next month", PUB), ["2024-04-01"]);
+    // No fifth Monday in February 2024: nothing rather than a wrong date.
+    assert!(nth_weekday_of(2024, 2, 0, 5).is_none());
+}
+
+#[test]
+fn open_start_and_now() {
+    assert_eq!(dates("à partir du 8", PUB), ["2024-03-08"]);
+    assert_eq!(dates("en ce moment", PUB), ["2024-03-20"]);
+    // A bare `du 8` is no date (counts, article numbers).
+    assert!(dates("l'article 3 du 8", PUB).is_empty());
+}
+
+#[test]
 fn duckling_corpus_meets_the_thresholds() {
     let dir = concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -452,19 +515,35 @@ fn duckling_corpus_meets_the_thresholds() {
     ) else {
         return;
     };
-    let report = eval::eval_duckling(&corpus, &negatives, eval::duckling_reference()).unwrap();
-    assert_eq!(report.negatives.len(), 4);
-    assert_eq!(report.negatives_with_dates(), 0, "{report}");
-    // Where Duckling's future-leaning convention and news semantics agree.
-    assert!(report.without_convention.share() >= 0.85, "{report}");
+    let reference = eval::duckling_reference();
+    // Duckling's own convention: standalone expressions resolve forward.
+    let forward = eval::eval_duckling(&corpus, &negatives, reference, Direction::Forward).unwrap();
+    assert_eq!(forward.negatives.len(), 4);
+    assert_eq!(forward.negatives_with_dates(), 0, "{forward}");
+    assert!(forward.overall.total >= 230, "{forward}");
+    assert!(forward.overall.share() >= FORWARD_MIN, "{forward}");
     for grain in ["Day", "Month", "Year"] {
-        let score = report.by_grain_without_convention[grain];
-        assert!(score.share() >= 0.85, "{grain}: {score}\n{report}");
+        let score = forward.by_grain[grain];
+        assert!(score.share() >= 0.85, "{grain}: {score}\n{forward}");
     }
-    // Every phrase, counted honestly: the rest are the past/future convention.
-    assert!(report.overall.share() >= 0.50, "{report}");
-    assert!(report.overall.total >= 230, "{report}");
+    // The report convention (what extraction uses): only the phrases Duckling reads forward
+    // differ; everything else must agree.
+    let past = eval::eval_duckling(&corpus, &negatives, reference, Direction::Past).unwrap();
+    assert_eq!(past.negatives_with_dates(), 0, "{past}");
+    assert!(past.overall.share() >= PAST_MIN, "{past}");
+    let not_convention = past.failures.iter().filter(|f| !f.convention).count();
+    assert_eq!(
+        not_convention,
+        forward.failures.len(),
+        "a past-direction failure that is not the convention is also a forward failure"
+    );
 }
+
+/// Issue 3 asks 85%; measured 95.4% (227/238) with the Forward direction (Duckling's convention).
+const FORWARD_MIN: f64 = 0.93;
+/// Measured 56.3% (134/238) with the Past direction (report convention): the other 93 phrases
+/// are undated expressions Duckling reads forward.
+const PAST_MIN: f64 = 0.54;
 
 proptest! {
     #[test]

@@ -532,6 +532,7 @@ fn load_dump(g: &mut Gazetteer, ctx: &mut Context, path: &Path, text: &str) -> R
             lat: row.lat,
             lon: row.lon,
             former_regions: Vec::new(),
+            former_seat: false,
             common_word: false,
             importance,
             source: Source::GeoNames,

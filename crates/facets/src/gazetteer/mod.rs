@@ -74,6 +74,9 @@ pub struct Entry {
     pub lon: f64,
     /// Regions only: the region(s) this one was carved from (Mali 2023, Burkina Faso 2025 reforms).
     pub former_regions: Vec<Box<str>>,
+    /// Regions only: its capital was also its former region's, so it stands for that former region
+    /// when a text names it ("région du Sahel" → Liptako).
+    pub former_seat: bool,
     /// The name is also an ordinary word: it needs a capital letter and a place cue.
     pub common_word: bool,
     /// Coarse prominence used to break ties (capitals and admin seats rank higher).
