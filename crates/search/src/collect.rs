@@ -12,7 +12,7 @@ use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{BitSet, DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::data::{IndexData, DIMENSIONS, MONTH};
+use crate::data::{IndexData, DIMENSIONS, LOCALITY, MONTH};
 
 /// Filter dimension of the date range (shares [`MONTH`]'s slot: months and from/to are one
 /// "time" facet).
@@ -85,13 +85,21 @@ impl Ord for Ranked {
 pub struct Outcome {
     pub total: u64,
     pub full_total: u64,
-    pub counts: [Vec<u64>; DIMENSIONS],
+    /// Per slot (see [`IndexData::bases`]): the disjunctive facet counts.
+    pub counts: Vec<u32>,
     /// Per month id, documents passing every filter.
-    pub timeline: Vec<u64>,
+    pub timeline: Vec<u32>,
     /// Best first.
     pub hits: Vec<Ranked>,
     /// Matched documents per segment (when recorded).
     pub matched: Vec<(SegmentOrdinal, BitSet)>,
+}
+
+impl Outcome {
+    /// The counts of one dimension, by value id.
+    pub fn dim_counts<'a>(&'a self, data: &IndexData, dim: usize) -> &'a [u32] {
+        self.counts.get(data.slot_range(dim)).unwrap_or(&[])
+    }
 }
 
 pub struct PlanCollector {
@@ -104,7 +112,13 @@ pub struct PlanSegmentCollector {
     outcome: Outcome,
     heap: BinaryHeap<Ranked>,
     matched: Option<BitSet>,
+    /// Filtered dimensions (the time dimension when months or a day range are asked).
     active: Vec<usize>,
+    /// Per slot: whether a filter accepts it (only read for the active dimensions).
+    accepted: Vec<bool>,
+    /// Whether the time dimension is filtered: the timeline then differs from the month facet.
+    time_filtered: bool,
+    month_base: u32,
 }
 
 impl Collector for PlanCollector {
@@ -117,27 +131,42 @@ impl Collector for PlanCollector {
         reader: &SegmentReader,
     ) -> tantivy::Result<PlanSegmentCollector> {
         let plan = self.plan.clone();
-        let counts = std::array::from_fn(|dim| vec![0; plan.data.tables[dim].len()]);
-        let timeline = vec![0; plan.data.tables[MONTH].len()];
-        let mut active: Vec<usize> = (0..DIMENSIONS)
-            .filter(|&d| plan.accepted[d].is_some())
-            .collect();
+        let data = &plan.data;
+        let mut accepted = vec![false; data.slots];
+        let mut active: Vec<usize> = Vec::new();
+        for dim in 0..DIMENSIONS {
+            if let Some(values) = &plan.accepted[dim] {
+                active.push(dim);
+                let range = data.slot_range(dim);
+                for (slot, &ok) in accepted[range].iter_mut().zip(values) {
+                    *slot = ok;
+                }
+            }
+        }
         if plan.days.is_some() && !active.contains(&TIME) {
             active.push(TIME);
         }
+        let time_filtered = active.contains(&TIME);
         let matched = plan
             .record
             .then(|| BitSet::with_max_value(reader.max_doc()));
         Ok(PlanSegmentCollector {
             segment,
             outcome: Outcome {
-                counts,
-                timeline,
+                counts: vec![0; data.slots],
+                timeline: if time_filtered {
+                    vec![0; data.tables[MONTH].len()]
+                } else {
+                    Vec::new()
+                },
                 ..Default::default()
             },
             heap: BinaryHeap::with_capacity(plan.keep.min(1024) + 1),
             matched,
             active,
+            accepted,
+            time_filtered,
+            month_base: data.bases[MONTH],
             plan,
         })
     }
@@ -148,7 +177,7 @@ impl Collector for PlanCollector {
 
     fn merge_fruits(&self, fruits: Vec<Outcome>) -> tantivy::Result<Outcome> {
         let mut merged = Outcome {
-            counts: std::array::from_fn(|dim| vec![0; self.plan.data.tables[dim].len()]),
+            counts: vec![0; self.plan.data.slots],
             timeline: vec![0; self.plan.data.tables[MONTH].len()],
             ..Default::default()
         };
@@ -156,10 +185,8 @@ impl Collector for PlanCollector {
         for fruit in fruits {
             merged.total += fruit.total;
             merged.full_total += fruit.full_total;
-            for (dim, counts) in fruit.counts.iter().enumerate() {
-                for (sum, count) in merged.counts[dim].iter_mut().zip(counts) {
-                    *sum += count;
-                }
+            for (sum, count) in merged.counts.iter_mut().zip(&fruit.counts) {
+                *sum += count;
             }
             for (sum, count) in merged.timeline.iter_mut().zip(&fruit.timeline) {
                 *sum += count;
@@ -174,77 +201,55 @@ impl Collector for PlanCollector {
     }
 }
 
-impl PlanSegmentCollector {
-    #[inline]
-    fn passes(&self, dim: usize, doc: DocId) -> bool {
-        let seg = &self.plan.data.segments[self.segment as usize];
-        if dim == TIME {
-            if let Some(accepted) = &self.plan.accepted[TIME] {
-                let ok = seg.facets[TIME]
-                    .get(doc)
-                    .iter()
-                    .any(|&id| accepted.get(id as usize).copied().unwrap_or(false));
-                if !ok {
-                    return false;
-                }
-            }
-            if let Some((from, to)) = self.plan.days {
-                return seg.days.get(doc).iter().any(|d| (from..=to).contains(d));
-            }
-            return true;
-        }
-        match &self.plan.accepted[dim] {
-            Some(accepted) => seg.facets[dim]
-                .get(doc)
-                .iter()
-                .any(|&id| accepted.get(id as usize).copied().unwrap_or(false)),
-            None => true,
-        }
-    }
-}
-
-/// Dimensions counted in the response's facets (locality is a filter, not a facet).
-const COUNTED: [usize; 5] = [
-    crate::data::REGION,
-    crate::data::COUNTRY,
-    crate::data::ACTOR,
-    crate::data::LANGUAGE,
-    MONTH,
-];
+/// No dimension failed.
+const NONE: usize = usize::MAX;
 
 impl SegmentCollector for PlanSegmentCollector {
     type Fruit = Outcome;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let plan = &self.plan;
-        let seg = &plan.data.segments[self.segment as usize];
-        if seg.duplicate.get(doc as usize).copied().unwrap_or(false) {
+        let plan = &*self.plan;
+        let Some(seg) = plan.data.segments.get(self.segment as usize) else {
+            return;
+        };
+        let record = seg.record(doc);
+        if record.is_duplicate() {
             return;
         }
         if let Some(matched) = &mut self.matched {
             matched.insert(doc);
         }
-        let mut failures = 0;
-        let mut failed = usize::MAX;
+        let mut failed = NONE;
+        let accepted = |slot: &u32| self.accepted.get(*slot as usize).copied().unwrap_or(false);
         for &dim in &self.active {
-            if !self.passes(dim, doc) {
-                failures += 1;
-                failed = dim;
-                if failures > 1 {
+            let ok = if dim == TIME {
+                (plan.accepted[TIME].is_none() || record.dim(TIME).iter().any(accepted))
+                    && plan.days.is_none_or(|(from, to)| {
+                        seg.days.get(doc).iter().any(|d| (from..=to).contains(d))
+                    })
+            } else {
+                record.dim(dim).iter().any(accepted)
+            };
+            if !ok {
+                if failed != NONE {
                     return;
                 }
+                failed = dim;
             }
         }
-        let seg = &self.plan.data.segments[self.segment as usize];
-        if failures == 1 {
-            if COUNTED.contains(&failed) {
-                for &id in seg.facets[failed].get(doc) {
-                    self.outcome.counts[failed][id as usize] += 1;
+        let counts = &mut self.outcome.counts;
+        if failed != NONE {
+            // Counted only in the facet of the one filter it fails (locality is no facet).
+            if failed != LOCALITY {
+                for &slot in record.dim(failed) {
+                    if let Some(count) = counts.get_mut(slot as usize) {
+                        *count += 1;
+                    }
                 }
             }
             return;
         }
-        let full = match &self.plan.full {
+        let full = match &plan.full {
             Some(sets) => sets
                 .get(self.segment as usize)
                 .is_some_and(|set| doc < set.max_value() && set.contains(doc)),
@@ -254,24 +259,35 @@ impl SegmentCollector for PlanSegmentCollector {
         if full {
             self.outcome.full_total += 1;
         }
-        for &dim in &COUNTED {
-            for &id in seg.facets[dim].get(doc) {
-                self.outcome.counts[dim][id as usize] += 1;
+        for &slot in record.counted() {
+            if let Some(count) = counts.get_mut(slot as usize) {
+                *count += 1;
             }
         }
-        for &id in seg.facets[MONTH].get(doc) {
-            self.outcome.timeline[id as usize] += 1;
+        if self.time_filtered {
+            for &slot in record.dim(MONTH) {
+                if let Some(count) = self
+                    .outcome
+                    .timeline
+                    .get_mut(slot.wrapping_sub(self.month_base) as usize)
+                {
+                    *count += 1;
+                }
+            }
         }
-        if self.plan.keep == 0 {
+        if plan.keep == 0 {
             return;
         }
-        let sort_key = seg.sort_key.get(doc as usize).copied().unwrap_or(i64::MIN);
-        let key = match self.plan.order {
+        let key = match plan.order {
             Order::Score => f64::from(score),
-            Order::NewestFirst if sort_key == i64::MIN => f64::NEG_INFINITY,
-            Order::NewestFirst => sort_key as f64,
-            Order::OldestFirst if sort_key == i64::MIN => f64::NEG_INFINITY,
-            Order::OldestFirst => -(sort_key as f64),
+            order => {
+                let sort_key = seg.sort_key.get(doc as usize).copied().unwrap_or(i64::MIN);
+                match order {
+                    _ if sort_key == i64::MIN => f64::NEG_INFINITY,
+                    Order::OldestFirst => -(sort_key as f64),
+                    _ => sort_key as f64,
+                }
+            }
         };
         let ranked = Ranked {
             full,
@@ -279,7 +295,7 @@ impl SegmentCollector for PlanSegmentCollector {
             score,
             doc: DocAddress::new(self.segment, doc),
         };
-        if self.heap.len() < self.plan.keep {
+        if self.heap.len() < plan.keep {
             self.heap.push(ranked);
         } else if let Some(worst) = self.heap.peek() {
             if ranked.rank_cmp(worst) == Ordering::Greater {
@@ -290,6 +306,12 @@ impl SegmentCollector for PlanSegmentCollector {
     }
 
     fn harvest(mut self) -> Outcome {
+        if !self.time_filtered {
+            // Without a time filter, the documents counted in the month facet are exactly those
+            // passing every filter: the timeline is that facet.
+            let range = self.plan.data.slot_range(MONTH);
+            self.outcome.timeline = self.outcome.counts.get(range).unwrap_or(&[]).to_vec();
+        }
         self.outcome.hits = self.heap.into_vec();
         if let Some(matched) = self.matched {
             self.outcome.matched.push((self.segment, matched));

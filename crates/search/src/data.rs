@@ -11,7 +11,7 @@ use chrono::{DateTime, Datelike, NaiveDate};
 use sahel_indexer::schema::names;
 use sahel_text::fold;
 use tantivy::columnar::StrColumn;
-use tantivy::{DocId, Searcher, SegmentReader};
+use tantivy::{DocAddress, DocId, Searcher, SegmentReader};
 
 use crate::Result;
 
@@ -109,15 +109,183 @@ impl<T: Copy> Csr<T> {
     }
 }
 
+/// The order of the dimensions inside a document's record: locality first, so the dimensions
+/// counted in facets (all the others) are one contiguous run.
+pub const STORAGE_ORDER: [usize; DIMENSIONS] = [LOCALITY, REGION, COUNTRY, ACTOR, LANGUAGE, MONTH];
+/// Most values of one dimension kept per document (a record stores the count in a byte).
+const MAX_VALUES_PER_DIM: usize = 255;
+/// Flag byte of a record: the document is a duplicate of another.
+const DUPLICATE_FLAG: u8 = 1;
+/// Words of a record header: six value counts and a flag byte.
+const HEADER_WORDS: usize = 2;
+
+/// One document's facet values as index-wide slots (value id + the dimension's base, see
+/// [`IndexData::bases`]), in [`STORAGE_ORDER`], with their counts per dimension.
+#[derive(Clone, Copy, Debug)]
+pub struct Record<'a> {
+    /// Values per dimension (indexed by dimension), then the flag byte.
+    lens: [u8; 8],
+    slots: &'a [u32],
+}
+
+impl<'a> Record<'a> {
+    const EMPTY: Record<'static> = Record {
+        lens: [0; 8],
+        slots: &[],
+    };
+
+    /// Whether the document is a duplicate (never counted nor listed).
+    #[inline]
+    pub fn is_duplicate(&self) -> bool {
+        self.lens[7] & DUPLICATE_FLAG != 0
+    }
+
+    /// The slots of one dimension.
+    #[inline]
+    pub fn dim(&self, dim: usize) -> &'a [u32] {
+        let mut start = 0;
+        for d in STORAGE_ORDER {
+            let len = usize::from(self.lens[d]);
+            if d == dim {
+                return self.slots.get(start..start + len).unwrap_or(&[]);
+            }
+            start += len;
+        }
+        &[]
+    }
+
+    /// The slots of every dimension counted in facets (all but locality).
+    #[inline]
+    pub fn counted(&self) -> &'a [u32] {
+        self.slots
+            .get(usize::from(self.lens[LOCALITY])..)
+            .unwrap_or(&[])
+    }
+}
+
+/// Per slot, the live canonical documents holding that value, ascending.
+#[derive(Debug, Default)]
+pub struct Postings {
+    offsets: Vec<u32>,
+    docs: Vec<DocId>,
+}
+
+impl Postings {
+    /// The documents of one slot.
+    pub fn docs(&self, slot: usize) -> &[DocId] {
+        match (self.offsets.get(slot), self.offsets.get(slot + 1)) {
+            (Some(&start), Some(&end)) => {
+                self.docs.get(start as usize..end as usize).unwrap_or(&[])
+            }
+            _ => &[],
+        }
+    }
+}
+
 /// One segment's per-document data.
 #[derive(Debug, Default)]
 pub struct SegmentData {
-    pub facets: [Csr<u32>; DIMENSIONS],
+    /// Start of each document's record in `records` (one more entry than documents).
+    offsets: Vec<u32>,
+    /// Records: a two-word header (counts per dimension, flags), then the slots.
+    records: Vec<u32>,
     /// Days since 1970-01-01 of the document's dates (event dates, else publication date).
     pub days: Csr<i32>,
     /// Sort key: seconds since the epoch of the sort date (`i64::MIN` when the doc has no date).
     pub sort_key: Vec<i64>,
-    pub duplicate: Vec<bool>,
+    /// Live canonical documents by value.
+    pub postings: Postings,
+}
+
+impl SegmentData {
+    /// Builds the postings of the live canonical documents (after [`SegmentData::rebase`]).
+    fn index_postings(&mut self, slots: usize, alive: impl Fn(DocId) -> bool) {
+        let docs = self.offsets.len().saturating_sub(1) as DocId;
+        let live = |doc: DocId| alive(doc) && !self.record(doc).is_duplicate();
+        let mut counts = vec![0u32; slots + 1];
+        for doc in (0..docs).filter(|&d| live(d)) {
+            for &slot in self.record(doc).slots {
+                if let Some(c) = counts.get_mut(slot as usize + 1) {
+                    *c += 1;
+                }
+            }
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let mut fill = counts.clone();
+        let mut postings = vec![0 as DocId; counts.last().copied().unwrap_or(0) as usize];
+        for doc in (0..docs).filter(|&d| live(d)) {
+            for &slot in self.record(doc).slots {
+                if let Some(at) = fill.get_mut(slot as usize) {
+                    if let Some(p) = postings.get_mut(*at as usize) {
+                        *p = doc;
+                    }
+                    *at += 1;
+                }
+            }
+        }
+        self.postings = Postings {
+            offsets: counts,
+            docs: postings,
+        };
+    }
+
+    /// The record of one document (an empty one past the end).
+    #[inline]
+    pub fn record(&self, doc: DocId) -> Record<'_> {
+        let doc = doc as usize;
+        let (Some(&start), Some(&end)) = (self.offsets.get(doc), self.offsets.get(doc + 1)) else {
+            return Record::EMPTY;
+        };
+        let Some(words) = self.records.get(start as usize..end as usize) else {
+            return Record::EMPTY;
+        };
+        let (Some(&a), Some(&b)) = (words.first(), words.get(1)) else {
+            return Record::EMPTY;
+        };
+        let (a, b) = (a.to_le_bytes(), b.to_le_bytes());
+        Record {
+            lens: [a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3]],
+            slots: &words[HEADER_WORDS..],
+        }
+    }
+
+    /// Appends a document's record: value ids per dimension (indexed by dimension).
+    fn push_record(&mut self, values: &[Vec<u32>; DIMENSIONS], duplicate: bool) {
+        let mut lens = [0u8; 8];
+        for dim in 0..DIMENSIONS {
+            lens[dim] = values[dim].len().min(MAX_VALUES_PER_DIM) as u8;
+        }
+        lens[7] = if duplicate { DUPLICATE_FLAG } else { 0 };
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
+        self.records
+            .push(u32::from_le_bytes([lens[0], lens[1], lens[2], lens[3]]));
+        self.records
+            .push(u32::from_le_bytes([lens[4], lens[5], lens[6], lens[7]]));
+        for dim in STORAGE_ORDER {
+            self.records
+                .extend(values[dim].iter().take(MAX_VALUES_PER_DIM).copied());
+        }
+        self.offsets.push(self.records.len() as u32);
+    }
+
+    /// Turns the value ids of every record into slots (id + base of its dimension).
+    fn rebase(&mut self, bases: &[u32; DIMENSIONS]) {
+        for doc in 0..self.offsets.len().saturating_sub(1) {
+            let start = self.offsets[doc] as usize;
+            let header = self.record(doc as DocId).lens;
+            let mut at = start + HEADER_WORDS;
+            for dim in STORAGE_ORDER {
+                for slot in &mut self.records[at..at + usize::from(header[dim])] {
+                    *slot += bases[dim];
+                }
+                at += usize::from(header[dim]);
+            }
+        }
+    }
 }
 
 /// Everything precomputed for one index generation.
@@ -125,11 +293,31 @@ pub struct IndexData {
     pub searcher: Searcher,
     pub generation: u64,
     pub tables: [ValueTable; DIMENSIONS],
+    /// Slot of value id 0 of each dimension: the values of all dimensions share one numbering,
+    /// so a search counts facets in a single array.
+    pub bases: [u32; DIMENSIONS],
+    /// Number of slots (values of every dimension).
+    pub slots: usize,
     pub segments: Vec<SegmentData>,
     /// Canonical id → number of alive duplicates.
     pub duplicate_counts: HashMap<String, u64>,
     pub canonical_docs: u64,
     pub duplicate_docs: u64,
+    /// Facet counts over every live canonical document, by slot (the answer of a search
+    /// without query nor filter, and the disjunctive counts of a lone filter when browsing).
+    pub all_counts: Vec<u32>,
+    /// Live canonical documents, newest first (ties in index order), undated ones last.
+    pub newest_first: Vec<DocAddress>,
+    /// Live canonical documents, oldest first (ties in index order), undated ones last.
+    pub oldest_first: Vec<DocAddress>,
+}
+
+impl IndexData {
+    /// The slots of one dimension's values.
+    pub fn slot_range(&self, dim: usize) -> std::ops::Range<usize> {
+        let base = self.bases[dim] as usize;
+        base..base + self.tables[dim].len()
+    }
 }
 
 /// Converts days since the epoch to a `YYYY-MM` month key.
@@ -169,11 +357,13 @@ impl IndexData {
             let alive = reader.alive_bitset();
             let is_alive = |doc: DocId| alive.is_none_or(|bits| bits.is_alive(doc));
             let mut data = SegmentData {
-                facets: Default::default(),
+                offsets: Vec::with_capacity(max_doc as usize + 1),
+                records: Vec::new(),
                 days: Csr::with_docs(max_doc),
                 sort_key: Vec::with_capacity(max_doc as usize),
-                duplicate: Vec::with_capacity(max_doc as usize),
+                postings: Postings::default(),
             };
+            let mut facets: [Csr<u32>; DIMENSIONS] = Default::default();
             for (dim, field) in STR_FIELDS.iter().enumerate() {
                 let mut csr = Csr::with_docs(max_doc);
                 match str_column(reader, field)? {
@@ -202,14 +392,14 @@ impl IndexData {
                     }
                     None => (0..max_doc).for_each(|_| csr.push_doc([])),
                 }
-                data.facets[dim] = csr;
+                facets[dim] = csr;
             }
             let fast = reader.fast_fields();
             let published = fast.date(names::PUBLISHED).ok();
             let events = fast.date(names::EVENT_DATES).ok();
             let sort_date = fast.date(names::SORT_DATE).ok();
             let duplicate_of = str_column(reader, names::DUPLICATE_OF)?;
-            let mut months = Csr::with_docs(max_doc);
+            let mut values: [Vec<u32>; DIMENSIONS] = Default::default();
             for doc in 0..max_doc {
                 let mut days: Vec<i32> = events
                     .as_ref()
@@ -231,14 +421,19 @@ impl IndexData {
                 }
                 days.sort_unstable();
                 days.dedup();
-                let mut month_ids: Vec<u32> = days
-                    .iter()
-                    .filter_map(|&day| month_of_day(day))
-                    .map(|m| tables[MONTH].intern(&m))
-                    .collect();
+                for (dim, csr) in facets.iter().enumerate().take(MONTH) {
+                    values[dim].clear();
+                    values[dim].extend_from_slice(csr.get(doc));
+                }
+                let month_ids = &mut values[MONTH];
+                month_ids.clear();
+                month_ids.extend(
+                    days.iter()
+                        .filter_map(|&day| month_of_day(day))
+                        .map(|m| tables[MONTH].intern(&m)),
+                );
                 month_ids.sort_unstable();
                 month_ids.dedup();
-                months.push_doc(month_ids);
                 let key = sort_date
                     .as_ref()
                     .and_then(|c| c.first(doc))
@@ -253,8 +448,7 @@ impl IndexData {
                     column.ord_to_str(ord, &mut value).ok()?;
                     (!value.is_empty()).then_some(value)
                 });
-                let is_duplicate = canonical.is_some();
-                data.duplicate.push(is_duplicate);
+                data.push_record(&values, canonical.is_some());
                 if is_alive(doc) {
                     match canonical {
                         Some(canonical) => {
@@ -265,17 +459,68 @@ impl IndexData {
                     }
                 }
             }
-            data.facets[MONTH] = months;
             segments.push(data);
         }
+        let mut bases = [0u32; DIMENSIONS];
+        let mut slots = 0usize;
+        for dim in 0..DIMENSIONS {
+            bases[dim] = slots as u32;
+            slots += tables[dim].len();
+        }
+        let mut all_counts = vec![0u32; slots];
+        let mut dated: Vec<(i64, DocAddress)> = Vec::new();
+        let mut undated: Vec<DocAddress> = Vec::new();
+        for (ord, (segment, reader)) in segments
+            .iter_mut()
+            .zip(searcher.segment_readers())
+            .enumerate()
+        {
+            segment.rebase(&bases);
+            let alive_bits = reader.alive_bitset();
+            let alive = |doc: DocId| alive_bits.is_none_or(|bits| bits.is_alive(doc));
+            segment.index_postings(slots, alive);
+            for doc in 0..reader.max_doc() {
+                let record = segment.record(doc);
+                if !alive(doc) || record.is_duplicate() {
+                    continue;
+                }
+                for &slot in record.counted() {
+                    if let Some(c) = all_counts.get_mut(slot as usize) {
+                        *c += 1;
+                    }
+                }
+                let address = DocAddress::new(ord as u32, doc);
+                match segment.sort_key.get(doc as usize).copied() {
+                    Some(key) if key != i64::MIN => dated.push((key, address)),
+                    _ => undated.push(address),
+                }
+            }
+        }
+        dated.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        let oldest_first: Vec<DocAddress> = dated
+            .iter()
+            .map(|(_, a)| *a)
+            .chain(undated.iter().copied())
+            .collect();
+        dated.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let newest_first: Vec<DocAddress> = dated
+            .iter()
+            .map(|(_, a)| *a)
+            .chain(undated.iter().copied())
+            .collect();
         Ok(IndexData {
             searcher,
             generation,
             tables,
+            bases,
+            slots,
             segments,
             duplicate_counts,
             canonical_docs,
             duplicate_docs,
+            all_counts,
+            newest_first,
+            oldest_first,
         })
     }
 }

@@ -273,6 +273,47 @@ impl QueryBuilder<'_> {
         union(clauses)
     }
 
+    /// Query for another spelling or alias of a name, on the exact fields only: names are never
+    /// stemmed, so the French and English fields hold the same token as the exact field. A name
+    /// of several words is indexed with its joined form (`groupedesoutienalislam…`) as well, by
+    /// the analyzers' multiword filter (gazetteer names and actor aliases are protected words
+    /// of the index): one term query instead of a phrase. A name the analyzers do not join is
+    /// searched as a phrase.
+    fn name_query(&mut self, name: &str) -> Option<Box<dyn Query>> {
+        let lattice = analyse(&mut self.analyzers.0[EXACT], name);
+        let mut positions: Vec<usize> = lattice.single.iter().map(|(p, _)| *p).collect();
+        positions.sort_unstable();
+        positions.dedup();
+        let joined = match (positions.first(), positions.last()) {
+            (Some(&first), Some(&last)) if first != last => lattice
+                .spans
+                .iter()
+                .find(|(start, len, _)| *start <= first && start + len > last)
+                .map(|(_, _, term)| term.clone()),
+            _ => None,
+        };
+        let pair = self.fields.0[EXACT];
+        let used = &mut self.used;
+        let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+        match joined {
+            Some(term) => {
+                used.record_span(EXACT, &term);
+                clauses.push(Box::new(BoostQuery::new(
+                    term_query(pair.title, &term),
+                    TITLE_BOOST,
+                )));
+                clauses.push(term_query(pair.body, &term));
+            }
+            None => {
+                if let Some(q) = lattice_query(pair.title, &lattice, used, EXACT) {
+                    clauses.push(Box::new(BoostQuery::new(q, TITLE_BOOST)));
+                }
+                clauses.extend(lattice_query(pair.body, &lattice, used, EXACT));
+            }
+        }
+        union(clauses)
+    }
+
     /// Query for a prefix on the exact fields.
     fn prefix_query(&mut self, prefix: &str) -> Option<Box<dyn Query>> {
         let folded: String = fold(prefix)
@@ -318,7 +359,7 @@ impl QueryBuilder<'_> {
         }
         let mut clauses = Vec::new();
         for alt in &alternatives {
-            clauses.extend(self.text_query(alt));
+            clauses.extend(self.name_query(alt));
         }
         self.expansions.push(Expansion {
             term: text.to_string(),

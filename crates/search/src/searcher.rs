@@ -9,10 +9,12 @@ use std::time::Instant;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use sahel_indexer::schema::names;
-use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::collector::{Collector, SegmentCollector, TopDocs};
+use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, OwnedValue, Schema, Value};
-use tantivy::{BitSet, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{
+    BitSet, DocSet, Index, IndexReader, ReloadPolicy, TantivyDocument, Term, TERMINATED,
+};
 
 use crate::api::{
     parse_day, parse_month, AppliedFilters, Correction, DocResponse, DuplicateRef, FacetCount,
@@ -264,7 +266,8 @@ impl Searcher {
         let keep = offset + limit;
         let (mut outcome, mut partial) = self.execute(&data, &built, &filters, keep, order)?;
 
-        if outcome.total == 0 && !built.correctable.is_empty() {
+        // No document has every word: a word found nowhere in the index is taken for a typo.
+        if outcome.full_total == 0 && !built.correctable.is_empty() {
             let corrections = self.correct(&data, &mut builder, &mut built);
             if !corrections.is_empty() {
                 let words: Vec<String> = corrections
@@ -334,6 +337,9 @@ impl Searcher {
         keep: usize,
         order: Order,
     ) -> Result<(Outcome, bool)> {
+        if built.browse && built.excluded.is_empty() {
+            return Ok((browse(data, filters, keep, order)?, false));
+        }
         // A second pass only when a partial match is possible at all.
         let several = built.min_groups < built.groups.len();
         let plan = Plan {
@@ -387,8 +393,9 @@ impl Searcher {
         }
     }
 
-    /// Typo-tolerant retry: each correctable word also searches the exact-field terms within an
-    /// edit distance that grows with its length. Rewrites `built` and returns the corrections.
+    /// Typo-tolerant retry: each correctable word that matches no document at all (in any
+    /// field, whatever the filters) also searches the exact-field terms within an edit distance
+    /// that grows with its length. Rewrites `built` and returns the corrections.
     fn correct(
         &self,
         data: &IndexData,
@@ -405,6 +412,13 @@ impl Searcher {
                 _ => 2,
             };
             if distance == 0 {
+                continue;
+            }
+            if built
+                .groups
+                .get(group)
+                .is_none_or(|q| matches_something(data, q.as_ref()))
+            {
                 continue;
             }
             let found = fuzzy_terms(data, &self.text_fields.0[EXACT], term, distance);
@@ -654,21 +668,7 @@ impl Searcher {
     }
 
     fn count_all(&self, data: &Arc<IndexData>) -> Result<Outcome> {
-        let plan = Plan {
-            data: data.clone(),
-            accepted: Default::default(),
-            days: None,
-            full: None,
-            record: false,
-            keep: 0,
-            order: Order::NewestFirst,
-        };
-        Ok(data.searcher.search(
-            &tantivy::query::AllQuery,
-            &PlanCollector {
-                plan: Arc::new(plan),
-            },
-        )?)
+        browse(data, &Filters::default(), 0, Order::NewestFirst)
     }
 
     /// What the index holds.
@@ -693,7 +693,158 @@ impl Searcher {
     }
 }
 
+/// Browsing (no query words, no exclusion): without filters, the per-generation counts and date
+/// orders answer at once; with filters, only documents holding an accepted value are visited
+/// (from the per-value postings) instead of the whole index.
+///
+/// Which documents must be visited: those passing every filter (they count everywhere) and
+/// those failing exactly one (they count in that facet only). With one filtered dimension, the
+/// first are the postings of its accepted values, and its own facet counts every document (what
+/// ticking any other value would give): the index-wide counts. With several, a document failing
+/// at most one of them holds an accepted value of another: the union of all accepted postings.
+fn browse(data: &Arc<IndexData>, filters: &Filters, keep: usize, order: Order) -> Result<Outcome> {
+    let mut active: Vec<usize> = (0..DIMENSIONS)
+        .filter(|&d| filters.accepted[d].is_some())
+        .collect();
+    if filters.days.is_some() && !active.contains(&MONTH) {
+        active.push(MONTH);
+    }
+    if active.is_empty() {
+        let total = data.canonical_docs;
+        let list = match order {
+            Order::OldestFirst => &data.oldest_first,
+            _ => &data.newest_first,
+        };
+        let hits = list
+            .iter()
+            .take(keep)
+            .map(|&doc| {
+                let key = data
+                    .segments
+                    .get(doc.segment_ord as usize)
+                    .and_then(|s| s.sort_key.get(doc.doc_id as usize).copied())
+                    .unwrap_or(i64::MIN);
+                Ranked {
+                    full: true,
+                    key: match order {
+                        _ if key == i64::MIN => f64::NEG_INFINITY,
+                        Order::OldestFirst => -(key as f64),
+                        _ => key as f64,
+                    },
+                    score: 0.0,
+                    doc,
+                }
+            })
+            .collect();
+        return Ok(Outcome {
+            total,
+            full_total: total,
+            timeline: data
+                .all_counts
+                .get(data.slot_range(MONTH))
+                .unwrap_or(&[])
+                .to_vec(),
+            counts: data.all_counts.clone(),
+            hits,
+            matched: Vec::new(),
+        });
+    }
+    // The slots whose postings are visited.
+    let mut slots: Vec<usize> = Vec::new();
+    for &dim in &active {
+        let range = data.slot_range(dim);
+        match &filters.accepted[dim] {
+            Some(accepted) => slots.extend(
+                accepted
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &ok)| ok)
+                    .map(|(id, _)| range.start + id),
+            ),
+            // A day range alone: the months it overlaps (the days are checked per document).
+            None => {
+                if let Some((from, to)) = filters.days {
+                    for (id, month) in data.tables[MONTH].values.iter().enumerate() {
+                        if month_overlaps(month, from, to) {
+                            slots.push(range.start + id);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let plan = Arc::new(Plan {
+        data: data.clone(),
+        accepted: filters.accepted.clone(),
+        days: filters.days,
+        full: None,
+        record: false,
+        keep,
+        order,
+    });
+    let collector = PlanCollector { plan };
+    let mut fruits = Vec::new();
+    for (ord, (segment, reader)) in data
+        .segments
+        .iter()
+        .zip(data.searcher.segment_readers())
+        .enumerate()
+    {
+        let mut child = collector.for_segment(ord as u32, reader)?;
+        match slots.as_slice() {
+            [slot] => {
+                for &doc in segment.postings.docs(*slot) {
+                    child.collect(doc, 0.0);
+                }
+            }
+            _ => {
+                let mut visit = BitSet::with_max_value(reader.max_doc().max(1));
+                for &slot in &slots {
+                    for &doc in segment.postings.docs(slot) {
+                        visit.insert(doc);
+                    }
+                }
+                for doc in 0..reader.max_doc() {
+                    if visit.contains(doc) {
+                        child.collect(doc, 0.0);
+                    }
+                }
+            }
+        }
+        fruits.push(child.harvest());
+    }
+    let mut outcome = collector.merge_fruits(fruits)?;
+    if let [dim] = active.as_slice() {
+        let range = data.slot_range(*dim);
+        if let (Some(counts), Some(all)) = (
+            outcome.counts.get_mut(range.clone()),
+            data.all_counts.get(range),
+        ) {
+            counts.copy_from_slice(all);
+        }
+    }
+    Ok(outcome)
+}
+
+/// Whether the month `YYYY-MM` has a day in the inclusive day range.
+fn month_overlaps(month: &str, from: i32, to: i32) -> bool {
+    let Ok((year, m)) = parse_month(month) else {
+        return false;
+    };
+    let Some(first) = chrono::NaiveDate::from_ymd_opt(year, m, 1) else {
+        return false;
+    };
+    let next = if m == 12 {
+        chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        chrono::NaiveDate::from_ymd_opt(year, m + 1, 1)
+    };
+    let last = next.map_or(i32::MAX, |n| day_of(n) - 1);
+    day_of(first) <= to && last >= from
+}
+
 /// Resolved filters of a request.
+#[derive(Default)]
 struct Filters {
     accepted: [Option<Vec<bool>>; DIMENSIONS],
     days: Option<(i32, i32)>,
@@ -704,6 +855,27 @@ fn place_spellings(expander: &dyn NameExpander, value: &str) -> Vec<String> {
         Some((NameKind::Place, spellings)) => spellings,
         _ => Vec::new(),
     }
+}
+
+/// Whether `query` matches any live document of the index (filters and duplicates aside).
+fn matches_something(data: &IndexData, query: &dyn Query) -> bool {
+    let Ok(weight) = query.weight(EnableScoring::disabled_from_searcher(&data.searcher)) else {
+        return true;
+    };
+    for reader in data.searcher.segment_readers() {
+        let Ok(mut scorer) = weight.scorer(reader, 1.0) else {
+            return true;
+        };
+        let alive = reader.alive_bitset();
+        let mut doc = scorer.doc();
+        while doc != TERMINATED {
+            if alive.is_none_or(|bits| bits.is_alive(doc)) {
+                return true;
+            }
+            doc = scorer.advance();
+        }
+    }
+    false
 }
 
 /// Exact-field terms within `distance` of `term`, most frequent first (not `term` itself).
@@ -747,13 +919,16 @@ fn fuzzy_terms(data: &IndexData, pair: &FieldPair, term: &str, distance: u8) -> 
 
 fn facets_of(data: &IndexData, outcome: &Outcome) -> Facets {
     let list = |dim: usize| -> Vec<FacetCount> {
-        let mut values: Vec<FacetCount> = outcome.counts[dim]
+        let mut values: Vec<FacetCount> = outcome
+            .dim_counts(data, dim)
             .iter()
             .enumerate()
             .filter(|(_, &count)| count > 0)
-            .map(|(id, &count)| FacetCount {
-                value: data.tables[dim].values[id].clone(),
-                count,
+            .filter_map(|(id, &count)| {
+                Some(FacetCount {
+                    value: data.tables[dim].values.get(id)?.clone(),
+                    count: u64::from(count),
+                })
             })
             .collect();
         if dim == MONTH {
@@ -774,14 +949,14 @@ fn facets_of(data: &IndexData, outcome: &Outcome) -> Facets {
 }
 
 /// Every month from the first to the last with documents, zeros included.
-fn timeline_of(data: &IndexData, counts: &[u64]) -> Vec<MonthCount> {
+fn timeline_of(data: &IndexData, counts: &[u32]) -> Vec<MonthCount> {
     let mut by_month: Vec<((i32, u32), u64)> = counts
         .iter()
         .enumerate()
         .filter(|(_, &c)| c > 0)
         .filter_map(|(id, &c)| {
             let value = data.tables[MONTH].values.get(id)?;
-            parse_month(value).ok().map(|ym| (ym, c))
+            parse_month(value).ok().map(|ym| (ym, u64::from(c)))
         })
         .collect();
     by_month.sort();

@@ -483,6 +483,59 @@ fn typo_tolerant_retry_says_what_it_used() {
 }
 
 #[test]
+fn typo_retry_corrects_the_one_misspelt_word_of_several() {
+    let s = searcher(&[
+        Doc::new(
+            "e",
+            "fr",
+            "Une embuscade meurtrière contre un convoi militaire près de Boulikessi.",
+        ),
+        Doc::new("c", "fr", "Le convoi militaire est arrivé à Kidal."),
+        Doc::new("k", "fr", "Une embuscade a été repoussée près de Kidal."),
+        Doc::new("en", "en", "An ambush near Boulikessi."),
+    ]);
+    // Two words, one misspelt: no document has both as typed; the typo alone is corrected.
+    let response = s
+        .search(&SearchRequest::query("embuscdae Boulikessi"))
+        .expect("search");
+    assert_eq!(response.total, 1, "{:?}", response.query);
+    assert_eq!(response.hits[0].id, "e");
+    assert!(!response.query.partial);
+    assert_eq!(response.query.corrected.len(), 1, "{:?}", response.query);
+    assert_eq!(response.query.corrected[0].from, "embuscdae");
+    assert!(response.query.corrected[0]
+        .to
+        .contains(&"embuscade".to_string()));
+    assert!(
+        response.query.notes.iter().any(|n| n.contains("embuscdae")),
+        "{:?}",
+        response.query.notes
+    );
+    // Four words, one misspelt: partial matches exist (three of four), yet the typo is
+    // corrected and the document with all four comes first, as a full match.
+    let response = s
+        .search(&SearchRequest::query(
+            "convoi militaire embuscdae Boulikessi",
+        ))
+        .expect("search");
+    assert_eq!(response.query.corrected.len(), 1, "{:?}", response.query);
+    assert_eq!(response.hits[0].id, "e");
+    assert!(!response.hits[0].partial);
+    // Words that all exist but never together are no typos: partial matches, no correction.
+    let response = s
+        .search(&SearchRequest::query("Boulikessi militaire Kidal"))
+        .expect("search");
+    assert!(response.query.corrected.is_empty(), "{:?}", response.query);
+    assert!(response.total >= 1);
+    // A filter that excludes every match is no reason to correct anything.
+    let mut request = SearchRequest::query("embuscade Boulikessi");
+    request.lang = vec!["en".into()];
+    let response = s.search(&request).expect("search");
+    assert_eq!(response.total, 0);
+    assert!(response.query.corrected.is_empty(), "{:?}", response.query);
+}
+
+#[test]
 fn names_expand_to_spellings_and_aliases() {
     let s = searcher(&[
         Doc::new("tomb", "fr", "Le marché de Tombouctou a rouvert."),
@@ -552,4 +605,153 @@ fn stats_and_reload_see_new_commits() {
     s.reload().expect("reload");
     assert_eq!(s.stats().expect("stats").documents, 8);
     assert_eq!(q(&s, "embuscade"), ["new"]);
+}
+
+/// An index whose analyzers protect the actor aliases, as `sahel index` builds it (so a
+/// multiword alias is also indexed joined).
+fn searcher_protecting_aliases(docs: &[Doc]) -> Searcher {
+    use std::sync::Arc;
+    let (schema, fields) = sahel_indexer::schema::build_schema();
+    let index = tantivy::Index::create_in_ram(schema);
+    let mut protected = sahel_text::ProtectedWords::builtin();
+    let actors = sahel_facets::actors::ActorTable::builtin().expect("actor table");
+    for actor in actors.actors() {
+        protected.extend(actor.aliases.iter());
+    }
+    sahel_text::register_analyzers(index.tokenizers(), Arc::new(protected));
+    common::write(&index, &fields, docs);
+    let expander = sahel_search::FacetsExpander::builtin().expect("expander");
+    Searcher::new(index, Box::new(expander)).expect("searcher")
+}
+
+#[test]
+fn multiword_aliases_match_joined_or_as_phrases() {
+    let docs = [
+        Doc::new(
+            "en-name",
+            "en",
+            "The Support Group for Islam and Muslims claimed the attack.",
+        ),
+        // Nine words: too long to be joined, searched as a phrase.
+        Doc::new(
+            "fr-name",
+            "fr",
+            "Le Groupe de soutien à l'islam et aux musulmans a revendiqué l'attaque.",
+        ),
+        Doc::new(
+            "words",
+            "fr",
+            "Un groupe de soutien aux musulmans, loin de l'islam et des armes.",
+        ),
+    ];
+    // The alias is searched through its joined form, one term.
+    let s = searcher_protecting_aliases(&docs);
+    let terms = s.query_terms("JNIM");
+    assert!(
+        terms.spans.contains("supportgroupforislamandmuslims"),
+        "{:?}",
+        terms.spans
+    );
+    assert_eq!(q(&s, "JNIM"), ["en-name", "fr-name"]);
+    let response = s.search(&SearchRequest::query("JNIM")).expect("search");
+    let en = response
+        .hits
+        .iter()
+        .find(|h| h.id == "en-name")
+        .expect("en hit");
+    assert!(
+        en.snippet
+            .contains("<mark>Support Group for Islam and Muslims</mark>"),
+        "{}",
+        en.snippet
+    );
+    let fr = response
+        .hits
+        .iter()
+        .find(|h| h.id == "fr-name")
+        .expect("fr hit");
+    assert!(
+        fr.snippet.contains("<mark>soutien</mark>"),
+        "{}",
+        fr.snippet
+    );
+    // Without the aliases protected (no joined form in the index): found as phrases.
+    let s = searcher(&docs);
+    assert_eq!(q(&s, "JNIM"), ["en-name", "fr-name"]);
+}
+
+/// Browsing answers from per-value postings and per-generation counts; excluding a word no
+/// document has takes the general path (every document through the query). Both must give the
+/// same totals, facets, timeline and page, for any mix of filters and orders.
+#[test]
+fn browsing_shortcuts_agree_with_the_general_path() {
+    let mut docs = common::generated(600);
+    for i in 0..30 {
+        let canonical = docs[i * 7].id.clone();
+        let mut copy = docs[i * 7].clone();
+        copy.id = format!("dup/{i}");
+        docs.push(copy.duplicate_of(&canonical));
+    }
+    docs.push(Doc::new("undated", "fr", "Sans date.").regions(&["Gao"]));
+    let s = searcher(&docs);
+    let regions = ["Gao", "Tombouctou", "Sahel", "Diffa"];
+    let countries = ["Mali", "Niger", "Burkina Faso"];
+    let actors = ["JNIM", "FAMa", "EIGS"];
+    let months = ["2023-05", "2024-01", "2022-11"];
+    let mut state: u64 = 7;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) as usize) % n
+    };
+    for case in 0..120 {
+        let mut request = SearchRequest::default();
+        if next(2) == 0 {
+            request.region = (0..1 + next(2))
+                .map(|_| regions[next(regions.len())].to_string())
+                .collect();
+        }
+        if next(3) == 0 {
+            request.country = vec![countries[next(countries.len())].to_string()];
+        }
+        if next(3) == 0 {
+            request.actor = vec![actors[next(actors.len())].to_string()];
+        }
+        if next(4) == 0 {
+            request.lang = vec![["fr", "en"][next(2)].to_string()];
+        }
+        match next(5) {
+            0 => request.month = vec![months[next(months.len())].to_string()],
+            1 => {
+                request.from = Some("2023-02-10".into());
+                request.to = Some("2023-09-20".into());
+            }
+            2 => request.from = Some("2024-03-01".into()),
+            _ => {}
+        }
+        request.sort = [Sort::Relevance, Sort::DateDesc, Sort::DateAsc][next(3)];
+        request.limit = Some(1 + next(40));
+        request.offset = next(5);
+        let fast = s.search(&request).expect("browse");
+        let mut general = request.clone();
+        general.q = "-zzqxwv".into();
+        let slow = s.search(&general).expect("search");
+        let context = format!("case {case}: {request:?}");
+        assert_eq!(fast.total, slow.total, "{context}");
+        assert_eq!(
+            serde_json::to_value(&fast.facets).expect("json"),
+            serde_json::to_value(&slow.facets).expect("json"),
+            "{context}"
+        );
+        assert_eq!(
+            serde_json::to_value(&fast.timeline).expect("json"),
+            serde_json::to_value(&slow.timeline).expect("json"),
+            "{context}"
+        );
+        let ids = |r: &sahel_search::SearchResponse| -> Vec<String> {
+            r.hits.iter().map(|h| h.id.clone()).collect()
+        };
+        assert_eq!(ids(&fast), ids(&slow), "{context}");
+    }
 }
