@@ -30,6 +30,9 @@ pub struct AcledNote {
     pub country: String,
     pub admin1: String,
     pub admin2: String,
+    /// Third-level unit (commune) and ACLED's location name (empty when the file lacks them).
+    pub admin3: String,
+    pub location: String,
     pub event_date: NaiveDate,
     pub notes: String,
 }
@@ -51,6 +54,8 @@ pub fn read_acled_csv(path: &Path) -> Result<Vec<AcledNote>> {
             .position(|h| h == name)
             .ok_or_else(|| csv_err(format!("no `{name}` column")))
     };
+    let optional = |name: &str| headers.iter().position(|h| h == name);
+    let (a3_c, loc_c) = (optional("admin3"), optional("location"));
     let (id_c, country_c, a1_c, a2_c, date_c, notes_c) = (
         col("event_id_cnty")?,
         col("country")?,
@@ -71,6 +76,8 @@ pub fn read_acled_csv(path: &Path) -> Result<Vec<AcledNote>> {
             country: get(country_c),
             admin1: get(a1_c),
             admin2: get(a2_c),
+            admin3: a3_c.map(get).unwrap_or_default(),
+            location: loc_c.map(get).unwrap_or_default(),
             event_date,
             notes: get(notes_c),
         });
@@ -120,6 +127,24 @@ pub fn region_matches(extractor: &Extractor, region: &str, admin1: &str) -> bool
         .any(|s| name_key(s) == name_key(region))
 }
 
+/// Whether the note names its event place: ACLED's location, admin3, admin2 or admin1 appears
+/// in it as whole words (accents, case and punctuation folded).
+pub fn names_its_place(text: &str, note: &AcledNote) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        sahel_text::fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let text_words = words(text);
+    [&note.location, &note.admin3, &note.admin2, &note.admin1]
+        .iter()
+        .map(|n| words(n))
+        .filter(|n| !n.is_empty())
+        .any(|n| text_words.windows(n.len()).any(|w| w == n.as_slice()))
+}
+
 /// Whether a note states a date: a month name, or a numeric date.
 pub fn states_a_date(text: &str) -> bool {
     let words: Vec<&str> = text
@@ -160,6 +185,11 @@ pub struct AcledFigures {
     /// … whose months, extracted without any publication date, contain `event_date`'s month of
     /// the year.
     pub month_of_year_hits: usize,
+    /// Notes that name their event place at all: ACLED's location, admin3, admin2 or admin1
+    /// appears in the (stripped) note, accents and punctuation folded.
+    pub naming_notes: usize,
+    /// … whose event regions contain `admin1`.
+    pub naming_hits: usize,
 }
 
 impl AcledFigures {
@@ -178,6 +208,14 @@ impl AcledFigures {
     pub fn month_of_year_agreement(&self) -> f64 {
         ratio(self.month_of_year_hits, self.dated_notes)
     }
+    /// Share of notes that name their event place (an upper bound for what a gazetteer can find).
+    pub fn naming_share(&self) -> f64 {
+        ratio(self.naming_notes, self.notes)
+    }
+    /// Recall over the notes that name their event place.
+    pub fn naming_recall(&self) -> f64 {
+        ratio(self.naming_hits, self.naming_notes)
+    }
     fn add(&mut self, o: &AcledFigures) {
         self.notes += o.notes;
         self.region_hits += o.region_hits;
@@ -188,6 +226,8 @@ impl AcledFigures {
         self.month_hits += o.month_hits;
         self.first_month_hits += o.first_month_hits;
         self.month_of_year_hits += o.month_of_year_hits;
+        self.naming_notes += o.naming_notes;
+        self.naming_hits += o.naming_hits;
     }
 }
 
@@ -252,6 +292,10 @@ pub fn evaluate_acled(notes: &[AcledNote], extractor: &Extractor) -> AcledReport
             .iter()
             .any(|r| region_matches(extractor, r, &note.admin1));
         f.region_hits = usize::from(hit);
+        if names_its_place(&text, note) {
+            f.naming_notes = 1;
+            f.naming_hits = usize::from(hit);
+        }
         f.notes_with_region = usize::from(!ex.regions.is_empty());
         f.extracted_regions = ex.regions.len();
         f.correct_regions = ex

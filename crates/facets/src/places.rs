@@ -80,7 +80,7 @@ pub fn locate_places_in_context(
     let mut cands = candidates(text, gazetteer);
     cands.retain(|c| !excluded.iter().any(|&(s, e)| c.start < e && s < c.end));
     let resolved = resolve(text, gazetteer, &cands, country_hints);
-    resolved
+    let mut out: Vec<PlaceMention> = resolved
         .into_iter()
         .map(|(c, entry)| PlaceMention {
             start: c.start,
@@ -88,7 +88,122 @@ pub fn locate_places_in_context(
             entry,
             role: role_of(text, gazetteer, c, entry, &cands),
         })
-        .collect()
+        .collect();
+    let named: Vec<EntryId> = out.iter().map(|m| m.entry).collect();
+    for m in capital_mentions(text, gazetteer, &named, &cands) {
+        if !out.iter().any(|o| o.start < m.end && m.start < o.end) {
+            out.push(m);
+        }
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+/// "la capitale malienne", "the Nigerien capital", "Burkina Faso's capital", "la capitale du
+/// Niger", and "the capital" in a text about a single country: that country's capital city.
+fn capital_mentions(
+    text: &str,
+    g: &Gazetteer,
+    named: &[EntryId],
+    cands: &[Candidate],
+) -> Vec<PlaceMention> {
+    let mut out = Vec::new();
+    let lower = text.to_ascii_lowercase();
+    let countries_named: Vec<[u8; 2]> = {
+        let mut v: Vec<[u8; 2]> = named.iter().map(|&id| g.entry(id).country_code).collect();
+        for word in sahel_text::fold(text).split(|c: char| !c.is_alphanumeric()) {
+            if let Some(code) = demonym_country(word) {
+                let b = code.as_bytes();
+                v.push([b[0], b[1]]);
+            }
+        }
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let mut from = 0;
+    while let Some(rel) = lower[from..].find("capital") {
+        let start = from + rel;
+        let mut end = start + "capital".len();
+        if lower[end..].starts_with('e') {
+            end += 1;
+        }
+        from = end;
+        let bounded = !lower[..start].ends_with(|c: char| c.is_alphanumeric())
+            && !lower[end..].starts_with(|c: char| c.is_alphanumeric());
+        if !bounded {
+            continue;
+        }
+        // A named capital right after ("the capital Ouagadougou") is found by the gazetteer.
+        if cands.iter().any(|c| c.start >= end && c.start <= end + 2) {
+            continue;
+        }
+        let before = words_before(text, start, 3);
+        let after = words_after(text, end, 3);
+        let code = |w: &str| demonym_country(w).map(|c| [c.as_bytes()[0], c.as_bytes()[1]]);
+        let country_before = cands
+            .iter()
+            .filter(|c| c.end <= start && start - c.end <= 3)
+            .find_map(|c| {
+                c.entries
+                    .iter()
+                    .find(|&&id| g.entry(id).kind == PlaceKind::Country)
+                    .map(|&id| g.entry(id).country_code)
+            });
+        let country_after = (after.first().is_some_and(|w| w == "du" || w == "of"))
+            .then(|| {
+                cands
+                    .iter()
+                    .filter(|c| c.start >= end && c.start <= end + 8)
+                    .find_map(|c| {
+                        c.entries
+                            .iter()
+                            .find(|&&id| g.entry(id).kind == PlaceKind::Country)
+                            .map(|&id| g.entry(id).country_code)
+                    })
+            })
+            .flatten();
+        let generic = before.first().is_some_and(|w| w == "the" || w == "la")
+            && !before
+                .get(1)
+                .is_some_and(|w| matches!(w.as_str(), "regional" | "economic" | "economique"))
+            && !after
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "regionale" | "economique" | "fund"));
+        let country = after
+            .first()
+            .and_then(|w| code(w))
+            .or_else(|| before.first().and_then(|w| code(w)))
+            .or(country_before)
+            .or(country_after)
+            .or_else(|| (generic && countries_named.len() == 1).then(|| countries_named[0]));
+        let Some(country) = country else { continue };
+        let capital = g.entries().find_map(|(id, e)| {
+            (e.kind == PlaceKind::Locality
+                && e.country_code == country
+                && e.importance >= 5
+                && e.source == Source::Builtin)
+                .then_some(id)
+        });
+        let Some(capital) = capital else { continue };
+        let speech = before
+            .iter()
+            .any(|w| SPEECH_WORDS.contains(&w.as_str()) && !w.starts_with("capital"))
+            || after
+                .first()
+                .is_some_and(|w| GOVERNMENT_VERBS.contains(&w.as_str()) && w != "a");
+        out.push(PlaceMention {
+            start,
+            end,
+            entry: capital,
+            role: if speech {
+                PlaceRole::Mention
+            } else {
+                PlaceRole::Event
+            },
+        });
+    }
+    out
 }
 
 /// The places of `text`, one per (entry, role), in order of first occurrence.
@@ -799,9 +914,12 @@ fn role_of(text: &str, g: &Gazetteer, c: &Candidate, id: EntryId, all: &[Candida
         .position(|w| w == "capital" || w == "capitale")
         .is_some_and(|i| {
             i <= 1
-                && before[i + 1..before.len().min(i + 3)]
-                    .iter()
-                    .any(|w| matches!(w.as_str(), "in" | "at" | "a" | "dans"))
+                && before[i + 1..before.len().min(i + 3)].iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "in" | "at" | "a" | "dans" | "of" | "de" | "into" | "across" | "around"
+                    )
+                })
         });
     if !in_the_capital && contains_any(&before[..before.len().min(4)], SPEECH_WORDS) {
         return PlaceRole::Mention;

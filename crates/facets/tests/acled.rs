@@ -27,9 +27,11 @@ fn geonames_files() -> Vec<PathBuf> {
 
 fn show(label: &str, f: &AcledFigures) {
     println!(
-        "{label:<26} notes {:>5}  recall {:>5.1}%  precision {:>5.1}%  month YYYY-MM {:>5.1}% (first {:>5.1}%)  month-of-year w/o publication {:>5.1}%  dated {}",
+        "{label:<26} notes {:>5}  recall {:>5.1}% (on the {:.1}% naming their place: {:>5.1}%)  precision {:>5.1}%  month YYYY-MM {:>5.1}% (first {:>5.1}%)  month-of-year w/o publication {:>5.1}%  dated {}",
         f.notes,
         100.0 * f.recall(),
+        100.0 * f.naming_share(),
+        100.0 * f.naming_recall(),
         100.0 * f.precision(),
         100.0 * f.month_agreement(),
         100.0 * f.first_month_agreement(),
@@ -93,17 +95,28 @@ fn acled_regions_and_months_meet_the_thresholds() {
         "month {}",
         r_full.all.month_agreement()
     );
+    assert!(
+        r_full.all.naming_recall() >= NAMING_RECALL_MIN,
+        "recall on notes naming their place {}",
+        r_full.all.naming_recall()
+    );
 }
 
-/// Issue 3 asks 90%; about 20% of the notes name no place of their event at all (measured: the
-/// ACLED location, admin1, admin2 or admin3 appears in only 79.8% of the stripped notes), so the
-/// floor is what is measured (69.1%), rounded down.
-const RECALL_MIN: f64 = 0.66;
-/// Measured 58.4% with the built-in gazetteer alone.
-const BUILTIN_RECALL_MIN: f64 = 0.55;
-/// Measured 87.8% with GeoNames, 89.8% built-in.
+/// Issue 3 asks 90%. Measured 69.8% (6202/8889) with GeoNames: about a fifth of the notes never
+/// name the place of their event (ACLED's location, admin3, admin2 or admin1 appears in only
+/// ~79% of the stripped notes: "Protesters marched against high costs of living."), and many
+/// that do name a village GeoNames lacks or holds in several regions with nothing in the note to
+/// choose. The floor is the measured figure rounded down.
+const RECALL_MIN: f64 = 0.68;
+/// Measured 58.6% (5211/8889) with the built-in gazetteer alone.
+const BUILTIN_RECALL_MIN: f64 = 0.57;
+/// Measured 88.8% with GeoNames, 89.8% built-in (issue 3: ≥ 85%).
 const PRECISION_MIN: f64 = 0.85;
+/// Measured 96.7%.
 const MONTH_MIN: f64 = 0.95;
+/// Recall over the 79.1% of notes that name their place (ACLED location or admin unit in the
+/// text): measured 84.7% (5954/7029) with GeoNames.
+const NAMING_RECALL_MIN: f64 = 0.83;
 
 /// Writes every note with its label and extraction to `$ACLED_DUMP` (a TSV) for error analysis:
 /// `ACLED_DUMP=/tmp/acled.tsv cargo test -p sahel-facets --test acled -- --ignored dump`.

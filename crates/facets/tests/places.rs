@@ -137,6 +137,46 @@ fn region_facets_use_current_names_with_the_former_region_beside() {
 }
 
 #[test]
+fn a_country_capital_named_by_its_title_is_that_city() {
+    let ex = Extractor::builtin().unwrap();
+    for (text, region) in [
+        (
+            "Des manifestations ont eu lieu dans la capitale malienne.",
+            "Bamako",
+        ),
+        (
+            "Students rioted in the Nigerien capital on Monday.",
+            "Niamey",
+        ),
+        (
+            "Une marche a eu lieu dans la capitale du Burkina Faso.",
+            "Kadiogo",
+        ),
+        (
+            "Au Niger, des heurts ont éclaté dans la capitale.",
+            "Niamey",
+        ),
+    ] {
+        let x = extract(text, &DocMeta::default(), &ex);
+        assert!(x.regions.iter().any(|r| r == region), "{text}: {x:?}");
+    }
+    // A regional or economic capital is no country capital; nor is a capital fund.
+    for text in [
+        "Au Burkina Faso, des heurts dans la capitale économique.",
+        "In Mali, the regional capital was calm.",
+        "Malian traders raised a capital fund.",
+    ] {
+        let x = extract(text, &DocMeta::default(), &ex);
+        assert!(
+            !x.places
+                .iter()
+                .any(|p| p.name == "Bamako" || p.name == "Ouagadougou"),
+            "{text}: {x:?}"
+        );
+    }
+}
+
+#[test]
 fn homonyms_follow_the_region_named_nearby() {
     let g = builtin();
     // Sangha exists in Mali (Bandiagara) and Burkina Faso: the context picks one.

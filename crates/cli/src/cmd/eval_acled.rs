@@ -31,7 +31,8 @@ pub struct AcledArgs {
 fn print_figures(label: &str, f: &AcledFigures) {
     println!(
         "{label:<22} notes {:>5}  region recall {:>5.1}% ({}/{})  precision {:>5.1}% ({}/{})  \
-         month YYYY-MM {:>5.1}% (first {:>5.1}%)  month-of-year w/o publication {:>5.1}%  (dated notes {})",
+         month YYYY-MM {:>5.1}% (first {:>5.1}%)  month-of-year w/o publication {:>5.1}%  (dated notes {})\n\
+         {:<22} notes naming their ACLED location/admin unit {:>5.1}% ({}), region recall on them {:>5.1}% ({}/{})",
         f.notes,
         100.0 * f.recall(),
         f.region_hits,
@@ -43,6 +44,12 @@ fn print_figures(label: &str, f: &AcledFigures) {
         100.0 * f.first_month_agreement(),
         100.0 * f.month_of_year_agreement(),
         f.dated_notes,
+        "",
+        100.0 * f.naming_share(),
+        f.naming_notes,
+        100.0 * f.naming_recall(),
+        f.naming_hits,
+        f.naming_notes,
     );
 }
 
