@@ -1,6 +1,6 @@
 //! Throughput (MB/s) of the whole `extract()` (places, dates, actors, language) on real text: the
 //! sample reports (French) and ACLED notes (English), with the built-in gazetteer and with the
-//! three GeoNames country dumps loaded.
+//! three GeoNames country dumps loaded; and the time to load those dumps.
 //!
 //! `cargo bench -p sahel-facets --bench extraction`
 
@@ -71,6 +71,16 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+    // Loading the three GeoNames dumps with their admin code files (once per program start).
+    let mut load = c.benchmark_group("load");
+    load.sample_size(10);
+    load.bench_function("geonames_ml_bf_ne", |b| {
+        b.iter(|| match Extractor::with_geonames(&geonames) {
+            Ok(e) => black_box(e.gazetteer().len()),
+            Err(e) => panic!("{e}"),
+        })
+    });
+    load.finish();
 }
 
 criterion_group!(benches, bench);
