@@ -358,9 +358,14 @@ fn indexer_refuses_an_index_of_another_schema_version() {
     let ix = tmp.path().join("index");
     assert_eq!(index(&[&docs], &ix, &[]).status.code(), Some(0));
     let info = std::fs::read_to_string(ix.join("sahel-index.json")).unwrap();
+    let current = format!(
+        "\"schema_version\": {}",
+        sahel_indexer::schema::SCHEMA_VERSION
+    );
+    assert!(info.contains(&current), "{info}");
     std::fs::write(
         ix.join("sahel-index.json"),
-        info.replace("\"schema_version\": 1", "\"schema_version\": 0"),
+        info.replace(&current, "\"schema_version\": 0"),
     )
     .unwrap();
     let out = index(&[&docs], &ix, &[]);

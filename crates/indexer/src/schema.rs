@@ -3,7 +3,9 @@
 //! Body and title are indexed three times: with the French analyzer, with the English analyzer, and
 //! folded without stemming (`*_exact`, for exact matches, prefixes and typo tolerance). A document
 //! goes into the field of its language; an undetermined one (`und`) into both, so either analyzer
-//! finds it. Facet values are raw strings (official names with accents) with fast fields for counts.
+//! finds it. The exact fields keep frequencies but no positions (phrases are matched on the
+//! language fields): positions are the largest part of an index. Facet values are raw strings (official names with
+//! accents) with fast fields for counts.
 //!
 //! Duplicates: a document whose content (hash of its cleaned body) equals an earlier document's is
 //! indexed with `duplicate_of` = the canonical document's id and `is_duplicate` = 1. The searcher
@@ -23,7 +25,7 @@ use tantivy::schema::{
 
 /// Bumped whenever a field is added, removed or analysed differently: an index built with another
 /// version is refused with a message asking to re-index, rather than misread.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Field names, shared by the indexer and the searcher.
 pub mod names {

@@ -106,6 +106,16 @@ struct Lattice {
     spans: Vec<(usize, usize, String)>,
 }
 
+impl Lattice {
+    /// How many distinct positions the single-position tokens cover.
+    fn positions(&self) -> usize {
+        let mut positions: Vec<usize> = self.single.iter().map(|(p, _)| *p).collect();
+        positions.sort_unstable();
+        positions.dedup();
+        positions.len()
+    }
+}
+
 fn analyse(analyzer: &mut TextAnalyzer, text: &str) -> Lattice {
     let mut lattice = Lattice::default();
     let mut stream = analyzer.token_stream(text);
@@ -169,6 +179,23 @@ fn lattice_query(
             used.record(family, term);
             clauses.push(term_query(field, term));
         }
+    } else if family == EXACT {
+        // The exact fields keep no positions (index size): every word, anywhere. Phrases are
+        // matched on the French and English fields.
+        let mut words: Vec<Box<dyn Query>> = Vec::new();
+        for p in &positions {
+            let alternatives: Vec<Box<dyn Query>> = lattice
+                .single
+                .iter()
+                .filter(|(q, _)| q == p)
+                .map(|(_, t)| {
+                    used.record(family, t);
+                    term_query(field, t)
+                })
+                .collect();
+            words.extend(union(alternatives));
+        }
+        clauses.push(Box::new(BooleanQuery::intersection(words)));
     } else {
         // Alternatives per position, then a bounded cartesian product of phrases.
         let alternatives: Vec<Vec<&str>> = positions
@@ -261,6 +288,10 @@ impl QueryBuilder<'_> {
         let mut clauses: Vec<Box<dyn Query>> = Vec::new();
         for family in [FR, EN, EXACT] {
             let lattice = analyse(&mut self.analyzers.0[family], text);
+            if family == EXACT && lattice.positions() > 1 {
+                // No positions in the exact fields: phrases are matched on the language fields.
+                continue;
+            }
             let pair = self.fields.0[family];
             let used = &mut self.used;
             if let Some(q) = lattice_query(pair.title, &lattice, used, family) {
@@ -304,12 +335,7 @@ impl QueryBuilder<'_> {
                 )));
                 clauses.push(term_query(pair.body, &term));
             }
-            None => {
-                if let Some(q) = lattice_query(pair.title, &lattice, used, EXACT) {
-                    clauses.push(Box::new(BoostQuery::new(q, TITLE_BOOST)));
-                }
-                clauses.extend(lattice_query(pair.body, &lattice, used, EXACT));
-            }
+            None => clauses.extend(self.text_query(name)),
         }
         union(clauses)
     }
