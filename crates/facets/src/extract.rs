@@ -145,10 +145,8 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         .unwrap_or_else(|| extractor.languages.detect(body))
         .code()
         .to_string();
-    let published = meta
-        .published
-        .or_else(|| dates::publication_date_from_text(text, &language));
-    let event_dates = dates::extract_event_dates(text, published, &language);
+    let (published, event_dates) =
+        dates::publication_and_event_dates(text, meta.published, &language);
     let actors = actor_names(&actor_mentions);
     Extraction {
         id: meta.id.clone(),

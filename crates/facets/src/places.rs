@@ -630,7 +630,7 @@ fn is_month_or_day(word: &str) -> bool {
 
 fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
     let mut raw: Vec<Candidate> = Vec::new();
-    for m in g.find_names(text) {
+    for m in g.find_capitalised_names(text) {
         let surface = &text[m.start..m.end];
         if !surface.chars().next().is_some_and(char::is_uppercase) {
             continue;

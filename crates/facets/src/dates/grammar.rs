@@ -97,14 +97,14 @@ pub struct Found {
 
 /// Reads date expressions from tokens.
 pub struct Grammar<'a> {
-    t: &'a [Tok],
+    t: &'a [Tok<'a>],
     english_first: bool,
 }
 
 const SEPARATORS: [char; 3] = ['/', '.', '-'];
 
 impl<'a> Grammar<'a> {
-    pub fn new(t: &'a [Tok], english_first: bool) -> Self {
+    pub fn new(t: &'a [Tok<'a>], english_first: bool) -> Self {
         Grammar { t, english_first }
     }
 

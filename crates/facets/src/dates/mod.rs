@@ -164,7 +164,8 @@ pub fn publication_date_from_text(text: &str, lang: &str) -> Option<NaiveDate> {
 
 /// [`publication_date_from_text`] with where the date was found.
 pub fn find_publication_date(text: &str, lang: &str) -> Option<PublicationDate> {
-    let toks = tokens::tokenize(text);
+    let mut folded = String::new();
+    let toks = tokens::tokenize(text, &mut folded);
     let grammar = Grammar::new(&toks, lang == "en");
     publication::candidates(&toks, &grammar).into_iter().next()
 }
@@ -174,7 +175,8 @@ pub fn find_publication_date(text: &str, lang: &str) -> Option<PublicationDate> 
 /// `lang` is a language code (`fr`, `en`, …): both languages are always read, `en` only makes
 /// `03/18/2024` month-first when the day cannot be first.
 pub fn extract_event_dates(text: &str, published: Option<NaiveDate>, lang: &str) -> Vec<EventDate> {
-    let toks = tokens::tokenize(text);
+    let mut folded = String::new();
+    let toks = tokens::tokenize(text, &mut folded);
     let grammar = Grammar::new(&toks, lang == "en");
     let skipped: Vec<(usize, usize)> = publication::candidates(&toks, &grammar)
         .iter()
@@ -187,9 +189,34 @@ pub fn extract_event_dates(text: &str, published: Option<NaiveDate>, lang: &str)
         .collect()
 }
 
+/// The publication date (`published` when given, else [`publication_date_from_text`]) and
+/// [`extract_event_dates`] against it, reading the text once: what [`crate::extract()`] needs.
+pub fn publication_and_event_dates(
+    text: &str,
+    published: Option<NaiveDate>,
+    lang: &str,
+) -> (Option<NaiveDate>, Vec<EventDate>) {
+    let mut folded = String::new();
+    let toks = tokens::tokenize(text, &mut folded);
+    let grammar = Grammar::new(&toks, lang == "en");
+    let publications = publication::candidates(&toks, &grammar);
+    let published = published.or_else(|| publications.first().map(|p| p.date));
+    let events = resolve_all(&toks, &grammar, text, published, Direction::Past)
+        .into_iter()
+        .filter(|d| !matches!(d.date, DateValue::Year(_)))
+        .filter(|d| {
+            !publications
+                .iter()
+                .any(|p| d.start < p.end && p.start < d.end)
+        })
+        .collect();
+    (published, events)
+}
+
 /// Every date expression of the text at every grain (years included, nothing skipped).
 pub fn find_dates(text: &str, published: Option<NaiveDate>, lang: &str) -> Vec<EventDate> {
-    let toks = tokens::tokenize(text);
+    let mut folded = String::new();
+    let toks = tokens::tokenize(text, &mut folded);
     let grammar = Grammar::new(&toks, lang == "en");
     resolve_all(&toks, &grammar, text, published, Direction::Past)
 }
@@ -238,7 +265,7 @@ struct Context {
     narrative: Option<NaiveDate>,
 }
 
-fn find_all(toks: &[tokens::Tok], grammar: &Grammar<'_>) -> Vec<Found> {
+fn find_all(toks: &[tokens::Tok<'_>], grammar: &Grammar<'_>) -> Vec<Found> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -269,13 +296,14 @@ pub(crate) fn scan(
     lang: &str,
     direction: Direction,
 ) -> Vec<EventDate> {
-    let toks = tokens::tokenize(text);
+    let mut folded = String::new();
+    let toks = tokens::tokenize(text, &mut folded);
     let grammar = Grammar::new(&toks, lang == "en");
     resolve_all(&toks, &grammar, text, published, direction)
 }
 
 fn resolve_all(
-    toks: &[tokens::Tok],
+    toks: &[tokens::Tok<'_>],
     grammar: &Grammar<'_>,
     text: &str,
     published: Option<NaiveDate>,

@@ -37,7 +37,7 @@ const TAIL_LINES: usize = 12;
 const DECORATION: [char; 8] = ['*', '#', '_', '>', '-', '|', '=', '~'];
 
 /// Every publication-like date of the text (markers, dateline, signature), best first.
-pub(crate) fn candidates(toks: &[Tok], grammar: &Grammar<'_>) -> Vec<PublicationDate> {
+pub(crate) fn candidates(toks: &[Tok<'_>], grammar: &Grammar<'_>) -> Vec<PublicationDate> {
     let mut lines: Vec<u32> = toks.iter().map(|t| t.line).collect();
     lines.dedup();
     let head = lines
@@ -208,7 +208,7 @@ pub(crate) fn candidates(toks: &[Tok], grammar: &Grammar<'_>) -> Vec<Publication
 }
 
 /// A publication marker at token `i`, and the token where its date starts.
-fn marker(toks: &[Tok], i: usize) -> Option<(PublicationSource, usize)> {
+fn marker(toks: &[Tok<'_>], i: usize) -> Option<(PublicationSource, usize)> {
     let w = |k: usize| toks.get(k).and_then(|t| t.word());
     let skip = |mut k: usize| {
         while toks.get(k).is_some_and(|t| {

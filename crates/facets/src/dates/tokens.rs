@@ -1,11 +1,14 @@
 //! Splits a text into the tokens the date grammar reads: folded words, numbers and single
 //! punctuation marks, each with its byte span in the original text.
 
+use std::sync::OnceLock;
+
 /// What a token is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TokKind {
-    /// A run of letters, folded (lowercase, no accents).
-    Word(String),
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind<'a> {
+    /// A run of letters, folded (lowercase, no accents): a slice of the text itself when it is
+    /// lowercase ASCII already, else of the folded words' buffer given to [`tokenize`].
+    Word(&'a str),
     /// A run of ASCII digits: its value (saturated) and its number of digits.
     Num(u32, usize),
     /// One punctuation or symbol character, apostrophes and hyphens normalised to `'` and `-`.
@@ -14,8 +17,8 @@ pub enum TokKind {
 
 /// One token and where it sits.
 #[derive(Debug, Clone)]
-pub struct Tok {
-    pub kind: TokKind,
+pub struct Tok<'a> {
+    pub kind: TokKind<'a>,
     /// Byte span in the original text.
     pub start: usize,
     pub end: usize,
@@ -29,9 +32,9 @@ pub struct Tok {
     pub capitalized: bool,
 }
 
-impl Tok {
-    pub fn word(&self) -> Option<&str> {
-        match &self.kind {
+impl<'a> Tok<'a> {
+    pub fn word(&self) -> Option<&'a str> {
+        match self.kind {
             TokKind::Word(w) => Some(w),
             _ => None,
         }
@@ -60,7 +63,7 @@ enum Class {
     Other,
 }
 
-fn class(c: char) -> Class {
+fn class_of(c: char) -> Class {
     if c.is_ascii_digit() {
         Class::Digit
     } else if c.is_alphabetic() || ('\u{0300}'..='\u{036F}').contains(&c) {
@@ -72,11 +75,20 @@ fn class(c: char) -> Class {
     }
 }
 
-fn fold_word(word: &str) -> String {
-    if word.is_ascii() {
-        word.to_ascii_lowercase()
+/// [`class_of`], from a table for ASCII.
+fn class(c: char) -> Class {
+    static ASCII: OnceLock<[Class; 128]> = OnceLock::new();
+    if c.is_ascii() {
+        let table = ASCII.get_or_init(|| {
+            let mut t = [Class::Other; 128];
+            for (b, slot) in t.iter_mut().enumerate() {
+                *slot = class_of(char::from(b as u8));
+            }
+            t
+        });
+        table[c as usize]
     } else {
-        sahel_text::fold(word)
+        class_of(c)
     }
 }
 
@@ -87,9 +99,13 @@ fn normalize_punct(c: char) -> char {
     }
 }
 
-/// Tokens of `text`, in order.
-pub fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+/// Tokens of `text`, in order. Folded words that differ from the text (capitals, accents) are
+/// written to `folded` (cleared first), which the tokens borrow.
+pub fn tokenize<'a>(text: &'a str, folded: &'a mut String) -> Vec<Tok<'a>> {
+    folded.clear();
+    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 5);
+    // Tokens whose word is in `folded` (token index, range), filled in once it is complete.
+    let mut pending: Vec<(usize, usize, usize)> = Vec::new();
     let mut line = 0u32;
     let mut sentence = 0u32;
     let mut glued = false;
@@ -137,8 +153,17 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                         acc.saturating_mul(10).saturating_add(u32::from(b - b'0'))
                     });
                     TokKind::Num(value, piece.len())
+                } else if piece.bytes().all(|b| b.is_ascii_lowercase()) {
+                    TokKind::Word(piece)
                 } else {
-                    TokKind::Word(fold_word(piece))
+                    let from = folded.len();
+                    if piece.is_ascii() {
+                        folded.extend(piece.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    } else {
+                        sahel_text::fold_into(piece, folded);
+                    }
+                    pending.push((toks.len(), from, folded.len()));
+                    TokKind::Word("")
                 };
                 toks.push(Tok {
                     kind,
@@ -153,6 +178,10 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         }
         glued = true;
     }
+    let folded: &'a String = folded;
+    for (k, from, to) in pending {
+        toks[k].kind = TokKind::Word(&folded[from..to]);
+    }
     toks
 }
 
@@ -163,7 +192,8 @@ mod tests {
     #[test]
     fn words_numbers_and_punctuation_keep_original_spans() {
         let text = "Le 1er Août, à 15h30";
-        let toks = tokenize(text);
+        let mut buf = String::new();
+        let toks = tokenize(text, &mut buf);
         let shown: Vec<String> = toks
             .iter()
             .map(|t| format!("{:?}@{}", t.kind, &text[t.start..t.end]))
@@ -180,14 +210,16 @@ mod tests {
 
     #[test]
     fn apostrophes_and_dashes_are_normalised() {
-        let toks = tokenize("aujourd’hui – demain");
+        let mut buf = String::new();
+        let toks = tokenize("aujourd’hui – demain", &mut buf);
         assert_eq!(toks[1].punct(), Some('\''));
         assert_eq!(toks[3].punct(), Some('-'));
     }
 
     #[test]
     fn sentences_split_on_full_stops_and_lines() {
-        let toks = tokenize("Il est venu. Il partira\nlundi");
+        let mut buf = String::new();
+        let toks = tokenize("Il est venu. Il partira\nlundi", &mut buf);
         assert_eq!(toks[0].sentence, 0);
         assert_eq!(toks[4].sentence, 1);
         assert_eq!(toks[6].sentence, 2);

@@ -1,9 +1,12 @@
 //! Finding gazetteer keys in a text: the text is projected onto the key alphabet (folded letters
 //! and digits; spaces, hyphens and apostrophes skipped so joined and split spellings meet; any
-//! other character a barrier), matched with one automaton, and every match mapped back to byte
-//! offsets in the original text and checked for word boundaries.
+//! other character a barrier), the keys' trie is walked from every projected byte that starts a
+//! word of the original text, and every match is mapped back to byte offsets in the original text
+//! and checked for word boundaries.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::Anchored;
 
 /// One occurrence of a gazetteer key in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,37 +18,47 @@ pub struct NameMatch {
     pub slot: u32,
 }
 
-/// Projected text: bytes of the key alphabet plus, per byte, where it comes from.
-struct Projection {
-    bytes: Vec<u8>,
-    /// Original byte range of the character each projected byte comes from.
-    origin: Vec<(u32, u32)>,
-    /// Whether the projected byte is the first / last one produced by its original character.
-    first: Vec<bool>,
-    last: Vec<bool>,
+/// One byte of the projected text.
+#[derive(Clone, Copy)]
+struct Projected {
+    byte: u8,
+    /// Whether it is the first / last byte produced by its original character.
+    first: bool,
+    last: bool,
+    /// Whether a match may start here: the first byte of a character that starts a word of the
+    /// original text (no word character just before it).
+    word_start: bool,
+    /// Whether that character is uppercase.
+    upper: bool,
+    /// Original byte range of the character it comes from.
+    origin: (u32, u32),
 }
 
 const BARRIER: u8 = b' ';
 
-fn project(text: &str) -> Projection {
-    let mut p = Projection {
-        bytes: Vec::with_capacity(text.len()),
-        origin: Vec::with_capacity(text.len()),
-        first: Vec::with_capacity(text.len()),
-        last: Vec::with_capacity(text.len()),
-    };
+fn project(text: &str, out: &mut Vec<Projected>) {
+    out.clear();
+    out.reserve(text.len());
     let mut folded = String::new();
-    let mut utf8 = [0u8; 4];
+    // Whether the previous character of the original text is a word character.
+    let mut after_word = false;
     for (i, c) in text.char_indices() {
         let end = (i + c.len_utf8()) as u32;
-        let range = (i as u32, end);
+        let origin = (i as u32, end);
+        let word_start = !after_word;
         if c.is_ascii_alphanumeric() {
-            p.bytes.push(c.to_ascii_lowercase() as u8);
-            p.origin.push(range);
-            p.first.push(true);
-            p.last.push(true);
+            after_word = true;
+            out.push(Projected {
+                byte: c.to_ascii_lowercase() as u8,
+                first: true,
+                last: true,
+                word_start,
+                upper: c.is_ascii_uppercase(),
+                origin,
+            });
             continue;
         }
+        after_word = is_word_char(c);
         if is_joiner(c) {
             continue;
         }
@@ -54,33 +67,42 @@ fn project(text: &str) -> Projection {
             if unicode_is_mark(c) {
                 continue;
             }
-            if p.bytes.last() != Some(&BARRIER) {
-                p.bytes.push(BARRIER);
-                p.origin.push(range);
-                p.first.push(true);
-                p.last.push(true);
+            if out.last().map(|p| p.byte) != Some(BARRIER) {
+                out.push(Projected {
+                    byte: BARRIER,
+                    first: true,
+                    last: true,
+                    word_start: false,
+                    upper: false,
+                    origin,
+                });
             }
             continue;
         }
         folded.clear();
+        let mut utf8 = [0u8; 4];
         sahel_text::fold_into(c.encode_utf8(&mut utf8), &mut folded);
-        let kept: Vec<u8> = folded
-            .chars()
-            .filter(|f| f.is_alphanumeric())
-            .flat_map(|f| {
-                let mut b = [0u8; 4];
-                f.encode_utf8(&mut b).as_bytes().to_vec()
-            })
-            .collect();
-        let n = kept.len();
-        for (k, b) in kept.into_iter().enumerate() {
-            p.bytes.push(b);
-            p.origin.push(range);
-            p.first.push(k == 0);
-            p.last.push(k + 1 == n);
+        let from = out.len();
+        for f in folded.chars().filter(|f| f.is_alphanumeric()) {
+            let mut b = [0u8; 4];
+            for &byte in f.encode_utf8(&mut b).as_bytes() {
+                out.push(Projected {
+                    byte,
+                    first: false,
+                    last: false,
+                    word_start,
+                    upper: c.is_uppercase(),
+                    origin,
+                });
+            }
+        }
+        if out.len() > from {
+            out[from].first = true;
+            if let Some(last) = out.last_mut() {
+                last.last = true;
+            }
         }
     }
-    p
 }
 
 /// Characters skipped when projecting, so that `Tin-Zaouatene`, `Tin Zaouatene` and
@@ -111,34 +133,53 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || unicode_is_mark(c)
 }
 
-pub(super) fn find(ac: &AhoCorasick, text: &str) -> Vec<NameMatch> {
-    let p = project(text);
+/// Every occurrence of a key of `nfa` in `text` (in no particular order), or only those whose
+/// first character is uppercase.
+pub(super) fn find(nfa: &NFA, text: &str, capitalised_only: bool) -> Vec<NameMatch> {
+    let mut p = Vec::new();
+    project(text, &mut p);
     let mut out = Vec::new();
-    for m in ac.find_overlapping_iter(&p.bytes[..]) {
-        let (s, e) = (m.start(), m.end());
-        if e == 0 || s >= e || !p.first[s] || !p.last[e - 1] {
+    let Ok(start_state) = nfa.start_state(Anchored::Yes) else {
+        return out;
+    };
+    for s in 0..p.len() {
+        let head = p[s];
+        if !head.first || !head.word_start || head.byte == BARRIER {
             continue;
         }
-        if p.bytes[s..e].contains(&BARRIER) {
+        if capitalised_only && !head.upper {
             continue;
         }
-        let start = p.origin[s].0 as usize;
-        let mut end = p.origin[e - 1].1 as usize;
-        // Decomposed accents after the last letter belong to the match.
-        while let Some(c) = text[end..].chars().next().filter(|&c| unicode_is_mark(c)) {
-            end += c.len_utf8();
-        }
-        let before_ok = text[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !is_word_char(c));
-        let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
-        if before_ok && after_ok {
-            out.push(NameMatch {
-                start,
-                end,
-                slot: m.pattern().as_u32(),
-            });
+        let mut sid = start_state;
+        for (e, q) in p.iter().enumerate().skip(s) {
+            sid = nfa.next_state(Anchored::Yes, sid, q.byte);
+            if nfa.is_dead(sid) {
+                break;
+            }
+            if !nfa.is_match(sid) || !q.last {
+                continue;
+            }
+            for k in 0..nfa.match_len(sid) {
+                let pid = nfa.match_pattern(sid, k);
+                // Matches of proper suffixes (inherited through failure links) do not start at `s`.
+                if nfa.pattern_len(pid) != e + 1 - s {
+                    continue;
+                }
+                let start = head.origin.0 as usize;
+                let mut end = q.origin.1 as usize;
+                // Decomposed accents after the last letter belong to the match.
+                while let Some(c) = text[end..].chars().next().filter(|&c| unicode_is_mark(c)) {
+                    end += c.len_utf8();
+                }
+                let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+                if after_ok {
+                    out.push(NameMatch {
+                        start,
+                        end,
+                        slot: pid.as_u32(),
+                    });
+                }
+            }
         }
     }
     out
@@ -149,11 +190,11 @@ mod tests {
     use super::*;
 
     fn matches(patterns: &[&str], text: &str) -> Vec<(String, u32)> {
-        let ac = AhoCorasick::builder()
+        let nfa = NFA::builder()
             .match_kind(aho_corasick::MatchKind::Standard)
             .build(patterns)
             .unwrap();
-        find(&ac, text)
+        find(&nfa, text, false)
             .into_iter()
             .map(|m| (text[m.start..m.end].to_string(), m.slot))
             .collect()

@@ -4,8 +4,9 @@
 //!
 //! Every name and alias is indexed by its *key*: [`sahel_text::fold`] with everything but letters
 //! and digits removed, so `Tin-Zaouatene`, `Tinzaouatène` and `Tin Zaouatène` meet, as do
-//! `Aguel'hoc` and `Aguelhoc`. [`Gazetteer::find_names`] runs one Aho-Corasick automaton over the
-//! keys on the same projection of a text and maps matches back to byte offsets in the original.
+//! `Aguel'hoc` and `Aguelhoc`. [`Gazetteer::find_names`] walks the keys' trie (an Aho-Corasick
+//! automaton searched anchored) from every word start of the same projection of a text and maps
+//! matches back to byte offsets in the original.
 
 mod builtin;
 mod geonames;
@@ -14,7 +15,6 @@ mod matcher;
 use std::collections::HashMap;
 use std::path::Path;
 
-use aho_corasick::AhoCorasick;
 use serde::Serialize;
 
 use crate::Result;
@@ -108,7 +108,7 @@ pub struct Gazetteer {
     /// key → slot in `slots` (and pattern id in `matcher`).
     keys: HashMap<Box<str>, u32>,
     slots: Vec<Vec<EntryId>>,
-    matcher: Option<AhoCorasick>,
+    matcher: Option<aho_corasick::nfa::contiguous::NFA>,
 }
 
 impl Gazetteer {
@@ -265,7 +265,15 @@ impl Gazetteer {
     /// Finds every gazetteer name in `text`, on word boundaries, possibly overlapping.
     pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
         match &self.matcher {
-            Some(ac) => matcher::find(ac, text),
+            Some(nfa) => matcher::find(nfa, text, false),
+            None => Vec::new(),
+        }
+    }
+
+    /// [`Gazetteer::find_names`] restricted to matches whose first character is uppercase.
+    pub(crate) fn find_capitalised_names(&self, text: &str) -> Vec<NameMatch> {
+        match &self.matcher {
+            Some(nfa) => matcher::find(nfa, text, true),
             None => Vec::new(),
         }
     }
@@ -324,12 +332,11 @@ impl Gazetteer {
     fn build_matcher(&mut self) -> Result<()> {
         let mut patterns: Vec<(&str, u32)> = self.keys.iter().map(|(k, &s)| (&**k, s)).collect();
         patterns.sort_by_key(|&(_, s)| s);
-        let ac = AhoCorasick::builder()
+        let nfa = aho_corasick::nfa::contiguous::NFA::builder()
             .match_kind(aho_corasick::MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(patterns.iter().map(|(k, _)| k.as_bytes()))
             .map_err(|e| crate::Error::Matcher(e.to_string()))?;
-        self.matcher = Some(ac);
+        self.matcher = Some(nfa);
         Ok(())
     }
 
