@@ -160,7 +160,7 @@ pub fn build_schema() -> (Schema, Fields) {
         ),
         title_exact: b.add_text_field(
             names::TITLE_EXACT,
-            analysed(EXACT_ANALYZER, IndexRecordOption::WithFreqsAndPositions),
+            analysed(EXACT_ANALYZER, IndexRecordOption::WithFreqs),
         ),
         body: b.add_text_field(names::BODY, STORED),
         body_fr: b.add_text_field(
@@ -173,7 +173,7 @@ pub fn build_schema() -> (Schema, Fields) {
         ),
         body_exact: b.add_text_field(
             names::BODY_EXACT,
-            analysed(EXACT_ANALYZER, IndexRecordOption::WithFreqsAndPositions),
+            analysed(EXACT_ANALYZER, IndexRecordOption::WithFreqs),
         ),
         language: b.add_text_field(names::LANGUAGE, facet_value.clone()),
         published: b.add_date_field(names::PUBLISHED, INDEXED | STORED | FAST),
