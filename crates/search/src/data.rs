@@ -116,8 +116,18 @@ pub const STORAGE_ORDER: [usize; DIMENSIONS] = [LOCALITY, REGION, COUNTRY, ACTOR
 const MAX_VALUES_PER_DIM: usize = 255;
 /// Flag byte of a record: the document is a duplicate of another.
 const DUPLICATE_FLAG: u8 = 1;
-/// Words of a record header: six value counts and a flag byte.
-const HEADER_WORDS: usize = 2;
+/// Flag byte of a record: the slots are in the segment's overflow array, not in the line.
+const OVERFLOW_FLAG: u8 = 2;
+/// Slots stored in a record's own cache line.
+const INLINE_SLOTS: usize = 14;
+
+/// One document's record, one cache line: two header words (value counts per dimension, the
+/// number of slots in the line, flags), then up to [`INLINE_SLOTS`] slots, or the offset and
+/// length of the slots in the overflow array. Counting a matching document then touches one
+/// line of memory.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(64))]
+struct Line([u32; 16]);
 
 /// One document's facet values as index-wide slots (value id + the dimension's base, see
 /// [`IndexData::bases`]), in [`STORAGE_ORDER`], with their counts per dimension.
@@ -185,10 +195,10 @@ impl Postings {
 /// One segment's per-document data.
 #[derive(Debug, Default)]
 pub struct SegmentData {
-    /// Start of each document's record in `records` (one more entry than documents).
-    offsets: Vec<u32>,
-    /// Records: a two-word header (counts per dimension, flags), then the slots.
-    records: Vec<u32>,
+    /// One record per document.
+    lines: Vec<Line>,
+    /// Slots of the documents with more than fit in their line.
+    overflow: Vec<u32>,
     /// Days since 1970-01-01 of the document's dates (event dates, else publication date).
     pub days: Csr<i32>,
     /// Sort key: seconds since the epoch of the sort date (`i64::MIN` when the doc has no date).
@@ -200,7 +210,7 @@ pub struct SegmentData {
 impl SegmentData {
     /// Builds the postings of the live canonical documents (after [`SegmentData::rebase`]).
     fn index_postings(&mut self, slots: usize, alive: impl Fn(DocId) -> bool) {
-        let docs = self.offsets.len().saturating_sub(1) as DocId;
+        let docs = self.lines.len() as DocId;
         let live = |doc: DocId| alive(doc) && !self.record(doc).is_duplicate();
         let mut counts = vec![0u32; slots + 1];
         for doc in (0..docs).filter(|&d| live(d)) {
@@ -234,21 +244,18 @@ impl SegmentData {
     /// The record of one document (an empty one past the end).
     #[inline]
     pub fn record(&self, doc: DocId) -> Record<'_> {
-        let doc = doc as usize;
-        let (Some(&start), Some(&end)) = (self.offsets.get(doc), self.offsets.get(doc + 1)) else {
+        let Some(line) = self.lines.get(doc as usize) else {
             return Record::EMPTY;
         };
-        let Some(words) = self.records.get(start as usize..end as usize) else {
-            return Record::EMPTY;
+        let (a, b) = (line.0[0].to_le_bytes(), line.0[1].to_le_bytes());
+        let lens = [a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3]];
+        let slots = if lens[7] & OVERFLOW_FLAG != 0 {
+            let (start, len) = (line.0[2] as usize, line.0[3] as usize);
+            self.overflow.get(start..start + len).unwrap_or(&[])
+        } else {
+            line.0.get(2..2 + usize::from(lens[6])).unwrap_or(&[])
         };
-        let (Some(&a), Some(&b)) = (words.first(), words.get(1)) else {
-            return Record::EMPTY;
-        };
-        let (a, b) = (a.to_le_bytes(), b.to_le_bytes());
-        Record {
-            lens: [a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3]],
-            slots: &words[HEADER_WORDS..],
-        }
+        Record { lens, slots }
     }
 
     /// Appends a document's record: value ids per dimension (indexed by dimension).
@@ -258,31 +265,45 @@ impl SegmentData {
             lens[dim] = values[dim].len().min(MAX_VALUES_PER_DIM) as u8;
         }
         lens[7] = if duplicate { DUPLICATE_FLAG } else { 0 };
-        if self.offsets.is_empty() {
-            self.offsets.push(0);
+        let slots: Vec<u32> = STORAGE_ORDER
+            .iter()
+            .flat_map(|&dim| values[dim].iter().take(MAX_VALUES_PER_DIM).copied())
+            .collect();
+        let mut line = Line::default();
+        if slots.len() <= INLINE_SLOTS {
+            lens[6] = slots.len() as u8;
+            line.0[2..2 + slots.len()].copy_from_slice(&slots);
+        } else {
+            lens[7] |= OVERFLOW_FLAG;
+            line.0[2] = self.overflow.len() as u32;
+            line.0[3] = slots.len() as u32;
+            self.overflow.extend_from_slice(&slots);
         }
-        self.records
-            .push(u32::from_le_bytes([lens[0], lens[1], lens[2], lens[3]]));
-        self.records
-            .push(u32::from_le_bytes([lens[4], lens[5], lens[6], lens[7]]));
-        for dim in STORAGE_ORDER {
-            self.records
-                .extend(values[dim].iter().take(MAX_VALUES_PER_DIM).copied());
-        }
-        self.offsets.push(self.records.len() as u32);
+        line.0[0] = u32::from_le_bytes([lens[0], lens[1], lens[2], lens[3]]);
+        line.0[1] = u32::from_le_bytes([lens[4], lens[5], lens[6], lens[7]]);
+        self.lines.push(line);
     }
 
     /// Turns the value ids of every record into slots (id + base of its dimension).
     fn rebase(&mut self, bases: &[u32; DIMENSIONS]) {
-        for doc in 0..self.offsets.len().saturating_sub(1) {
-            let start = self.offsets[doc] as usize;
-            let header = self.record(doc as DocId).lens;
-            let mut at = start + HEADER_WORDS;
+        for doc in 0..self.lines.len() {
+            let record = self.record(doc as DocId);
+            let lens = record.lens;
+            let mut shifted: Vec<u32> = record.slots.to_vec();
+            let mut at = 0;
             for dim in STORAGE_ORDER {
-                for slot in &mut self.records[at..at + usize::from(header[dim])] {
+                let len = usize::from(lens[dim]);
+                for slot in shifted.iter_mut().skip(at).take(len) {
                     *slot += bases[dim];
                 }
-                at += usize::from(header[dim]);
+                at += len;
+            }
+            let line = &mut self.lines[doc];
+            if lens[7] & OVERFLOW_FLAG != 0 {
+                let start = line.0[2] as usize;
+                self.overflow[start..start + shifted.len()].copy_from_slice(&shifted);
+            } else {
+                line.0[2..2 + shifted.len()].copy_from_slice(&shifted);
             }
         }
     }
@@ -310,6 +331,11 @@ pub struct IndexData {
     pub newest_first: Vec<DocAddress>,
     /// Live canonical documents, oldest first (ties in index order), undated ones last.
     pub oldest_first: Vec<DocAddress>,
+    /// Every month (`YYYY-MM`) from the index's first to its last, in order: the timeline's
+    /// labels, written once per generation.
+    pub calendar: Vec<String>,
+    /// Position in [`IndexData::calendar`] of each month id (`u32::MAX` for a malformed one).
+    pub month_position: Vec<u32>,
 }
 
 impl IndexData {
@@ -318,6 +344,37 @@ impl IndexData {
         let base = self.bases[dim] as usize;
         base..base + self.tables[dim].len()
     }
+}
+
+/// Year and month of a `YYYY-MM` key.
+fn year_month(key: &str) -> Option<(i32, u32)> {
+    let (year, month) = key.split_once('-')?;
+    let (year, month): (i32, u32) = (year.parse().ok()?, month.parse().ok()?);
+    (1..=12).contains(&month).then_some((year, month))
+}
+
+/// The labels of every month between the first and the last of `months`, and the position of
+/// each month id among them.
+fn calendar_of(months: &ValueTable) -> (Vec<String>, Vec<u32>) {
+    let parsed: Vec<Option<i64>> = months
+        .values
+        .iter()
+        .map(|m| year_month(m).map(|(y, m)| i64::from(y) * 12 + i64::from(m) - 1))
+        .collect();
+    let (Some(first), Some(last)) = (
+        parsed.iter().flatten().min().copied(),
+        parsed.iter().flatten().max().copied(),
+    ) else {
+        return (Vec::new(), vec![u32::MAX; parsed.len()]);
+    };
+    let calendar = (first..=last)
+        .map(|n| format!("{:04}-{:02}", n.div_euclid(12), n.rem_euclid(12) + 1))
+        .collect();
+    let positions = parsed
+        .iter()
+        .map(|p| p.map_or(u32::MAX, |n| (n - first) as u32))
+        .collect();
+    (calendar, positions)
 }
 
 /// Converts days since the epoch to a `YYYY-MM` month key.
@@ -342,6 +399,27 @@ fn str_column(reader: &SegmentReader, field: &str) -> Result<Option<StrColumn>> 
     Ok(reader.fast_fields().str(field)?)
 }
 
+/// Every term of a string column, by ordinal: one sequential pass over its dictionary (looking
+/// ordinals up one by one decompresses a dictionary block each time).
+fn column_terms(column: &StrColumn, field: &str) -> Result<Vec<String>> {
+    let io = |source| crate::SearchError::Io {
+        path: field.into(),
+        source,
+    };
+    let mut terms = Vec::with_capacity(column.num_terms());
+    let mut stream = column.dictionary().stream().map_err(io)?;
+    while stream.advance() {
+        let ord = stream.term_ord() as usize;
+        if ord != terms.len() {
+            return Err(io(std::io::Error::other(
+                "dictionary ordinals out of order",
+            )));
+        }
+        terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+    }
+    Ok(terms)
+}
+
 impl IndexData {
     /// Reads every segment of `searcher`.
     pub fn build(searcher: Searcher) -> Result<IndexData> {
@@ -351,14 +429,13 @@ impl IndexData {
         let mut duplicate_counts: HashMap<String, u64> = HashMap::new();
         let mut canonical_docs = 0;
         let mut duplicate_docs = 0;
-        let mut text = String::new();
         for reader in searcher.segment_readers() {
             let max_doc = reader.max_doc();
             let alive = reader.alive_bitset();
             let is_alive = |doc: DocId| alive.is_none_or(|bits| bits.is_alive(doc));
             let mut data = SegmentData {
-                offsets: Vec::with_capacity(max_doc as usize + 1),
-                records: Vec::new(),
+                lines: Vec::with_capacity(max_doc as usize),
+                overflow: Vec::new(),
                 days: Csr::with_docs(max_doc),
                 sort_key: Vec::with_capacity(max_doc as usize),
                 postings: Postings::default(),
@@ -369,17 +446,10 @@ impl IndexData {
                 match str_column(reader, field)? {
                     Some(column) => {
                         // Segment ord → index-wide id.
-                        let mut global = Vec::with_capacity(column.num_terms());
-                        for ord in 0..column.num_terms() as u64 {
-                            text.clear();
-                            column.ord_to_str(ord, &mut text).map_err(|source| {
-                                crate::SearchError::Io {
-                                    path: field.into(),
-                                    source,
-                                }
-                            })?;
-                            global.push(tables[dim].intern(&text));
-                        }
+                        let global: Vec<u32> = column_terms(&column, field)?
+                            .iter()
+                            .map(|term| tables[dim].intern(term))
+                            .collect();
                         for doc in 0..max_doc {
                             let mut ids: Vec<u32> = column
                                 .term_ords(doc)
@@ -399,6 +469,10 @@ impl IndexData {
             let events = fast.date(names::EVENT_DATES).ok();
             let sort_date = fast.date(names::SORT_DATE).ok();
             let duplicate_of = str_column(reader, names::DUPLICATE_OF)?;
+            let duplicate_terms = match &duplicate_of {
+                Some(column) => column_terms(column, names::DUPLICATE_OF)?,
+                None => Vec::new(),
+            };
             let mut values: [Vec<u32>; DIMENSIONS] = Default::default();
             for doc in 0..max_doc {
                 let mut days: Vec<i32> = events
@@ -444,9 +518,8 @@ impl IndexData {
                 data.days.push_doc(days);
                 let canonical = duplicate_of.as_ref().and_then(|column| {
                     let ord = column.term_ords(doc).next()?;
-                    let mut value = String::new();
-                    column.ord_to_str(ord, &mut value).ok()?;
-                    (!value.is_empty()).then_some(value)
+                    let value = duplicate_terms.get(ord as usize)?;
+                    (!value.is_empty()).then(|| value.clone())
                 });
                 data.push_record(&values, canonical.is_some());
                 if is_alive(doc) {
@@ -508,10 +581,13 @@ impl IndexData {
             .map(|(_, a)| *a)
             .chain(undated.iter().copied())
             .collect();
+        let (calendar, month_position) = calendar_of(&tables[MONTH]);
         Ok(IndexData {
             searcher,
             generation,
             tables,
+            calendar,
+            month_position,
             bases,
             slots,
             segments,

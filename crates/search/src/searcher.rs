@@ -950,31 +950,29 @@ fn facets_of(data: &IndexData, outcome: &Outcome) -> Facets {
 
 /// Every month from the first to the last with documents, zeros included.
 fn timeline_of(data: &IndexData, counts: &[u32]) -> Vec<MonthCount> {
-    let mut by_month: Vec<((i32, u32), u64)> = counts
+    let mut by_position: Vec<(u32, u32)> = counts
         .iter()
-        .enumerate()
-        .filter(|(_, &c)| c > 0)
-        .filter_map(|(id, &c)| {
-            let value = data.tables[MONTH].values.get(id)?;
-            parse_month(value).ok().map(|ym| (ym, u64::from(c)))
-        })
+        .zip(&data.month_position)
+        .filter(|(&c, &p)| c > 0 && p != u32::MAX)
+        .map(|(&c, &p)| (p, c))
         .collect();
-    by_month.sort();
-    let (Some(&(first, _)), Some(&(last, _))) = (by_month.first(), by_month.last()) else {
+    by_position.sort_unstable();
+    let (Some(&(first, _)), Some(&(last, _))) = (by_position.first(), by_position.last()) else {
         return Vec::new();
     };
-    let counts: HashMap<(i32, u32), u64> = by_month.into_iter().collect();
-    let mut out = Vec::new();
-    let (mut year, mut month) = first;
-    while (year, month) <= last {
-        out.push(MonthCount {
-            month: format!("{year:04}-{month:02}"),
-            count: counts.get(&(year, month)).copied().unwrap_or(0),
-        });
-        month += 1;
-        if month > 12 {
-            month = 1;
-            year += 1;
+    let mut out: Vec<MonthCount> = data
+        .calendar
+        .get(first as usize..=last as usize)
+        .unwrap_or(&[])
+        .iter()
+        .map(|month| MonthCount {
+            month: month.clone(),
+            count: 0,
+        })
+        .collect();
+    for (position, count) in by_position {
+        if let Some(slot) = out.get_mut((position - first) as usize) {
+            slot.count += u64::from(count);
         }
     }
     out

@@ -167,6 +167,9 @@ pub struct Highlighter {
     sorted: Vec<String>,
     /// The groups that have any term: a fragment holding all of them is as good as it gets.
     all_groups: u32,
+    /// First bytes of every folded term, prefix and stem prefix: a plain ASCII word starting
+    /// with another byte cannot match, and most words are passed over on that test alone.
+    first_bytes: [bool; 256],
 }
 
 impl Highlighter {
@@ -181,17 +184,37 @@ impl Highlighter {
             .flat_map(|family| family.values().copied())
             .chain(terms.prefixes.iter().map(|(_, m)| *m))
             .fold(0, |acc, m| acc | m);
+        let mut first_bytes = [false; 256];
+        let stems = [
+            StemFamily::new(FR, &terms.terms[FR]),
+            StemFamily::new(EN, &terms.terms[EN]),
+        ];
+        for family in &stems {
+            for (b, &set) in first_bytes.iter_mut().zip(&family.first_bytes) {
+                *b |= set;
+            }
+        }
+        let mut folded = String::new();
+        for term in terms.terms[EXACT]
+            .keys()
+            .chain(terms.prefixes.iter().map(|(p, _)| p))
+            .chain(&sorted)
+        {
+            folded.clear();
+            fold_into(term, &mut folded);
+            if let Some(&b) = folded.as_bytes().first() {
+                first_bytes[b as usize] = true;
+            }
+        }
         Highlighter {
             analyzers,
+            first_bytes,
             exact: terms.terms[EXACT]
                 .iter()
                 .map(|(t, m)| (t.clone(), *m))
                 .collect(),
             prefixes: terms.prefixes.clone(),
-            stems: [
-                StemFamily::new(FR, &terms.terms[FR]),
-                StemFamily::new(EN, &terms.terms[EN]),
-            ],
+            stems,
             sorted,
             all_groups,
         }
@@ -251,11 +274,17 @@ impl Highlighter {
         let mut next_pending: Vec<(usize, String, usize)> = Vec::new();
         let mut stop = EarlyStop::new(self.all_groups);
         let mut cursor = 0;
-        while let Some((start, end)) = next_word(text, cursor) {
+        while let Some((start, end, plain)) = next_word(text, cursor) {
             cursor = end;
             if end - start > MAX_WORD_BYTES {
                 pending.clear();
                 continue;
+            }
+            if plain && pending.is_empty() {
+                let first = text.as_bytes()[start].to_ascii_lowercase();
+                if !self.first_bytes[first as usize] {
+                    continue;
+                }
             }
             let before = marks.len();
             split_word(text, start, end, &mut scratch);
@@ -430,8 +459,9 @@ fn is_joiner(c: char) -> bool {
 
 /// The next word at or after `from`, as the analyzers' tokenizer finds words: a run of letters,
 /// digits and combining marks, with an apostrophe or hyphen between two such characters kept
-/// inside, and invisible characters (soft hyphen, zero-width) skipped.
-fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
+/// inside, and invisible characters (soft hyphen, zero-width) skipped. Returns its byte range
+/// and whether it is plain (ASCII letters and digits only).
+fn next_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
     let bytes = text.as_bytes();
     let mut i = from;
     let start = loop {
@@ -450,6 +480,7 @@ fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
         }
     };
     let mut end = start;
+    let mut plain = true;
     i = start;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
@@ -462,6 +493,7 @@ fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
                 break;
             }
         }
+        plain = false;
         let Some(c) = char_at(text, i) else { break };
         if continues_word(c) {
             i += c.len_utf8();
@@ -481,7 +513,7 @@ fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
             break;
         }
     }
-    Some((start, end))
+    Some((start, end, plain))
 }
 
 /// Splits the word `text[start..end]` at its joiners and folds the parts into `scratch`.
@@ -719,7 +751,7 @@ mod tests {
     fn words(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
         let mut cursor = 0;
-        while let Some((s, e)) = next_word(text, cursor) {
+        while let Some((s, e, _)) = next_word(text, cursor) {
             out.push(&text[s..e]);
             cursor = e;
         }
@@ -754,7 +786,8 @@ mod tests {
     fn parts_are_folded_with_their_offsets() {
         let text = "à Tin-Zaouatène";
         let mut scratch = WordScratch::default();
-        let (s, e) = next_word(text, 3).expect("word");
+        let (s, e, plain) = next_word(text, 3).expect("word");
+        assert!(!plain);
         split_word(text, s, e, &mut scratch);
         assert_eq!(scratch.joined, "tinzaouatene");
         let parts: Vec<&str> = scratch
