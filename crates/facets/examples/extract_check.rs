@@ -61,7 +61,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let bytes: usize = docs.iter().map(|(_, b)| b.len()).sum();
     let t = std::time::Instant::now();
-    let results: Vec<_> = docs.iter().map(|(m, b)| extract(b, m, &extractor)).collect();
+    let results: Vec<_> = docs
+        .iter()
+        .map(|(m, b)| extract(b, m, &extractor))
+        .collect();
     let secs = t.elapsed().as_secs_f64();
     eprintln!(
         "{} documents, {:.1} MiB in {secs:.2} s: {:.2} MiB/s",

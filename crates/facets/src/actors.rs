@@ -1,8 +1,9 @@
 //! Actors: the armed groups, forces and organisations a report names, found through an alias table
 //! (`data/actors.tsv`) and reported under one canonical name each (`GSIM` → `JNIM`).
 //!
-//! One Aho-Corasick automaton runs over the folded text (lowercase, no accents, hyphens and runs of
-//! spaces as one space), keeping spans in the original text. Short all-capital acronyms (`CSP`,
+//! One Aho-Corasick automaton (a DFA, searched anchored from every word start) runs over the
+//! folded text (lowercase, no accents, hyphens and runs of spaces as one space), keeping spans in
+//! the original text. Short all-capital acronyms (`CSP`,
 //! `MSA`, `AES`, `FAN`, `VDP`) match only when written in capitals, so `fan de football` is no FAN.
 //!
 //! ```
@@ -16,7 +17,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use serde::Serialize;
 
 use crate::{Error, Result};
@@ -75,7 +78,7 @@ struct Pattern {
 pub struct ActorTable {
     actors: Vec<Actor>,
     patterns: Vec<Pattern>,
-    matcher: AhoCorasick,
+    matcher: DFA,
     /// Folded alias or canonical name → actor, for names that match in any case.
     by_name: HashMap<String, usize>,
     /// Capitals-only acronyms as written → actor.
@@ -124,11 +127,14 @@ pub(crate) fn match_key(text: &str) -> (String, Vec<usize>) {
         key.push(c);
         offsets.extend(std::iter::repeat_n(at, c.len_utf8()));
     };
+    let mut folded = String::new();
     for (at, c) in text.char_indices() {
         if c.is_ascii() {
             push(c.to_ascii_lowercase(), at, &mut key, &mut offsets);
         } else {
-            for f in sahel_text::fold(c.encode_utf8(&mut buf)).chars() {
+            folded.clear();
+            sahel_text::fold_into(c.encode_utf8(&mut buf), &mut folded);
+            for f in folded.chars() {
                 push(f, at, &mut key, &mut offsets);
             }
         }
@@ -262,8 +268,9 @@ impl ActorTable {
                 });
             }
         }
-        let matcher = AhoCorasick::builder()
+        let matcher = DFA::builder()
             .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
             .build(&keys)
             .map_err(|e| Error::Matcher(e.to_string()))?;
         Ok(ActorTable {
@@ -275,6 +282,48 @@ impl ActorTable {
         })
     }
 
+    /// The alias keys in a matching key, on word boundaries (`(start, end, pattern)` byte spans
+    /// of the key), in the order of an overlapping search: by end, the longest first, patterns
+    /// with the same key in table order.
+    fn find_keys(&self, key: &str) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        let Ok(start_state) = self.matcher.start_state(Anchored::Yes) else {
+            return found;
+        };
+        let bytes = key.as_bytes();
+        let mut after_word = false;
+        for (s, c) in key.char_indices() {
+            let word_start = !after_word;
+            after_word = is_word_char(c);
+            if !word_start {
+                continue;
+            }
+            let mut sid = start_state;
+            for (k, &b) in bytes[s..].iter().enumerate() {
+                sid = self.matcher.next_state(Anchored::Yes, sid, b);
+                if self.matcher.is_dead(sid) {
+                    break;
+                }
+                if !self.matcher.is_match(sid) {
+                    continue;
+                }
+                let e = s + k + 1;
+                if key[e..].chars().next().is_some_and(is_word_char) {
+                    continue;
+                }
+                for i in 0..self.matcher.match_len(sid) {
+                    let pid = self.matcher.match_pattern(sid, i);
+                    // Inherited matches of proper suffixes do not start at `s`.
+                    if self.matcher.pattern_len(pid) == k + 1 {
+                        found.push((s, e, pid.as_usize()));
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|&(s, e, _)| (e, s));
+        found
+    }
+
     /// Every actor of the table.
     pub fn actors(&self) -> &[Actor] {
         &self.actors
@@ -284,22 +333,13 @@ impl ActorTable {
     pub fn extract(&self, text: &str) -> Vec<ActorMention> {
         let (key, offsets) = match_key(text);
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.matcher.find_overlapping_iter(&key) {
-            let (s, e) = (m.start(), m.end());
-            let before_ok = key[..s]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !is_word_char(c));
-            let after_ok = key[e..].chars().next().is_none_or(|c| !is_word_char(c));
-            if !before_ok || !after_ok {
-                continue;
-            }
-            let pattern = &self.patterns[m.pattern().as_usize()];
+        for (s, e, p) in self.find_keys(&key) {
+            let pattern = &self.patterns[p];
             let (start, end) = original_span(text, &offsets, s, e);
             if pattern.capitals_only && text[start..end].chars().any(|c| c.is_lowercase()) {
                 continue;
             }
-            candidates.push((start, end, m.pattern().as_usize()));
+            candidates.push((start, end, p));
         }
         candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut out: Vec<ActorMention> = Vec::new();

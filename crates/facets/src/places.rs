@@ -79,7 +79,8 @@ pub fn locate_places_in_context(
 ) -> Vec<PlaceMention> {
     let mut cands = candidates(text, gazetteer);
     cands.retain(|c| !excluded.iter().any(|&(s, e)| c.start < e && s < c.end));
-    let resolved = resolve(text, gazetteer, &cands, country_hints);
+    let demonyms = demonym_codes(text);
+    let resolved = resolve(gazetteer, &cands, country_hints, &demonyms);
     let mut out: Vec<PlaceMention> = resolved
         .into_iter()
         .map(|(c, entry)| PlaceMention {
@@ -90,7 +91,7 @@ pub fn locate_places_in_context(
         })
         .collect();
     let named: Vec<EntryId> = out.iter().map(|m| m.entry).collect();
-    for m in capital_mentions(text, gazetteer, &named, &cands) {
+    for m in capital_mentions(text, gazetteer, &named, &cands, &demonyms) {
         if !out.iter().any(|o| o.start < m.end && m.start < o.end) {
             out.push(m);
         }
@@ -106,31 +107,23 @@ fn capital_mentions(
     g: &Gazetteer,
     named: &[EntryId],
     cands: &[Candidate],
+    demonyms: &[[u8; 2]],
 ) -> Vec<PlaceMention> {
     let mut out = Vec::new();
-    let lower = text.to_ascii_lowercase();
-    let countries_named: Vec<[u8; 2]> = {
-        let mut v: Vec<[u8; 2]> = named.iter().map(|&id| g.entry(id).country_code).collect();
-        for word in sahel_text::fold(text).split(|c: char| !c.is_alphanumeric()) {
-            if let Some(code) = demonym_country(word) {
-                let b = code.as_bytes();
-                v.push([b[0], b[1]]);
-            }
-        }
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
+    let mut countries_named: Option<Vec<[u8; 2]>> = None;
+    let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(rel) = lower[from..].find("capital") {
-        let start = from + rel;
+    while let Some(start) = find_ascii_ci(bytes, from, b"capital") {
         let mut end = start + "capital".len();
-        if lower[end..].starts_with('e') {
+        if bytes
+            .get(end)
+            .is_some_and(|b| b.eq_ignore_ascii_case(&b'e'))
+        {
             end += 1;
         }
         from = end;
-        let bounded = !lower[..start].ends_with(|c: char| c.is_alphanumeric())
-            && !lower[end..].starts_with(|c: char| c.is_alphanumeric());
+        let bounded = !text[..start].ends_with(|c: char| c.is_alphanumeric())
+            && !text[end..].starts_with(|c: char| c.is_alphanumeric());
         if !bounded {
             continue;
         }
@@ -176,7 +169,17 @@ fn capital_mentions(
             .or_else(|| before.first().and_then(|w| code(w)))
             .or(country_before)
             .or(country_after)
-            .or_else(|| (generic && countries_named.len() == 1).then(|| countries_named[0]));
+            .or_else(|| {
+                let countries_named = countries_named.get_or_insert_with(|| {
+                    let mut v: Vec<[u8; 2]> =
+                        named.iter().map(|&id| g.entry(id).country_code).collect();
+                    v.extend_from_slice(demonyms);
+                    v.sort_unstable();
+                    v.dedup();
+                    v
+                });
+                (generic && countries_named.len() == 1).then(|| countries_named[0])
+            });
         let Some(country) = country else { continue };
         let capital = g.entries().find_map(|(id, e)| {
             (e.kind == PlaceKind::Locality
@@ -772,6 +775,28 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
     out
 }
 
+/// The first occurrence of `needle` (lowercase ASCII) in `hay` at or after `from`, ignoring ASCII
+/// case.
+fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let first = needle[0];
+    (from..=hay.len().checked_sub(needle.len())?).find(|&i| {
+        hay[i].to_ascii_lowercase() == first
+            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+    })
+}
+
+/// The countries of the demonyms of `text` ("malien", "Burkinabè"), one per occurrence, in order.
+fn demonym_codes(text: &str) -> Vec<[u8; 2]> {
+    sahel_text::fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(demonym_country)
+        .map(|code| {
+            let b = code.as_bytes();
+            [b[0], b[1]]
+        })
+        .collect()
+}
+
 /// Country demonyms: evidence for a country without naming a place.
 fn demonym_country(word: &str) -> Option<&'static str> {
     let w = word.trim_end_matches('s');
@@ -796,10 +821,10 @@ struct Evidence {
 }
 
 fn resolve<'c>(
-    text: &str,
     g: &Gazetteer,
     cands: &'c [Candidate],
     country_hints: &[&str],
+    demonyms: &[[u8; 2]],
 ) -> Vec<(&'c Candidate, EntryId)> {
     let mut ev = Evidence::default();
     for code in country_hints {
@@ -807,11 +832,8 @@ fn resolve<'c>(
             *ev.countries.entry([*a, *b]).or_default() += 1;
         }
     }
-    for word in sahel_text::fold(text).split(|c: char| !c.is_alphanumeric()) {
-        if let Some(code) = demonym_country(word) {
-            let b = code.as_bytes();
-            *ev.countries.entry([b[0], b[1]]).or_default() += 1;
-        }
+    for &code in demonyms {
+        *ev.countries.entry(code).or_default() += 1;
     }
     let unambiguous = |c: &Candidate| {
         let first = g.entry(c.entries[0]);
