@@ -332,10 +332,20 @@ impl ActorTable {
     /// The actors named in `text`, in text order, longest name first where names overlap.
     pub fn extract(&self, text: &str) -> Vec<ActorMention> {
         let (key, offsets) = match_key(text);
+        self.extract_keyed(text, &key, &offsets)
+    }
+
+    /// [`ActorTable::extract`] with the text's [`match_key`] computed already.
+    pub(crate) fn extract_keyed(
+        &self,
+        text: &str,
+        key: &str,
+        offsets: &[usize],
+    ) -> Vec<ActorMention> {
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-        for (s, e, p) in self.find_keys(&key) {
+        for (s, e, p) in self.find_keys(key) {
             let pattern = &self.patterns[p];
-            let (start, end) = original_span(text, &offsets, s, e);
+            let (start, end) = original_span(text, offsets, s, e);
             if pattern.capitals_only && text[start..end].chars().any(|c| c.is_lowercase()) {
                 continue;
             }

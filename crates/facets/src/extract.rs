@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::actors::{actor_names, ActorTable};
 use crate::dates;
 use crate::gazetteer::Gazetteer;
-use crate::places::{describe, locate_places_in_context, PlaceRole, ResolvedPlace};
+use crate::places::{describe, locate_places_with_demonyms, PlaceRole, ResolvedPlace};
 
 /// What the reader of a file knows about a document besides its text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -100,7 +100,11 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         }
         _ => text,
     };
-    let actor_mentions = extractor.actors.extract(body);
+    // One folded key of the body for the actors and the demonyms (its words are those of
+    // `sahel_text::fold(body)`).
+    let (key, offsets) = crate::actors::match_key(body);
+    let actor_mentions = extractor.actors.extract_keyed(body, &key, &offsets);
+    let demonyms = crate::places::demonym_codes(&key);
     let actor_spans: Vec<(usize, usize)> =
         actor_mentions.iter().map(|a| (a.start, a.end)).collect();
     // Countries of the state forces, militias, rebels and missions named (jihadist groups cross
@@ -118,7 +122,7 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
             }
         }
     }
-    let mentions = locate_places_in_context(body, g, &actor_spans, &hints);
+    let mentions = locate_places_with_demonyms(body, g, &actor_spans, &hints, &demonyms);
     let mut places: Vec<ResolvedPlace> = Vec::new();
     let mut seen = Vec::new();
     for m in &mentions {

@@ -77,10 +77,22 @@ pub fn locate_places_in_context(
     excluded: &[(usize, usize)],
     country_hints: &[&str],
 ) -> Vec<PlaceMention> {
+    let demonyms = demonym_codes(&sahel_text::fold(text));
+    locate_places_with_demonyms(text, gazetteer, excluded, country_hints, &demonyms)
+}
+
+/// [`locate_places_in_context`] with the countries of the text's demonyms found already
+/// ([`demonym_codes`]).
+pub(crate) fn locate_places_with_demonyms(
+    text: &str,
+    gazetteer: &Gazetteer,
+    excluded: &[(usize, usize)],
+    country_hints: &[&str],
+    demonyms: &[[u8; 2]],
+) -> Vec<PlaceMention> {
     let mut cands = candidates(text, gazetteer);
     cands.retain(|c| !excluded.iter().any(|&(s, e)| c.start < e && s < c.end));
-    let demonyms = demonym_codes(text);
-    let resolved = resolve(gazetteer, &cands, country_hints, &demonyms);
+    let resolved = resolve(gazetteer, &cands, country_hints, demonyms);
     let mut out: Vec<PlaceMention> = resolved
         .into_iter()
         .map(|(c, entry)| PlaceMention {
@@ -91,7 +103,7 @@ pub fn locate_places_in_context(
         })
         .collect();
     let named: Vec<EntryId> = out.iter().map(|m| m.entry).collect();
-    for m in capital_mentions(text, gazetteer, &named, &cands, &demonyms) {
+    for m in capital_mentions(text, gazetteer, &named, &cands, demonyms) {
         if !out.iter().any(|o| o.start < m.end && m.start < o.end) {
             out.push(m);
         }
@@ -785,9 +797,10 @@ fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     })
 }
 
-/// The countries of the demonyms of `text` ("malien", "Burkinabè"), one per occurrence, in order.
-fn demonym_codes(text: &str) -> Vec<[u8; 2]> {
-    sahel_text::fold(text)
+/// The countries of the demonyms ("malien", "burkinabe") of a folded text (its words: the runs of
+/// letters and digits), one per occurrence, in order.
+pub(crate) fn demonym_codes(folded: &str) -> Vec<[u8; 2]> {
+    folded
         .split(|c: char| !c.is_alphanumeric())
         .filter_map(demonym_country)
         .map(|code| {

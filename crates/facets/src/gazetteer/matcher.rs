@@ -18,90 +18,45 @@ pub struct NameMatch {
     pub slot: u32,
 }
 
-/// One byte of the projected text.
-#[derive(Clone, Copy)]
-struct Projected {
-    byte: u8,
-    /// Whether it is the first / last byte produced by its original character.
-    first: bool,
-    last: bool,
-    /// Whether a match may start here: the first byte of a character that starts a word of the
-    /// original text (no word character just before it).
-    word_start: bool,
-    /// Whether that character is uppercase.
-    upper: bool,
-    /// Original byte range of the character it comes from.
-    origin: (u32, u32),
+/// What a character of the original text becomes in the projection.
+enum Projected {
+    /// Skipped: a joiner, a combining mark, or a letter that folds to nothing.
+    Nothing,
+    /// A barrier (consecutive barriers are one).
+    Barrier,
+    /// These bytes (folded letters and digits).
+    Bytes(usize),
 }
 
-const BARRIER: u8 = b' ';
-
-fn project(text: &str, out: &mut Vec<Projected>) {
-    out.clear();
-    out.reserve(text.len());
-    let mut folded = String::new();
-    // Whether the previous character of the original text is a word character.
-    let mut after_word = false;
-    for (i, c) in text.char_indices() {
-        let end = (i + c.len_utf8()) as u32;
-        let origin = (i as u32, end);
-        let word_start = !after_word;
-        if c.is_ascii_alphanumeric() {
-            after_word = true;
-            out.push(Projected {
-                byte: c.to_ascii_lowercase() as u8,
-                first: true,
-                last: true,
-                word_start,
-                upper: c.is_ascii_uppercase(),
-                origin,
-            });
-            continue;
+/// Projects one character; its bytes, if any, replace the content of `bytes` (`folded`: scratch).
+fn project_char(c: char, bytes: &mut Vec<u8>, folded: &mut String) -> Projected {
+    bytes.clear();
+    if c.is_ascii_alphanumeric() {
+        bytes.push(c.to_ascii_lowercase() as u8);
+        return Projected::Bytes(1);
+    }
+    if is_joiner(c) {
+        return Projected::Nothing;
+    }
+    if !c.is_alphanumeric() {
+        // Combining marks (decomposed accents) belong to the previous letter.
+        if unicode_is_mark(c) {
+            return Projected::Nothing;
         }
-        after_word = is_word_char(c);
-        if is_joiner(c) {
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            // Combining marks (decomposed accents) belong to the previous letter.
-            if unicode_is_mark(c) {
-                continue;
-            }
-            if out.last().map(|p| p.byte) != Some(BARRIER) {
-                out.push(Projected {
-                    byte: BARRIER,
-                    first: true,
-                    last: true,
-                    word_start: false,
-                    upper: false,
-                    origin,
-                });
-            }
-            continue;
-        }
-        folded.clear();
-        let mut utf8 = [0u8; 4];
-        sahel_text::fold_into(c.encode_utf8(&mut utf8), &mut folded);
-        let from = out.len();
-        for f in folded.chars().filter(|f| f.is_alphanumeric()) {
-            let mut b = [0u8; 4];
-            for &byte in f.encode_utf8(&mut b).as_bytes() {
-                out.push(Projected {
-                    byte,
-                    first: false,
-                    last: false,
-                    word_start,
-                    upper: c.is_uppercase(),
-                    origin,
-                });
-            }
-        }
-        if out.len() > from {
-            out[from].first = true;
-            if let Some(last) = out.last_mut() {
-                last.last = true;
-            }
-        }
+        return Projected::Barrier;
+    }
+    folded.clear();
+    let mut utf8 = [0u8; 4];
+    sahel_text::fold_into(c.encode_utf8(&mut utf8), folded);
+    for f in folded.chars().filter(|f| f.is_alphanumeric()) {
+        let mut b = [0u8; 4];
+        bytes.extend_from_slice(f.encode_utf8(&mut b).as_bytes());
+    }
+    let n = bytes.len();
+    if n == 0 {
+        Projected::Nothing
+    } else {
+        Projected::Bytes(n)
     }
 }
 
@@ -133,40 +88,57 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || unicode_is_mark(c)
 }
 
-/// Every occurrence of a key of `nfa` in `text` (in no particular order), or only those whose
+/// Every occurrence of a key of `nfa` in `text`, ordered by end then start, or only those whose
 /// first character is uppercase.
+///
+/// A match starts on the first projected byte of a character that starts a word of the original
+/// text (no word character just before it) and ends on the last projected byte of a character,
+/// followed by no word character: from each such start the trie is walked anchored, character by
+/// character, until no key continues.
 pub(super) fn find(nfa: &NFA, text: &str, capitalised_only: bool) -> Vec<NameMatch> {
-    let mut p = Vec::new();
-    project(text, &mut p);
     let mut out = Vec::new();
     let Ok(start_state) = nfa.start_state(Anchored::Yes) else {
         return out;
     };
-    for s in 0..p.len() {
-        let head = p[s];
-        if !head.first || !head.word_start || head.byte == BARRIER {
-            continue;
-        }
-        if capitalised_only && !head.upper {
+    let mut bytes = Vec::new();
+    let mut folded = String::new();
+    // Whether the previous character of the original text is a word character.
+    let mut after_word = false;
+    for (start, c) in text.char_indices() {
+        let word_start = !after_word;
+        after_word = is_word_char(c);
+        if !word_start || (capitalised_only && !c.is_uppercase()) {
             continue;
         }
         let mut sid = start_state;
-        for (e, q) in p.iter().enumerate().skip(s) {
-            sid = nfa.next_state(Anchored::Yes, sid, q.byte);
-            if nfa.is_dead(sid) {
-                break;
+        let mut first = true;
+        // Bytes consumed since the start: the anchored state's depth.
+        let mut depth = 0;
+        'walk: for (i, d) in text[start..].char_indices() {
+            let n = match project_char(d, &mut bytes, &mut folded) {
+                Projected::Bytes(n) => n,
+                Projected::Nothing if first => break,
+                Projected::Nothing => continue,
+                Projected::Barrier => break,
+            };
+            first = false;
+            depth += n;
+            for &b in &bytes[..n] {
+                sid = nfa.next_state(Anchored::Yes, sid, b);
+                if nfa.is_dead(sid) {
+                    break 'walk;
+                }
             }
-            if !nfa.is_match(sid) || !q.last {
+            if !nfa.is_match(sid) {
                 continue;
             }
             for k in 0..nfa.match_len(sid) {
                 let pid = nfa.match_pattern(sid, k);
-                // Matches of proper suffixes (inherited through failure links) do not start at `s`.
-                if nfa.pattern_len(pid) != e + 1 - s {
+                // Matches of proper suffixes (inherited through failure links) do not start here.
+                if nfa.pattern_len(pid) != depth {
                     continue;
                 }
-                let start = head.origin.0 as usize;
-                let mut end = q.origin.1 as usize;
+                let mut end = start + i + d.len_utf8();
                 // Decomposed accents after the last letter belong to the match.
                 while let Some(c) = text[end..].chars().next().filter(|&c| unicode_is_mark(c)) {
                     end += c.len_utf8();
@@ -182,6 +154,7 @@ pub(super) fn find(nfa: &NFA, text: &str, capitalised_only: bool) -> Vec<NameMat
             }
         }
     }
+    out.sort_by_key(|m| (m.end, m.start));
     out
 }
 
