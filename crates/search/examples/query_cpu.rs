@@ -1,6 +1,7 @@
 //! CPU time per search of the load benchmark's requests, in process, on a real index.
 //!
-//! `cargo run --release -p sahel-search --example query_cpu -- INDEX_DIR [ROUNDS]`
+//! `cargo run --release -p sahel-search --example query_cpu -- INDEX_DIR [ROUNDS] [ONLY]`
+//! (ONLY: run the requests containing that text, for profiling one of them)
 //!
 //! Reads the request list of `scripts/bench-load.lua`, runs every request ROUNDS times (default
 //! 50) and prints, per request, the mean CPU time of the thread (from
@@ -91,6 +92,7 @@ fn main() {
         std::process::exit(2);
     };
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(50);
+    let only = args.next();
     let searcher = match Searcher::open(&dir) {
         Ok(s) => s,
         Err(err) => {
@@ -98,7 +100,10 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let requests = requests();
+    let mut requests = requests();
+    if let Some(only) = &only {
+        requests.retain(|(query, _)| query.contains(only.as_str()));
+    }
     // Per-generation data and page cache.
     for (_, request) in &requests {
         let _ = searcher.search(request);

