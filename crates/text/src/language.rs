@@ -119,23 +119,64 @@ fn is_marker(markers: &[&str], word: &str) -> bool {
 /// about 1 ms per KB, which would dominate indexing; unclear samples (mixed, short, other
 /// languages) still go to lingua.
 fn clear_cut_language(sample: &str) -> Option<Language> {
-    let (mut arabic, mut latin) = (0usize, 0usize);
-    for c in sample.chars().filter(|c| c.is_alphabetic()) {
-        if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) {
-            arabic += 1;
-        } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
-            latin += 1;
+    let mut counts = ScriptCounts::default();
+    let mut lower = String::new();
+    let mut word_start = None;
+    for (i, c) in sample.char_indices() {
+        let letter = if c.is_ascii() {
+            c.is_ascii_alphabetic()
+        } else {
+            c.is_alphabetic()
+        };
+        if letter {
+            if c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c) {
+                counts.latin += 1;
+            } else if ('\u{0600}'..='\u{06FF}').contains(&c)
+                || ('\u{0750}'..='\u{077F}').contains(&c)
+            {
+                counts.arabic += 1;
+            }
+            word_start.get_or_insert(i);
+        } else if let Some(start) = word_start.take() {
+            counts.word(&sample[start..i], &mut lower);
         }
     }
+    if let Some(start) = word_start {
+        counts.word(&sample[start..], &mut lower);
+    }
+    let ScriptCounts {
+        arabic,
+        latin,
+        french,
+        english,
+    } = counts;
     if arabic > 0 || latin == 0 {
         return (arabic >= 4 * latin.max(1) && arabic >= MIN_LETTERS).then_some(Language::Arabic);
     }
-    let (mut french, mut english) = (0usize, 0usize);
-    let mut lower = String::new();
-    for word in sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty() && w.len() <= 6)
-    {
+    if french >= MIN_MARKERS && french >= MARKER_RATIO * english.max(1) {
+        Some(Language::French)
+    } else if english >= MIN_MARKERS && english >= MARKER_RATIO * french.max(1) {
+        Some(Language::English)
+    } else {
+        None
+    }
+}
+
+/// Letters by script and marker words by language, counted in one pass over a sample.
+#[derive(Default)]
+struct ScriptCounts {
+    arabic: usize,
+    latin: usize,
+    french: usize,
+    english: usize,
+}
+
+impl ScriptCounts {
+    /// Counts one word (a run of letters) if it is a marker.
+    fn word(&mut self, word: &str, lower: &mut String) {
+        if word.len() > 6 {
+            return;
+        }
         let word = if word.bytes().all(|b| b.is_ascii_lowercase()) {
             word
         } else {
@@ -144,17 +185,10 @@ fn clear_cut_language(sample: &str) -> Option<Language> {
             lower.as_str()
         };
         if is_marker(FRENCH_MARKERS, word) {
-            french += 1;
+            self.french += 1;
         } else if is_marker(ENGLISH_MARKERS, word) {
-            english += 1;
+            self.english += 1;
         }
-    }
-    if french >= MIN_MARKERS && french >= MARKER_RATIO * english.max(1) {
-        Some(Language::French)
-    } else if english >= MIN_MARKERS && english >= MARKER_RATIO * french.max(1) {
-        Some(Language::English)
-    } else {
-        None
     }
 }
 
