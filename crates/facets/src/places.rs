@@ -526,6 +526,9 @@ struct Candidate {
     /// Entries that are only accepted because the name follows another place in a list
     /// ("Inata, Bamba et Koutougou"): kept only when a place does precede.
     chain_only: Vec<EntryId>,
+    /// `words_before(text, start, 5)` and `words_after(text, end, 2)`.
+    before: Vec<String>,
+    after: Vec<String>,
 }
 
 /// Nouns that follow a place name as part of a place designation ("Diffa Airport").
@@ -650,7 +653,8 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
         if !surface.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        let before = words_before(text, m.start, 4);
+        // The five words before (role_of reads five, the cues here the nearest four).
+        let before = words_before(text, m.start, 5);
         let after = words_after(text, m.end, 2);
         let prev = before.first().map(String::as_str).unwrap_or("");
         let next = after.first().map(String::as_str).unwrap_or("");
@@ -748,6 +752,8 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
             district_cue,
             locative_cue,
             chain_only,
+            before,
+            after,
         });
     }
     // Non-overlapping, longest first.
@@ -790,24 +796,56 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
 /// The first occurrence of `needle` (lowercase ASCII) in `hay` at or after `from`, ignoring ASCII
 /// case.
 fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let first = needle[0];
-    (from..=hay.len().checked_sub(needle.len())?).find(|&i| {
-        hay[i].to_ascii_lowercase() == first
-            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
-    })
+    let (first, rest) = needle.split_first()?;
+    let upper = first.to_ascii_uppercase();
+    let last = hay.len().checked_sub(needle.len())?;
+    let mut i = from;
+    while i <= last {
+        let rel = hay[i..=last]
+            .iter()
+            .position(|&b| b == *first || b == upper)?;
+        i += rel;
+        if hay[i + 1..i + needle.len()].eq_ignore_ascii_case(rest) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The countries of the demonyms ("malien", "burkinabe") of a folded text (its words: the runs of
 /// letters and digits), one per occurrence, in order.
 pub(crate) fn demonym_codes(folded: &str) -> Vec<[u8; 2]> {
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter_map(demonym_country)
-        .map(|code| {
+    let mut out = Vec::new();
+    let mut check = |word: &str| {
+        if let Some(code) = demonym_country(word) {
             let b = code.as_bytes();
-            [b[0], b[1]]
-        })
-        .collect()
+            out.push([b[0], b[1]]);
+        }
+    };
+    let bytes = folded.as_bytes();
+    let (mut i, mut start) = (0, 0);
+    while i < bytes.len() {
+        let (alnum, len) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            folded[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+        };
+        if !alnum {
+            if i > start {
+                check(&folded[start..i]);
+            }
+            start = i + len;
+        }
+        i += len;
+    }
+    if start < bytes.len() {
+        check(&folded[start..]);
+    }
+    out
 }
 
 /// Country demonyms: evidence for a country without naming a place.
@@ -941,8 +979,8 @@ fn role_of(text: &str, g: &Gazetteer, c: &Candidate, id: EntryId, all: &[Candida
         return PlaceRole::Dateline;
     }
     let e = g.entry(id);
-    let before = words_before(text, c.start, 5);
-    let after = words_after(text, c.end, 2);
+    let before = &c.before;
+    let after = &c.after;
     // "in the capital of Bamako", "dans la capitale Bamako": where things happen.
     let in_the_capital = before
         .iter()
@@ -974,7 +1012,7 @@ fn role_of(text: &str, g: &Gazetteer, c: &Candidate, id: EntryId, all: &[Candida
         }
     }
     if e.kind == PlaceKind::Country {
-        if contains_any(&before, ALLIANCE_WORDS) {
+        if contains_any(before, ALLIANCE_WORDS) {
             return PlaceRole::Mention;
         }
         // Countries listed together ("Mali, Burkina, Niger") are members, not event places.
@@ -1055,8 +1093,7 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let lead =
         text[line_start..start].trim_matches(|c: char| c.is_whitespace() || "*#_>-".contains(c));
-    let lead_folded = sahel_text::fold(lead);
-    if !(lead.is_empty() || lead_folded == "fait a" || lead_folded == "fait a:") {
+    if !(lead.is_empty() || folds_to_any(lead, &["fait a", "fait a:"])) {
         return is_closing_signature(text, end);
     }
     let rest = &text[end..];
@@ -1073,6 +1110,21 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
         || folded
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| MONTHS.contains(&w) || w == "afp" || w == "reuters" || w == "ap")
+}
+
+/// Whether `sahel_text::fold(text)` is one of `targets`, folding only as far as the longest
+/// target (folding works a character at a time, so the fold of a prefix is a prefix of the fold).
+fn folds_to_any(text: &str, targets: &[&str]) -> bool {
+    let longest = targets.iter().map(|t| t.len()).max().unwrap_or(0);
+    let mut folded = String::new();
+    let mut utf8 = [0u8; 4];
+    for c in text.chars() {
+        sahel_text::fold_into(c.encode_utf8(&mut utf8), &mut folded);
+        if folded.len() > longest {
+            return false;
+        }
+    }
+    targets.contains(&folded.as_str())
 }
 
 /// A place followed by a date that ends its line ("…, communiqué officiel, Bamako, 9 février

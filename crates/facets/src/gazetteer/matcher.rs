@@ -85,7 +85,11 @@ fn unicode_is_mark(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_is_mark(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || unicode_is_mark(c)
+    }
 }
 
 /// Every occurrence of a key of `nfa` in `text`, ordered by end then start, or only those whose
