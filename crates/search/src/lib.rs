@@ -18,6 +18,7 @@ pub mod data;
 pub mod error;
 pub mod exclusion;
 pub mod expand;
+pub mod hit_cache;
 pub mod parser;
 pub mod query;
 pub mod searcher;

@@ -26,6 +26,7 @@ use crate::data::{
     day_of, IndexData, ACTOR, COUNTRY, DIMENSIONS, LANGUAGE, LOCALITY, MONTH, REGION,
 };
 use crate::expand::{FacetsExpander, NameExpander, NameKind, NoExpansion};
+use crate::hit_cache::{cut_body, HitCache, StoredHit};
 use crate::parser::parse;
 use crate::query::{
     partial_query, Analyzers, BuiltQuery, FieldPair, QueryBuilder, TermSets, TextFields, EXACT,
@@ -39,6 +40,8 @@ pub const PARTIAL_THRESHOLD: u64 = 10;
 const MAX_CORRECTIONS: usize = 3;
 /// Most facet values listed per facet.
 const MAX_FACET_VALUES: usize = 200;
+/// Memory for recently shown hits: about twenty thousand typical reports.
+const HIT_CACHE_BYTES: usize = 32 << 20;
 /// Most duplicates listed under a document.
 const MAX_DUPLICATES_LISTED: usize = 100;
 
@@ -108,6 +111,8 @@ pub struct Searcher {
     analyzers: Analyzers,
     expander: Box<dyn NameExpander>,
     data: Mutex<Option<Arc<IndexData>>>,
+    /// Recently shown hits (see [`crate::hit_cache`]).
+    hits: HitCache,
 }
 
 impl std::fmt::Debug for Searcher {
@@ -171,6 +176,7 @@ impl Searcher {
             analyzers,
             expander,
             data: Mutex::new(None),
+            hits: HitCache::new(HIT_CACHE_BYTES),
         })
     }
 
@@ -559,27 +565,54 @@ impl Searcher {
         partial: bool,
         highlighter: Option<&mut Highlighter>,
     ) -> Result<Hit> {
-        let doc: TantivyDocument = data.searcher.doc(ranked.doc)?;
-        let f = &self.stored;
-        let id = first_str(&doc, f.id).unwrap_or_default();
-        let language = first_str(&doc, f.language).unwrap_or_else(|| "und".into());
-        let snippet = match highlighter {
-            Some(highlighter) => {
-                let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
-                snippet(body, &language, highlighter)
+        let stored = match self.hits.get(data.generation, ranked.doc) {
+            Some(stored) => stored,
+            None => {
+                let stored = Arc::new(self.read_hit(data, ranked.doc)?);
+                self.hits
+                    .insert(data.generation, ranked.doc, Arc::clone(&stored));
+                stored
             }
+        };
+        let snippet = match highlighter {
+            Some(highlighter) => snippet(&stored.body, &stored.language, highlighter),
             None => String::new(),
         };
         Ok(Hit {
-            duplicates: data.duplicate_counts.get(&id).copied().unwrap_or(0),
-            title: first_str(&doc, f.title).unwrap_or_default(),
-            published: first_date(&doc, f.published),
+            duplicates: data.duplicate_counts.get(&stored.id).copied().unwrap_or(0),
+            title: stored.title.clone(),
+            published: stored.published.clone(),
             score: if ranked.score.is_finite() {
                 ranked.score
             } else {
                 0.0
             },
             snippet,
+            regions: stored.regions.clone(),
+            countries: stored.countries.clone(),
+            localities: stored.localities.clone(),
+            actors: stored.actors.clone(),
+            months: stored.months.clone(),
+            source: stored.source.clone(),
+            url: stored.url.clone(),
+            partial: partial && !ranked.full,
+            language: stored.language.clone(),
+            id: stored.id.clone(),
+        })
+    }
+
+    /// What a hit shows, from the document store.
+    fn read_hit(&self, data: &IndexData, address: tantivy::DocAddress) -> Result<StoredHit> {
+        let doc: TantivyDocument = data.searcher.doc(address)?;
+        let f = &self.stored;
+        let body = first_str(&doc, f.body).unwrap_or_default();
+        let (body, _) = cut_body(body, StoredHit::BODY_BYTES);
+        Ok(StoredHit {
+            id: first_str(&doc, f.id).unwrap_or_default(),
+            title: first_str(&doc, f.title).unwrap_or_default(),
+            body,
+            language: first_str(&doc, f.language).unwrap_or_else(|| "und".into()),
+            published: first_date(&doc, f.published),
             regions: all_str(&doc, f.regions),
             countries: all_str(&doc, f.countries),
             localities: all_str(&doc, f.localities),
@@ -587,9 +620,6 @@ impl Searcher {
             months: all_str(&doc, f.months),
             source: first_str(&doc, f.source_name).filter(|s| !s.is_empty()),
             url: first_str(&doc, f.url).filter(|s| !s.is_empty()),
-            partial: partial && !ranked.full,
-            language,
-            id,
         })
     }
 
