@@ -3,6 +3,15 @@
 /// Month number of a folded month name or abbreviation, and whether it is an abbreviation (an
 /// abbreviation only counts next to a day or a year: `sept` is also "seven", `mar` a weekday).
 pub fn month(word: &str) -> Option<(u32, bool)> {
+    // Every name and abbreviation: 3 to 9 letters, starting with one of these.
+    if !(3..=9).contains(&word.len())
+        || !matches!(
+            word.as_bytes()[0],
+            b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's'
+        )
+    {
+        return None;
+    }
     let full = match word {
         "janvier" | "january" => Some(1),
         "fevrier" | "february" => Some(2),
@@ -46,6 +55,9 @@ pub fn month_is_unambiguous_alone(word: &str) -> bool {
 
 /// Weekday of a folded weekday name, Monday = 0.
 pub fn weekday(word: &str) -> Option<u32> {
+    if !(5..=9).contains(&word.len()) {
+        return None;
+    }
     match word {
         "lundi" | "monday" => Some(0),
         "mardi" | "tuesday" => Some(1),
@@ -61,6 +73,9 @@ pub fn weekday(word: &str) -> Option<u32> {
 /// Value of a folded cardinal number word from one to thirty-one (single word only; compounds
 /// like `dix-huit` and `vingt et un` are assembled by the grammar).
 pub fn number_word(word: &str) -> Option<u32> {
+    if !(2..=9).contains(&word.len()) {
+        return None;
+    }
     Some(match word {
         "un" | "une" | "one" => 1,
         "deux" | "two" => 2,
@@ -90,6 +105,9 @@ pub fn number_word(word: &str) -> Option<u32> {
 /// Value of a folded ordinal word used for days (`premier`, `first`, `second`, …, `thirty-first`
 /// is assembled by the grammar from `thirty` and `first`).
 pub fn ordinal_word(word: &str) -> Option<u32> {
+    if !(5..=11).contains(&word.len()) {
+        return None;
+    }
     Some(match word {
         "premier" | "premiere" | "first" => 1,
         "second" | "deuxieme" => 2,

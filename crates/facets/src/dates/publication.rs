@@ -143,11 +143,13 @@ pub(crate) fn candidates(toks: &[Tok<'_>], grammar: &Grammar<'_>) -> Vec<Publica
                     && i >= 2
                     && (toks[i - 2].num().is_some()
                         || toks[i - 2].word().is_some_and(|w| super::lexicon::month(w).is_some()))));
-        let may_start_date = tok.num().is_some()
-            || tok.word().is_some_and(|w| {
-                super::lexicon::month(w).is_some() || super::lexicon::weekday(w).is_some()
-            });
-        if in_head && after_separator && may_start_date {
+        let may_start_date = || {
+            tok.num().is_some()
+                || tok.word().is_some_and(|w| {
+                    super::lexicon::month(w).is_some() || super::lexicon::weekday(w).is_some()
+                })
+        };
+        if in_head && after_separator && may_start_date() {
             if let Some((date, end)) = date_at(i) {
                 let closes = toks[end..]
                     .iter()

@@ -75,20 +75,27 @@ fn class_of(c: char) -> Class {
     }
 }
 
-/// [`class_of`], from a table for ASCII.
-fn class(c: char) -> Class {
+/// [`class_of`] of every ASCII character.
+fn ascii_classes() -> &'static [Class; 128] {
     static ASCII: OnceLock<[Class; 128]> = OnceLock::new();
-    if c.is_ascii() {
-        let table = ASCII.get_or_init(|| {
-            let mut t = [Class::Other; 128];
-            for (b, slot) in t.iter_mut().enumerate() {
-                *slot = class_of(char::from(b as u8));
-            }
-            t
-        });
-        table[c as usize]
+    ASCII.get_or_init(|| {
+        let mut t = [Class::Other; 128];
+        for (b, slot) in t.iter_mut().enumerate() {
+            *slot = class_of(char::from(b as u8));
+        }
+        t
+    })
+}
+
+/// The character at byte `i` of `text` (a character boundary), its class and its length.
+#[inline]
+fn char_at(text: &str, i: usize, ascii: &[Class; 128]) -> (char, Class, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (char::from(b), ascii[usize::from(b)], 1)
     } else {
-        class_of(c)
+        let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+        (c, class_of(c), c.len_utf8())
     }
 }
 
@@ -106,12 +113,15 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a mut String) -> Vec<Tok<'a>> {
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 5);
     // Tokens whose word is in `folded` (token index, range), filled in once it is complete.
     let mut pending: Vec<(usize, usize, usize)> = Vec::new();
+    let ascii = ascii_classes();
     let mut line = 0u32;
     let mut sentence = 0u32;
     let mut glued = false;
-    let mut iter = text.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
-        let cls = class(c);
+    let mut at = 0;
+    while at < text.len() {
+        let start = at;
+        let (c, cls, len) = char_at(text, start, ascii);
+        at += len;
         match cls {
             Class::Space => {
                 if c == '\n' {
@@ -128,7 +138,7 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a mut String) -> Vec<Tok<'a>> {
                 toks.push(Tok {
                     kind: TokKind::Punct(p),
                     start,
-                    end: start + c.len_utf8(),
+                    end: at,
                     glued,
                     line,
                     sentence,
@@ -139,14 +149,14 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a mut String) -> Vec<Tok<'a>> {
                 }
             }
             Class::Letter | Class::Digit => {
-                let mut end = start + c.len_utf8();
-                while let Some(&(i, d)) = iter.peek() {
-                    if class(d) != cls {
+                while at < text.len() {
+                    let (_, next, len) = char_at(text, at, ascii);
+                    if next != cls {
                         break;
                     }
-                    end = i + d.len_utf8();
-                    iter.next();
+                    at += len;
                 }
+                let end = at;
                 let piece = &text[start..end];
                 let kind = if cls == Class::Digit {
                     let value = piece.bytes().fold(0u32, |acc, b| {
@@ -158,7 +168,8 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a mut String) -> Vec<Tok<'a>> {
                 } else {
                     let from = folded.len();
                     if piece.is_ascii() {
-                        folded.extend(piece.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                        folded.push_str(piece);
+                        folded[from..].make_ascii_lowercase();
                     } else {
                         sahel_text::fold_into(piece, folded);
                     }
