@@ -110,32 +110,37 @@ pub(crate) fn match_key(text: &str) -> (String, Vec<usize>) {
     let mut offsets = Vec::with_capacity(text.len() + 1);
     let mut last_space = true;
     let mut buf = [0u8; 4];
-    let mut push = |c: char, at: usize, key: &mut String, offsets: &mut Vec<usize>| {
+    fn push(c: char, at: usize, key: &mut String, offsets: &mut Vec<usize>, last_space: &mut bool) {
         let c = if c == '-' || c == '_' || c.is_whitespace() {
             ' '
         } else {
             c
         };
         if c == ' ' {
-            if last_space {
+            if *last_space {
                 return;
             }
-            last_space = true;
+            *last_space = true;
         } else {
-            last_space = false;
+            *last_space = false;
         }
         key.push(c);
         offsets.extend(std::iter::repeat_n(at, c.len_utf8()));
-    };
+    }
     let mut folded = String::new();
     for (at, c) in text.char_indices() {
-        if c.is_ascii() {
-            push(c.to_ascii_lowercase(), at, &mut key, &mut offsets);
+        if c.is_ascii_alphanumeric() {
+            // The common case, as `push` would do it.
+            key.push(c.to_ascii_lowercase());
+            offsets.push(at);
+            last_space = false;
+        } else if c.is_ascii() {
+            push(c, at, &mut key, &mut offsets, &mut last_space);
         } else {
             folded.clear();
             sahel_text::fold_into(c.encode_utf8(&mut buf), &mut folded);
             for f in folded.chars() {
-                push(f, at, &mut key, &mut offsets);
+                push(f, at, &mut key, &mut offsets, &mut last_space);
             }
         }
     }

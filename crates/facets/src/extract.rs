@@ -226,15 +226,19 @@ fn event_facets(
     let mut regions: Vec<String> = Vec::new();
     let mut countries: Vec<String> = Vec::new();
     for m in chosen {
-        let place = describe(g, m.entry, m.role);
-        if let Some(r) = place.region {
-            if !regions.contains(&r) {
-                regions.push(r);
+        // The region and country of `describe(g, m.entry, m.role)`.
+        let region = g
+            .entry(m.entry)
+            .region
+            .map(|r| &*g.entry(crate::places::current_region(g, r)).name);
+        if let Some(r) = region {
+            if !regions.iter().any(|x| x == r) {
+                regions.push(r.to_string());
             }
         }
-        if let Some(c) = place.country {
-            if !countries.contains(&c) {
-                countries.push(c);
+        if let Some(c) = g.country_name(m.entry) {
+            if !countries.iter().any(|x| x == c) {
+                countries.push(c.to_string());
             }
         }
     }

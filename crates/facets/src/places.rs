@@ -266,7 +266,7 @@ pub fn describe(g: &Gazetteer, id: EntryId, role: PlaceRole) -> ResolvedPlace {
 /// A former (pre-reform) region stands for its current successor: the only one, else the one whose
 /// capital was the former region's (`former_seat`: Sahel → Liptako, Est → Goulmou), so region
 /// facets are always current names.
-fn current_region(g: &Gazetteer, region: EntryId) -> EntryId {
+pub(crate) fn current_region(g: &Gazetteer, region: EntryId) -> EntryId {
     let e = g.entry(region);
     if !e.detail.eq_ignore_ascii_case("former") {
         return region;
@@ -851,6 +851,10 @@ pub(crate) fn demonym_codes(folded: &str) -> Vec<[u8; 2]> {
 /// Country demonyms: evidence for a country without naming a place.
 fn demonym_country(word: &str) -> Option<&'static str> {
     let w = word.trim_end_matches('s');
+    // Every demonym below has 6 to 13 letters.
+    if !(6..=13).contains(&w.len()) {
+        return None;
+    }
     match w {
         "malien" | "malienne" | "malian" => Some("ML"),
         "burkinabe" | "burkinais" | "burkinaise" => Some("BF"),
