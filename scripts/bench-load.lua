@@ -37,7 +37,7 @@ local queries = {
 }
 
 -- As a browser asks: the answers come back compressed, and compressing them is part of the cost.
-wrk.headers["Accept-Encoding"] = "gzip, deflate, br"
+wrk.headers["Accept-Encoding"] = "gzip, deflate, br, zstd"
 
 local counter = 0
 

@@ -704,7 +704,7 @@ async fn web_ui_is_served_at_the_root() {
 #[tokio::test]
 async fn responses_are_compressed_when_asked() {
     let app = router();
-    for encoding in ["gzip", "br"] {
+    for encoding in ["gzip", "br", "zstd"] {
         let (status, headers, _) = common::request(
             &app,
             Request::get("/api/search?q=attaque")
@@ -719,6 +719,20 @@ async fn responses_are_compressed_when_asked() {
             Some(encoding.as_bytes())
         );
     }
+    // A browser accepting them all gets zstd, the cheapest to produce.
+    let (status, headers, _) = common::request(
+        &app,
+        Request::get("/api/search?q=attaque")
+            .header(header::ACCEPT_ENCODING, "gzip, deflate, br, zstd")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers.get(header::CONTENT_ENCODING).map(|v| v.as_bytes()),
+        Some(&b"zstd"[..])
+    );
 }
 
 #[tokio::test]
