@@ -1,7 +1,8 @@
 //! Time spent in each stage of `extract()` (actors, places, dates) over the benchmark corpus of
 //! `benches/extraction.rs` (sample reports and 2000 ACLED notes), built-in gazetteer.
 //!
-//! `cargo run --release -p sahel-facets --example stage_times [STAGE]`
+//! `cargo run --release -p sahel-facets --example stage_times [STAGE|all] [JSONL...]` (JSON-lines
+//! files: their `body` fields instead of that corpus)
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -10,6 +11,22 @@ use std::time::Instant;
 use sahel_facets::{extract, DocMeta, Extractor};
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
+
+/// CPU time of this thread (user + system, from `/proc`, in clock ticks of 10 ms), so that the
+/// figures hold on a loaded machine; 0 where `/proc` is missing.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    // Fields after the command name (which ends with the last ')'): utime and stime are the
+    // 12th and 13th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    f.iter().sum::<f64>() / 100.0
+}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut docs: Vec<String> = Vec::new();
@@ -25,26 +42,48 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "{DATA}/acled-sahel/acled_sahel3_combined_1997-2020.csv"
     )))?;
     docs.extend(notes.into_iter().take(2000).map(|n| n.notes));
+    // JSON-lines files after the stage name replace that corpus (their `body` fields).
+    let files: Vec<String> = std::env::args().skip(2).collect();
+    if !files.is_empty() {
+        docs.clear();
+        for f in files {
+            for line in std::fs::read_to_string(f)?.lines() {
+                let v: serde_json::Value = serde_json::from_str(line)?;
+                docs.push(v["body"].as_str().unwrap_or_default().to_string());
+            }
+        }
+    }
     let mib = docs.iter().map(String::len).sum::<usize>() as f64 / 1048576.0;
     let ex = Extractor::builtin()?;
     let meta = DocMeta {
         language: Some("fr".into()),
         ..DocMeta::default()
     };
-    let rounds = 20;
-    let only: Option<String> = std::env::args().nth(1);
+    let rounds: u32 = std::env::var("ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(20);
+    let only: Option<String> = std::env::args().nth(1).filter(|s| s != "all");
     let time = |name: &str, f: &dyn Fn(&str)| {
         if only.as_deref().is_some_and(|o| o != name) {
             return;
         }
         let t = Instant::now();
+        let cpu = cpu_seconds();
         for _ in 0..rounds {
             for d in &docs {
                 f(d);
             }
         }
         let s = t.elapsed().as_secs_f64() / f64::from(rounds);
-        println!("{name:<10} {:>8.2} ms  {:>7.2} MiB/s", s * 1e3, mib / s);
+        let c = (cpu_seconds() - cpu) / f64::from(rounds);
+        println!(
+            "{name:<10} {:>8.2} ms  {:>7.2} MiB/s   CPU {:>8.2} ms  {:>7.2} MiB/s",
+            s * 1e3,
+            mib / s,
+            c * 1e3,
+            mib / c
+        );
     };
     time("extract", &|d| {
         black_box(extract(d, &meta, &ex));

@@ -817,6 +817,16 @@ fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 /// letters and digits), one per occurrence, in order.
 pub(crate) fn demonym_codes(folded: &str) -> Vec<[u8; 2]> {
     let mut out = Vec::new();
+    // Every demonym contains one of these: without any, there is none.
+    static STEMS: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(["mali", "burkina", "niger", "mauritan", "alger", "chad"])
+            .ok()
+    });
+    if stems.as_ref().is_some_and(|ac| !ac.is_match(folded)) {
+        return out;
+    }
     let mut check = |word: &str| {
         if let Some(code) = demonym_country(word) {
             let b = code.as_bytes();

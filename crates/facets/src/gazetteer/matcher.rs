@@ -4,9 +4,48 @@
 //! word of the original text, and every match is mapped back to byte offsets in the original text
 //! and checked for word boundaries.
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::Anchored;
+use aho_corasick::{Anchored, MatchKind, StartKind};
+
+/// Up to this many keys (the built-in gazetteer) the trie is a DFA (one table lookup per byte, a
+/// few megabytes); beyond (GeoNames loaded), a compact NFA.
+const DFA_MAX_KEYS: usize = 20_000;
+
+/// The keys' automaton, searched anchored.
+#[derive(Debug, Clone)]
+pub(super) enum Automaton {
+    Dfa(DFA),
+    Nfa(NFA),
+}
+
+impl Automaton {
+    pub(super) fn build<'k>(keys: impl ExactSizeIterator<Item = &'k [u8]>) -> crate::Result<Self> {
+        let err = |e: aho_corasick::BuildError| crate::Error::Matcher(e.to_string());
+        if keys.len() <= DFA_MAX_KEYS {
+            let dfa = DFA::builder()
+                .match_kind(MatchKind::Standard)
+                .start_kind(StartKind::Anchored)
+                .build(keys)
+                .map_err(err)?;
+            Ok(Automaton::Dfa(dfa))
+        } else {
+            let nfa = NFA::builder()
+                .match_kind(MatchKind::Standard)
+                .build(keys)
+                .map_err(err)?;
+            Ok(Automaton::Nfa(nfa))
+        }
+    }
+
+    /// See [`find`].
+    pub(super) fn find(&self, text: &str, capitalised_only: bool) -> Vec<NameMatch> {
+        match self {
+            Automaton::Dfa(dfa) => find(dfa, text, capitalised_only),
+            Automaton::Nfa(nfa) => find(nfa, text, capitalised_only),
+        }
+    }
+}
 
 /// One occurrence of a gazetteer key in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +138,11 @@ fn is_word_char(c: char) -> bool {
 /// text (no word character just before it) and ends on the last projected byte of a character,
 /// followed by no word character: from each such start the trie is walked anchored, character by
 /// character, until no key continues.
-pub(super) fn find(nfa: &NFA, text: &str, capitalised_only: bool) -> Vec<NameMatch> {
+fn find<A: aho_corasick::automaton::Automaton>(
+    nfa: &A,
+    text: &str,
+    capitalised_only: bool,
+) -> Vec<NameMatch> {
     let mut out = Vec::new();
     let Ok(start_state) = nfa.start_state(Anchored::Yes) else {
         return out;
@@ -167,11 +210,9 @@ mod tests {
     use super::*;
 
     fn matches(patterns: &[&str], text: &str) -> Vec<(String, u32)> {
-        let nfa = NFA::builder()
-            .match_kind(aho_corasick::MatchKind::Standard)
-            .build(patterns)
-            .unwrap();
-        find(&nfa, text, false)
+        Automaton::build(patterns.iter().map(|p| p.as_bytes()))
+            .unwrap()
+            .find(text, false)
             .into_iter()
             .map(|m| (text[m.start..m.end].to_string(), m.slot))
             .collect()

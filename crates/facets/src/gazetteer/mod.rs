@@ -108,7 +108,7 @@ pub struct Gazetteer {
     /// key → slot in `slots` (and pattern id in `matcher`).
     keys: HashMap<Box<str>, u32>,
     slots: Vec<Vec<EntryId>>,
-    matcher: Option<aho_corasick::nfa::contiguous::NFA>,
+    matcher: Option<matcher::Automaton>,
 }
 
 impl Gazetteer {
@@ -265,7 +265,7 @@ impl Gazetteer {
     /// Finds every gazetteer name in `text`, on word boundaries, possibly overlapping.
     pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
         match &self.matcher {
-            Some(nfa) => matcher::find(nfa, text, false),
+            Some(a) => a.find(text, false),
             None => Vec::new(),
         }
     }
@@ -273,7 +273,7 @@ impl Gazetteer {
     /// [`Gazetteer::find_names`] restricted to matches whose first character is uppercase.
     pub(crate) fn find_capitalised_names(&self, text: &str) -> Vec<NameMatch> {
         match &self.matcher {
-            Some(nfa) => matcher::find(nfa, text, true),
+            Some(a) => a.find(text, true),
             None => Vec::new(),
         }
     }
@@ -332,11 +332,8 @@ impl Gazetteer {
     fn build_matcher(&mut self) -> Result<()> {
         let mut patterns: Vec<(&str, u32)> = self.keys.iter().map(|(k, &s)| (&**k, s)).collect();
         patterns.sort_by_key(|&(_, s)| s);
-        let nfa = aho_corasick::nfa::contiguous::NFA::builder()
-            .match_kind(aho_corasick::MatchKind::Standard)
-            .build(patterns.iter().map(|(k, _)| k.as_bytes()))
-            .map_err(|e| crate::Error::Matcher(e.to_string()))?;
-        self.matcher = Some(nfa);
+        let keys = patterns.iter().map(|(k, _)| k.as_bytes());
+        self.matcher = Some(matcher::Automaton::build(keys)?);
         Ok(())
     }
 
