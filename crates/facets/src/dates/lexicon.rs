@@ -170,6 +170,10 @@ pub fn is_future_cue(word: &str, next: Option<&str>) -> bool {
     if word == "a" && next == Some("venir") {
         return true;
     }
+    // Every cue below has at least three letters.
+    if word.len() < 3 {
+        return false;
+    }
     let future_ending = word.ends_with("eront")
         || word.ends_with("iront")
         || word.ends_with("endra")
