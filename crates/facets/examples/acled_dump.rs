@@ -3,10 +3,8 @@
 //! places, id, note). `cargo run --release -p sahel-facets --example acled_dump -- CSV OUT.tsv
 //! [GEONAMES FILES...]`.
 
-use std::io::Write;
-
-use sahel_facets::eval::{evaluate_acled, read_acled_csv, region_matches, strip_label_bracket};
-use sahel_facets::{extract, DocMeta, Extractor};
+use sahel_facets::eval::{evaluate_acled, read_acled_csv, write_acled_dump};
+use sahel_facets::Extractor;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,44 +34,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     let mut w = std::io::BufWriter::new(std::fs::File::create(out)?);
-    writeln!(w, "hit\tcountry\tadmin1\tadmin2\tregions\tplaces\tid\tnote")?;
-    for n in notes.iter().filter(|n| !n.notes.trim().is_empty()) {
-        let (text, _) = strip_label_bracket(&n.notes, &n.admin1);
-        let meta = DocMeta {
-            id: n.id.clone(),
-            language: Some("en".into()),
-            published: n.event_date.checked_add_days(chrono::Days::new(3)),
-            ..DocMeta::default()
-        };
-        let x = extract(&text, &meta, &extractor);
-        let places: Vec<String> = x
-            .places
-            .iter()
-            .map(|p| {
-                format!(
-                    "{}/{}/{:?}",
-                    p.name,
-                    p.region.as_deref().unwrap_or("-"),
-                    p.role
-                )
-            })
-            .collect();
-        let hit = x
-            .regions
-            .iter()
-            .any(|r| region_matches(&extractor, r, &n.admin1));
-        writeln!(
-            w,
-            "{hit}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            n.country,
-            n.admin1,
-            n.admin2,
-            x.regions.join("|"),
-            places.join("; "),
-            n.id,
-            text.replace(['\t', '\n'], " ")
-        )?;
-    }
-    w.flush()?;
+    write_acled_dump(&notes, &extractor, &mut w)?;
     Ok(())
 }

@@ -271,17 +271,69 @@ impl AcledReport {
     }
 }
 
+/// The metadata a note is extracted with: English, published three days after the event (what a
+/// dated news report gives the extractor; ACLED notes carry no publication date).
+pub fn note_meta(note: &AcledNote) -> DocMeta {
+    DocMeta {
+        id: note.id.clone(),
+        language: Some("en".into()),
+        published: note.event_date.checked_add_days(chrono::Days::new(3)),
+        ..DocMeta::default()
+    }
+}
+
+/// Writes one TSV line per non-empty note, for error analysis: whether the labelled region was
+/// found, the label (country, admin1, admin2), the extracted event regions, the places
+/// (`name/region/role`), the id and the note (label bracket stripped), after a header line.
+pub fn write_acled_dump(
+    notes: &[AcledNote],
+    extractor: &Extractor,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "hit\tcountry\tadmin1\tadmin2\tregions\tplaces\tid\tnote"
+    )?;
+    for n in notes.iter().filter(|n| !n.notes.trim().is_empty()) {
+        let (text, _) = strip_label_bracket(&n.notes, &n.admin1);
+        let x = extract(&text, &note_meta(n), extractor);
+        let places: Vec<String> = x
+            .places
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}/{}/{:?}",
+                    p.name,
+                    p.region.as_deref().unwrap_or("-"),
+                    p.role
+                )
+            })
+            .collect();
+        let hit = x
+            .regions
+            .iter()
+            .any(|r| region_matches(extractor, r, &n.admin1));
+        writeln!(
+            out,
+            "{hit}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            n.country,
+            n.admin1,
+            n.admin2,
+            x.regions.join("|"),
+            places.join("; "),
+            n.id,
+            text.replace(['\t', '\n'], " ")
+        )?;
+    }
+    out.flush()
+}
+
 /// Evaluates `extractor` on the notes (empty notes are skipped).
 pub fn evaluate_acled(notes: &[AcledNote], extractor: &Extractor) -> AcledReport {
     let mut report = AcledReport::default();
     for note in notes.iter().filter(|n| !n.notes.trim().is_empty()) {
         let (text, bracket) = strip_label_bracket(&note.notes, &note.admin1);
-        let meta = DocMeta {
-            id: note.id.clone(),
-            language: Some("en".into()),
-            published: note.event_date.checked_add_days(chrono::Days::new(3)),
-            ..DocMeta::default()
-        };
+        let meta = note_meta(note);
         let ex = extract(&text, &meta, extractor);
         let mut f = AcledFigures {
             notes: 1,

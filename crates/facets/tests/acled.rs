@@ -123,7 +123,6 @@ const NAMING_RECALL_MIN: f64 = 0.83;
 #[test]
 #[ignore = "error analysis helper, writes a file"]
 fn dump_extractions_for_error_analysis() {
-    use std::io::Write;
     let Ok(out) = std::env::var("ACLED_DUMP") else {
         return;
     };
@@ -131,40 +130,5 @@ fn dump_extractions_for_error_analysis() {
     let notes = read_acled_csv(&csv).unwrap_or_else(|e| panic!("{e}"));
     let ex = Extractor::with_geonames(&geonames_files()).unwrap_or_else(|e| panic!("{e}"));
     let mut f = std::fs::File::create(out).unwrap_or_else(|e| panic!("{e}"));
-    for n in notes.iter().filter(|n| !n.notes.trim().is_empty()) {
-        let (text, _) = sahel_facets::eval::strip_label_bracket(&n.notes, &n.admin1);
-        let meta = sahel_facets::DocMeta {
-            id: n.id.clone(),
-            language: Some("en".into()),
-            ..Default::default()
-        };
-        let x = sahel_facets::extract(&text, &meta, &ex);
-        let places: Vec<String> = x
-            .places
-            .iter()
-            .map(|p| {
-                format!(
-                    "{}/{}/{:?}",
-                    p.name,
-                    p.region.as_deref().unwrap_or("-"),
-                    p.role
-                )
-            })
-            .collect();
-        let hit = x
-            .regions
-            .iter()
-            .any(|r| sahel_facets::eval::region_matches(&ex, r, &n.admin1));
-        let _ = writeln!(
-            f,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            hit,
-            n.admin1,
-            n.admin2,
-            x.regions.join("|"),
-            places.join("; "),
-            n.id,
-            text.replace(['\t', '\n'], " ")
-        );
-    }
+    sahel_facets::eval::write_acled_dump(&notes, &ex, &mut f).unwrap_or_else(|e| panic!("{e}"));
 }

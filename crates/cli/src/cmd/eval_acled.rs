@@ -5,9 +5,8 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args;
 use sahel_facets::eval::{
-    evaluate_acled, read_acled_csv, region_matches, strip_label_bracket, AcledFigures, AcledNote,
+    evaluate_acled, read_acled_csv, write_acled_dump, AcledFigures, AcledNote,
 };
-use sahel_facets::{extract, DocMeta};
 
 use crate::cmd::extract::build_extractor;
 use crate::Outcome;
@@ -99,50 +98,7 @@ fn write_dump(
     notes: &[AcledNote],
     extractor: &sahel_facets::Extractor,
 ) -> anyhow::Result<()> {
-    use std::io::Write;
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
-    writeln!(
-        out,
-        "hit\tcountry\tadmin1\tadmin2\tregions\tplaces\tid\tnote"
-    )?;
-    for n in notes.iter().filter(|n| !n.notes.trim().is_empty()) {
-        let (text, _) = strip_label_bracket(&n.notes, &n.admin1);
-        let meta = DocMeta {
-            id: n.id.clone(),
-            language: Some("en".into()),
-            published: n.event_date.checked_add_days(chrono::Days::new(3)),
-            ..DocMeta::default()
-        };
-        let x = extract(&text, &meta, extractor);
-        let places: Vec<String> = x
-            .places
-            .iter()
-            .map(|p| {
-                format!(
-                    "{}/{}/{:?}",
-                    p.name,
-                    p.region.as_deref().unwrap_or("-"),
-                    p.role
-                )
-            })
-            .collect();
-        let hit = x
-            .regions
-            .iter()
-            .any(|r| region_matches(extractor, r, &n.admin1));
-        writeln!(
-            out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            hit,
-            n.country,
-            n.admin1,
-            n.admin2,
-            x.regions.join("|"),
-            places.join("; "),
-            n.id,
-            text.replace(['\t', '\n'], " ")
-        )?;
-    }
-    out.flush()?;
+    write_acled_dump(notes, extractor, &mut out)?;
     Ok(())
 }
