@@ -15,7 +15,6 @@
 
 use rustc_hash::FxHashMap;
 use sahel_text::{fold_into, normalize_char};
-use unicode_normalization::char::is_combining_mark;
 
 use crate::query::{Analyzers, TermSets, EN, EXACT, FR};
 
@@ -438,81 +437,18 @@ impl EarlyStop {
 }
 
 #[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
-    text[i..].chars().next()
-}
-
-#[inline]
-fn starts_word(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-#[inline]
-fn continues_word(c: char) -> bool {
-    c.is_alphanumeric() || (!c.is_ascii() && is_combining_mark(c))
-}
-
-#[inline]
 fn is_joiner(c: char) -> bool {
     matches!(normalize_char(c), Some('\'') | Some('-'))
 }
 
-/// The next word at or after `from`, as the analyzers' tokenizer finds words: a run of letters,
-/// digits and combining marks, with an apostrophe or hyphen between two such characters kept
-/// inside, and invisible characters (soft hyphen, zero-width) skipped. Returns its byte range
-/// and whether it is plain (ASCII letters and digits only).
+/// The next word at or after `from`, as the analyzers' tokenizer finds it
+/// ([`sahel_text::tokenizer::next_word`]): its byte range and whether it is plain (ASCII letters
+/// and digits only).
 fn next_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    let start = loop {
-        let &b = bytes.get(i)?;
-        if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                break i;
-            }
-            i += 1;
-        } else {
-            let c = char_at(text, i)?;
-            if starts_word(c) {
-                break i;
-            }
-            i += c.len_utf8();
-        }
-    };
-    let mut end = start;
-    let mut plain = true;
-    i = start;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                i += 1;
-                end = i;
-                continue;
-            }
-            if b != b'\'' && b != b'-' && b != b'`' {
-                break;
-            }
-        }
-        plain = false;
-        let Some(c) = char_at(text, i) else { break };
-        if continues_word(c) {
-            i += c.len_utf8();
-            end = i;
-        } else if normalize_char(c).is_none() {
-            i += c.len_utf8();
-        } else if is_joiner(c) {
-            let mut j = i + c.len_utf8();
-            while let Some(n) = char_at(text, j).filter(|&n| normalize_char(n).is_none()) {
-                j += n.len_utf8();
-            }
-            match char_at(text, j) {
-                Some(n) if starts_word(n) => i = j,
-                _ => break,
-            }
-        } else {
-            break;
-        }
-    }
+    let (start, end) = sahel_text::tokenizer::next_word(text, from)?;
+    let plain = text.as_bytes()[start..end]
+        .iter()
+        .all(u8::is_ascii_alphanumeric);
     Some((start, end, plain))
 }
 

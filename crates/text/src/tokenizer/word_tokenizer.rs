@@ -62,69 +62,70 @@ pub(crate) fn is_joiner(c: char) -> bool {
     matches!(normalize_char(c), Some('\'') | Some('-'))
 }
 
-impl WordTokenStream<'_> {
-    /// Finds the next word at or after `self.cursor`: its byte range in the original text.
-    fn next_word(&mut self) -> Option<(usize, usize)> {
-        let bytes = self.text.as_bytes();
-        // Skip to the start of a word, a byte at a time over ASCII.
-        let mut at = self.cursor;
-        let start = loop {
-            let &b = bytes.get(at)?;
-            if b.is_ascii() {
-                if b.is_ascii_alphanumeric() {
-                    break at;
-                }
-                at += 1;
-            } else {
-                let c = self.text[at..].chars().next()?;
-                if is_word_start(c) {
-                    break at;
-                }
-                at += c.len_utf8();
+/// The next word of `text` at or after byte `from`, as [`WordTokenizer`] finds it: its byte range
+/// in `text`. Shared with the snippet builder, which must find the same words as the index.
+pub fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    // Skip to the start of a word, a byte at a time over ASCII.
+    let mut at = from;
+    let start = loop {
+        let &b = bytes.get(at)?;
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                break at;
             }
-        };
-        // Extend over ASCII letters and digits; anything else takes the general path.
-        let mut end = start;
-        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-            end += 1;
-        }
-        if end == start {
-            end += self.text[start..].chars().next().map_or(0, char::len_utf8);
-        }
-        let mut chars = self.text[end..].char_indices().peekable();
-        let base = end;
-        while let Some(&(i, c)) = chars.peek() {
-            let at = base + i;
-            if at < end {
-                chars.next();
-                continue;
+            at += 1;
+        } else {
+            let c = text[at..].chars().next()?;
+            if is_word_start(c) {
+                break at;
             }
-            if is_word_char(c) {
-                end = at + c.len_utf8();
-                chars.next();
-            } else if normalize_char(c).is_none() {
-                // Invisible inside a word: skipped, and only part of the word if a letter follows.
-                chars.next();
-            } else if is_joiner(c) {
-                chars.next();
-                // Invisible characters between the joiner and the next letter do not separate.
-                while chars
-                    .peek()
-                    .is_some_and(|&(_, c)| normalize_char(c).is_none())
-                {
-                    chars.next();
-                }
-                match chars.peek() {
-                    Some(&(_, next)) if is_word_start(next) => {}
-                    _ => break,
-                }
-            } else {
-                break;
-            }
+            at += c.len_utf8();
         }
-        Some((start, end))
+    };
+    // Extend over ASCII letters and digits; anything else takes the general path.
+    let mut end = start;
+    while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        end += 1;
     }
+    if end == start {
+        end += text[start..].chars().next().map_or(0, char::len_utf8);
+    }
+    let mut chars = text[end..].char_indices().peekable();
+    let base = end;
+    while let Some(&(i, c)) = chars.peek() {
+        let at = base + i;
+        if at < end {
+            chars.next();
+            continue;
+        }
+        if is_word_char(c) {
+            end = at + c.len_utf8();
+            chars.next();
+        } else if normalize_char(c).is_none() {
+            // Invisible inside a word: skipped, and only part of the word if a letter follows.
+            chars.next();
+        } else if is_joiner(c) {
+            chars.next();
+            // Invisible characters between the joiner and the next letter do not separate.
+            while chars
+                .peek()
+                .is_some_and(|&(_, c)| normalize_char(c).is_none())
+            {
+                chars.next();
+            }
+            match chars.peek() {
+                Some(&(_, next)) if is_word_start(next) => {}
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    Some((start, end))
+}
 
+impl WordTokenStream<'_> {
     fn fill_token_text(&mut self, start: usize, end: usize) {
         let text = &mut self.token.text;
         text.clear();
@@ -147,7 +148,7 @@ impl WordTokenStream<'_> {
 impl TokenStream for WordTokenStream<'_> {
     fn advance(&mut self) -> bool {
         loop {
-            let Some((start, end)) = self.next_word() else {
+            let Some((start, end)) = next_word(self.text, self.cursor) else {
                 self.cursor = self.text.len();
                 return false;
             };
