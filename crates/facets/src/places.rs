@@ -385,8 +385,22 @@ const LOCATIVE_CUES: &[&str] = &[
     "into",
     "on",
     "area",
+    "areas",
     "town",
+    "towns",
     "city",
+    "villages",
+    "localities",
+    "locality",
+    "hamlet",
+    "hamlets",
+    "camp",
+    "axis",
+    "road",
+    "route",
+    "highway",
+    "localites",
+    "hameaux",
     // Verbs whose object is a place ("Boko Haram attacked Lamana", "ont attaqué Dioura").
     "attacked",
     "raided",
@@ -402,6 +416,50 @@ const LOCATIVE_CUES: &[&str] = &[
     "attaquee",
     "occupe",
     "occupent",
+    "overtakes",
+    "overtook",
+    "overtake",
+    "took",
+    "retook",
+    "recaptured",
+    "recapture",
+    "seized",
+    "shelled",
+    "bombed",
+    "targeted",
+    "fled",
+    "invaded",
+    "infiltrated",
+    "encircled",
+    "surrounded",
+    "evacuated",
+    "abandoned",
+    "attacks",
+    "raid",
+    "raids",
+];
+/// Points of the compass ("north of Gao", "au nord de Gao", "North-East Kidal").
+const DIRECTION_WORDS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "nord",
+    "sud",
+    "est",
+    "ouest",
 ];
 const CHAIN_WORDS: &[&str] = &["et", "ou", "and", "or"];
 const REGION_WORDS: &[&str] = &["region", "regions", "regional"];
@@ -531,6 +589,63 @@ struct Candidate {
     after: Vec<String>,
 }
 
+/// Nouns after a name that make it a place ("the Youga mine", "Kossodo University", "Tamkoutat
+/// market"): a locative cue.
+const FOLLOWING_PLACE_NOUNS: &[&str] = &[
+    "village",
+    "villages",
+    "commune",
+    "area",
+    "areas",
+    "town",
+    "locality",
+    "camp",
+    "mine",
+    "mines",
+    "mining",
+    "gold",
+    "goldmine",
+    "market",
+    "site",
+    "road",
+    "axis",
+    "airport",
+    "aerodrome",
+    "forest",
+    "checkpoint",
+    "bridge",
+    "dam",
+    "university",
+    "universite",
+    "lycee",
+    "stade",
+    "stadium",
+    "prison",
+    "school",
+    "mosque",
+    "church",
+    "hospital",
+    "prefecture",
+    "garrison",
+    "barracks",
+    "base",
+    "outpost",
+    "crossroads",
+    "junction",
+    "well",
+    "wells",
+    "valley",
+    "residents",
+    "villagers",
+    "inhabitants",
+    "marche",
+    "foret",
+    "aeroport",
+    "ecole",
+    "mosquee",
+    "hopital",
+];
+
 /// Nouns that follow a place name as part of a place designation ("Diffa Airport").
 const PLACE_NOUNS: &[&str] = &[
     "region",
@@ -607,21 +722,67 @@ fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether a word is a place word: a locative cue, a place noun, a region or district word, a
+/// list conjunction.
+fn is_place_word(w: &str) -> bool {
+    let f = sahel_text::fold(w);
+    let direction = f
+        .split('-')
+        .all(|d| DIRECTION_WORDS.contains(&d) && !d.is_empty());
+    direction
+        || LOCATIVE_CUES.contains(&f.as_str())
+        || PLACE_NOUNS.contains(&f.as_str())
+        || FOLLOWING_PLACE_NOUNS.contains(&f.as_str())
+        || REGION_WORDS.contains(&f.as_str())
+        || DISTRICT_WORDS.contains(&f.as_str())
+        || CHAIN_WORDS.contains(&f.as_str())
+}
+
 /// A name between capitalised words that are no place words is part of a person's or an
-/// organisation's name ("Ibrahim Boubacar Keïta", "Sékou Bolly", "Norbert Zongo").
-fn inside_proper_name(text: &str, start: usize, end: usize) -> bool {
-    let cue = |w: &str| {
-        let f = sahel_text::fold(w);
-        LOCATIVE_CUES.contains(&f.as_str())
-            || PLACE_NOUNS.contains(&f.as_str())
-            || REGION_WORDS.contains(&f.as_str())
-            || DISTRICT_WORDS.contains(&f.as_str())
-            || CHAIN_WORDS.contains(&f.as_str())
+/// organisation's name ("Ibrahim Boubacar Keïta", "Sékou Bolly", "Norbert Zongo"): `(before,
+/// after)`, whether the word written before, the word written after, is such a word.
+fn proper_name_neighbours(text: &str, start: usize, end: usize) -> (bool, bool) {
+    let before = word_before(text, start).is_some_and(|(w, opens)| {
+        capitalised(w) && !opens && !is_place_word(w) && !is_month_or_day(w)
+    });
+    let after = word_after(text, end).is_some_and(|w| capitalised(w) && !is_place_word(w));
+    (before, after)
+}
+
+/// Whether the capitalised word before `start` is itself after a locative cue or opens its
+/// sentence ("the area of Dangol Bore", "Katiba Serma"): then it and the name are one place
+/// name, not a person's.
+fn after_place_cue_and_one_word(text: &str, start: usize) -> bool {
+    let Some((word, opens)) = word_before(text, start) else {
+        return false;
     };
-    let before = word_before(text, start)
-        .is_some_and(|(w, opens)| capitalised(w) && !opens && !cue(w) && !is_month_or_day(w));
-    let after = word_after(text, end).is_some_and(|w| capitalised(w) && !cue(w));
-    before || after
+    if opens || GROUP_WORDS.contains(&sahel_text::fold(word).as_str()) {
+        return true;
+    }
+    let word_start = word.as_ptr() as usize - text.as_ptr() as usize;
+    word_before(text, word_start).is_some_and(|(w, _)| {
+        let f = sahel_text::fold(w);
+        LOCATIVE_CUES.contains(&f.as_str()) || FOLLOWING_PLACE_NOUNS.contains(&f.as_str())
+    })
+}
+
+/// Words before a place name in the name of an armed group that operates there ("Katiba
+/// Serma").
+const GROUP_WORDS: &[&str] = &["katiba"];
+
+/// Whether the line around `at` is written in title case (a headline: "Gunmen Attack Army Post
+/// In Boni"), where a capitalised word before a name says nothing about a person's name.
+fn title_case_line(text: &str, at: usize) -> bool {
+    let from = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let to = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    // Headlines capitalise every word of four letters or more: at most one such word in lower
+    // case.
+    let lower = text[from..to]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4 && w.chars().next().is_some_and(char::is_lowercase))
+        .take(2)
+        .count();
+    lower <= 1
 }
 
 fn is_month_or_day(word: &str) -> bool {
@@ -670,14 +831,23 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
             || DISTRICT_WORDS.contains(&next);
         let chained = CHAIN_WORDS.contains(&prev)
             || matches!(char_before(text, m.start), Some(',' | '/' | '-' | '–'));
+        // A name in brackets right after a name gives its other spelling or its parent units
+        // ("the village of Koulpadre (Koulopagare)", "Siewali (Kombori, Kossi)").
+        let bracketed = matches!(char_before(text, m.start), Some('(' | '[')) && {
+            let open = text[..m.start].trim_end();
+            let head = open[..open.len() - 1].trim_end();
+            head.rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+                .next()
+                .is_some_and(capitalised)
+        };
         let locative_cue = LOCATIVE_CUES.contains(&prev)
             || before
                 .get(1)
                 .is_some_and(|w| w == "pres" || w == "near" || w == "loin")
-            || matches!(
-                next,
-                "village" | "commune" | "area" | "town" | "locality" | "camp"
-            )
+            || FOLLOWING_PLACE_NOUNS.contains(&next)
+            || matches!(next, "rural" | "urbaine" | "urban" | "rurale")
+                && after.get(1).is_some_and(|w| w == "commune")
+            || bracketed
             || region_cue
             || district_cue;
         let key_words: Vec<String> = sahel_text::fold(surface)
@@ -693,7 +863,15 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
             || next == "state"
             || next == "basin"
             || matches!(prev, "fleuve" | "boucle" | "delta" | "bassin");
-        let proper_name = inside_proper_name(text, m.start, m.end);
+        let (name_before, name_after) = proper_name_neighbours(text, m.start, m.end);
+        let proper_name = name_before || name_after;
+        // "Ibrahim Boubacar Keïta", "activist Ali Tera": even a name that needs no cue is part of
+        // a person's name after a capitalised word, outside headlines.
+        let person = name_before
+            && !locative_cue
+            && !chained
+            && !after_place_cue_and_one_word(text, m.start)
+            && !title_case_line(text, m.start);
         let compound = surface.contains([' ', '-', '\'']);
         let mut chain_only: Vec<EntryId> = Vec::new();
         let entries: Vec<EntryId> = g
@@ -702,6 +880,9 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
             .copied()
             .filter(|&id| {
                 let e = g.entry(id);
+                if person && e.kind != PlaceKind::Country {
+                    return false;
+                }
                 match e.kind {
                     PlaceKind::Country => !river,
                     PlaceKind::Region | PlaceKind::District => {

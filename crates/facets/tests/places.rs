@@ -191,6 +191,72 @@ fn homonyms_follow_the_region_named_nearby() {
     assert_eq!(bf_country.as_deref(), Some("Burkina Faso"), "{bf:?}");
 }
 
+/// A gazetteer with two villages whose names are ordinary words, so that they need a place cue
+/// (as GeoNames-only names do): Youga (Burkina Faso) and Koulpadré (Burkina Faso).
+fn cue_test_gazetteer() -> Gazetteer {
+    Gazetteer::from_tsv(
+        "code\tname_fr\tname_en\taliases\tlat\tlon\nBF\tBurkina Faso\tBurkina Faso\t\t12\t-1.5\n",
+        "country\tregion\tformer_region\tcapital\taliases\tlat\tlon\tstatus\n\
+         BF\tNakambé\tCentre-Est\tTenkodogo\t\t11.78\t-0.37\tcurrent\n\
+         BF\tSoum\tSahel\tDjibo\t\t14.1\t-1.63\tcurrent\n",
+        "country\tregion\tdistrict\tkind\taliases\tlat\tlon\n",
+        "name\tcountry\tregion\tdistrict\tlat\tlon\taliases\tkind\tcommon_word\n\
+         Youga\tBF\tNakambé\t\t11.07\t-0.45\t\tvillage\tyes\n\
+         Koulpadré\tBF\tSoum\t\t14.2\t-1.5\tKoulopagare\tvillage\tyes\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_place_noun_after_a_name_is_a_place_cue() {
+    let g = cue_test_gazetteer();
+    for text in [
+        "A guard at the Youga mine shot a miner.",
+        "Miners clashed at the Youga gold mining site.",
+        "Youga residents protested.",
+    ] {
+        let places = find_places(text, &g);
+        assert!(find(&places, "Youga").is_some(), "{text:?}: {places:?}");
+    }
+    let places = find_places("Youga said nothing.", &g);
+    assert!(find(&places, "Youga").is_none(), "{places:?}");
+}
+
+#[test]
+fn a_bracketed_name_after_a_name_is_its_other_spelling() {
+    let g = cue_test_gazetteer();
+    for text in [
+        "Militants abducted a man in the village of Koulpadre (Koulopagare).",
+        "Militants abducted a man in Koulpadre [Koulopagare] yesterday.",
+    ] {
+        let places = find_places(text, &g);
+        assert!(find(&places, "Koulpadré").is_some(), "{text:?}: {places:?}");
+    }
+    // A bracket after an ordinary word is no cue.
+    let places = find_places("The militants (Koulopagare) abducted a man.", &g);
+    assert!(find(&places, "Koulpadré").is_none(), "{places:?}");
+}
+
+#[test]
+fn a_place_name_inside_a_persons_name_is_no_place() {
+    let g = builtin();
+    for text in [
+        "Thousands marched in support of President Ibrahim Boubacar Keita.",
+        "They demanded the release of opposition activist Ali Tera.",
+    ] {
+        let places = find_places(text, &g);
+        assert!(places.is_empty(), "{text:?}: {places:?}");
+    }
+    // The same names are places after a place cue, in a headline, or as one place name with
+    // the word before ("the area of Dangol Boré").
+    let places = find_places("Gunmen attacked a school in Tera on Monday.", &g);
+    assert!(find(&places, "Téra").is_some(), "{places:?}");
+    let places = find_places("Gunmen Attack Army Post Tera Overnight", &g);
+    assert!(find(&places, "Téra").is_some(), "{places:?}");
+    let places = find_places("An IED exploded in the area of Dangol Boré.", &g);
+    assert!(find(&places, "Boré").is_some(), "{places:?}");
+}
+
 #[test]
 fn roles_dateline_mention_event() {
     let g = builtin();
