@@ -4,10 +4,11 @@
 //! (ONLY: run the requests containing that text, for profiling one of them)
 //!
 //! Reads the request list of `scripts/bench-load.lua`, runs every request ROUNDS times (default
-//! 50) and prints, per request, the mean CPU time of the thread (from
-//! `/proc/thread-self/schedstat`, so other processes on the machine do not inflate it) and the
-//! median wall time, then the means over the list: what one core spends per request of the mix,
-//! HTTP and JSON aside.
+//! 50) as the server does (`Searcher::search_json` into a reused buffer) and prints, per
+//! request, the mean CPU time of the thread (from `/proc/thread-self/schedstat`, so other
+//! processes on the machine do not inflate it), the median wall time, the total and the size of
+//! the JSON answer, then the means over the list: what one core spends per request of the mix,
+//! HTTP and compression aside.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -88,7 +89,7 @@ fn median(values: &mut [f64]) -> f64 {
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(dir) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: query_cpu INDEX_DIR [ROUNDS]");
+        eprintln!("usage: query_cpu INDEX_DIR [ROUNDS] [ONLY]");
         std::process::exit(2);
     };
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(50);
@@ -109,16 +110,21 @@ fn main() {
         let _ = searcher.search(request);
     }
     let (mut cpu_sum, mut wall_sum) = (0.0, 0.0);
-    println!("{:>9} {:>9} {:>7}  request", "cpu_ms", "wall_p50", "total");
+    let mut json = Vec::new();
+    println!(
+        "{:>9} {:>9} {:>7} {:>7}  request",
+        "cpu_ms", "wall_p50", "total", "bytes"
+    );
     for (query, request) in &requests {
         let mut wall = Vec::with_capacity(rounds);
-        let mut total = 0;
+        let total = searcher.search(request).map_or(0, |r| r.total);
         let c0 = thread_cpu_ns();
         for _ in 0..rounds {
             let t0 = Instant::now();
-            match searcher.search(request) {
-                Ok(response) => total = response.total,
-                Err(err) => eprintln!("{query}: {err}"),
+            // As the server answers: the JSON written into a reused buffer.
+            json.clear();
+            if let Err(err) = searcher.search_json(request, &mut json) {
+                eprintln!("{query}: {err}");
             }
             wall.push(t0.elapsed().as_secs_f64() * 1000.0);
         }
@@ -130,7 +136,7 @@ fn main() {
         let w = median(&mut wall);
         cpu_sum += c;
         wall_sum += w;
-        println!("{c:9.3} {w:9.3} {total:7}  {query}");
+        println!("{c:9.3} {w:9.3} {total:7} {:7}  {query}", json.len());
     }
     let n = requests.len().max(1) as f64;
     println!(

@@ -20,6 +20,9 @@ pub enum SearchError {
     /// The index lacks a field the searcher needs (built with another schema).
     #[error("index has no field `{0}`: re-index with this version of sahel")]
     MissingField(String),
+    /// An answer could not be written as JSON.
+    #[error("cannot write the answer as JSON: {0}")]
+    Json(#[source] serde_json::Error),
     /// A file of the index could not be read.
     #[error("cannot read index at {path}: {source}")]
     Io {

@@ -233,13 +233,24 @@ impl Searcher {
 
     /// Runs a search: hits, facets, timeline and what the query was understood as.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse> {
-        self.run(request, request.offset, request.effective_limit(), true)
+        Ok(self
+            .run(request, request.offset, request.effective_limit(), true)?
+            .into_response())
+    }
+
+    /// Runs a search and appends its answer to `out` as JSON: the bytes `serde_json` writes for
+    /// [`Searcher::search`]'s [`SearchResponse`], without building the response first (the
+    /// facet values and the timeline's months are written from the index's tables, not copied
+    /// into a string each).
+    pub fn search_json(&self, request: &SearchRequest, out: &mut Vec<u8>) -> Result<()> {
+        self.run(request, request.offset, request.effective_limit(), true)?
+            .write_json(out)
     }
 
     /// Every hit of a search (up to `max`, from the first), without snippets, and the total.
     pub fn export(&self, request: &SearchRequest, max: usize) -> Result<(Vec<Hit>, u64)> {
-        let response = self.run(request, 0, max, false)?;
-        Ok((response.hits, response.total))
+        let answer = self.run(request, 0, max, false)?;
+        Ok((answer.hits, answer.total))
     }
 
     fn run(
@@ -248,7 +259,7 @@ impl Searcher {
         offset: usize,
         limit: usize,
         snippets: bool,
-    ) -> Result<SearchResponse> {
+    ) -> Result<Answer> {
         let started = Instant::now();
         request.validate()?;
         let data = self.data()?;
@@ -322,15 +333,16 @@ impl Searcher {
         for ranked in outcome.hits.iter().skip(offset).take(limit) {
             hits.push(self.hit(&data, ranked, partial, highlighter.as_mut())?);
         }
-        let facets = facets_of(&data, &outcome);
-        let timeline = timeline_of(&data, &outcome.timeline);
-        Ok(SearchResponse {
+        let facets = facet_lists(&data, &outcome);
+        let timeline = timeline_counts(&data, &outcome.timeline);
+        Ok(Answer {
             total: outcome.total,
             took_ms: (started.elapsed().as_secs_f64() * 1000.0 * 1000.0).round() / 1000.0,
             query: info,
             hits,
             facets,
             timeline,
+            data,
         })
     }
 
@@ -653,6 +665,7 @@ impl Searcher {
             });
         }
         duplicates.sort_by(|a, b| a.id.cmp(&b.id));
+        let extraction = full_extraction(&doc, f);
         Ok(DocResponse {
             id: first_str(&doc, f.id).unwrap_or_default(),
             title: first_str(&doc, f.title).unwrap_or_default(),
@@ -672,15 +685,10 @@ impl Searcher {
                 .filter_map(|v| v.as_datetime())
                 .filter_map(|d| format_day(d.into_timestamp_secs()))
                 .collect(),
-            places: doc
-                .get_all(f.place)
-                .filter_map(|v| v.as_facet().map(str::to_string))
-                .collect(),
+            places: place_paths(&doc, f),
             lat: doc.get_first(f.lat).and_then(|v| v.as_f64()),
             lon: doc.get_first(f.lon).and_then(|v| v.as_f64()),
-            extraction: doc
-                .get_first(f.extraction)
-                .and_then(|v| serde_json::to_value(OwnedValue::from(v.as_value())).ok()),
+            extraction,
             duplicate_of: first_str(&doc, f.duplicate_of).filter(|s| !s.is_empty()),
             duplicates,
         })
@@ -947,65 +955,285 @@ fn fuzzy_terms(data: &IndexData, pair: &FieldPair, term: &str, distance: u8) -> 
         .collect()
 }
 
-fn facets_of(data: &IndexData, outcome: &Outcome) -> Facets {
-    let list = |dim: usize| -> Vec<FacetCount> {
-        let mut values: Vec<FacetCount> = outcome
+/// The facets of the API, in the order of [`Facets`]'s fields, with their JSON names.
+const FACET_DIMS: [(usize, &str); 5] = [
+    (REGION, "region"),
+    (COUNTRY, "country"),
+    (MONTH, "month"),
+    (LANGUAGE, "language"),
+    (ACTOR, "actor"),
+];
+
+/// Per facet of [`FACET_DIMS`], the (value id, count) pairs listed: values with documents,
+/// months in order and the others most frequent first, at most [`MAX_FACET_VALUES`].
+type FacetLists = [Vec<(u32, u32)>; 5];
+
+fn facet_lists(data: &IndexData, outcome: &Outcome) -> FacetLists {
+    FACET_DIMS.map(|(dim, _)| {
+        let values = &data.tables[dim].values;
+        let name = |id: u32| values.get(id as usize).map_or("", String::as_str);
+        let mut list: Vec<(u32, u32)> = outcome
             .dim_counts(data, dim)
             .iter()
             .enumerate()
-            .filter(|(_, &count)| count > 0)
-            .filter_map(|(id, &count)| {
-                Some(FacetCount {
-                    value: data.tables[dim].values.get(id)?.clone(),
-                    count: u64::from(count),
-                })
-            })
+            .filter(|&(id, &count)| count > 0 && id < values.len())
+            .map(|(id, &count)| (id as u32, count))
             .collect();
         if dim == MONTH {
-            values.sort_by(|a, b| a.value.cmp(&b.value));
+            list.sort_by(|a, b| name(a.0).cmp(name(b.0)));
         } else {
-            values.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+            list.sort_by(|a, b| b.1.cmp(&a.1).then(name(a.0).cmp(name(b.0))));
         }
-        values.truncate(MAX_FACET_VALUES);
-        values
-    };
+        list.truncate(MAX_FACET_VALUES);
+        list
+    })
+}
+
+fn facets_from(data: &IndexData, lists: &FacetLists) -> Facets {
+    let [region, country, month, language, actor] = std::array::from_fn(|i| {
+        let values = &data.tables[FACET_DIMS[i].0].values;
+        lists[i]
+            .iter()
+            .map(|&(id, count)| FacetCount {
+                value: values.get(id as usize).cloned().unwrap_or_default(),
+                count: u64::from(count),
+            })
+            .collect::<Vec<_>>()
+    });
     Facets {
-        region: list(REGION),
-        country: list(COUNTRY),
-        month: list(MONTH),
-        language: list(LANGUAGE),
-        actor: list(ACTOR),
+        region,
+        country,
+        month,
+        language,
+        actor,
     }
+}
+
+fn facets_of(data: &IndexData, outcome: &Outcome) -> Facets {
+    facets_from(data, &facet_lists(data, outcome))
+}
+
+/// The timeline as counts: the calendar position of its first month, and the documents of
+/// every month from there to the last with documents, zeros included.
+#[derive(Debug, Default)]
+struct TimelineCounts {
+    first: usize,
+    counts: Vec<u64>,
+}
+
+impl TimelineCounts {
+    fn months<'a>(&'a self, data: &'a IndexData) -> impl Iterator<Item = (&'a str, u64)> + 'a {
+        data.calendar
+            .get(self.first..self.first + self.counts.len())
+            .unwrap_or(&[])
+            .iter()
+            .map(String::as_str)
+            .zip(self.counts.iter().copied())
+    }
+}
+
+fn timeline_counts(data: &IndexData, counts: &[u32]) -> TimelineCounts {
+    let positions = || {
+        counts
+            .iter()
+            .zip(&data.month_position)
+            .filter(|(&c, &p)| c > 0 && (p as usize) < data.calendar.len())
+            .map(|(&c, &p)| (p as usize, c))
+    };
+    let (Some(first), Some(last)) = (
+        positions().map(|(p, _)| p).min(),
+        positions().map(|(p, _)| p).max(),
+    ) else {
+        return TimelineCounts::default();
+    };
+    let mut out = vec![0u64; last - first + 1];
+    for (position, count) in positions() {
+        if let Some(slot) = out.get_mut(position - first) {
+            *slot += u64::from(count);
+        }
+    }
+    TimelineCounts { first, counts: out }
 }
 
 /// Every month from the first to the last with documents, zeros included.
 fn timeline_of(data: &IndexData, counts: &[u32]) -> Vec<MonthCount> {
-    let mut by_position: Vec<(u32, u32)> = counts
-        .iter()
-        .zip(&data.month_position)
-        .filter(|(&c, &p)| c > 0 && p != u32::MAX)
-        .map(|(&c, &p)| (p, c))
-        .collect();
-    by_position.sort_unstable();
-    let (Some(&(first, _)), Some(&(last, _))) = (by_position.first(), by_position.last()) else {
-        return Vec::new();
-    };
-    let mut out: Vec<MonthCount> = data
-        .calendar
-        .get(first as usize..=last as usize)
-        .unwrap_or(&[])
-        .iter()
-        .map(|month| MonthCount {
-            month: month.clone(),
-            count: 0,
+    timeline_counts(data, counts)
+        .months(data)
+        .map(|(month, count)| MonthCount {
+            month: month.to_string(),
+            count,
         })
-        .collect();
-    for (position, count) in by_position {
-        if let Some(slot) = out.get_mut((position - first) as usize) {
-            slot.count += u64::from(count);
+        .collect()
+}
+
+/// A search's answer before it becomes a [`SearchResponse`] or JSON: facets and timeline as
+/// counts over the generation's value tables.
+struct Answer {
+    total: u64,
+    took_ms: f64,
+    query: QueryInfo,
+    hits: Vec<Hit>,
+    facets: FacetLists,
+    timeline: TimelineCounts,
+    data: Arc<IndexData>,
+}
+
+impl Answer {
+    fn into_response(self) -> SearchResponse {
+        SearchResponse {
+            total: self.total,
+            took_ms: self.took_ms,
+            facets: facets_from(&self.data, &self.facets),
+            timeline: self
+                .timeline
+                .months(&self.data)
+                .map(|(month, count)| MonthCount {
+                    month: month.to_string(),
+                    count,
+                })
+                .collect(),
+            query: self.query,
+            hits: self.hits,
         }
     }
-    out
+
+    /// Appends exactly what `serde_json::to_writer` writes for [`Answer::into_response`].
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<()> {
+        use std::io::Write as _;
+        let json = |out: &mut Vec<u8>, value: &dyn erased::Json| value.write(out);
+        out.extend_from_slice(b"{\"total\":");
+        json(out, &self.total)?;
+        out.extend_from_slice(b",\"took_ms\":");
+        json(out, &self.took_ms)?;
+        out.extend_from_slice(b",\"query\":");
+        json(out, &self.query)?;
+        out.extend_from_slice(b",\"hits\":");
+        json(out, &self.hits)?;
+        out.extend_from_slice(b",\"facets\":{");
+        for (i, ((dim, name), list)) in FACET_DIMS.iter().zip(&self.facets).enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.push(b'"');
+            out.extend_from_slice(str::as_bytes(name));
+            out.extend_from_slice(b"\":[");
+            let values = &self.data.tables[*dim].values;
+            for (j, &(id, count)) in list.iter().enumerate() {
+                if j > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(b"{\"value\":");
+                let value = values.get(id as usize).map_or("", String::as_str);
+                json(out, &value)?;
+                // Writing into a Vec cannot fail.
+                let _ = write!(out, ",\"count\":{count}}}");
+            }
+            out.push(b']');
+        }
+        out.extend_from_slice(b"},\"timeline\":[");
+        for (i, (month, count)) in self.timeline.months(&self.data).enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"month\":");
+            if month.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+                // Calendar labels (`2024-03`) need no escaping.
+                out.push(b'"');
+                out.extend_from_slice(month.as_bytes());
+                out.push(b'"');
+            } else {
+                json(out, &month)?;
+            }
+            let _ = write!(out, ",\"count\":{count}}}");
+        }
+        out.extend_from_slice(b"]}");
+        Ok(())
+    }
+}
+
+/// Serialising a value of any of the answer's types through `serde_json`.
+mod erased {
+    pub trait Json {
+        fn write(&self, out: &mut Vec<u8>) -> crate::Result<()>;
+    }
+
+    impl<T: serde::Serialize> Json for T {
+        fn write(&self, out: &mut Vec<u8>) -> crate::Result<()> {
+            serde_json::to_writer(out, self).map_err(crate::SearchError::Json)
+        }
+    }
+}
+
+/// The place facet paths of a document's event places: stored in indexes written before they
+/// were derived from the stored extraction's places.
+fn place_paths(doc: &TantivyDocument, f: &StoredFields) -> Vec<String> {
+    let stored: Vec<String> = doc
+        .get_all(f.place)
+        .filter_map(|v| v.as_facet())
+        .filter_map(|encoded| {
+            tantivy::schema::Facet::from_encoded(encoded.as_bytes().to_vec()).ok()
+        })
+        .map(|facet| facet.to_path_string())
+        .collect();
+    if !stored.is_empty() {
+        return stored;
+    }
+    let Some(OwnedValue::Object(entries)) = doc.get_first(f.extraction).map(OwnedValue::from)
+    else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .find_map(|(key, value)| match value {
+            OwnedValue::Str(places) if key == "places" => Some(places.as_str()),
+            _ => None,
+        })
+        .map(|places| {
+            sahel_indexer::document::event_place_paths(&sahel_indexer::document::decode_places(
+                places,
+            ))
+            .iter()
+            .map(|facet| facet.to_path_string())
+            .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The extraction record of a document, in the shape of `sahel extract --json`: the indexer stores
+/// only its places and event dates (`sahel_indexer::document::STORED_EXTRACTION_KEYS`); the other
+/// keys come back from the stored fields that hold the same values.
+fn full_extraction(doc: &TantivyDocument, f: &StoredFields) -> Option<serde_json::Value> {
+    let stored =
+        serde_json::to_value(OwnedValue::from(doc.get_first(f.extraction)?.as_value())).ok()?;
+    let serde_json::Value::Object(mut map) = stored else {
+        return Some(stored);
+    };
+    if let Some(serde_json::Value::String(places)) = map.get("places") {
+        let places = sahel_indexer::document::decode_places(places);
+        map.insert(
+            "places".to_string(),
+            serde_json::to_value(places).unwrap_or_default(),
+        );
+    }
+    let text =
+        |field| first_str(doc, field).map_or(serde_json::Value::Null, serde_json::Value::from);
+    let list = |field| serde_json::Value::from(all_str(doc, field));
+    for (key, value) in [
+        ("id", text(f.id)),
+        ("title", text(f.title)),
+        ("language", text(f.language)),
+        (
+            "published",
+            first_date(doc, f.published).map_or(serde_json::Value::Null, serde_json::Value::from),
+        ),
+        ("months", list(f.months)),
+        ("regions", list(f.regions)),
+        ("countries", list(f.countries)),
+        ("actors", list(f.actors)),
+    ] {
+        map.entry(key).or_insert(value);
+    }
+    Some(serde_json::Value::Object(map))
 }
 
 fn first_str(doc: &TantivyDocument, field: Field) -> Option<String> {

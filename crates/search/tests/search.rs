@@ -755,3 +755,77 @@ fn browsing_shortcuts_agree_with_the_general_path() {
         assert_eq!(ids(&fast), ids(&slow), "{context}");
     }
 }
+
+/// The bytes of `text` without the value of `"took_ms"` (a timing, different on every run).
+fn without_took_ms(text: &[u8]) -> String {
+    let text = String::from_utf8_lossy(text).into_owned();
+    let Some(start) = text.find(",\"took_ms\":") else {
+        return text;
+    };
+    let end = text[start..]
+        .find(",\"query\":")
+        .map_or(text.len(), |e| start + e);
+    format!("{}{}", &text[..start], &text[end..])
+}
+
+/// `search_json` writes what `serde_json` writes for `search`'s response, byte for byte:
+/// facets (values needing escapes included), timeline zeros, hits and snippets, for queries,
+/// filters, browsing, empty answers and pages.
+#[test]
+fn search_json_writes_the_serde_bytes_of_the_response() {
+    let mut docs = common::generated(300);
+    docs.push(
+        Doc::new(
+            "quoted",
+            "fr",
+            "Attaque \"signalée\" à <Gao> \\ par le groupe.",
+        )
+        .title("Titre \"entre guillemets\"")
+        .regions(&["Gao \"nord\""])
+        .actors(&["Groupe <x> & \\y"])
+        .published("1999-12-31"),
+    );
+    let s = searcher(&docs);
+    let requests = [
+        SearchRequest::query("attaque"),
+        SearchRequest::query("attaque Gao"),
+        SearchRequest::query("signalée"),
+        SearchRequest::query("zzqxwv"),
+        SearchRequest::query("\"entre guillemets\""),
+        SearchRequest::default(),
+        SearchRequest::from_pairs([("q", "attaque"), ("region", "Gao"), ("limit", "50")])
+            .expect("request"),
+        SearchRequest::from_pairs([("month", "2024-01"), ("sort", "date_asc")]).expect("request"),
+        SearchRequest::from_pairs([("q", "attaque"), ("from", "2023-02-10"), ("offset", "3")])
+            .expect("request"),
+        SearchRequest::from_pairs([("country", "Niger"), ("limit", "0")]).expect("request"),
+    ];
+    for request in &requests {
+        let response = s.search(request).expect("search");
+        let expected = serde_json::to_vec(&response).expect("json");
+        let mut written = b"prefix".to_vec();
+        s.search_json(request, &mut written).expect("search_json");
+        assert_eq!(&written[..6], b"prefix", "appends");
+        assert_eq!(
+            without_took_ms(&written[6..]),
+            without_took_ms(&expected),
+            "{request:?}"
+        );
+        let value: serde_json::Value = serde_json::from_slice(&written[6..]).expect("valid JSON");
+        assert!(value["took_ms"].is_number(), "{request:?}");
+    }
+    // The quoted facet values are there, escaped.
+    let response = s.search(&SearchRequest::query("signalée")).expect("search");
+    assert!(response
+        .facets
+        .actor
+        .iter()
+        .any(|f| f.value == "Groupe <x> & \\y"));
+    // Browsing everything: the timeline runs from 1999 to the generated years, zeros included.
+    let all = s.search(&SearchRequest::default()).expect("browse");
+    assert_eq!(
+        all.timeline.first().map(|m| m.month.as_str()),
+        Some("1999-12")
+    );
+    assert!(all.timeline.iter().any(|m| m.count == 0));
+}

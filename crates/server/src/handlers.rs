@@ -2,15 +2,14 @@
 //! (never on the async threads) under the server's time limit, and answers JSON.
 
 use axum::extract::{OriginalUri, Path, RawQuery, State};
-use axum::http::{header, HeaderValue, Method, Uri};
+use axum::http::{header, HeaderMap, HeaderValue, Method, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use sahel_search::{
-    DocResponse, FacetsResponse, SearchRequest, SearchResponse, Searcher, StatsResponse,
-};
+use sahel_search::{DocResponse, FacetsResponse, SearchRequest, Searcher, StatsResponse};
 use serde::Serialize;
 use std::sync::Arc;
 
+use crate::encode;
 use crate::error::{ApiError, ErrorBody};
 use crate::export::{self, ExportFormat};
 use crate::AppState;
@@ -64,10 +63,15 @@ pub(crate) fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
 pub async fn search(
     State(state): State<Arc<AppState>>,
     RawQuery(raw): RawQuery,
-) -> Result<Json<SearchResponse>, ApiError> {
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     let request = SearchRequest::from_pairs(query_pairs(raw.as_deref()))?;
-    let response = blocking(&state, move |searcher| Ok(searcher.search(&request)?)).await?;
-    Ok(Json(response))
+    let zstd = encode::prefers_zstd(&headers);
+    // The answer is written (and compressed) on the search thread, from the index's tables.
+    blocking(&state, move |searcher| {
+        encode::json_response(|out| Ok(searcher.search_json(&request, out)?), zstd)
+    })
+    .await
 }
 
 /// Every result of a search (not a page), for download: CSV or JSON, one row per document with

@@ -13,7 +13,8 @@
 //! - anything else: the web UI, `/` being `index.html` and `/app.js` the file `web/app.js`.
 //!
 //! Search work runs on the blocking pool under a time limit, a few searches at once; a panic in
-//! a handler becomes a 500 without taking the server down; responses are compressed (gzip, br);
+//! a handler becomes a 500 without taking the server down; responses of 1 KB and more are
+//! compressed (zstd, br, gzip; search answers in zstd on the search thread, see [`encode`]);
 //! each request is logged through `tracing` (target `sahel_server::access`, level info).
 //!
 //! ```
@@ -23,6 +24,7 @@
 //! assert_eq!(response.status(), 404);
 //! ```
 
+pub mod encode;
 pub mod error;
 pub mod export;
 mod handlers;
@@ -40,6 +42,7 @@ use sahel_search::Searcher;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -111,8 +114,19 @@ fn with_middleware(router: Router, request_timeout: Duration) -> Router {
         // Fastest levels: a search answer is mostly a repetitive timeline, which even brotli 0,
         // gzip 1 and zstd 1 shrink tenfold, while the default levels cost more CPU than the
         // search itself (brotli 4: ~2 ms for a 60 KB answer on the 100k-document benchmark
-        // index). zstd, which browsers now ask for, is preferred: the cheapest per byte.
-        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
+        // index). zstd, which browsers now ask for, is preferred: the cheapest per byte. Search
+        // answers a client wants in zstd come compressed already (see [`encode`]); the layer
+        // passes over them. Small answers are sent as they are.
+        .layer(
+            CompressionLayer::new()
+                .quality(CompressionLevel::Fastest)
+                .compress_when(
+                    SizeAbove::new(encode::MIN_COMPRESSED_BYTES)
+                        .and(NotForContentType::GRPC)
+                        .and(NotForContentType::IMAGES)
+                        .and(NotForContentType::SSE),
+                ),
+        )
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             request_timeout,

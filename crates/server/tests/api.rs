@@ -719,8 +719,9 @@ async fn responses_are_compressed_when_asked() {
             Some(encoding.as_bytes())
         );
     }
-    // A browser accepting them all gets zstd, the cheapest to produce.
-    let (status, headers, _) = common::request(
+    // A browser accepting them all gets zstd, the cheapest to produce, and the same answer as
+    // uncompressed (took_ms aside).
+    let (status, headers, body) = common::request(
         &app,
         Request::get("/api/search?q=attaque")
             .header(header::ACCEPT_ENCODING, "gzip, deflate, br, zstd")
@@ -733,6 +734,41 @@ async fn responses_are_compressed_when_asked() {
         headers.get(header::CONTENT_ENCODING).map(|v| v.as_bytes()),
         Some(&b"zstd"[..])
     );
+    assert_eq!(
+        headers.get(header::VARY).map(|v| v.as_bytes()),
+        Some(&b"accept-encoding"[..])
+    );
+    let decoded = zstd::stream::decode_all(&body[..]).expect("a zstd stream");
+    let mut compressed: Value = serde_json::from_slice(&decoded).expect("JSON");
+    let mut plain = search(&app, "q=attaque").await;
+    compressed["took_ms"] = Value::Null;
+    plain["took_ms"] = Value::Null;
+    assert_eq!(compressed, plain);
+    // zstd refused, gzip preferred: the compression layer's gzip.
+    let (_, headers, _) = common::request(
+        &app,
+        Request::get("/api/search?q=attaque")
+            .header(header::ACCEPT_ENCODING, "zstd;q=0, gzip")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(headers[header::CONTENT_ENCODING], "gzip");
+    // Answers under a kilobyte are sent as they are.
+    for path in ["/api/search?q=zzqxwvnothing&limit=0", "/api/health"] {
+        let (status, headers, body) = common::request(
+            &app,
+            Request::get(path)
+                .header(header::ACCEPT_ENCODING, "gzip, br, zstd")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(body.len() < 1024, "{path}: {} bytes", body.len());
+        assert!(headers.get(header::CONTENT_ENCODING).is_none(), "{path}");
+        serde_json::from_slice::<Value>(&body).expect("plain JSON");
+    }
 }
 
 #[tokio::test]
