@@ -247,6 +247,53 @@ impl Highlighter {
         mask
     }
 
+    /// Whether the word `text[start..end]` may match anything, multiword names under way aside:
+    /// one of its parts (between joiners) starts, folded, with the first byte of a searched
+    /// term, prefix or stem. Most words fail this on their first letter, without being folded.
+    #[inline]
+    fn may_match(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        plain: bool,
+        scratch: &mut WordScratch,
+    ) -> bool {
+        let word = &text[start..end];
+        if plain {
+            let first = word.as_bytes()[0].to_ascii_lowercase();
+            return self.first_bytes[first as usize];
+        }
+        let mut part_start = true;
+        for c in word.chars() {
+            if is_joiner(c) {
+                part_start = true;
+                continue;
+            }
+            if !part_start || normalize_char(c).is_none() {
+                continue;
+            }
+            part_start = false;
+            let first = if c.is_ascii() {
+                c.to_ascii_lowercase() as u8
+            } else {
+                let folded = &mut scratch.whole;
+                folded.clear();
+                let mut buf = [0u8; 4];
+                fold_into(c.encode_utf8(&mut buf), folded);
+                match folded.as_bytes().first() {
+                    // A letter folding to nothing or to another script: look at the word.
+                    Some(&b) if b.is_ascii() => b,
+                    _ => return true,
+                }
+            };
+            if self.first_bytes[first as usize] {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Matches in `text` (a document of `language`), sorted, overlapping ones merged; the scan
     /// stops once [`MAX_FRAGMENTS`] separate fragments hold every word of the query.
     pub fn matches(&mut self, text: &str, language: &str) -> Vec<Mark> {
@@ -279,11 +326,8 @@ impl Highlighter {
                 pending.clear();
                 continue;
             }
-            if plain && pending.is_empty() {
-                let first = text.as_bytes()[start].to_ascii_lowercase();
-                if !self.first_bytes[first as usize] {
-                    continue;
-                }
+            if pending.is_empty() && !self.may_match(text, start, end, plain, &mut scratch) {
+                continue;
             }
             let before = marks.len();
             split_word(text, start, end, &mut scratch);
@@ -444,7 +488,39 @@ fn is_joiner(c: char) -> bool {
 /// The next word at or after `from`, as the analyzers' tokenizer finds it
 /// ([`sahel_text::tokenizer::next_word`]): its byte range and whether it is plain (ASCII letters
 /// and digits only).
+///
+/// Most words are ASCII letters and digits followed by a space or punctuation: those are read
+/// here, bytewise. A word that may go on past its ASCII run (an apostrophe, a hyphen or a
+/// backtick after it, a non-ASCII character) and any non-ASCII text before a word are left to
+/// the tokenizer's own function, which reads them in full.
 fn next_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    loop {
+        let &b = bytes.get(at)?;
+        if b.is_ascii_alphanumeric() {
+            break;
+        }
+        if !b.is_ascii() {
+            return tokenizer_word(text, at);
+        }
+        at += 1;
+    }
+    let start = at;
+    let mut end = start;
+    while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        end += 1;
+    }
+    match bytes.get(end) {
+        // An ASCII character that neither continues a word (letters, digits) nor joins two
+        // (`'`, `` ` ``, `-`): the word ends here, as in the tokenizer.
+        Some(&b) if b.is_ascii() && !matches!(b, b'\'' | b'`' | b'-') => Some((start, end, true)),
+        None => Some((start, end, true)),
+        Some(_) => tokenizer_word(text, start),
+    }
+}
+
+fn tokenizer_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
     let (start, end) = sahel_text::tokenizer::next_word(text, from)?;
     let plain = text.as_bytes()[start..end]
         .iter()
@@ -716,6 +792,71 @@ mod tests {
             ["mi\u{AD}li\u{200B}taire"]
         );
         assert!(words(" ,;- ").is_empty());
+    }
+
+    /// Every word as `sahel_text`'s tokenizer function finds it, with plainness.
+    fn tokenizer_words(text: &str) -> Vec<(usize, usize, bool)> {
+        let mut out = Vec::new();
+        let mut cursor = 0;
+        while let Some(word) = tokenizer_word(text, cursor) {
+            out.push(word);
+            cursor = word.1;
+        }
+        out
+    }
+
+    fn fast_words(text: &str) -> Vec<(usize, usize, bool)> {
+        let mut out = Vec::new();
+        let mut cursor = 0;
+        while let Some(word) = next_word(text, cursor) {
+            out.push(word);
+            cursor = word.1;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        /// The bytewise reading finds exactly the tokenizer's words, from any start.
+        #[test]
+        fn bytewise_words_are_the_tokenizers(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Z", "7", "ab", "attaque", " ", "  ", "\n", ",", ".", "'", "`", "-", "--",
+                "_", "(", "«", "»", "é", "É", "’", "\u{AD}", "\u{200B}", "\u{301}", "l'", "d’",
+                "Tin-", "aujourd'hui", "\u{2011}", "\u{A0}", "中", "ß", "ﬁ", "\u{2060}", "x`y",
+            ]), 0..24),
+            from in 0usize..40,
+        ) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(fast_words(&text), tokenizer_words(&text));
+            let from = (0..=from.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            proptest::prop_assert_eq!(next_word(&text, from), tokenizer_word(&text, from));
+        }
+    }
+
+    #[test]
+    fn words_of_real_texts_are_the_tokenizers() {
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
+        let mut texts = Vec::new();
+        for entry in std::fs::read_dir(format!("{data}/sample-reports"))
+            .expect("sample reports")
+            .flatten()
+        {
+            texts.push(std::fs::read_to_string(entry.path()).expect("report"));
+        }
+        let conllu = std::fs::read_to_string(format!("{data}/ud-french/fr_gsd-ud-test.conllu"))
+            .expect("UD French test set");
+        texts.extend(
+            conllu
+                .lines()
+                .filter_map(|l| l.strip_prefix("# text = "))
+                .map(str::to_string),
+        );
+        assert!(texts.len() > 400, "{} texts", texts.len());
+        for text in &texts {
+            assert_eq!(fast_words(text), tokenizer_words(text), "{text}");
+        }
     }
 
     #[test]
