@@ -1064,6 +1064,8 @@ struct Evidence {
     districts: HashMap<EntryId, u32>,
     countries: HashMap<[u8; 2], u32>,
     points: Vec<(f64, f64)>,
+    /// The localities of names with homonyms in several regions: (candidate, lat, lon).
+    homonym_points: Vec<(usize, f64, f64)>,
 }
 
 fn resolve<'c>(
@@ -1088,7 +1090,22 @@ fn resolve<'c>(
             e.region == first.region && e.country == first.country
         })
     };
-    for c in cands.iter().filter(|c| unambiguous(c)) {
+    for (i, c) in cands.iter().enumerate() {
+        if !unambiguous(c) {
+            // Homonyms in several regions: their points count for the other names' homonyms
+            // ("Soye and Omo": the Soye near an Omo); one country for all counts as that country.
+            for &id in &c.entries {
+                let e = g.entry(id);
+                if e.kind == PlaceKind::Locality {
+                    ev.homonym_points.push((i, e.lat, e.lon));
+                }
+            }
+            let code = g.entry(c.entries[0]).country_code;
+            if c.entries.iter().all(|&id| g.entry(id).country_code == code) {
+                *ev.countries.entry(code).or_default() += 1;
+            }
+            continue;
+        }
         let e = g.entry(c.entries[0]);
         if let Some(r) = e.region {
             *ev.regions.entry(r).or_default() += 1;
@@ -1103,11 +1120,12 @@ fn resolve<'c>(
     }
     cands
         .iter()
-        .filter_map(|c| {
+        .enumerate()
+        .filter_map(|(i, c)| {
             let mut scored: Vec<(f64, EntryId)> = c
                 .entries
                 .iter()
-                .map(|&id| (score(g, c, id, &ev), id))
+                .map(|&id| (score(g, c, i, id, &ev), id))
                 .collect();
             scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             let (best_score, best) = scored[0];
@@ -1130,7 +1148,7 @@ fn resolve<'c>(
 /// Homonyms closer than this are one area for the region facet.
 const NEIGHBOURS_KM: f64 = 50.0;
 
-fn score(g: &Gazetteer, c: &Candidate, id: EntryId, ev: &Evidence) -> f64 {
+fn score(g: &Gazetteer, c: &Candidate, index: usize, id: EntryId, ev: &Evidence) -> f64 {
     let e = g.entry(id);
     let mut s = 0.0;
     match e.kind {
@@ -1162,9 +1180,19 @@ fn score(g: &Gazetteer, c: &Candidate, id: EntryId, ev: &Evidence) -> f64 {
     {
         s += 2.5;
     }
+    if e.kind == PlaceKind::Locality
+        && ev.homonym_points.iter().any(|&(other, lat, lon)| {
+            other != index && distance_km(lat, lon, e.lat, e.lon) < HOMONYM_NEIGHBOURS_KM
+        })
+    {
+        s += 1.5;
+    }
     let _ = c.locative_cue;
     s
 }
+
+/// Homonyms of two names of a text closer than this are taken to be the places meant.
+const HOMONYM_NEIGHBOURS_KM: f64 = 40.0;
 
 // ---------------------------------------------------------------------------------------------
 // Roles
