@@ -34,6 +34,18 @@ enum BenchCommand {
     /// One measured phase (run by `bench index` in a child process).
     #[command(hide = true)]
     IndexPhase(PhaseArgs),
+    /// Where an index's bytes go, by component and field.
+    Space(SpaceArgs),
+}
+
+#[derive(Args)]
+struct SpaceArgs {
+    /// The index directory.
+    #[arg(long, default_value = "index")]
+    index: PathBuf,
+    /// Express sizes as a share of this many bytes of input too.
+    #[arg(long)]
+    input_bytes: Option<u64>,
 }
 
 #[derive(Args)]
@@ -83,6 +95,10 @@ pub fn run(args: BenchArgs) -> anyhow::Result<Outcome> {
     match args.command {
         BenchCommand::Index(a) => bench_index(a),
         BenchCommand::IndexPhase(a) => run_phase(a),
+        BenchCommand::Space(a) => {
+            print_space(&a.index, a.input_bytes)?;
+            Ok(Outcome::Success)
+        }
     }
 }
 
@@ -394,10 +410,55 @@ fn bench_index(args: IndexBenchArgs) -> anyhow::Result<Outcome> {
         100.0 * full_mbs / bare_mbs,
         100.0 * full.index_bytes as f64 / bytes as f64
     );
+    println!("full index, by component and field:");
+    print_space(&full_dir, Some(bytes))?;
     if args.out.is_none() {
         let _ = std::fs::remove_dir_all(&out);
     }
     Ok(Outcome::Success)
+}
+
+/// Prints an index's space usage, largest first (lines under 0.5% of the total grouped).
+fn print_space(index_dir: &Path, input_bytes: Option<u64>) -> anyhow::Result<()> {
+    let index = Index::open_in_dir(index_dir)
+        .with_context(|| format!("opening the index {}", index_dir.display()))?;
+    let lines = sahel_indexer::space::space_usage(&index)?;
+    let total: u64 = lines.iter().map(|l| l.bytes).sum();
+    let share = |bytes: u64| match input_bytes {
+        Some(input) if input > 0 => {
+            format!(" {:5.1}% of input", 100.0 * bytes as f64 / input as f64)
+        }
+        _ => String::new(),
+    };
+    let mut rest = 0;
+    for line in &lines {
+        if (line.bytes as f64) < 0.005 * total as f64 {
+            rest += line.bytes;
+            continue;
+        }
+        println!(
+            "  {:<11} {:<14} {:>8.1} MB {:5.1}%{}",
+            line.component,
+            line.field,
+            line.bytes as f64 / 1e6,
+            100.0 * line.bytes as f64 / total as f64,
+            share(line.bytes)
+        );
+    }
+    println!(
+        "  {:<26} {:>8.1} MB {:5.1}%{}",
+        "(smaller parts)",
+        rest as f64 / 1e6,
+        100.0 * rest as f64 / total.max(1) as f64,
+        share(rest)
+    );
+    println!(
+        "  {:<26} {:>8.1} MB{}",
+        "total",
+        total as f64 / 1e6,
+        share(total)
+    );
+    Ok(())
 }
 
 fn tempfile_dir() -> anyhow::Result<PathBuf> {

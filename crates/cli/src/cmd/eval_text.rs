@@ -108,6 +108,10 @@ pub fn langid(args: DataArgs) -> anyhow::Result<Outcome> {
         for (language, count) in &report.errors {
             println!("    detected as {language}: {count}");
         }
+        println!(
+            "    decided by function words without lingua: {} of {} ({} of them correct)",
+            report.shortcut, report.texts, report.shortcut_correct
+        );
     }
     Ok(Outcome::Success)
 }

@@ -25,6 +25,10 @@ pub struct LangIdReport {
     pub bytes: usize,
     /// Time spent in [`LanguageDetector::detect`].
     pub elapsed: Duration,
+    /// Texts the function-word shortcut decided without lingua ([`crate::language::clear_cut`]).
+    pub shortcut: usize,
+    /// … of which decided as `expected`.
+    pub shortcut_correct: usize,
 }
 
 impl LangIdReport {
@@ -103,6 +107,8 @@ pub fn evaluate_texts(
         errors: Vec::new(),
         bytes: 0,
         elapsed: Duration::ZERO,
+        shortcut: 0,
+        shortcut_correct: 0,
     };
     for text in texts.iter().filter(|t| t.chars().count() >= MIN_CHARS) {
         let start = Instant::now();
@@ -110,6 +116,10 @@ pub fn evaluate_texts(
         report.elapsed += start.elapsed();
         report.texts += 1;
         report.bytes += text.len();
+        if let Some(language) = crate::language::clear_cut(text) {
+            report.shortcut += 1;
+            report.shortcut_correct += usize::from(language == expected);
+        }
         if detected == expected {
             report.correct += 1;
         } else if let Some(entry) = report.errors.iter_mut().find(|(l, _)| *l == detected) {
