@@ -45,8 +45,9 @@ pub struct Analysed {
     /// `fr`, `en`, `ar` or `und`.
     pub language: &'static str,
     pub facets: DocFacets,
-    /// The extraction as `sahel extract --json` prints it, stored for `/api/doc`.
-    pub extraction: Option<serde_json::Value>,
+    /// The extraction record (`sahel extract --json`); its places and event dates are stored
+    /// (see [`crate::document::stored_extraction`]) for `/api/doc`.
+    pub extraction: Option<sahel_facets::Extraction>,
 }
 
 /// Language detection, extraction and analyzers, loaded once.
@@ -161,7 +162,7 @@ impl Analysis {
         Analysed {
             language,
             facets,
-            extraction: serde_json::to_value(&extraction).ok(),
+            extraction: Some(extraction),
         }
     }
 }

@@ -25,6 +25,7 @@ pub mod problem;
 pub mod readers;
 pub mod record;
 pub mod schema;
+pub mod space;
 pub mod walk;
 
 pub use error::{Error, Result};

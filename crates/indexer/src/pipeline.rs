@@ -649,6 +649,9 @@ fn rebuild_from_stored(
             }
             _ => {}
         }
+        if field == fields.extraction {
+            restore_place_facets(fields, &owned, stored, &mut doc);
+        }
         doc.add_field_value(field, &owned);
     }
     let (to_fr, to_en) = match language.as_str() {
@@ -677,6 +680,31 @@ fn rebuild_from_stored(
         None => doc.add_u64(fields.is_duplicate, 0),
     }
     doc
+}
+
+/// The place facets of a rebuilt document: indexed, not stored, so they come back from the event
+/// places of the stored extraction (an index written when they were stored has them as stored
+/// values already, copied with the others).
+fn restore_place_facets(
+    fields: &Fields,
+    extraction: &OwnedValue,
+    stored: &TantivyDocument,
+    doc: &mut TantivyDocument,
+) {
+    if stored.get_first(fields.place).is_some() {
+        return;
+    }
+    let OwnedValue::Object(entries) = extraction else {
+        return;
+    };
+    for (key, value) in entries {
+        if let (true, OwnedValue::Str(places)) = (key == "places", value) {
+            for facet in crate::document::event_place_paths(&crate::document::decode_places(places))
+            {
+                doc.add_facet(fields.place, facet);
+            }
+        }
+    }
 }
 
 /// `--prune`: documents of files under the given directories that no longer exist.

@@ -14,9 +14,14 @@
 //! file the document came from (what makes an unchanged file skipped without re-analysis).
 //!
 //! Stored as-is for display: `title`, `body`, `url`, `source_name`, `source_path`, `language`,
-//! `published`, `event_dates`, `place` (facet paths /country/region/district/locality, one per
-//! event place), `lat`/`lon` (first event place), `extraction` (the facets extraction JSON object
-//! of `sahel extract --json`, for `/api/doc`).
+//! `published`, `event_dates`, the facet values, `lat`/`lon` (first event place), and
+//! `extraction`: the parts of the `sahel extract --json` record no other field stores (every
+//! place with its role, compactly, and the event dates; see `document::stored_extraction`), from
+//! which the searcher rebuilds the whole record for `/api/doc`. `place` (facet paths
+//! /country/region/district/locality, one per event place) is indexed, not stored: its paths are
+//! those of the event places of `extraction`. `content_hash` and `source_hash` are columns only
+//! (fast, neither indexed nor stored). Indexes written before these storage choices (same schema
+//! version) stay readable: the searcher takes either form.
 
 use sahel_text::{ENGLISH_ANALYZER, EXACT_ANALYZER, FRENCH_ANALYZER};
 use tantivy::schema::{
@@ -144,6 +149,9 @@ fn analysed(analyzer: &str, record: IndexRecordOption) -> TextOptions {
 pub fn build_schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let facet_value = STRING | STORED | FAST;
+    // Hashes are read as columns (existing state, duplicates) and never searched: no term
+    // dictionary or postings (they were 3% of an index, one unique term per document).
+    let hash_options = TextOptions::from(FAST);
     let fields = Fields {
         id: b.add_text_field(names::ID, STRING | STORED | FAST),
         source_path: b.add_text_field(names::SOURCE_PATH, STRING | STORED | FAST),
@@ -160,7 +168,7 @@ pub fn build_schema() -> (Schema, Fields) {
         ),
         title_exact: b.add_text_field(
             names::TITLE_EXACT,
-            analysed(EXACT_ANALYZER, IndexRecordOption::WithFreqs),
+            analysed(EXACT_ANALYZER, IndexRecordOption::Basic),
         ),
         body: b.add_text_field(names::BODY, STORED),
         body_fr: b.add_text_field(
@@ -173,14 +181,14 @@ pub fn build_schema() -> (Schema, Fields) {
         ),
         body_exact: b.add_text_field(
             names::BODY_EXACT,
-            analysed(EXACT_ANALYZER, IndexRecordOption::WithFreqs),
+            analysed(EXACT_ANALYZER, IndexRecordOption::Basic),
         ),
         language: b.add_text_field(names::LANGUAGE, facet_value.clone()),
         published: b.add_date_field(names::PUBLISHED, INDEXED | STORED | FAST),
         event_dates: b.add_date_field(names::EVENT_DATES, INDEXED | STORED | FAST),
         sort_date: b.add_date_field(names::SORT_DATE, INDEXED | FAST),
         months: b.add_text_field(names::MONTHS, facet_value.clone()),
-        place: b.add_facet_field(names::PLACE, INDEXED | STORED),
+        place: b.add_facet_field(names::PLACE, INDEXED),
         regions: b.add_text_field(names::REGIONS, facet_value.clone()),
         countries: b.add_text_field(names::COUNTRIES, facet_value.clone()),
         localities: b.add_text_field(names::LOCALITIES, facet_value.clone()),
@@ -188,10 +196,10 @@ pub fn build_schema() -> (Schema, Fields) {
         lat: b.add_f64_field(names::LAT, STORED),
         lon: b.add_f64_field(names::LON, STORED),
         extraction: b.add_json_field(names::EXTRACTION, STORED),
-        content_hash: b.add_text_field(names::CONTENT_HASH, STRING | FAST),
+        content_hash: b.add_text_field(names::CONTENT_HASH, hash_options.clone()),
         duplicate_of: b.add_text_field(names::DUPLICATE_OF, STRING | STORED | FAST),
         is_duplicate: b.add_u64_field(names::IS_DUPLICATE, INDEXED | FAST),
-        source_hash: b.add_text_field(names::SOURCE_HASH, STRING | FAST),
+        source_hash: b.add_text_field(names::SOURCE_HASH, hash_options),
     };
     (b.build(), fields)
 }

@@ -467,7 +467,7 @@ async fn doc_returns_the_whole_document_with_a_slashed_id() {
     let (status, doc) = get_json(&app, &format!("/api/doc/{}", encoded.join("/"))).await;
     assert_eq!(status, StatusCode::OK, "{doc}");
     assert_eq!(doc["id"].as_str(), Some(slashed.as_str()));
-    assert!(doc["body"].as_str().unwrap_or_default().len() > 100);
+    assert!(!doc["body"].as_str().unwrap_or_default().is_empty(), "{doc}");
     assert!(doc["duplicates"].is_array());
 }
 
