@@ -92,6 +92,11 @@ pub(crate) fn locate_places_with_demonyms(
 ) -> Vec<PlaceMention> {
     let mut cands = candidates(text, gazetteer);
     cands.retain(|c| !excluded.iter().any(|&(s, e)| c.start < e && s < c.end));
+    let fuzzy = fuzzy_candidates(text, gazetteer, &cands, excluded);
+    if !fuzzy.is_empty() {
+        cands.extend(fuzzy);
+        cands.sort_by_key(|c| c.start);
+    }
     let resolved = resolve(gazetteer, &cands, country_hints, demonyms);
     let mut out: Vec<PlaceMention> = resolved
         .into_iter()
@@ -587,6 +592,9 @@ struct Candidate {
     /// `words_before(text, start, 5)` and `words_after(text, end, 2)`.
     before: Vec<String>,
     after: Vec<String>,
+    /// Found by [`Gazetteer::fuzzy_lookup`], not as written: resolved only to a single region,
+    /// and gives no evidence for the other names.
+    fuzzy: Option<FuzzyMatch>,
 }
 
 /// Nouns after a name that make it a place ("the Youga mine", "Kossodo University", "Tamkoutat
@@ -935,6 +943,7 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
             chain_only,
             before,
             after,
+            fuzzy: None,
         });
     }
     // Non-overlapping, longest first.
@@ -970,6 +979,146 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
             }
         }
         out.push(c);
+    }
+    out
+}
+
+/// Words after which a capitalised name the gazetteer lacks is looked up fuzzily ("in Toukoroboa",
+/// "près de Bougi").
+const FUZZY_CUES: &[&str] = &[
+    "in", "at", "near", "around", "outside", "toward", "towards", "a", "au", "pres", "vers",
+    "entre", "between", "village", "villages", "hamlet", "hamlets", "hameau", "localite",
+    "locality", "town", "commune", "camp",
+];
+/// Nouns before "of", "de", "d'" that make the name after it a place ("the village of Djimdo").
+const FUZZY_OF_HEADS: &[&str] = &[
+    "village",
+    "villages",
+    "hamlet",
+    "hamlets",
+    "hameau",
+    "hameaux",
+    "localite",
+    "localites",
+    "locality",
+    "town",
+    "commune",
+    "area",
+    "vicinity",
+    "outskirts",
+    "environs",
+    "secteur",
+    "site",
+    "cercle",
+    "province",
+    "department",
+    "departement",
+    "region",
+    "axis",
+    "axe",
+    "road",
+    "route",
+];
+
+/// Capitalised names after a strong place cue that no candidate covers, looked up fuzzily
+/// ([`Gazetteer::fuzzy_lookup`]): the whole run of capitalised words (at most three), else its
+/// first word. Only names whose entries lie in a single region are kept (resolution narrows
+/// them to the text's countries first).
+fn fuzzy_candidates(
+    text: &str,
+    g: &Gazetteer,
+    cands: &[Candidate],
+    excluded: &[(usize, usize)],
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut prev_word_char = false;
+    for (start, c) in text.char_indices() {
+        let word_start = !prev_word_char;
+        prev_word_char = c.is_alphanumeric();
+        if !word_start || !c.is_uppercase() {
+            continue;
+        }
+        let covered = |s: usize, e: usize| {
+            cands.iter().any(|c| c.start < e && s < c.end)
+                || excluded.iter().any(|&(a, b)| a < e && s < b)
+        };
+        if covered(start, start + 1) || bytes.get(start.wrapping_sub(1)) != Some(&b' ') {
+            continue;
+        }
+        let Some((raw_cue, _)) = word_before(text, start) else {
+            continue;
+        };
+        if raw_cue.len() > 12 {
+            continue;
+        }
+        let cue_start = raw_cue.as_ptr() as usize - text.as_ptr() as usize;
+        let cue = sahel_text::fold(raw_cue);
+        // "a" is French "à", not the English article.
+        let cued = FUZZY_CUES.contains(&cue.as_str()) && (cue != "a" || raw_cue != "a")
+            || matches!(cue.as_str(), "of" | "de" | "d" | "du")
+                && word_before(text, cue_start).is_some_and(|(w, _)| {
+                    w.len() <= 12 && FUZZY_OF_HEADS.contains(&sahel_text::fold(w).as_str())
+                });
+        if !cued {
+            continue;
+        }
+        // The run of capitalised words from here (joined by one space or a hyphen).
+        let mut ends: Vec<usize> = Vec::new();
+        let mut at = start;
+        while ends.len() < 3 {
+            let len = text[at..]
+                .find(|ch: char| !(ch.is_alphanumeric() || ch == '\''))
+                .unwrap_or(text.len() - at);
+            ends.push(at + len);
+            let next = at + len;
+            // A following word in capitals ("Karre II") is a number, not part of the name.
+            let joined = matches!(bytes.get(next), Some(b' ' | b'-'))
+                && text[next + 1..].starts_with(char::is_uppercase)
+                && text[next + 1..]
+                    .chars()
+                    .nth(1)
+                    .is_some_and(char::is_lowercase);
+            if !joined {
+                break;
+            }
+            at = next + 1;
+        }
+        let first_end = ends[0];
+        let whole_end = *ends.last().unwrap_or(&first_end);
+        if is_month_or_day(&text[start..first_end]) {
+            continue;
+        }
+        let end = whole_end;
+        // A name the gazetteer holds as written was rejected for a reason (part of a person's
+        // name...).
+        if covered(start, end) || !g.lookup(&text[start..end]).is_empty() {
+            continue;
+        }
+        let (entries, edited) = g.fuzzy_lookup(&text[start..end]);
+        let entries: Vec<EntryId> = entries
+            .into_iter()
+            .filter(|&id| g.entry(id).kind == PlaceKind::Locality)
+            .collect();
+        if entries.is_empty() {
+            continue;
+        }
+        out.push(Candidate {
+            start,
+            end,
+            entries,
+            region_cue: false,
+            district_cue: false,
+            locative_cue: true,
+            chain_only: Vec::new(),
+            before: words_before(text, start, 5),
+            after: words_after(text, end, 2),
+            fuzzy: Some(if edited {
+                FuzzyMatch::OneEdit
+            } else {
+                FuzzyMatch::Skeleton
+            }),
+        });
     }
     out
 }
@@ -1091,6 +1240,9 @@ fn resolve<'c>(
         })
     };
     for (i, c) in cands.iter().enumerate() {
+        if c.fuzzy.is_some() {
+            continue;
+        }
         if !unambiguous(c) {
             // Homonyms in several regions: their points count for the other names' homonyms
             // ("Soye and Omo": the Soye near an Omo); one country for all counts as that country.
@@ -1122,8 +1274,11 @@ fn resolve<'c>(
         .iter()
         .enumerate()
         .filter_map(|(i, c)| {
-            let mut scored: Vec<(f64, EntryId)> = c
-                .entries
+            let entries: Vec<EntryId> = match c.fuzzy {
+                Some(how) => fuzzy_entries(g, &c.entries, how, &ev)?,
+                None => c.entries.clone(),
+            };
+            let mut scored: Vec<(f64, EntryId)> = entries
                 .iter()
                 .map(|&id| (score(g, c, i, id, &ev), id))
                 .collect();
@@ -1143,6 +1298,47 @@ fn resolve<'c>(
             (!tied).then_some((c, best))
         })
         .collect()
+}
+
+/// How a fuzzy candidate was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FuzzyMatch {
+    /// The skeleton of a key (a transliteration variant).
+    Skeleton,
+    /// One edit from a key (a misspelling): a built-in place, or one the context supports.
+    OneEdit,
+}
+
+/// The entries of a fuzzy candidate worth resolving to: those in the countries the text points
+/// to (all when it points to none), when they lie in a single region.
+fn fuzzy_entries(
+    g: &Gazetteer,
+    entries: &[EntryId],
+    how: FuzzyMatch,
+    ev: &Evidence,
+) -> Option<Vec<EntryId>> {
+    let best = ev.countries.values().copied().max().unwrap_or(0);
+    // A misspelling of a name of the built-in gazetteer (the places security reports name
+    // most), or of a village in a region or near a place the text names already.
+    let plausible_edit = |id: EntryId| {
+        let e = g.entry(id);
+        e.source == Source::Builtin
+            || e.region.is_some_and(|r| ev.regions.contains_key(&r))
+            || ev
+                .points
+                .iter()
+                .any(|&(lat, lon)| distance_km(lat, lon, e.lat, e.lon) < 60.0)
+    };
+    let kept: Vec<EntryId> = entries
+        .iter()
+        .copied()
+        .filter(|&id| best == 0 || ev.countries.get(&g.entry(id).country_code) == Some(&best))
+        .filter(|&id| how == FuzzyMatch::Skeleton || plausible_edit(id))
+        .collect();
+    let first = g.entry(*kept.first()?);
+    kept.iter()
+        .all(|&id| g.entry(id).region == first.region)
+        .then_some(kept)
 }
 
 /// Homonyms closer than this are one area for the region facet.

@@ -237,6 +237,40 @@ fn a_bracketed_name_after_a_name_is_its_other_spelling() {
     assert!(find(&places, "Koulpadré").is_none(), "{places:?}");
 }
 
+/// Two villages the fuzzy lookup can reach: Diamondji (a transliteration variant away from
+/// "Dyamondji") and Toukoroba (a misspelling away from "Toukoroboa").
+fn fuzzy_test_gazetteer() -> Gazetteer {
+    Gazetteer::from_tsv(
+        "code\tname_fr\tname_en\taliases\tlat\tlon\nBF\tBurkina Faso\tBurkina Faso\t\t12\t-1.5\n\
+         ML\tMali\tMali\t\t17\t-4\n",
+        "country\tregion\tformer_region\tcapital\taliases\tlat\tlon\tstatus\n\
+         BF\tSirba\tEst\tBogandé\t\t12.98\t-0.14\tcurrent\n\
+         ML\tKoulikoro\tKoulikoro\tKoulikoro\t\t12.86\t-7.56\tcurrent\n",
+        "country\tregion\tdistrict\tkind\taliases\tlat\tlon\n",
+        "name\tcountry\tregion\tdistrict\tlat\tlon\taliases\tkind\tcommon_word\n\
+         Diamondji\tBF\tSirba\t\t12.0\t1.2\t\tvillage\tno\n\
+         Toukoroba\tML\tKoulikoro\t\t14.0\t-7.5\t\tvillage\tno\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn unknown_names_after_a_place_cue_are_looked_up_fuzzily() {
+    let g = fuzzy_test_gazetteer();
+    let places = find_places("Militants attacked the village of Dyamondji on Friday.", &g);
+    assert!(find(&places, "Diamondji").is_some(), "{places:?}");
+    let places = find_places("Militants closed down the school in Toukoroboa.", &g);
+    assert!(find(&places, "Toukoroba").is_some(), "{places:?}");
+    // Without a place cue, or after the English article, no lookup.
+    for text in [
+        "Dyamondji militants attacked a school.",
+        "They met a Dyamondji farmer.",
+    ] {
+        let places = find_places(text, &g);
+        assert!(places.is_empty(), "{text:?}: {places:?}");
+    }
+}
+
 #[test]
 fn a_place_name_inside_a_persons_name_is_no_place() {
     let g = builtin();

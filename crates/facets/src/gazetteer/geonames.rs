@@ -178,6 +178,16 @@ const ORDINARY_WORDS: &[&str] = &[
     "djerma",
     "zarma",
     "koglweogo",
+    "gourmantche",
+    "foulse",
+    "dawsahak",
+    "daoussahak",
+    "doussahak",
+    "imghad",
+    "idnan",
+    "ifoghas",
+    "peuls",
+    "fulbe",
     "dozo",
     "donso",
     "wagner",
@@ -268,7 +278,8 @@ const ORDINARY_WORDS: &[&str] = &[
     "mission",
 ];
 
-fn is_ordinary(key: &str) -> bool {
+/// Whether a matching key is an ordinary word GeoNames also uses as a place name.
+pub(super) fn is_ordinary(key: &str) -> bool {
     ORDINARY_WORDS.contains(&key)
 }
 

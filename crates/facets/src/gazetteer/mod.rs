@@ -9,6 +9,7 @@
 //! matches back to byte offsets in the original.
 
 mod builtin;
+pub mod fuzzy;
 mod geonames;
 mod matcher;
 
@@ -109,6 +110,8 @@ pub struct Gazetteer {
     keys: HashMap<Box<str>, u32>,
     slots: Vec<Vec<EntryId>>,
     matcher: Option<matcher::Automaton>,
+    /// Keys by skeleton, for names not found as written ([`Gazetteer::fuzzy_lookup`]).
+    skeletons: fuzzy::SkeletonIndex,
 }
 
 impl Gazetteer {
@@ -155,6 +158,7 @@ impl Gazetteer {
             keys: HashMap::new(),
             slots: Vec::new(),
             matcher: None,
+            skeletons: fuzzy::SkeletonIndex::default(),
         }
     }
 
@@ -262,6 +266,35 @@ impl Gazetteer {
         out
     }
 
+    /// Entries a name the gazetteer does not hold as written may stand for (see [`fuzzy`]): those
+    /// whose key has the skeleton of the name's key; failing that, for a name of
+    /// [`fuzzy::EDIT_MIN_LEN`] letters or more, those whose key is one edit away. Empty when
+    /// neither gives anything; the flag tells the entries are one edit away.
+    pub fn fuzzy_lookup(&self, name: &str) -> (Vec<EntryId>, bool) {
+        let key = name_key(name);
+        let ordinary =
+            geonames::is_ordinary(&key) || key.strip_suffix('s').is_some_and(geonames::is_ordinary);
+        if !key.is_ascii() || key.len() < fuzzy::SKELETON_MIN_LEN || ordinary {
+            return (Vec::new(), false);
+        }
+        fn add(out: &mut Vec<EntryId>, ids: &[EntryId]) {
+            for &id in ids {
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        let mut out: Vec<EntryId> = Vec::new();
+        for &slot in self.skeletons.get(&fuzzy::skeleton(&key)) {
+            add(&mut out, &self.slots[slot as usize]);
+        }
+        if !out.is_empty() || key.len() < fuzzy::EDIT_MIN_LEN {
+            return (out, false);
+        }
+        fuzzy::for_each_edit(&key, |variant| add(&mut out, self.lookup_key(variant)));
+        (out, true)
+    }
+
     /// Finds every gazetteer name in `text`, on word boundaries, possibly overlapping.
     pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
         match &self.matcher {
@@ -334,6 +367,7 @@ impl Gazetteer {
         patterns.sort_by_key(|&(_, s)| s);
         let keys = patterns.iter().map(|(k, _)| k.as_bytes());
         self.matcher = Some(matcher::Automaton::build(keys)?);
+        self.skeletons = fuzzy::SkeletonIndex::build(patterns.iter().copied());
         Ok(())
     }
 
