@@ -9,11 +9,12 @@
 //! else). The result keeps the index terms used, for highlighting.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Bound;
 
 use sahel_text::fold;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, RegexQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, PhraseQuery,
+    Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -246,6 +247,25 @@ fn lattice_query(
     union(clauses)
 }
 
+/// Every term of `field` starting with `prefix`, as one constant-score query: the range of terms
+/// from `prefix` up to the first string after all its extensions (its last byte incremented; a
+/// UTF-8 string never ends with 0xFF). What a `prefix.*` regex matches, without compiling one
+/// into an automaton for every search.
+fn prefix_range(field: Field, prefix: &str) -> Box<dyn Query> {
+    let mut end = prefix.as_bytes().to_vec();
+    let upper = match end.last_mut() {
+        Some(last) if *last < u8::MAX => {
+            *last += 1;
+            Bound::Excluded(Term::from_field_bytes(field, &end))
+        }
+        _ => Bound::Unbounded,
+    };
+    Box::new(InvertedIndexRangeQuery::new(
+        Bound::Included(Term::from_field_text(field, prefix)),
+        upper,
+    ))
+}
+
 /// Builds queries for items, sharing analyzers, fields and the terms used.
 pub struct QueryBuilder<'a> {
     pub analyzers: Analyzers,
@@ -349,12 +369,13 @@ impl QueryBuilder<'_> {
         if folded.chars().count() < crate::parser::MIN_PREFIX_CHARS {
             return None;
         }
-        let pattern = format!("{folded}.*");
         let pair = self.fields.0[EXACT];
         let mut clauses: Vec<Box<dyn Query>> = Vec::new();
         for (field, boost) in [(pair.title, TITLE_BOOST), (pair.body, 1.0)] {
-            let q = RegexQuery::from_pattern(&pattern, field).ok()?;
-            clauses.push(Box::new(BoostQuery::new(Box::new(q), boost)));
+            clauses.push(Box::new(BoostQuery::new(
+                prefix_range(field, &folded),
+                boost,
+            )));
         }
         let bit = self.used.bit;
         self.used.prefixes.push((folded, bit));

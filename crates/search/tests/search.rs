@@ -829,3 +829,31 @@ fn search_json_writes_the_serde_bytes_of_the_response() {
     );
     assert!(all.timeline.iter().any(|m| m.count == 0));
 }
+
+/// A prefix matches every exact-field term starting with it, and nothing else: the term range
+/// ends right after the prefix's extensions (multibyte last characters included), titles too.
+#[test]
+fn prefixes_match_exactly_the_terms_they_start() {
+    let s = searcher(&[
+        Doc::new("attaq", "fr", "Le mot attaq seul."),
+        Doc::new("attaque", "fr", "Une attaque à Gao."),
+        Doc::new("attaquee", "fr", "La position attaquée hier."),
+        Doc::new("title", "fr", "Rien ici.").title("Attaquants repoussés"),
+        Doc::new("attar", "fr", "Le mot attar vient après."),
+        Doc::new("attap", "fr", "Le mot attap vient avant."),
+        Doc::new("inside", "fr", "Une contre-offensive, pas une zattaque."),
+        Doc::new("ar1", "ar", "هجوم على القرية"),
+        Doc::new("ar2", "ar", "هجومات متكررة"),
+        Doc::new("ar3", "ar", "هجرة السكان"),
+        Doc::new("zz", "en", "zzz zzzz"),
+    ]);
+    assert_eq!(
+        q(&s, "attaq*"),
+        sorted(&["attaq", "attaque", "attaquee", "title"])
+    );
+    assert_eq!(q(&s, "attaqu*"), sorted(&["attaque", "attaquee", "title"]));
+    assert_eq!(q(&s, "ATTAQUÉ*"), sorted(&["attaque", "attaquee"]));
+    assert_eq!(q(&s, "هجو*"), sorted(&["ar1", "ar2"]));
+    assert_eq!(q(&s, "zzz*"), sorted(&["zz"]));
+    assert!(q(&s, "attaqx*").is_empty());
+}
