@@ -99,13 +99,31 @@ pub struct Found {
 pub struct Grammar<'a> {
     t: &'a [Tok<'a>],
     english_first: bool,
+    /// For each token, the index of the first token at or after it that can carry a date
+    /// ([`is_date_content`]); `u32::MAX` when none follows.
+    next_content: Vec<u32>,
 }
+
+/// Tokens an expression may have before its first content token (`dans la nuit du 26`: two).
+const MAX_FUNCTION_WORDS_BEFORE_CONTENT: usize = 6;
 
 const SEPARATORS: [char; 3] = ['/', '.', '-'];
 
 impl<'a> Grammar<'a> {
     pub fn new(t: &'a [Tok<'a>], english_first: bool) -> Self {
-        Grammar { t, english_first }
+        let mut next_content = vec![u32::MAX; t.len()];
+        let mut next = u32::MAX;
+        for (k, tok) in t.iter().enumerate().rev() {
+            if is_date_content(tok) {
+                next = k as u32;
+            }
+            next_content[k] = next;
+        }
+        Grammar {
+            t,
+            english_first,
+            next_content,
+        }
     }
 
     fn w(&self, i: usize) -> Option<&str> {
@@ -1351,8 +1369,20 @@ impl<'a> Grammar<'a> {
         // Cheap filter: expressions start with a number or one of a few words.
         match &t.kind {
             TokKind::Punct(_) => return None,
-            TokKind::Word(w) if !may_start(w) => return None,
-            _ => {}
+            // `le`, `de`, `the`…: a date only when a number, month, weekday or other date word
+            // follows closely (most of them start nothing, and trying every rule is costly).
+            TokKind::Word(w) => {
+                let may = if is_function_word(w) {
+                    self.next_content[i] as usize
+                        <= i.saturating_add(MAX_FUNCTION_WORDS_BEFORE_CONTENT)
+                } else {
+                    may_start(w)
+                };
+                if !may {
+                    return None;
+                }
+            }
+            TokKind::Num(..) => {}
         }
         let candidates = [
             self.range(i),
@@ -1488,6 +1518,223 @@ impl<'a> Grammar<'a> {
 }
 
 /// Whether an expression can start with this word (the first words of every rule).
+/// The frequent words of [`may_start`] that carry no date by themselves: an expression starting
+/// with one has a content token ([`is_date_content`]) within a few tokens.
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "apres"
+            | "au"
+            | "avant"
+            | "between"
+            | "ce"
+            | "ces"
+            | "cet"
+            | "cette"
+            | "d"
+            | "dans"
+            | "de"
+            | "depuis"
+            | "des"
+            | "du"
+            | "during"
+            | "en"
+            | "entre"
+            | "from"
+            | "il"
+            | "in"
+            | "l"
+            | "la"
+            | "le"
+            | "les"
+            | "of"
+            | "on"
+            | "since"
+            | "the"
+            | "this"
+    )
+}
+
+/// Whether a token can carry a date: a number, or a word of the grammar's vocabulary (every word
+/// the rules compare with, see the test `every_grammar_word_is_content_or_function`) other than
+/// the function words.
+fn is_date_content(t: &Tok<'_>) -> bool {
+    match t.kind {
+        TokKind::Num(..) => true,
+        TokKind::Punct(_) => false,
+        TokKind::Word(w) => {
+            !is_function_word(w)
+                && (lexicon::month(w).is_some()
+                    || lexicon::weekday(w).is_some()
+                    || lexicon::number_word(w).is_some()
+                    || lexicon::ordinal_word(w).is_some()
+                    || is_date_vocabulary(w))
+        }
+    }
+}
+
+/// The words of the date rules, other than months, weekdays and numbers, that carry a date (a
+/// day, a period, a direction in time).
+fn is_date_vocabulary(w: &str) -> bool {
+    matches!(
+        w,
+        "afternoon"
+            | "annee"
+            | "annees"
+            | "ans"
+            | "aujourd"
+            | "beginning"
+            | "christmas"
+            | "coming"
+            | "courant"
+            | "day"
+            | "days"
+            | "debut"
+            | "demain"
+            | "dernier"
+            | "derniere"
+            | "dernieres"
+            | "derniers"
+            | "early"
+            | "ecoulees"
+            | "ecoules"
+            | "end"
+            | "evening"
+            | "fete"
+            | "fin"
+            | "following"
+            | "hier"
+            | "jour"
+            | "journee"
+            | "journees"
+            | "jours"
+            | "last"
+            | "late"
+            | "lendemain"
+            | "matin"
+            | "mi"
+            | "mid"
+            | "midi"
+            | "milieu"
+            | "mois"
+            | "moment"
+            | "month"
+            | "months"
+            | "morning"
+            | "next"
+            | "night"
+            | "noel"
+            | "nouvel"
+            | "nuit"
+            | "overnight"
+            | "passe"
+            | "passee"
+            | "passees"
+            | "passes"
+            | "past"
+            | "precedent"
+            | "precedente"
+            | "previous"
+            | "prochain"
+            | "prochaine"
+            | "prochaines"
+            | "prochains"
+            | "quatrieme"
+            | "semaine"
+            | "semaines"
+            | "soir"
+            | "start"
+            | "suivant"
+            | "suivante"
+            | "suivantes"
+            | "suivants"
+            | "tard"
+            | "today"
+            | "tomorrow"
+            | "tot"
+            | "toussaint"
+            | "travail"
+            | "upcoming"
+            | "veille"
+            | "week"
+            | "weekend"
+            | "weeks"
+            | "year"
+            | "years"
+            | "yesterday"
+    )
+}
+
+/// The other words of the date rules: they join or qualify a date but carry none (`et`, `à
+/// partir`, `sera`).
+#[cfg(test)]
+fn is_date_glue(w: &str) -> bool {
+    matches!(
+        w,
+        "after"
+            | "ago"
+            | "and"
+            | "auparavant"
+            | "aura"
+            | "auront"
+            | "before"
+            | "ci"
+            | "commencera"
+            | "compter"
+            | "debutera"
+            | "devra"
+            | "devront"
+            | "e"
+            | "earlier"
+            | "eme"
+            | "endra"
+            | "endront"
+            | "er"
+            | "era"
+            | "ere"
+            | "eront"
+            | "et"
+            | "fera"
+            | "feront"
+            | "hui"
+            | "ieme"
+            | "ira"
+            | "iront"
+            | "jusqu"
+            | "later"
+            | "meme"
+            | "nd"
+            | "ou"
+            | "partir"
+            | "plus"
+            | "prevu"
+            | "prevue"
+            | "prevues"
+            | "prevus"
+            | "rd"
+            | "reprendra"
+            | "same"
+            | "scheduled"
+            | "sera"
+            | "seront"
+            | "shall"
+            | "st"
+            | "th"
+            | "through"
+            | "tiendra"
+            | "tiendront"
+            | "till"
+            | "to"
+            | "until"
+            | "venir"
+            | "viendra"
+            | "viendront"
+            | "will"
+            | "y"
+    )
+}
+
 fn may_start(w: &str) -> bool {
     lexicon::month(w).is_some()
         || lexicon::weekday(w).is_some()
@@ -1607,4 +1854,59 @@ fn valid(d: Dmy) -> Option<Dmy> {
         _ => 31,
     };
     (d.day <= max).then_some(d)
+}
+
+#[cfg(test)]
+mod prefilter_tests {
+    use super::*;
+
+    /// Every word a rule compares with is classified, so that skipping function words with no
+    /// content token after them cannot lose an expression: a new word in a rule must be added to
+    /// the vocabulary (it carries a date) or to the glue words (it does not).
+    #[test]
+    fn every_grammar_word_is_content_or_function() {
+        let sources = [include_str!("grammar.rs"), include_str!("lexicon.rs")];
+        let mut unclassified = Vec::new();
+        for source in sources {
+            for literal in source.split('"').skip(1).step_by(2) {
+                if literal.is_empty() || !literal.bytes().all(|b| b.is_ascii_lowercase()) {
+                    continue;
+                }
+                let classified = lexicon::month(literal).is_some()
+                    || lexicon::weekday(literal).is_some()
+                    || lexicon::number_word(literal).is_some()
+                    || lexicon::ordinal_word(literal).is_some()
+                    || is_function_word(literal)
+                    || is_date_vocabulary(literal)
+                    || is_date_glue(literal);
+                if !classified && !unclassified.contains(&literal) {
+                    unclassified.push(literal);
+                }
+            }
+        }
+        assert!(unclassified.is_empty(), "unclassified: {unclassified:?}");
+    }
+
+    #[test]
+    fn function_words_far_from_any_date_word_start_nothing() {
+        let mut folded = String::new();
+        let text = "Le chef de la mission et les membres du bureau de la ville ont parlé le 26 \
+                    juillet, dans la nuit du 26 au 27, il y a trois jours.";
+        let toks = crate::dates::tokens::tokenize(text, &mut folded);
+        let grammar = Grammar::new(&toks, false);
+        assert!(grammar.at(0).is_none(), "`Le chef` starts no date");
+        assert!(grammar.at(2).is_none(), "`de la mission` starts no date");
+        let found: Vec<&str> = crate::dates::find_all(&toks, &grammar)
+            .iter()
+            .map(|f| &text[toks[f.first].start..toks[f.end - 1].end])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "26 juillet",
+                "dans la nuit du 26 au 27",
+                "il y a trois jours"
+            ]
+        );
+    }
 }

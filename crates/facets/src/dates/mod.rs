@@ -265,7 +265,7 @@ struct Context {
     narrative: Option<NaiveDate>,
 }
 
-fn find_all(toks: &[tokens::Tok<'_>], grammar: &Grammar<'_>) -> Vec<Found> {
+pub(crate) fn find_all(toks: &[tokens::Tok<'_>], grammar: &Grammar<'_>) -> Vec<Found> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < toks.len() {
