@@ -92,18 +92,6 @@ pub fn detection_sample(text: &str) -> &str {
     }
 }
 
-/// Words frequent in French prose and absent from English prose.
-const FRENCH_MARKERS: &[&str] = &[
-    "le", "la", "les", "des", "du", "et", "est", "dans", "une", "un", "pour", "que", "qui", "sur",
-    "par", "au", "aux", "ont", "été", "il", "elle", "ce", "cette", "ses", "pas", "plus", "avec",
-    "selon", "leur", "sont", "ne", "mais", "ou", "entre", "après", "lors", "être", "avait",
-];
-/// Words frequent in English prose and absent from French prose.
-const ENGLISH_MARKERS: &[&str] = &[
-    "the", "and", "of", "to", "in", "was", "were", "for", "with", "by", "from", "that", "this",
-    "is", "are", "have", "has", "had", "at", "which", "their", "it", "an", "be", "said", "after",
-    "killed", "near", "who", "its", "they", "been", "into", "while",
-];
 /// Marker words one language needs before the shortcut decides.
 const MIN_MARKERS: usize = 6;
 /// Marker words enough when the other language has none (short texts: an event note of two
@@ -112,9 +100,20 @@ const MIN_UNCONTESTED_MARKERS: usize = 3;
 /// How many times more markers the winner needs than the other language.
 const MARKER_RATIO: usize = 5;
 
-/// Whether `word` is in `markers` (short lists: a scan is faster than hashing).
-fn is_marker(markers: &[&str], word: &str) -> bool {
-    markers.iter().any(|m| m.len() == word.len() && *m == word)
+/// The language `word` (lowercase) is a marker of: words frequent in French prose and absent
+/// from English prose, and the reverse (one `match`: the compiler dispatches on length and bytes).
+fn marker_language(word: &str) -> Option<Language> {
+    match word {
+        "le" | "la" | "les" | "des" | "du" | "et" | "est" | "dans" | "une" | "un" | "pour"
+        | "que" | "qui" | "sur" | "par" | "au" | "aux" | "ont" | "été" | "il" | "elle" | "ce"
+        | "cette" | "ses" | "pas" | "plus" | "avec" | "selon" | "leur" | "sont" | "ne" | "mais"
+        | "ou" | "entre" | "après" | "lors" | "être" | "avait" => Some(Language::French),
+        "the" | "and" | "of" | "to" | "in" | "was" | "were" | "for" | "with" | "by" | "from"
+        | "that" | "this" | "is" | "are" | "have" | "has" | "had" | "at" | "which" | "their"
+        | "it" | "an" | "be" | "said" | "after" | "killed" | "near" | "who" | "its" | "they"
+        | "been" | "into" | "while" => Some(Language::English),
+        _ => None,
+    }
 }
 
 /// Decides without lingua when the sample leaves no doubt: mostly Arabic script, or many more
@@ -191,10 +190,10 @@ impl ScriptCounts {
             lower.extend(word.chars().flat_map(char::to_lowercase));
             lower.as_str()
         };
-        if is_marker(FRENCH_MARKERS, word) {
-            self.french += 1;
-        } else if is_marker(ENGLISH_MARKERS, word) {
-            self.english += 1;
+        match marker_language(word) {
+            Some(Language::French) => self.french += 1,
+            Some(Language::English) => self.english += 1,
+            _ => {}
         }
     }
 }
@@ -265,6 +264,19 @@ impl LanguageDetector {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markers_are_function_words_of_one_language() {
+        for word in ["le", "des", "été", "après", "selon"] {
+            assert_eq!(marker_language(word), Some(Language::French), "{word}");
+        }
+        for word in ["the", "and", "killed", "near", "while"] {
+            assert_eq!(marker_language(word), Some(Language::English), "{word}");
+        }
+        for word in ["", "l", "armee", "mali", "thee", "a", "on"] {
+            assert_eq!(marker_language(word), None, "{word}");
+        }
+    }
 
     #[test]
     fn codes_round_trip() {
