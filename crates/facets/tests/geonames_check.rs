@@ -173,3 +173,30 @@ fn malformed_geonames_line_names_file_and_line() {
     assert!(err.contains("XX.txt:2:"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_homonym_near_places_security_reports_name_wins() {
+    // Two made-up villages of the same name: one 10 km from Boni (a built-in locality, Douentza),
+    // one in the far west of Mali, 150 km from any built-in locality.
+    let dir = std::env::temp_dir().join(format!("sahel-geonames-near-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("ML.txt");
+    let row = |id: u32, lat: f64, lon: f64| {
+        format!("{id}\tZorobaye\tZorobaye\t\t{lat}\t{lon}\tP\tPPL\tML\t\t04\t\t\t\t0\t\t300\tAfrica/Bamako\t2020-01-01")
+    };
+    std::fs::write(
+        &path,
+        format!("{}\n{}\n", row(1, 15.1, -2.08), row(2, 13.6, -11.9)),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut g = Gazetteer::builtin().unwrap_or_else(|e| panic!("{e}"));
+    g.load_geonames(&[&path]).unwrap_or_else(|e| panic!("{e}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let places = sahel_facets::places::find_places("Gunmen attacked the village of Zorobaye.", &g);
+    let found = places.iter().find(|p| p.name == "Zorobaye");
+    assert_eq!(
+        found.and_then(|p| p.region.as_deref()),
+        Some("Douentza"),
+        "{places:?}"
+    );
+}

@@ -6,6 +6,10 @@
 //! districts, else the successor region whose district seat is nearest. Only populated places
 //! (class P), localities (`L.LCTY`) and admin units are kept, and only Latin-script spellings of
 //! four letters or more that are not ordinary words, to keep memory and false matches down.
+//!
+//! A place's `importance` (which breaks ties between namesakes) comes from its feature code (the
+//! capital, admin seats), its population, and whether it lies within 25 km of a built-in locality
+//! (the places that recur in security reporting).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -469,6 +473,7 @@ fn load_dump(g: &mut Gazetteer, ctx: &mut Context, path: &Path, text: &str) -> R
         }
         rows.push(row);
     }
+    let reported = ReportedAreas::new(g);
     let mut countries: HashMap<&str, Option<EntryId>> = HashMap::new();
     let mut resolver = RegionResolver::new(g);
     // Rows whose admin2 unit is a built-in district are placed first: they are reference points
@@ -530,7 +535,8 @@ fn load_dump(g: &mut Gazetteer, ctx: &mut Context, path: &Path, text: &str) -> R
             "PPLA2" => 3,
             "PPLA3" => 2,
             _ => 1,
-        } + u8::from(row.population >= 10_000);
+        } + u8::from(row.population >= 10_000)
+            + 2 * u8::from(reported.near(row.lat, row.lon));
         let code = row.country.as_bytes();
         let entry = Entry {
             kind: PlaceKind::Locality,
@@ -636,6 +642,51 @@ fn builtin_twin(
                 && distance_km(e.lat, e.lon, lat, lon) <= 25.0
         })
     })
+}
+
+/// A GeoNames place closer than this to a built-in locality lies in an area security reports
+/// name.
+const REPORTED_AREA_KM: f64 = 25.0;
+
+/// The areas around the built-in localities (the places that recur in security reporting): a
+/// village there ranks above a namesake elsewhere (more `importance`), since a report about
+/// violence more likely names the one among places where violence is reported.
+struct ReportedAreas {
+    grid: HashMap<(i32, i32), Vec<(f64, f64)>>,
+}
+
+impl ReportedAreas {
+    fn new(g: &Gazetteer) -> Self {
+        let mut grid: HashMap<(i32, i32), Vec<(f64, f64)>> = HashMap::new();
+        for (_, e) in g.entries() {
+            if e.source == Source::Builtin
+                && e.kind == PlaceKind::Locality
+                && e.lat.is_finite()
+                && e.lon.is_finite()
+            {
+                grid.entry(cell_of(e.lat, e.lon))
+                    .or_default()
+                    .push((e.lat, e.lon));
+            }
+        }
+        ReportedAreas { grid }
+    }
+
+    /// Whether a built-in locality lies within [`REPORTED_AREA_KM`] (cells are 0.25°, at least
+    /// 25 km wide south of 25° N, where every place of the three countries lies).
+    fn near(&self, lat: f64, lon: f64) -> bool {
+        let (ci, cj) = cell_of(lat, lon);
+        let reach = (REPORTED_AREA_KM / 25.0).ceil() as i32;
+        (-reach..=reach).any(|di| {
+            (-reach..=reach).any(|dj| {
+                self.grid.get(&(ci + di, cj + dj)).is_some_and(|points| {
+                    points
+                        .iter()
+                        .any(|&(a, b)| distance_km(a, b, lat, lon) < REPORTED_AREA_KM)
+                })
+            })
+        })
+    }
 }
 
 /// Size of the cells of the proximity grid, in degrees.

@@ -80,7 +80,8 @@ pub struct Entry {
     pub former_seat: bool,
     /// The name is also an ordinary word: it needs a capital letter and a place cue.
     pub common_word: bool,
-    /// Coarse prominence used to break ties (capitals and admin seats rank higher).
+    /// Coarse prominence used to break ties (capitals and admin seats rank higher; GeoNames
+    /// places near built-in localities too).
     pub importance: u8,
     pub source: Source,
     /// District/locality kind from the data (`cercle`, `province`, `town`, `village`, `PPLA2`, …).
