@@ -733,27 +733,56 @@ fn browsing_shortcuts_agree_with_the_general_path() {
         request.sort = [Sort::Relevance, Sort::DateDesc, Sort::DateAsc][next(3)];
         request.limit = Some(1 + next(40));
         request.offset = next(5);
-        let fast = s.search(&request).expect("browse");
-        let mut general = request.clone();
-        general.q = "-zzqxwv".into();
-        let slow = s.search(&general).expect("search");
-        let context = format!("case {case}: {request:?}");
-        assert_eq!(fast.total, slow.total, "{context}");
-        assert_eq!(
-            serde_json::to_value(&fast.facets).expect("json"),
-            serde_json::to_value(&slow.facets).expect("json"),
-            "{context}"
-        );
-        assert_eq!(
-            serde_json::to_value(&fast.timeline).expect("json"),
-            serde_json::to_value(&slow.timeline).expect("json"),
-            "{context}"
-        );
-        let ids = |r: &sahel_search::SearchResponse| -> Vec<String> {
-            r.hits.iter().map(|h| h.id.clone()).collect()
-        };
-        assert_eq!(ids(&fast), ids(&slow), "{context}");
+        assert_browse_agrees(&s, &request, &format!("case {case}"));
     }
+    // One facet ticked, common and rare values, one or two of them, every order, short and
+    // long pages: the page comes from the date orders or from ranking every document.
+    let values: [(&str, &[&str]); 4] = [
+        ("region", &regions),
+        ("country", &countries),
+        ("actor", &actors),
+        ("month", &months),
+    ];
+    for (param, list) in values {
+        for (i, value) in list.iter().enumerate() {
+            for second in [None, list.get(i + 1)] {
+                for sort in ["relevance", "date_desc", "date_asc"] {
+                    for (limit, offset) in [("1", "0"), ("20", "3"), ("100", "0"), ("0", "0")] {
+                        let mut pairs = vec![(param, *value)];
+                        pairs.extend(second.map(|v| (param, *v)));
+                        pairs.extend([("sort", sort), ("limit", limit), ("offset", offset)]);
+                        let request = SearchRequest::from_pairs(pairs).expect("request");
+                        assert_browse_agrees(&s, &request, "one facet");
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Browsing `request` gives what the general path (a query excluding a word no document has)
+/// gives: total, facets, timeline and page.
+fn assert_browse_agrees(s: &Searcher, request: &SearchRequest, context: &str) {
+    let fast = s.search(request).expect("browse");
+    let mut general = request.clone();
+    general.q = "-zzqxwv".into();
+    let slow = s.search(&general).expect("search");
+    let context = format!("{context}: {request:?}");
+    assert_eq!(fast.total, slow.total, "{context}");
+    assert_eq!(
+        serde_json::to_value(&fast.facets).expect("json"),
+        serde_json::to_value(&slow.facets).expect("json"),
+        "{context}"
+    );
+    assert_eq!(
+        serde_json::to_value(&fast.timeline).expect("json"),
+        serde_json::to_value(&slow.timeline).expect("json"),
+        "{context}"
+    );
+    let ids = |r: &sahel_search::SearchResponse| -> Vec<String> {
+        r.hits.iter().map(|h| h.id.clone()).collect()
+    };
+    assert_eq!(ids(&fast), ids(&slow), "{context}");
 }
 
 /// The bytes of `text` without the value of `"took_ms"` (a timing, different on every run).
@@ -856,4 +885,62 @@ fn prefixes_match_exactly_the_terms_they_start() {
     assert_eq!(q(&s, "هجو*"), sorted(&["ar1", "ar2"]));
     assert_eq!(q(&s, "zzz*"), sorted(&["zz"]));
     assert!(q(&s, "attaqx*").is_empty());
+}
+
+/// The typo retry's look-ups are kept per index generation: the same misspelling gives the
+/// same correction again, and a commit bringing a closer, more frequent spelling changes it.
+#[test]
+fn typo_corrections_follow_new_commits() {
+    let (index, fields) = common::index();
+    common::write(
+        &index,
+        &fields,
+        &[Doc::new(
+            "a",
+            "fr",
+            "Une embuscade meurtrière près de Boulikessi.",
+        )],
+    );
+    let s = Searcher::new(index.clone(), Box::new(sahel_search::NoExpansion)).expect("searcher");
+    let corrected = |s: &Searcher| -> Vec<String> {
+        let response = s
+            .search(&SearchRequest::query("embuscdae"))
+            .expect("search");
+        response
+            .query
+            .corrected
+            .first()
+            .map(|c| c.to.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(corrected(&s), ["embuscade"]);
+    assert_eq!(corrected(&s), ["embuscade"], "the same from the cache");
+    // Now the misspelling itself is a word of the index: nothing to correct.
+    common::write(
+        &index,
+        &fields,
+        &[Doc::new("b", "fr", "Une embuscdae, écrit ainsi.")],
+    );
+    s.reload().expect("reload");
+    assert!(corrected(&s).is_empty());
+    assert_eq!(q(&s, "embuscdae"), ["b"]);
+    // A word no document has is corrected again once written elsewhere, in the new generation.
+    assert!(corrected_to(&s, "zorglbu").is_empty());
+    common::write(
+        &index,
+        &fields,
+        &[Doc::new("c", "fr", "Le zorglub du jour.")],
+    );
+    s.reload().expect("reload");
+    assert_eq!(corrected_to(&s, "zorglbu"), ["zorglub"]);
+}
+
+fn corrected_to(s: &Searcher, word: &str) -> Vec<String> {
+    let response = s.search(&SearchRequest::query(word)).expect("search");
+    response
+        .query
+        .corrected
+        .first()
+        .map(|c| c.to.clone())
+        .unwrap_or_default()
 }
