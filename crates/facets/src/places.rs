@@ -933,6 +933,12 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
         if entries.is_empty() {
             continue;
         }
+        // Natural features and sites only stand for a name no place has.
+        let mut entries = entries;
+        if entries.iter().any(|&id| !g.entry(id).is_minor()) {
+            entries.retain(|&id| !g.entry(id).is_minor());
+            chain_only.retain(|id| entries.contains(id));
+        }
         raw.push(Candidate {
             start: m.start,
             end: m.end,

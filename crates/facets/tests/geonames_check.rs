@@ -200,3 +200,40 @@ fn a_homonym_near_places_security_reports_name_wins() {
         "{places:?}"
     );
 }
+
+#[test]
+fn natural_features_stand_only_for_names_no_place_has() {
+    // A made-up wadi name only GeoNames' natural features hold, and a made-up name held by a
+    // village (Douentza area) and by a hill far west.
+    let dir = std::env::temp_dir().join(format!("sahel-geonames-minor-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("ML.txt");
+    let row = |id: u32, name: &str, lat: f64, lon: f64, class: &str, code: &str| {
+        format!("{id}\t{name}\t{name}\t\t{lat}\t{lon}\t{class}\t{code}\tML\t\t04\t\t\t\t0\t\t300\tAfrica/Bamako\t2020-01-01")
+    };
+    let rows = [
+        row(1, "Ouadizgar", 15.8, 2.4, "H", "WAD"),
+        row(2, "Tamakorbel", 15.0, -2.5, "P", "PPL"),
+        row(3, "Tamakorbel", 13.6, -11.9, "T", "HLL"),
+    ];
+    std::fs::write(&path, rows.join("\n")).unwrap_or_else(|e| panic!("{e}"));
+    let mut g = Gazetteer::builtin().unwrap_or_else(|e| panic!("{e}"));
+    g.load_geonames(&[&path]).unwrap_or_else(|e| panic!("{e}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let find = |text: &str, name: &str| {
+        sahel_facets::places::find_places(text, &g)
+            .into_iter()
+            .find(|p| p.name == name)
+    };
+    let wadi = find(
+        "Gunmen attacked herders in the area of Ouadizgar.",
+        "Ouadizgar",
+    );
+    assert!(wadi.is_some());
+    let village = find("Gunmen attacked the village of Tamakorbel.", "Tamakorbel");
+    assert_eq!(
+        village.and_then(|p| p.lon),
+        Some(-2.5),
+        "the village, not the hill"
+    );
+}

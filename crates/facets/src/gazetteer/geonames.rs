@@ -534,6 +534,7 @@ fn load_dump(g: &mut Gazetteer, ctx: &mut Context, path: &Path, text: &str) -> R
             "PPLA" => 4,
             "PPLA2" => 3,
             "PPLA3" => 2,
+            code if is_minor_feature(code) => 0,
             _ => 1,
         } + u8::from(row.population >= 10_000)
             + 2 * u8::from(reported.near(row.lat, row.lon));
@@ -569,6 +570,51 @@ fn kept_row(row: &Row<'_>) -> bool {
         || (row.class == "H" && matches!(row.code, "WLL" | "WLLS"))
         || (row.class == "S" && row.code == "CMP")
         || (row.class == "A" && matches!(row.code, "ADM1" | "ADM2"))
+        || is_minor_feature(row.code)
+}
+
+/// Natural features and sites reports locate events at when no village is near (a wadi, a
+/// pond, a hill, a forest, a mine, ruins): kept, with the lowest importance, and used for a name
+/// only when no populated place, locality, well, camp or built-in place has it
+/// ([`super::Entry::is_minor`]).
+pub(super) fn is_minor_feature(code: &str) -> bool {
+    matches!(
+        code,
+        "WAD"
+            | "WADS"
+            | "STMI"
+            | "WTRH"
+            | "PND"
+            | "PNDI"
+            | "PNDS"
+            | "LK"
+            | "LKI"
+            | "MRSH"
+            | "WLLQ"
+            | "SPNG"
+            | "OAS"
+            | "HLL"
+            | "HLLS"
+            | "DUNE"
+            | "MT"
+            | "DPR"
+            | "SCRP"
+            | "RDGE"
+            | "MESA"
+            | "PASS"
+            | "VAL"
+            | "BUTE"
+            | "SCRB"
+            | "FRST"
+            | "GRSLD"
+            | "RUIN"
+            | "MN"
+            | "MNAU"
+            | "MNQ"
+            | "AIRF"
+            | "AREA"
+            | "RESF"
+    )
 }
 
 /// "Mopti Region" → "Mopti", "Cercle de Bourem" → "Bourem" (as a spelling to add).

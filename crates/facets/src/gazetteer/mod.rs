@@ -89,6 +89,12 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// A GeoNames natural feature or site (wadi, hill, pond, mine...): a name's meaning only
+    /// when no other entry has it.
+    pub fn is_minor(&self) -> bool {
+        self.source == Source::GeoNames && geonames::is_minor_feature(&self.detail)
+    }
+
     /// The country code as text (`ML`).
     pub fn country_code(&self) -> &str {
         std::str::from_utf8(&self.country_code).unwrap_or("")
