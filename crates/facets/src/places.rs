@@ -443,6 +443,37 @@ const LOCATIVE_CUES: &[&str] = &[
     "raid",
     "raids",
 ];
+/// Communities whose name follows a village's in the names of villages shared or split between
+/// them ("Naye Dogon", "Mbella Peulh", "Singa Mossi").
+const COMMUNITY_WORDS: &[&str] = &[
+    "dogon",
+    "peul",
+    "peulh",
+    "peuls",
+    "peulhs",
+    "fulani",
+    "fulbe",
+    "foulbe",
+    "bambara",
+    "mossi",
+    "bozo",
+    "songhai",
+    "sonrai",
+    "touareg",
+    "tuareg",
+    "arabe",
+    "arab",
+    "rimaibe",
+    "bella",
+    "haoussa",
+    "hausa",
+    "djerma",
+    "zarma",
+    "gourmantche",
+    "foulse",
+    "samo",
+];
+
 /// Points of the compass ("north of Gao", "au nord de Gao", "North-East Kidal").
 const DIRECTION_WORDS: &[&str] = &[
     "north",
@@ -738,6 +769,7 @@ fn is_place_word(w: &str) -> bool {
         .split('-')
         .all(|d| DIRECTION_WORDS.contains(&d) && !d.is_empty());
     direction
+        || COMMUNITY_WORDS.contains(&f.as_str())
         || LOCATIVE_CUES.contains(&f.as_str())
         || PLACE_NOUNS.contains(&f.as_str())
         || FOLLOWING_PLACE_NOUNS.contains(&f.as_str())

@@ -220,6 +220,12 @@ fn a_place_noun_after_a_name_is_a_place_cue() {
     }
     let places = find_places("Youga said nothing.", &g);
     assert!(find(&places, "Youga").is_none(), "{places:?}");
+    // A capitalised word after the name makes it part of a person's name, unless it names a
+    // community ("Naye Dogon", a village shared between communities).
+    let places = find_places("Gunmen attacked the village of Youga Traoré.", &g);
+    assert!(find(&places, "Youga").is_none(), "{places:?}");
+    let places = find_places("Gunmen attacked the village of Youga Dogon.", &g);
+    assert!(find(&places, "Youga").is_some(), "{places:?}");
 }
 
 #[test]
