@@ -89,6 +89,9 @@ struct PhaseResult {
     seconds: f64,
     peak_kb: u64,
     index_bytes: u64,
+    /// CPU time of the phase's process, user + system, all threads: unlike wall time, it does
+    /// not grow when other programs share the cores.
+    cpu_seconds: f64,
 }
 
 pub fn run(args: BenchArgs) -> anyhow::Result<Outcome> {
@@ -258,6 +261,21 @@ fn walkdir_size(dir: &Path) -> u64 {
 }
 
 /// Peak resident memory of this process, kB (Linux; 0 elsewhere).
+/// CPU seconds (user + system, every thread) this process has used, from `/proc/self/stat`;
+/// 0 where it is missing.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // After the command name (which ends with the last ')'), utime and stime are the 12th and
+    // 13th fields, in clock ticks (100 per second on Linux).
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    rest.split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|x| x.parse::<f64>().ok())
+        .sum::<f64>()
+        / 100.0
+}
+
 fn peak_kb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -295,6 +313,7 @@ fn run_phase(args: PhaseArgs) -> anyhow::Result<Outcome> {
         seconds: started.elapsed().as_secs_f64(),
         peak_kb: peak_kb(),
         index_bytes: dir_size(&args.index),
+        cpu_seconds: cpu_seconds(),
     };
     println!("{}", serde_json::to_string(&result)?);
     Ok(Outcome::Success)
@@ -363,13 +382,15 @@ fn run_child(
 
 fn print_phase(name: &str, r: &PhaseResult) {
     println!(
-        "{name:<6} {:>8} docs  {:>7.1} s  {:>8.0} docs/s  {:>6.2} MB/s  peak {:>6.0} MB  index {:>7.1} MB",
+        "{name:<6} {:>8} docs  {:>7.1} s  {:>8.0} docs/s  {:>6.2} MB/s  peak {:>6.0} MB  index {:>7.1} MB  CPU {:>6.1} s ({:.2} MB per CPU-second)",
         r.docs,
         r.seconds,
         r.docs as f64 / r.seconds,
         r.bytes as f64 / 1e6 / r.seconds,
         r.peak_kb as f64 / 1024.0,
-        r.index_bytes as f64 / 1e6
+        r.index_bytes as f64 / 1e6,
+        r.cpu_seconds,
+        r.bytes as f64 / 1e6 / r.cpu_seconds.max(0.01)
     );
 }
 
@@ -409,6 +430,11 @@ fn bench_index(args: IndexBenchArgs) -> anyhow::Result<Outcome> {
         "ratio: full pipeline at {:.0}% of the bare writer's MB/s; full index {:.0}% of the input size",
         100.0 * full_mbs / bare_mbs,
         100.0 * full.index_bytes as f64 / bytes as f64
+    );
+    println!(
+        "ratio by CPU time (insensitive to other load on the machine): full pipeline at {:.0}% of the bare writer's MB per CPU-second",
+        100.0 * (full.bytes as f64 / full.cpu_seconds.max(0.01))
+            / (bare.bytes as f64 / bare.cpu_seconds.max(0.01))
     );
     println!("full index, by component and field:");
     print_space(&full_dir, Some(bytes))?;
