@@ -613,6 +613,8 @@ fn contains_any(words: &[String], list: &[&str]) -> bool {
 struct Candidate {
     start: usize,
     end: usize,
+    /// The gazetteer slot of the name (`u32::MAX` for a fuzzy candidate).
+    slot: u32,
     entries: Vec<EntryId>,
     region_cue: bool,
     district_cue: bool,
@@ -974,6 +976,7 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
         raw.push(Candidate {
             start: m.start,
             end: m.end,
+            slot: m.slot,
             entries,
             region_cue,
             district_cue,
@@ -1144,6 +1147,7 @@ fn fuzzy_candidates(
         out.push(Candidate {
             start,
             end,
+            slot: u32::MAX,
             entries,
             region_cue: false,
             district_cue: false,
@@ -1392,7 +1396,7 @@ fn score(g: &Gazetteer, c: &Candidate, index: usize, id: EntryId, ev: &Evidence)
         PlaceKind::Country => s += 1.0,
         _ => {}
     }
-    if e.source == Source::Builtin {
+    if e.source == Source::Builtin && !g.is_borrowed_spelling(id, c.slot) {
         s += 2.0;
     }
     s += f64::from(e.importance) * 0.4;

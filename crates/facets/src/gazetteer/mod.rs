@@ -117,6 +117,9 @@ pub struct Gazetteer {
     keys: HashMap<Box<str>, u32>,
     slots: Vec<Vec<EntryId>>,
     matcher: Option<matcher::Automaton>,
+    /// (entry, slot) of the spellings GeoNames lent built-in entries: a built-in place named by
+    /// one of them is no more likely than a GeoNames place of that name.
+    borrowed: std::collections::HashSet<(EntryId, u32)>,
     /// Keys by skeleton, for names not found as written ([`Gazetteer::fuzzy_lookup`]).
     skeletons: fuzzy::SkeletonIndex,
 }
@@ -165,6 +168,7 @@ impl Gazetteer {
             keys: HashMap::new(),
             slots: Vec::new(),
             matcher: None,
+            borrowed: std::collections::HashSet::new(),
             skeletons: fuzzy::SkeletonIndex::default(),
         }
     }
@@ -330,11 +334,11 @@ impl Gazetteer {
         id
     }
 
-    /// Indexes one more spelling for an entry (no-op for an empty key).
-    pub(crate) fn index_name(&mut self, id: EntryId, name: &str) {
+    /// Indexes one more spelling for an entry (no-op for an empty key); its slot.
+    pub(crate) fn index_name(&mut self, id: EntryId, name: &str) -> Option<u32> {
         let key = name_key(name);
         if key.is_empty() {
-            return;
+            return None;
         }
         let slot = match self.keys.get(key.as_str()) {
             Some(&slot) => slot,
@@ -349,6 +353,7 @@ impl Gazetteer {
         if !ids.contains(&id) {
             ids.push(id);
         }
+        Some(slot)
     }
 
     /// Adds a spelling to an entry (and indexes it) unless it has one with the same key.
@@ -362,7 +367,17 @@ impl Gazetteer {
             return;
         }
         entry.spellings.push(name.into());
-        self.index_name(id, name);
+        let lent = entry.source == Source::Builtin;
+        if let Some(slot) = self.index_name(id, name) {
+            if lent {
+                self.borrowed.insert((id, slot));
+            }
+        }
+    }
+
+    /// Whether the spelling of this slot was lent to this built-in entry by GeoNames.
+    pub(crate) fn is_borrowed_spelling(&self, id: EntryId, slot: u32) -> bool {
+        !self.borrowed.is_empty() && self.borrowed.contains(&(id, slot))
     }
 
     pub(crate) fn entry_mut(&mut self, id: EntryId) -> &mut Entry {
@@ -418,4 +433,26 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let dl = (lon2 - lon1).to_radians();
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
     6371.0 * 2.0 * a.sqrt().min(1.0).asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_geonames_lends_are_told_from_own_ones() {
+        let mut g = Gazetteer::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let boni = g
+            .lookup("Boni")
+            .iter()
+            .copied()
+            .find(|&id| g.entry(id).source == Source::Builtin)
+            .unwrap_or_else(|| panic!("Boni"));
+        g.add_spelling(boni, "Zorobani");
+        let slot_of = |g: &Gazetteer, name: &str| g.keys.get(name_key(name).as_str()).copied();
+        let lent = slot_of(&g, "Zorobani").unwrap_or_else(|| panic!("indexed"));
+        let own = slot_of(&g, "Boni").unwrap_or_else(|| panic!("indexed"));
+        assert!(g.is_borrowed_spelling(boni, lent));
+        assert!(!g.is_borrowed_spelling(boni, own));
+    }
 }
