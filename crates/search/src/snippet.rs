@@ -14,7 +14,7 @@
 //! and `Léré` for `lere`.
 
 use rustc_hash::FxHashMap;
-use sahel_text::{fold_into, normalize_char};
+use sahel_text::{fold, fold_into, normalize_char};
 
 use crate::query::{Analyzers, TermSets, EN, EXACT, FR};
 
@@ -169,6 +169,92 @@ pub struct Highlighter {
     /// First bytes of every folded term, prefix and stem prefix: a plain ASCII word starting
     /// with another byte cannot match, and most words are passed over on that test alone.
     first_bytes: [bool; 256],
+    /// The first two bytes a word (folded) must start with to be, start or extend a searched
+    /// term, prefix or stem (see [`Openings`]).
+    openings: Openings,
+}
+
+/// The openings of what a search looks for, to pass over most words on their first two
+/// (folded) bytes: a word equal to a term starts with the term's first two bytes (or is the
+/// term, when it has one byte); a word starting with a prefix or stem prefix starts with its
+/// first two bytes (any word starting with its byte, when it has one); a word starting a
+/// multiword name starts with the name's first two bytes (or is its first byte).
+struct Openings {
+    /// Bit `a * 256 + b`: words starting with bytes `a b` may match.
+    pairs: Vec<u64>,
+    /// One-byte words that may match.
+    single: [bool; 256],
+    /// Words starting with this byte may match, whatever follows (one-byte prefixes).
+    lead: [bool; 256],
+}
+
+impl Openings {
+    fn new() -> Self {
+        Openings {
+            pairs: vec![0; 65_536 / 64],
+            single: [false; 256],
+            lead: [false; 256],
+        }
+    }
+
+    fn set_pair(&mut self, a: u8, b: u8) {
+        let bit = usize::from(a) * 256 + usize::from(b);
+        if let Some(word) = self.pairs.get_mut(bit / 64) {
+            *word |= 1 << (bit % 64);
+        }
+    }
+
+    /// A word equal to `term` may match.
+    fn add_term(&mut self, term: &[u8]) {
+        match term {
+            [] => {}
+            [b] => self.single[usize::from(*b)] = true,
+            [a, b, ..] => self.set_pair(*a, *b),
+        }
+    }
+
+    /// A word starting with `prefix` may match.
+    fn add_prefix(&mut self, prefix: &[u8]) {
+        match prefix {
+            [] => {
+                self.lead = [true; 256];
+                self.single = [true; 256];
+            }
+            [b] => {
+                self.lead[usize::from(*b)] = true;
+                self.single[usize::from(*b)] = true;
+            }
+            [a, b, ..] => self.set_pair(*a, *b),
+        }
+    }
+
+    /// A word that is a strict prefix of `name` may match.
+    fn add_name(&mut self, name: &[u8]) {
+        if let Some(&b) = name.first() {
+            self.single[usize::from(b)] = true;
+        }
+        if let [a, b, ..] = name {
+            self.set_pair(*a, *b);
+        }
+    }
+
+    /// Whether a word whose folded form starts with `start` (its first two bytes, or all of it
+    /// when shorter) may match.
+    #[inline]
+    fn admits(&self, start: &[u8]) -> bool {
+        match start {
+            [] => false,
+            [b] => self.single[usize::from(*b)],
+            [a, b, ..] => {
+                let bit = usize::from(*a) * 256 + usize::from(*b);
+                self.lead[usize::from(*a)]
+                    || self
+                        .pairs
+                        .get(bit / 64)
+                        .is_some_and(|word| word & (1 << (bit % 64)) != 0)
+            }
+        }
+    }
 }
 
 impl Highlighter {
@@ -205,9 +291,30 @@ impl Highlighter {
                 first_bytes[b as usize] = true;
             }
         }
+        // Terms as searched and folded (they are the same, the exact analyzer folds; both
+        // kept, the filter must never pass over a word the full test would mark).
+        let mut openings = Openings::new();
+        for term in terms.terms[EXACT].keys() {
+            openings.add_term(term.as_bytes());
+            openings.add_term(fold(term).as_bytes());
+        }
+        for (prefix, _) in &terms.prefixes {
+            openings.add_prefix(prefix.as_bytes());
+            openings.add_prefix(fold(prefix).as_bytes());
+        }
+        for family in &stems {
+            for prefix in &family.prefixes {
+                openings.add_prefix(prefix.as_bytes());
+            }
+        }
+        for name in &sorted {
+            openings.add_name(name.as_bytes());
+            openings.add_name(fold(name).as_bytes());
+        }
         Highlighter {
             analyzers,
             first_bytes,
+            openings,
             exact: terms.terms[EXACT]
                 .iter()
                 .map(|(t, m)| (t.clone(), *m))
@@ -261,9 +368,32 @@ impl Highlighter {
     ) -> bool {
         let word = &text[start..end];
         if plain {
-            let first = word.as_bytes()[0].to_ascii_lowercase();
-            return self.first_bytes[first as usize];
+            let bytes = word.as_bytes();
+            let first = bytes[0].to_ascii_lowercase();
+            return match bytes.get(1) {
+                Some(&second) => self.openings.admits(&[first, second.to_ascii_lowercase()]),
+                None => self.openings.admits(&[first]),
+            };
         }
+        if !word.chars().any(is_joiner) {
+            // One part: its folded start, up to two bytes, folded as `split_word` does.
+            let folded = &mut scratch.whole;
+            folded.clear();
+            let mut buf = [0u8; 4];
+            for c in word.chars() {
+                if folded.is_empty() && normalize_char(c).is_none() {
+                    continue;
+                }
+                fold_into(c.encode_utf8(&mut buf), folded);
+                if folded.len() >= 2 {
+                    break;
+                }
+            }
+            let start = folded.as_bytes();
+            // A word folding to nothing (a lone combining letter): looked at in full.
+            return start.is_empty() || self.openings.admits(&start[..start.len().min(2)]);
+        }
+        // Several parts: each part, and the word joined, start with a part's first byte.
         let mut part_start = true;
         for c in word.chars() {
             if is_joiner(c) {
@@ -489,34 +619,83 @@ fn is_joiner(c: char) -> bool {
 /// ([`sahel_text::tokenizer::next_word`]): its byte range and whether it is plain (ASCII letters
 /// and digits only).
 ///
-/// Most words are ASCII letters and digits followed by a space or punctuation: those are read
-/// here, bytewise. A word that may go on past its ASCII run (an apostrophe, a hyphen or a
-/// backtick after it, a non-ASCII character) and any non-ASCII text before a word are left to
-/// the tokenizer's own function, which reads them in full.
+/// Most words are ASCII letters and digits, and the Latin letters of French (`é`, `à`, `ç`…),
+/// followed by a space or punctuation: those are read here, bytewise. A word that may go on
+/// past such a run (an apostrophe, a hyphen or a backtick after it, any other non-ASCII
+/// character) and any non-ASCII text before a word are left to the tokenizer's own function,
+/// which reads them in full.
 fn next_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
     let bytes = text.as_bytes();
-    let mut at = from;
-    loop {
-        let &b = bytes.get(at)?;
-        if b.is_ascii_alphanumeric() {
-            break;
-        }
-        if !b.is_ascii() {
-            return tokenizer_word(text, at);
-        }
-        at += 1;
+    let rest = bytes.get(from..)?;
+    // ASCII joiners start no word: passed over like separators.
+    let skipped = rest
+        .iter()
+        .position(|&b| BYTE_CLASS[usize::from(b)] > JOINER)?;
+    let start = from + skipped;
+    match BYTE_CLASS.get(usize::from(bytes[start])) {
+        Some(&ALNUM) => {}
+        _ if latin_letter(bytes, start) => {}
+        _ => return tokenizer_word(text, start),
     }
-    let start = at;
     let mut end = start;
-    while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-        end += 1;
+    let mut plain = true;
+    while let Some(&b) = bytes.get(end) {
+        match BYTE_CLASS[usize::from(b)] {
+            ALNUM => end += 1,
+            LATIN_LEAD if latin_letter(bytes, end) => {
+                end += 2;
+                plain = false;
+            }
+            _ => break,
+        }
     }
-    match bytes.get(end) {
+    match bytes.get(end).map(|&b| BYTE_CLASS[usize::from(b)]) {
         // An ASCII character that neither continues a word (letters, digits) nor joins two
         // (`'`, `` ` ``, `-`): the word ends here, as in the tokenizer.
-        Some(&b) if b.is_ascii() && !matches!(b, b'\'' | b'`' | b'-') => Some((start, end, true)),
-        None => Some((start, end, true)),
+        Some(SEPARATOR) | None => Some((start, end, plain)),
         Some(_) => tokenizer_word(text, start),
+    }
+}
+
+/// Classes of [`BYTE_CLASS`]: ASCII characters that end words, ASCII joiners (`'`, `` ` ``,
+/// `-`), ASCII letters and digits, lead bytes of [`latin_letter`]s, other non-ASCII bytes; the
+/// first two start no word.
+const SEPARATOR: u8 = 0;
+const JOINER: u8 = 1;
+const ALNUM: u8 = 2;
+const LATIN_LEAD: u8 = 3;
+const OTHER: u8 = 4;
+
+/// The class of each byte, for the bytewise word reading.
+static BYTE_CLASS: [u8; 256] = {
+    let mut classes = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        classes[b] = if (b as u8).is_ascii_alphanumeric() {
+            ALNUM
+        } else if b == b'\'' as usize || b == b'`' as usize || b == b'-' as usize {
+            JOINER
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    classes[0xC3] = LATIN_LEAD;
+    classes[0xC4] = LATIN_LEAD;
+    classes[0xC5] = LATIN_LEAD;
+    classes
+};
+
+/// Whether a letter of U+00C0..=U+017F (Latin-1 letters and Latin Extended-A: two UTF-8 bytes
+/// led by C3, C4 or C5) other than `×` and `÷` starts at `at`: alphanumeric, no combining mark,
+/// never rewritten, dropped nor a joiner by the normalisation, so it continues a word as an
+/// ASCII letter does.
+#[inline]
+fn latin_letter(bytes: &[u8], at: usize) -> bool {
+    match (bytes.get(at), bytes.get(at + 1)) {
+        (Some(0xC3), Some(&b)) => (0x80..=0xBF).contains(&b) && b != 0x97 && b != 0xB7,
+        (Some(0xC4 | 0xC5), Some(&b)) => (0x80..=0xBF).contains(&b),
+        _ => false,
     }
 }
 
@@ -825,6 +1004,7 @@ mod tests {
                 "a", "Z", "7", "ab", "attaque", " ", "  ", "\n", ",", ".", "'", "`", "-", "--",
                 "_", "(", "«", "»", "é", "É", "’", "\u{AD}", "\u{200B}", "\u{301}", "l'", "d’",
                 "Tin-", "aujourd'hui", "\u{2011}", "\u{A0}", "中", "ß", "ﬁ", "\u{2060}", "x`y",
+                "×", "÷", "ſ", "ƀ", "ÿ", "Ā", "ŉ", "ç", "À", "\u{345}", "´", "é-", "à'",
             ]), 0..24),
             from in 0usize..40,
         ) {
@@ -857,6 +1037,34 @@ mod tests {
         for text in &texts {
             assert_eq!(fast_words(text), tokenizer_words(text), "{text}");
         }
+    }
+
+    #[test]
+    fn openings_admit_what_could_match_and_little_else() {
+        let mut openings = Openings::new();
+        openings.add_term(b"attaque");
+        openings.add_term(b"y");
+        openings.add_prefix(b"enl");
+        openings.add_prefix(b"q");
+        openings.add_name(b"tinzaouatene");
+        // Terms: a word equal to one; one-byte terms only as one-byte words.
+        assert!(openings.admits(b"at"));
+        assert!(openings.admits(b"y"));
+        assert!(!openings.admits(b"ya"));
+        assert!(!openings.admits(b"a"));
+        // Prefixes: any word starting with them, one-byte prefixes whatever follows.
+        assert!(openings.admits(b"en"));
+        assert!(openings.admits(b"q"));
+        assert!(openings.admits(b"qx"));
+        assert!(!openings.admits(b"ex"));
+        // Names: their first word may be one byte or more.
+        assert!(openings.admits(b"t"));
+        assert!(openings.admits(b"ti"));
+        assert!(!openings.admits(b"to"));
+        assert!(!openings.admits(b""));
+        // An empty prefix admits everything.
+        openings.add_prefix(b"");
+        assert!(openings.admits(b"zz") && openings.admits(b"z"));
     }
 
     #[test]
