@@ -207,6 +207,13 @@ fn event_facets(
         .iter()
         .filter(|m| m.role == PlaceRole::Event)
         .collect();
+    // A region or district named as the parent of another event place ("Ménaka (Ménaka, Gao)",
+    // "Léré, région de Tombouctou") adds nothing: the more specific place gives the facet.
+    let event_ids: Vec<crate::gazetteer::EntryId> = events.iter().map(|m| m.entry).collect();
+    let events: Vec<_> = events
+        .into_iter()
+        .filter(|m| !is_ancestor_of_any(g, m.entry, &event_ids))
+        .collect();
     let chosen: Vec<_> = if events.is_empty() {
         let passing: Vec<_> = mentions
             .iter()

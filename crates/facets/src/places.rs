@@ -791,6 +791,50 @@ fn proper_name_neighbours(text: &str, start: usize, end: usize) -> (bool, bool) 
     (before, after)
 }
 
+/// When the name at `start` is in a bracket that follows a capitalised word and holds only
+/// capitalised names separated by commas ("Tissalatene (Menaka, Gao)"), its position in the
+/// bracket (0 for the first) and the number of names in it.
+fn parent_bracket_position(text: &str, start: usize) -> Option<(usize, usize)> {
+    let mut from = start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let head = &text[from..start];
+    let open = head.rfind(['(', '['])?;
+    let inside = &head[open + 1..];
+    if inside.contains([')', ']']) {
+        return None;
+    }
+    let mut commas = 0;
+    for part in inside.split(',') {
+        let part = part.trim();
+        if !part.is_empty()
+            && !part
+                .split([' ', '-'])
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            return None;
+        }
+        commas += 1;
+    }
+    let before = head[..open].trim_end();
+    let word = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .next()?;
+    if !capitalised(word) {
+        return None;
+    }
+    // The names after this one, up to the closing bracket.
+    let tail = &text[start..];
+    let close = tail.find([')', ']'])?;
+    let inside_after = &tail[..close];
+    if inside_after.contains(['(', '[', '.', ';']) {
+        return None;
+    }
+    let later = inside_after.matches(',').count();
+    Some((commas - 1, commas + later))
+}
+
 /// Whether the capitalised word before `start` is itself after a locative cue or opens its
 /// sentence ("the area of Dangol Bore", "Katiba Serma"): then it and the name are one place
 /// name, not a person's.
@@ -861,16 +905,21 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
         let after = words_after(text, m.end, 2);
         let prev = before.first().map(String::as_str).unwrap_or("");
         let next = after.first().map(String::as_str).unwrap_or("");
+        // "Tissalatene (Menaka, Gao)", "Kerboule (Nassoumbou, Soum)": the names in brackets after
+        // a name are its parent units, the broadest last.
+        let parent = parent_bracket_position(text, m.start);
         let region_cue = before
             .iter()
             .take(3)
             .any(|w| REGION_WORDS.contains(&w.as_str()))
-            || REGION_WORDS.contains(&next);
+            || REGION_WORDS.contains(&next)
+            || parent.is_some_and(|(i, n)| i + 1 == n);
         let district_cue = before
             .iter()
             .take(3)
             .any(|w| DISTRICT_WORDS.contains(&w.as_str()))
-            || DISTRICT_WORDS.contains(&next);
+            || DISTRICT_WORDS.contains(&next)
+            || parent.is_some_and(|(i, n)| i + 1 < n || n == 1);
         let chained = CHAIN_WORDS.contains(&prev)
             || matches!(char_before(text, m.start), Some(',' | '/' | '-' | '–'));
         // A name in brackets right after a name gives its other spelling or its parent units

@@ -342,6 +342,28 @@ fn extraction_regions_come_from_event_places() {
 }
 
 #[test]
+fn parent_units_in_brackets_add_no_region_of_their_own() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    for (text, region) in [
+        (
+            "On 4 May 2020, fighting was reported in the area of Tissalatene (Menaka, Gao).",
+            "Ménaka",
+        ),
+        (
+            "Militants attacked the army camp of Boulkessi (Douentza, Mopti) on Friday.",
+            "Douentza",
+        ),
+        (
+            "Des hommes armés ont attaqué Léré, région de Tombouctou, le 17 septembre.",
+            "Tombouctou",
+        ),
+    ] {
+        let x = extract(text, &DocMeta::default(), &ex);
+        assert_eq!(x.regions, vec![region], "{text:?}: {:?}", x.places);
+    }
+}
+
+#[test]
 fn without_event_place_the_most_specific_mention_gives_the_region() {
     let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
     let x = extract(
