@@ -14,7 +14,7 @@ use crate::error::{ApiError, ErrorBody};
 use crate::export::{self, ExportFormat};
 use crate::AppState;
 
-/// Runs `work` on the blocking pool, at most `max_concurrent_searches` at once, within the
+/// Runs `work` on the blocking pool, at most as many at once as the state allows, within the
 /// search time limit.
 async fn blocking<T, F>(state: &AppState, work: F) -> Result<T, ApiError>
 where

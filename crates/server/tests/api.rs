@@ -467,7 +467,10 @@ async fn doc_returns_the_whole_document_with_a_slashed_id() {
     let (status, doc) = get_json(&app, &format!("/api/doc/{}", encoded.join("/"))).await;
     assert_eq!(status, StatusCode::OK, "{doc}");
     assert_eq!(doc["id"].as_str(), Some(slashed.as_str()));
-    assert!(!doc["body"].as_str().unwrap_or_default().is_empty(), "{doc}");
+    assert!(
+        !doc["body"].as_str().unwrap_or_default().is_empty(),
+        "{doc}"
+    );
     assert!(doc["duplicates"].is_array());
 }
 
@@ -799,4 +802,38 @@ async fn repeated_and_encoded_parameters_are_decoded() {
     assert_eq!(blank["total"], 3);
     let counts: BTreeMap<String, u64> = facet(&blank, "region").into_iter().collect();
     assert!(counts.contains_key("Gao"), "{counts:?}");
+}
+
+#[tokio::test]
+async fn searches_beyond_the_concurrency_limit_wait_their_turn() {
+    let shared = common::shared();
+    let searcher = std::sync::Arc::clone(&shared.state.searcher);
+    // Zero is taken as one: every search still runs, one after the other.
+    let state = sahel_server::AppState::new(searcher, sahel_server::WebAssets::Embedded)
+        .with_concurrent_searches(0);
+    let app = sahel_server::app(std::sync::Arc::new(state));
+    let requests = (0..8).map(|i| {
+        let app = app.clone();
+        async move { search(&app, &format!("q=attaque&offset={i}")).await }
+    });
+    let answers = futures_join_all(requests).await;
+    assert_eq!(answers.len(), 8);
+    for answer in &answers {
+        assert_eq!(answer["total"], answers[0]["total"]);
+    }
+}
+
+/// Runs futures concurrently on the test's runtime and collects their outputs in order.
+async fn futures_join_all<F: std::future::Future + Send + 'static>(
+    futures: impl Iterator<Item = F>,
+) -> Vec<F::Output>
+where
+    F::Output: Send + 'static,
+{
+    let handles: Vec<_> = futures.map(tokio::spawn).collect();
+    let mut out = Vec::new();
+    for handle in handles {
+        out.push(handle.await.expect("task"));
+    }
+    out
 }

@@ -24,6 +24,9 @@ pub struct ServeArgs {
     /// Time limit of one search, in seconds.
     #[arg(long, default_value_t = 10)]
     pub timeout: u64,
+    /// Searches run at once (default: two per core); more requests wait their turn.
+    #[arg(long, value_name = "N")]
+    pub searches: Option<usize>,
 }
 
 pub fn run(args: ServeArgs) -> anyhow::Result<Outcome> {
@@ -42,7 +45,11 @@ pub fn run(args: ServeArgs) -> anyhow::Result<Outcome> {
     };
     let state = Arc::new(
         AppState::new(Arc::new(searcher), web)
-            .with_search_timeout(std::time::Duration::from_secs(args.timeout.max(1))),
+            .with_search_timeout(std::time::Duration::from_secs(args.timeout.max(1)))
+            .with_concurrent_searches(
+                args.searches
+                    .unwrap_or_else(sahel_server::default_concurrent_searches),
+            ),
     );
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
