@@ -502,6 +502,7 @@ const REGION_WORDS: &[&str] = &["region", "regions", "regional"];
 const DISTRICT_WORDS: &[&str] = &[
     "cercle",
     "cercles",
+    "circle",
     "province",
     "provinces",
     "departement",

@@ -504,7 +504,8 @@ fn load_dump(g: &mut Gazetteer, ctx: &mut Context, path: &Path, text: &str) -> R
         if !kept_row(row) {
             continue;
         }
-        let is_admin = row.class == "A";
+        // Third-level units (communes, departments) are places of their own: their seat.
+        let is_admin = row.class == "A" && row.code != "ADM3";
         let names = spellings_of_row(row);
         if names.is_empty() {
             continue;
@@ -533,7 +534,7 @@ fn load_dump(g: &mut Gazetteer, ctx: &mut Context, path: &Path, text: &str) -> R
             "PPLC" => 5,
             "PPLA" => 4,
             "PPLA2" => 3,
-            "PPLA3" => 2,
+            "PPLA3" | "ADM3" => 2,
             code if is_minor_feature(code) => 0,
             _ => 1,
         } + u8::from(row.population >= 10_000)
@@ -569,7 +570,7 @@ fn kept_row(row: &Row<'_>) -> bool {
         || (row.class == "L" && row.code == "LCTY")
         || (row.class == "H" && matches!(row.code, "WLL" | "WLLS"))
         || (row.class == "S" && row.code == "CMP")
-        || (row.class == "A" && matches!(row.code, "ADM1" | "ADM2"))
+        || (row.class == "A" && matches!(row.code, "ADM1" | "ADM2" | "ADM3"))
         || is_minor_feature(row.code)
 }
 
