@@ -1,5 +1,6 @@
 //! Time spent in each stage of `extract()` (actors, places, dates) over the benchmark corpus of
-//! `benches/extraction.rs` (sample reports and 2000 ACLED notes), built-in gazetteer.
+//! `benches/extraction.rs` (sample reports and 2000 ACLED notes), built-in gazetteer (with
+//! `GEONAMES=1` in the environment: with the GeoNames files loaded too).
 //!
 //! `cargo run --release -p sahel-facets --example stage_times [STAGE|all] [JSONL...]` (JSON-lines
 //! files: their `body` fields instead of that corpus)
@@ -54,7 +55,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let mib = docs.iter().map(String::len).sum::<usize>() as f64 / 1048576.0;
-    let ex = Extractor::builtin()?;
+    // GEONAMES=1 in the environment: the GeoNames files of ../shared/data/geonames loaded too.
+    let geonames: Vec<PathBuf> = if std::env::var_os("GEONAMES").is_some() {
+        [
+            "admin1CodesASCII_ML_BF_NE.txt",
+            "admin2Codes_ML_BF_NE.txt",
+            "ML.txt",
+            "BF.txt",
+            "NE.txt",
+        ]
+        .iter()
+        .map(|f| PathBuf::from(format!("{DATA}/geonames/{f}")))
+        .collect()
+    } else {
+        Vec::new()
+    };
+    let ex = Extractor::with_geonames(&geonames)?;
     let meta = DocMeta {
         language: Some("fr".into()),
         ..DocMeta::default()
