@@ -214,7 +214,9 @@ fn event_facets(
         .into_iter()
         .filter(|m| !is_ancestor_of_any(g, m.entry, &event_ids))
         .collect();
-    let chosen: Vec<_> = if events.is_empty() {
+    // Without an event place, the most specific passing mentions; the same for the region facet
+    // when the event places have no region (only countries: "near the border with Burkina Faso").
+    let fallback = || {
         let passing: Vec<_> = mentions
             .iter()
             .filter(|m| m.role == PlaceRole::Mention)
@@ -226,19 +228,23 @@ fn event_facets(
         passing
             .into_iter()
             .filter(|m| Some(g.entry(m.entry).kind.specificity()) == best)
-            .collect()
+            .collect::<Vec<_>>()
+    };
+    let chosen: Vec<_> = if events.is_empty() {
+        fallback()
     } else {
         events
     };
+    let region_of = |m: &crate::places::PlaceMention| {
+        // The region of `describe(g, m.entry, m.role)`.
+        g.entry(m.entry)
+            .region
+            .map(|r| &*g.entry(crate::places::current_region(g, r)).name)
+    };
     let mut regions: Vec<String> = Vec::new();
     let mut countries: Vec<String> = Vec::new();
-    for m in chosen {
-        // The region and country of `describe(g, m.entry, m.role)`.
-        let region = g
-            .entry(m.entry)
-            .region
-            .map(|r| &*g.entry(crate::places::current_region(g, r)).name);
-        if let Some(r) = region {
+    for m in &chosen {
+        if let Some(r) = region_of(m) {
             if !regions.iter().any(|x| x == r) {
                 regions.push(r.to_string());
             }
@@ -246,6 +252,15 @@ fn event_facets(
         if let Some(c) = g.country_name(m.entry) {
             if !countries.iter().any(|x| x == c) {
                 countries.push(c.to_string());
+            }
+        }
+    }
+    if regions.is_empty() && chosen.iter().all(|m| m.role == PlaceRole::Event) {
+        for m in fallback() {
+            if let Some(r) = region_of(m) {
+                if !regions.iter().any(|x| x == r) {
+                    regions.push(r.to_string());
+                }
             }
         }
     }

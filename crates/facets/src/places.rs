@@ -1492,6 +1492,11 @@ fn role_of(text: &str, g: &Gazetteer, c: &Candidate, id: EntryId, all: &[Candida
     let e = g.entry(id);
     let before = &c.before;
     let after = &c.after;
+    // "evacuated to Gao", "headed south to Bamako", "returning from Bamako": where people went
+    // or came from, not where things happened.
+    if is_destination_or_origin(before) {
+        return PlaceRole::Mention;
+    }
     // "in the capital of Bamako", "dans la capitale Bamako": where things happen.
     let in_the_capital = before
         .iter()
@@ -1554,6 +1559,63 @@ fn role_of(text: &str, g: &Gazetteer, c: &Candidate, id: EntryId, all: &[Candida
         }
     }
     PlaceRole::Event
+}
+
+/// Words of going somewhere or coming from somewhere.
+const MOVEMENT_WORDS: &[&str] = &[
+    "headed",
+    "heading",
+    "head",
+    "route",
+    "way",
+    "evacuated",
+    "evacuation",
+    "transferred",
+    "taken",
+    "brought",
+    "returning",
+    "returned",
+    "travelling",
+    "traveling",
+    "going",
+    "bound",
+    "fled",
+    "fleeing",
+    "coming",
+    "came",
+    "arriving",
+    "moving",
+    "evacue",
+    "evacues",
+    "transfere",
+    "transferes",
+    "conduit",
+    "conduits",
+    "achemine",
+    "direction",
+    "provenance",
+    "venant",
+    "venus",
+    "revenant",
+];
+
+/// Whether the words before a name (nearest first) make it where people went or came from:
+/// "to"/"towards"/"vers" or "from"/"de" shortly after a word of movement ("taken to a hospital in
+/// Gao", "en route to Sévaré", "returning to the village from Bamako").
+fn is_destination_or_origin(before: &[String]) -> bool {
+    let words = &before[..before.len().min(5)];
+    let moving = |from: usize| {
+        words[from..words.len().min(from + 3)]
+            .iter()
+            .any(|w| MOVEMENT_WORDS.contains(&w.as_str()))
+    };
+    if words.first().is_some_and(|w| w == "from") && moving(1) {
+        return true;
+    }
+    words
+        .iter()
+        .position(|w| matches!(w.as_str(), "to" | "towards" | "toward" | "vers"))
+        .is_some_and(|i| moving(i + 1))
 }
 
 const MONTHS: &[&str] = &[

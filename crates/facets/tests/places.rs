@@ -364,6 +364,28 @@ fn parent_units_in_brackets_add_no_region_of_their_own() {
 }
 
 #[test]
+fn where_people_went_or_came_from_is_no_event_place() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let meta = DocMeta::default();
+    for text in [
+        "An IED struck a convoy near Boni; two wounded soldiers were evacuated to Gao.",
+        "Gunmen attacked a bus near Boni, en route to Mopti.",
+        "Militants abducted the chief of Boni while he was returning from Bamako.",
+    ] {
+        let x = extract(text, &meta, &ex);
+        assert_eq!(x.regions, vec!["Douentza"], "{text:?}: {:?}", x.places);
+    }
+    // Alone, a destination still gives the region facet (the most specific mention), also when
+    // the only event place is a country.
+    let x = extract(
+        "Two youths were shot dead while returning to Boni from the border with Burkina Faso.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.regions, vec!["Douentza"], "{:?}", x.places);
+}
+
+#[test]
 fn without_event_place_the_most_specific_mention_gives_the_region() {
     let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
     let x = extract(
