@@ -160,6 +160,8 @@ pub struct Highlighter {
     analyzers: Analyzers,
     exact: FxHashMap<String, u32>,
     prefixes: Vec<(String, u32)>,
+    /// Words the exact field does not hold (stop words): a prefix does not match them.
+    stop_words: std::sync::Arc<rustc_hash::FxHashSet<String>>,
     stems: [StemFamily; 2],
     /// The terms of tokens spanning several words, sorted: a word that starts one may begin a
     /// multiword name.
@@ -320,6 +322,7 @@ impl Highlighter {
                 .map(|(t, m)| (t.clone(), *m))
                 .collect(),
             prefixes: terms.prefixes.clone(),
+            stop_words: sahel_text::tokenizer::all_stop_words(),
             stems,
             sorted,
             all_groups,
@@ -470,9 +473,11 @@ impl Highlighter {
             for &(from, to, jf, jt) in parts {
                 let part = &joined[jf..jt];
                 let mut mask = self.exact.get(part).copied().unwrap_or(0);
-                for (prefix, bit) in &self.prefixes {
-                    if part.starts_with(prefix.as_str()) {
-                        mask |= bit;
+                if !self.prefixes.is_empty() && !self.stop_words.contains(part) {
+                    for (prefix, bit) in &self.prefixes {
+                        if part.starts_with(prefix.as_str()) {
+                            mask |= bit;
+                        }
                     }
                 }
                 if mask != 0 {

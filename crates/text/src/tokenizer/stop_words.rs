@@ -27,6 +27,19 @@ pub fn english_stop_words() -> Arc<FxHashSet<String>> {
     WORDS.get_or_init(|| load(ENGLISH_TSV)).clone()
 }
 
+/// The French and English stop words together (the exact analyzer's: a document's exact field
+/// holds its words whatever the language).
+pub fn all_stop_words() -> Arc<FxHashSet<String>> {
+    static WORDS: OnceLock<Arc<FxHashSet<String>>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let mut words = (*french_stop_words()).clone();
+            words.extend(english_stop_words().iter().cloned());
+            Arc::new(words)
+        })
+        .clone()
+}
+
 /// Drops tokens whose folded text is a stop word, unless it is a protected word. Positions are
 /// kept, so a removed word leaves a gap on both the index and the query side alike.
 #[derive(Clone)]
