@@ -965,6 +965,18 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
             && !after_place_cue_and_one_word(text, m.start)
             && !title_case_line(text, m.start);
         let compound = surface.contains([' ', '-', '\'']);
+        // Three-letter GeoNames names ("Gan", "Sia", "Ibi") only as a village after a strong
+        // cue, written as a name (not an acronym, not a month).
+        let three_letters = key_words.len() == 1 && key_words[0].len() == 3;
+        let short_ok = !three_letters
+            || (FUZZY_CUES.contains(&prev) && prev != "a"
+                || matches!(prev, "of" | "de" | "d")
+                    && before
+                        .get(1)
+                        .is_some_and(|w| FUZZY_OF_HEADS.contains(&w.as_str())))
+                && surface.chars().nth(1).is_some_and(char::is_lowercase)
+                && !text[m.end..].starts_with(['-', '\''])
+                && !is_month_or_day(surface);
         let mut chain_only: Vec<EntryId> = Vec::new();
         let entries: Vec<EntryId> = g
             .slot_entries(m.slot)
@@ -996,7 +1008,9 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
                         // The common-word flag is about the short spelling ("Bobo", "Fada"): a
                         // compound spelling ("Bobo-Dioulasso", "Fada N'Gourma") is unambiguous.
                         let common = e.common_word && !compound;
-                        if common || e.source == Source::GeoNames {
+                        if e.source == Source::GeoNames && !short_ok {
+                            false
+                        } else if common || e.source == Source::GeoNames {
                             if proper_name {
                                 false
                             } else if locative_cue {

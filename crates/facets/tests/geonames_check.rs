@@ -237,3 +237,31 @@ fn natural_features_stand_only_for_names_no_place_has() {
         "the village, not the hill"
     );
 }
+
+#[test]
+fn three_letter_geonames_names_need_a_strong_cue() {
+    let dir = std::env::temp_dir().join(format!("sahel-geonames-short-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("ML.txt");
+    let row =
+        "1\tOxu\tOxu\t\t14.5\t-3.1\tP\tPPL\tML\t\t04\t\t\t\t0\t\t300\tAfrica/Bamako\t2020-01-01";
+    std::fs::write(&path, row).unwrap_or_else(|e| panic!("{e}"));
+    let mut g = Gazetteer::builtin().unwrap_or_else(|e| panic!("{e}"));
+    g.load_geonames(&[&path]).unwrap_or_else(|e| panic!("{e}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let found = |text: &str| {
+        sahel_facets::places::find_places(text, &g)
+            .iter()
+            .any(|p| p.name == "Oxu")
+    };
+    assert!(found("Gunmen attacked the village of Oxu on Monday."));
+    assert!(found("Gunmen attacked a school in Oxu."));
+    for text in [
+        "Oxu said the attack was repelled.",
+        "Gunmen attacked a school in OXU.",
+        "Gunmen attacked the village of Oxu-Tene.",
+        "Gunmen attacked the school, and Oxu fled.",
+    ] {
+        assert!(!found(text), "{text:?}");
+    }
+}

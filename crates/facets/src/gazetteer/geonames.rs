@@ -4,8 +4,11 @@
 //! GeoNames codes Mali's pre-2023 regions and Burkina Faso's 13 regions; a place gets the current
 //! region through its admin2 unit (cercle, province, department) when that unit is in the built-in
 //! districts, else the successor region whose district seat is nearest. Only populated places
-//! (class P), localities (`L.LCTY`) and admin units are kept, and only Latin-script spellings of
-//! four letters or more that are not ordinary words, to keep memory and false matches down.
+//! (class P), localities (`L.LCTY`), wells, camps, admin units and the natural features and
+//! sites reports locate events at (wadis, ponds, hills, forests, mines: used only for names no
+//! place has) are kept, and only Latin-script spellings of
+//! three letters or more that are not ordinary words, to keep memory and false matches down
+//! (three-letter names are used only after a strong place cue).
 //!
 //! A place's `importance` (which breaks ties between namesakes) comes from its feature code (the
 //! capital, admin seats), its population, and whether it lies within 25 km of a built-in locality
@@ -287,11 +290,11 @@ pub(super) fn is_ordinary(key: &str) -> bool {
     ORDINARY_WORDS.contains(&key)
 }
 
-/// A GeoNames spelling worth indexing: Latin script, at least four letters, no digits, not an
+/// A GeoNames spelling worth indexing: Latin script, at least three letters, no digits, not an
 /// ordinary word.
 fn usable_spelling(s: &str) -> bool {
     let key = name_key(s);
-    key.len() >= 4
+    key.len() >= 3
         && key.chars().all(|c| c.is_ascii_lowercase())
         && !is_ordinary(&key)
         && s.chars().all(|c| {
@@ -931,11 +934,12 @@ mod tests {
     }
 
     #[test]
-    fn only_latin_spellings_of_four_letters_are_kept() {
+    fn only_latin_spellings_of_three_letters_are_kept() {
         assert!(usable_spelling("Tillabéri"));
         assert!(usable_spelling("Birni N'Gaouré"));
         assert!(!usable_spelling("Тилабери"));
-        assert!(!usable_spelling("Gao"));
+        assert!(usable_spelling("Gao"));
+        assert!(!usable_spelling("Ba"));
         assert!(!usable_spelling("North"));
         assert!(!usable_spelling("Commune 3"));
     }
