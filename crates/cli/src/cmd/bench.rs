@@ -432,7 +432,7 @@ fn bench_index(args: IndexBenchArgs) -> anyhow::Result<Outcome> {
         100.0 * full.index_bytes as f64 / bytes as f64
     );
     println!(
-        "ratio by CPU time (insensitive to other load on the machine): full pipeline at {:.0}% of the bare writer's MB per CPU-second",
+        "ratio by CPU time: full pipeline at {:.0}% of the bare writer's MB per CPU-second",
         100.0 * (full.bytes as f64 / full.cpu_seconds.max(0.01))
             / (bare.bytes as f64 / bare.cpu_seconds.max(0.01))
     );
