@@ -1365,6 +1365,10 @@ fn resolve<'c>(
             continue;
         }
         let e = g.entry(c.entries[0]);
+        // "near the border with Mali": the place is on the other side.
+        if e.kind == PlaceKind::Country && names_a_border(c) {
+            continue;
+        }
         if let Some(r) = e.region {
             *ev.regions.entry(r).or_default() += 1;
         }
@@ -1445,6 +1449,25 @@ fn fuzzy_entries(
     kept.iter()
         .all(|&id| g.entry(id).region == first.region)
         .then_some(kept)
+}
+
+/// Whether a country name is said as the other side of a border ("near the border with Mali",
+/// "à la frontière avec le Niger", "the Mali-Niger border").
+fn names_a_border(c: &Candidate) -> bool {
+    let border = |w: &String| {
+        matches!(
+            w.as_str(),
+            "border" | "borders" | "frontiere" | "frontieres"
+        )
+    };
+    let b = &c.before;
+    b.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "with" | "of" | "avec" | "de" | "du" | "le" | "la"
+        )
+    }) && b.iter().skip(1).take(2).any(border)
+        || c.after.iter().take(2).any(border)
 }
 
 /// Homonyms closer than this are one area for the region facet.
@@ -1542,7 +1565,7 @@ fn role_of(text: &str, g: &Gazetteer, c: &Candidate, id: EntryId, all: &[Candida
         }
     }
     if e.kind == PlaceKind::Country {
-        if contains_any(before, ALLIANCE_WORDS) {
+        if contains_any(before, ALLIANCE_WORDS) || names_a_border(c) {
             return PlaceRole::Mention;
         }
         // Countries listed together ("Mali, Burkina, Niger") are members, not event places.

@@ -386,6 +386,24 @@ fn where_people_went_or_came_from_is_no_event_place() {
 }
 
 #[test]
+fn a_country_across_a_border_is_no_event_place() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    for text in [
+        "Soldiers opened fire in the town of Gorom-Gorom near the border with Mali.",
+        "Des tirs ont été entendus à Gorom-Gorom, près de la frontière avec le Mali.",
+        "Soldiers opened fire in Gorom-Gorom, near the Mali-Niger border.",
+    ] {
+        let x = extract(text, &DocMeta::default(), &ex);
+        assert_eq!(
+            x.countries,
+            vec!["Burkina Faso"],
+            "{text:?}: {:?}",
+            x.places
+        );
+    }
+}
+
+#[test]
 fn without_event_place_the_most_specific_mention_gives_the_region() {
     let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
     let x = extract(
