@@ -843,10 +843,27 @@ pub fn snippet(body: &str, language: &str, highlighter: &mut Highlighter) -> Str
     collapse_whitespace(&out)
 }
 
+/// `text` trimmed, each run of whitespace (Unicode's) made one space. Runs of other ASCII
+/// characters are copied at once; only non-ASCII characters are decoded.
 fn collapse_whitespace(text: &str) -> String {
+    let text = text.trim();
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.trim().chars() {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii() || b.is_ascii_whitespace() || b == 0x0B)
+            .unwrap_or(rest.len());
+        if run > 0 {
+            out.push_str(&rest[..run]);
+            space = false;
+            rest = &rest[run..];
+            continue;
+        }
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         if c.is_whitespace() {
             if !space {
                 out.push(' ');
@@ -856,6 +873,7 @@ fn collapse_whitespace(text: &str) -> String {
             out.push(c);
             space = false;
         }
+        rest = &rest[c.len_utf8()..];
     }
     out
 }
@@ -1041,6 +1059,38 @@ mod tests {
         assert!(texts.len() > 400, "{} texts", texts.len());
         for text in &texts {
             assert_eq!(fast_words(text), tokenizer_words(text), "{text}");
+        }
+    }
+
+    /// The reference: every character decoded.
+    fn collapse_by_chars(text: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in text.trim().chars() {
+            if c.is_whitespace() {
+                if !space {
+                    out.push(' ');
+                }
+                space = true;
+            } else {
+                out.push(c);
+                space = false;
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn whitespace_runs_collapse_as_char_by_char(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "é", " ", "  ", "\t", "\n", "\r\n", "\u{B}", "\u{C}", "\u{85}", "\u{A0}",
+                "\u{202F}", "\u{2003}", "\u{3000}", "x y", "<mark>", "…", "中", "\u{1F600}",
+                "\u{1C}", "\u{1F}", "\u{0}",
+            ]), 0..20),
+        ) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(collapse_whitespace(&text), collapse_by_chars(&text));
         }
     }
 
