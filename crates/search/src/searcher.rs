@@ -1288,7 +1288,6 @@ impl Answer {
 
     /// Appends exactly what `serde_json::to_writer` writes for [`Answer::into_response`].
     fn write_json(&self, out: &mut Vec<u8>) -> Result<()> {
-        use std::io::Write as _;
         let json = |out: &mut Vec<u8>, value: &dyn erased::Json| value.write(out);
         out.extend_from_slice(b"{\"total\":");
         json(out, &self.total)?;
@@ -1314,8 +1313,9 @@ impl Answer {
                 out.extend_from_slice(b"{\"value\":");
                 let value = values.get(id as usize).map_or("", String::as_str);
                 json(out, &value)?;
-                // Writing into a Vec cannot fail.
-                let _ = write!(out, ",\"count\":{count}}}");
+                out.extend_from_slice(b",\"count\":");
+                push_decimal(out, u64::from(count));
+                out.push(b'}');
             }
             out.push(b']');
         }
@@ -1333,11 +1333,28 @@ impl Answer {
             } else {
                 json(out, &month)?;
             }
-            let _ = write!(out, ",\"count\":{count}}}");
+            out.extend_from_slice(b",\"count\":");
+            push_decimal(out, count);
+            out.push(b'}');
         }
         out.extend_from_slice(b"]}");
         Ok(())
     }
+}
+
+/// Appends the decimal digits of `n`, as `serde_json` writes an integer.
+fn push_decimal(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 /// Serialising a value of any of the answer's types through `serde_json`.
@@ -1468,4 +1485,18 @@ fn commit_time(dir: &Path) -> Option<String> {
         .ok()?;
     let time: DateTime<Utc> = modified.into();
     Some(time.to_rfc3339_opts(SecondsFormat::Secs, true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_written_as_serde_json_writes_integers() {
+        for n in [0, 7, 10, 99, 100, 4_294_967_295, 1_000_000_007, u64::MAX] {
+            let mut out = b"x".to_vec();
+            push_decimal(&mut out, n);
+            assert_eq!(out[1..], *serde_json::to_vec(&n).expect("json"), "{n}");
+        }
+    }
 }
