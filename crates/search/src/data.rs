@@ -42,6 +42,9 @@ const MAX_DATES_PER_DOC: usize = 32;
 #[derive(Debug, Default)]
 pub struct ValueTable {
     pub values: Vec<String>,
+    /// Per value id, its position among the values in byte order (filled once the table is
+    /// complete): sorting ids by rank sorts them by value, without comparing strings.
+    pub rank: Vec<u32>,
     ids: HashMap<String, u32>,
     /// Folded value → ids of the values that fold to it (`Ménaka` and `Menaka` both indexed).
     by_fold: HashMap<String, Vec<u32>>,
@@ -57,6 +60,16 @@ impl ValueTable {
         self.ids.insert(value.to_string(), id);
         self.by_fold.entry(fold(value)).or_default().push(id);
         id
+    }
+
+    /// Ranks the values in byte order (see [`ValueTable::rank`]).
+    fn rank_values(&mut self) {
+        let mut ids: Vec<u32> = (0..self.values.len() as u32).collect();
+        ids.sort_unstable_by(|&a, &b| self.values[a as usize].cmp(&self.values[b as usize]));
+        self.rank = vec![0; ids.len()];
+        for (rank, &id) in ids.iter().enumerate() {
+            self.rank[id as usize] = rank as u32;
+        }
     }
 
     /// Ids of the indexed values equal to `value` without regard to case or accents.
@@ -587,6 +600,9 @@ impl IndexData {
             .map(|(_, a)| *a)
             .chain(undated.iter().copied())
             .collect();
+        for table in &mut tables {
+            table.rank_values();
+        }
         let (calendar, month_position) = calendar_of(&tables[MONTH]);
         Ok(IndexData {
             searcher,
@@ -610,6 +626,20 @@ impl IndexData {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranks_follow_the_values_byte_order() {
+        let mut table = ValueTable::default();
+        for value in ["Tombouctou", "Gao", "Ménaka", "Mopti", "gao", "Ansongo"] {
+            table.intern(value);
+        }
+        table.rank_values();
+        let mut by_rank: Vec<&str> = table.values.iter().map(String::as_str).collect();
+        by_rank.sort_by_key(|v| table.rank[table.values.iter().position(|x| x == v).unwrap_or(0)]);
+        let mut sorted: Vec<&str> = table.values.iter().map(String::as_str).collect();
+        sorted.sort();
+        assert_eq!(by_rank, sorted);
+    }
 
     #[test]
     fn day_and_month_conversions_agree() {

@@ -1159,19 +1159,20 @@ type FacetLists = [Vec<(u32, u32)>; 5];
 
 fn facet_lists(data: &IndexData, outcome: &Outcome) -> FacetLists {
     FACET_DIMS.map(|(dim, _)| {
-        let values = &data.tables[dim].values;
-        let name = |id: u32| values.get(id as usize).map_or("", String::as_str);
+        let table = &data.tables[dim];
+        // By value: by rank, the values' byte order.
+        let rank = |id: u32| table.rank.get(id as usize).copied().unwrap_or(u32::MAX);
         let mut list: Vec<(u32, u32)> = outcome
             .dim_counts(data, dim)
             .iter()
             .enumerate()
-            .filter(|&(id, &count)| count > 0 && id < values.len())
+            .filter(|&(id, &count)| count > 0 && id < table.values.len())
             .map(|(id, &count)| (id as u32, count))
             .collect();
         if dim == MONTH {
-            list.sort_by(|a, b| name(a.0).cmp(name(b.0)));
+            list.sort_unstable_by_key(|&(id, _)| rank(id));
         } else {
-            list.sort_by(|a, b| b.1.cmp(&a.1).then(name(a.0).cmp(name(b.0))));
+            list.sort_unstable_by_key(|&(id, count)| (std::cmp::Reverse(count), rank(id)));
         }
         list.truncate(MAX_FACET_VALUES);
         list

@@ -842,6 +842,21 @@ fn search_json_writes_the_serde_bytes_of_the_response() {
         );
         let value: serde_json::Value = serde_json::from_slice(&written[6..]).expect("valid JSON");
         assert!(value["took_ms"].is_number(), "{request:?}");
+        // Facets most frequent first, ties by value; months in order.
+        let facets = &response.facets;
+        for list in [
+            &facets.region,
+            &facets.country,
+            &facets.language,
+            &facets.actor,
+        ] {
+            assert!(
+                list.windows(2).all(|w| w[0].count > w[1].count
+                    || (w[0].count == w[1].count && w[0].value < w[1].value)),
+                "{list:?}"
+            );
+        }
+        assert!(facets.month.windows(2).all(|w| w[0].value < w[1].value));
     }
     // The quoted facet values are there, escaped.
     let response = s.search(&SearchRequest::query("signalée")).expect("search");
