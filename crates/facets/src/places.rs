@@ -198,13 +198,14 @@ fn capital_mentions(
                 (generic && countries_named.len() == 1).then(|| countries_named[0])
             });
         let Some(country) = country else { continue };
-        let capital = g.entries().find_map(|(id, e)| {
-            (e.kind == PlaceKind::Locality
-                && e.country_code == country
-                && e.importance >= 5
-                && e.source == Source::Builtin)
-                .then_some(id)
-        });
+        // Built-in entries come first: the search stops at the first GeoNames entry.
+        let capital = g
+            .entries()
+            .take_while(|(_, e)| e.source == Source::Builtin)
+            .find_map(|(id, e)| {
+                (e.kind == PlaceKind::Locality && e.country_code == country && e.importance >= 5)
+                    .then_some(id)
+            });
         let Some(capital) = capital else { continue };
         let speech = before
             .iter()
@@ -278,10 +279,9 @@ pub(crate) fn current_region(g: &Gazetteer, region: EntryId) -> EntryId {
     }
     let key = name_key(&e.name);
     let successors: Vec<EntryId> = g
-        .entries()
+        .region_entries()
         .filter(|(_, s)| {
-            s.kind == PlaceKind::Region
-                && s.country == e.country
+            s.country == e.country
                 && !s.detail.eq_ignore_ascii_case("former")
                 && s.former_regions.iter().any(|f| name_key(f) == key)
         })
@@ -628,7 +628,7 @@ struct Candidate {
     after: Vec<String>,
     /// Found by [`Gazetteer::fuzzy_lookup`], not as written: resolved only to a single region,
     /// and gives no evidence for the other names.
-    fuzzy: Option<FuzzyMatch>,
+    fuzzy: bool,
 }
 
 /// Nouns after a name that make it a place ("the Youga mine", "Kossodo University", "Tamkoutat
@@ -1048,7 +1048,7 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
             chain_only,
             before,
             after,
-            fuzzy: None,
+            fuzzy: false,
         });
     }
     // Non-overlapping, longest first.
@@ -1086,6 +1086,15 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
         out.push(c);
     }
     out
+}
+
+/// Whether a short word folds to one of `list` (no allocation for an ASCII word).
+fn folds_into(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&sahel_text::fold(word).as_str())
+    }
 }
 
 /// Words after which a capitalised name the gazetteer lacks is looked up fuzzily ("in Toukoroboa",
@@ -1158,13 +1167,11 @@ fn fuzzy_candidates(
             continue;
         }
         let cue_start = raw_cue.as_ptr() as usize - text.as_ptr() as usize;
-        let cue = sahel_text::fold(raw_cue);
         // "a" is French "à", not the English article.
-        let cued = FUZZY_CUES.contains(&cue.as_str()) && (cue != "a" || raw_cue != "a")
-            || matches!(cue.as_str(), "of" | "de" | "d" | "du")
-                && word_before(text, cue_start).is_some_and(|(w, _)| {
-                    w.len() <= 12 && FUZZY_OF_HEADS.contains(&sahel_text::fold(w).as_str())
-                });
+        let cued = raw_cue != "a" && folds_into(raw_cue, FUZZY_CUES)
+            || folds_into(raw_cue, &["of", "de", "d", "du"])
+                && word_before(text, cue_start)
+                    .is_some_and(|(w, _)| w.len() <= 12 && folds_into(w, FUZZY_OF_HEADS));
         if !cued {
             continue;
         }
@@ -1197,10 +1204,14 @@ fn fuzzy_candidates(
         let end = whole_end;
         // A name the gazetteer holds as written was rejected for a reason (part of a person's
         // name...).
-        if covered(start, end) || !g.lookup(&text[start..end]).is_empty() {
+        if covered(start, end) {
             continue;
         }
-        let (entries, edited) = g.fuzzy_lookup(&text[start..end]);
+        let key = name_key(&text[start..end]);
+        if key.len() < crate::gazetteer::fuzzy::SKELETON_MIN_LEN || !g.lookup_key(&key).is_empty() {
+            continue;
+        }
+        let (entries, _) = g.fuzzy_lookup_key(&key);
         let entries: Vec<EntryId> = entries
             .into_iter()
             .filter(|&id| g.entry(id).kind == PlaceKind::Locality)
@@ -1219,11 +1230,7 @@ fn fuzzy_candidates(
             chain_only: Vec::new(),
             before: words_before(text, start, 5),
             after: words_after(text, end, 2),
-            fuzzy: Some(if edited {
-                FuzzyMatch::OneEdit
-            } else {
-                FuzzyMatch::Skeleton
-            }),
+            fuzzy: true,
         });
     }
     out
@@ -1346,7 +1353,7 @@ fn resolve<'c>(
         })
     };
     for (i, c) in cands.iter().enumerate() {
-        if c.fuzzy.is_some() {
+        if c.fuzzy {
             continue;
         }
         if !unambiguous(c) {
@@ -1384,9 +1391,10 @@ fn resolve<'c>(
         .iter()
         .enumerate()
         .filter_map(|(i, c)| {
-            let entries: Vec<EntryId> = match c.fuzzy {
-                Some(how) => fuzzy_entries(g, &c.entries, how, &ev)?,
-                None => c.entries.clone(),
+            let entries: Vec<EntryId> = if c.fuzzy {
+                fuzzy_entries(g, &c.entries, &ev)?
+            } else {
+                c.entries.clone()
             };
             let mut scored: Vec<(f64, EntryId)> = entries
                 .iter()
@@ -1410,40 +1418,14 @@ fn resolve<'c>(
         .collect()
 }
 
-/// How a fuzzy candidate was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FuzzyMatch {
-    /// The skeleton of a key (a transliteration variant).
-    Skeleton,
-    /// One edit from a key (a misspelling): a built-in place, or one the context supports.
-    OneEdit,
-}
-
 /// The entries of a fuzzy candidate worth resolving to: those in the countries the text points
 /// to (all when it points to none), when they lie in a single region.
-fn fuzzy_entries(
-    g: &Gazetteer,
-    entries: &[EntryId],
-    how: FuzzyMatch,
-    ev: &Evidence,
-) -> Option<Vec<EntryId>> {
+fn fuzzy_entries(g: &Gazetteer, entries: &[EntryId], ev: &Evidence) -> Option<Vec<EntryId>> {
     let best = ev.countries.values().copied().max().unwrap_or(0);
-    // A misspelling of a name of the built-in gazetteer (the places security reports name
-    // most), or of a village in a region or near a place the text names already.
-    let plausible_edit = |id: EntryId| {
-        let e = g.entry(id);
-        e.source == Source::Builtin
-            || e.region.is_some_and(|r| ev.regions.contains_key(&r))
-            || ev
-                .points
-                .iter()
-                .any(|&(lat, lon)| distance_km(lat, lon, e.lat, e.lon) < 60.0)
-    };
     let kept: Vec<EntryId> = entries
         .iter()
         .copied()
         .filter(|&id| best == 0 || ev.countries.get(&g.entry(id).country_code) == Some(&best))
-        .filter(|&id| how == FuzzyMatch::Skeleton || plausible_edit(id))
         .collect();
     let first = g.entry(*kept.first()?);
     kept.iter()

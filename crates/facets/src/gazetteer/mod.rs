@@ -13,7 +13,6 @@ pub mod fuzzy;
 mod geonames;
 mod matcher;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use serde::Serialize;
@@ -114,14 +113,18 @@ pub fn name_key(name: &str) -> String {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     /// key → slot in `slots` (and pattern id in `matcher`).
-    keys: HashMap<Box<str>, u32>,
+    keys: fuzzy::KeyMap<u32>,
     slots: Vec<Vec<EntryId>>,
+    /// The region entries (current and former), in id order.
+    regions: Vec<EntryId>,
     matcher: Option<matcher::Automaton>,
     /// (entry, slot) of the spellings GeoNames lent built-in entries: a built-in place named by
     /// one of them is no more likely than a GeoNames place of that name.
     borrowed: std::collections::HashSet<(EntryId, u32)>,
     /// Keys by skeleton, for names not found as written ([`Gazetteer::fuzzy_lookup`]).
     skeletons: fuzzy::SkeletonIndex,
+    /// The built-in keys by deletion neighbourhood (misspellings of built-in names).
+    edits: fuzzy::EditIndex,
 }
 
 impl Gazetteer {
@@ -165,11 +168,13 @@ impl Gazetteer {
     fn empty() -> Self {
         Gazetteer {
             entries: Vec::new(),
-            keys: HashMap::new(),
+            keys: fuzzy::KeyMap::default(),
             slots: Vec::new(),
+            regions: Vec::new(),
             matcher: None,
             borrowed: std::collections::HashSet::new(),
             skeletons: fuzzy::SkeletonIndex::default(),
+            edits: fuzzy::EditIndex::default(),
         }
     }
 
@@ -194,6 +199,11 @@ impl Gazetteer {
             .iter()
             .enumerate()
             .map(|(i, e)| (i as EntryId, e))
+    }
+
+    /// The region entries (current regions and the former regions texts may name), in id order.
+    pub fn region_entries(&self) -> impl Iterator<Item = (EntryId, &Entry)> {
+        self.regions.iter().map(|&id| (id, self.entry(id)))
     }
 
     /// Entries one of whose spellings has the same key as `name`.
@@ -240,7 +250,7 @@ impl Gazetteer {
     pub fn successor_regions(&self, name: &str) -> Vec<String> {
         let key = name_key(name);
         let mut out: Vec<String> = Vec::new();
-        for entry in self.entries.iter().filter(|e| e.kind == PlaceKind::Region) {
+        for (_, entry) in self.region_entries() {
             let named = entry.spellings.iter().any(|s| name_key(s) == key);
             let carved = entry.former_regions.iter().any(|f| name_key(f) == key);
             if (named || carved) && !out.iter().any(|o| **o == *entry.name) {
@@ -279,12 +289,16 @@ impl Gazetteer {
 
     /// Entries a name the gazetteer does not hold as written may stand for (see [`fuzzy`]): those
     /// whose key has the skeleton of the name's key; failing that, for a name of
-    /// [`fuzzy::EDIT_MIN_LEN`] letters or more, those whose key is one edit away. Empty when
+    /// [`fuzzy::EDIT_MIN_LEN`] letters or more, the built-in ones whose key is one edit away. Empty when
     /// neither gives anything; the flag tells the entries are one edit away.
     pub fn fuzzy_lookup(&self, name: &str) -> (Vec<EntryId>, bool) {
-        let key = name_key(name);
+        self.fuzzy_lookup_key(&name_key(name))
+    }
+
+    /// [`Gazetteer::fuzzy_lookup`] of a matching key.
+    pub(crate) fn fuzzy_lookup_key(&self, key: &str) -> (Vec<EntryId>, bool) {
         let ordinary =
-            geonames::is_ordinary(&key) || key.strip_suffix('s').is_some_and(geonames::is_ordinary);
+            geonames::is_ordinary(key) || key.strip_suffix('s').is_some_and(geonames::is_ordinary);
         if !key.is_ascii() || key.len() < fuzzy::SKELETON_MIN_LEN || ordinary {
             return (Vec::new(), false);
         }
@@ -296,13 +310,20 @@ impl Gazetteer {
             }
         }
         let mut out: Vec<EntryId> = Vec::new();
-        for &slot in self.skeletons.get(&fuzzy::skeleton(&key)) {
+        for &slot in self.skeletons.get(&fuzzy::skeleton(key)) {
             add(&mut out, &self.slots[slot as usize]);
         }
         if !out.is_empty() || key.len() < fuzzy::EDIT_MIN_LEN {
             return (out, false);
         }
-        fuzzy::for_each_edit(&key, |variant| add(&mut out, self.lookup_key(variant)));
+        self.edits.lookup(key, |slot| {
+            let builtin: Vec<EntryId> = self.slots[slot as usize]
+                .iter()
+                .copied()
+                .filter(|&id| self.entry(id).source == Source::Builtin)
+                .collect();
+            add(&mut out, &builtin);
+        });
         (out, true)
     }
 
@@ -327,6 +348,9 @@ impl Gazetteer {
     pub(crate) fn push_entry(&mut self, entry: Entry) -> EntryId {
         let id = self.entries.len() as EntryId;
         let spellings = entry.spellings.clone();
+        if entry.kind == PlaceKind::Region {
+            self.regions.push(id);
+        }
         self.entries.push(entry);
         for s in &spellings {
             self.index_name(id, s);
@@ -390,6 +414,13 @@ impl Gazetteer {
         let keys = patterns.iter().map(|(k, _)| k.as_bytes());
         self.matcher = Some(matcher::Automaton::build(keys)?);
         self.skeletons = fuzzy::SkeletonIndex::build(patterns.iter().copied());
+        let builtin = |slot: u32| {
+            self.slots[slot as usize]
+                .iter()
+                .any(|&id| self.entries[id as usize].source == Source::Builtin)
+        };
+        self.edits =
+            fuzzy::EditIndex::build(patterns.iter().copied().filter(|&(_, slot)| builtin(slot)));
         Ok(())
     }
 
@@ -415,8 +446,8 @@ impl Gazetteer {
 
     /// Current regions of a country carved from the former region with this key (or named so).
     pub(crate) fn successors_by_key(&self, country: EntryId, key: &str) -> Vec<EntryId> {
-        self.entries()
-            .filter(|(_, e)| e.kind == PlaceKind::Region && e.country == Some(country))
+        self.region_entries()
+            .filter(|(_, e)| e.country == Some(country))
             .filter(|(_, e)| {
                 e.former_regions.iter().any(|f| name_key(f) == key)
                     || e.spellings.iter().any(|s| name_key(s) == key)
