@@ -1146,20 +1146,28 @@ fn fuzzy_candidates(
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    let mut prev_word_char = false;
-    for (start, c) in text.char_indices() {
-        let word_start = !prev_word_char;
-        prev_word_char = c.is_alphanumeric();
-        if !word_start || !c.is_uppercase() {
-            continue;
-        }
-        let covered = |s: usize, e: usize| {
-            cands.iter().any(|c| c.start < e && s < c.end)
-                || excluded.iter().any(|&(a, b)| a < e && s < b)
+    let covered = |s: usize, e: usize| {
+        cands.iter().any(|c| c.start < e && s < c.end)
+            || excluded.iter().any(|&(a, b)| a < e && s < b)
+    };
+    // Capitalised words right after a space: read bytewise, ASCII without Unicode tables.
+    let mut start = 0;
+    while start < bytes.len() {
+        let b = bytes[start];
+        let (upper, len) = if b.is_ascii() {
+            (b.is_ascii_uppercase(), 1)
+        } else {
+            text[start..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_uppercase(), c.len_utf8()))
         };
-        if covered(start, start + 1) || bytes.get(start.wrapping_sub(1)) != Some(&b' ') {
+        let at = start;
+        start += len;
+        if !upper || at == 0 || bytes[at - 1] != b' ' || covered(at, at + 1) {
             continue;
         }
+        let start = at;
         let Some((raw_cue, _)) = word_before(text, start) else {
             continue;
         };
