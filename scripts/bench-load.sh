@@ -8,7 +8,9 @@
 # Usage: scripts/bench-load.sh [DOCS...]            (default: 10000 100000)
 # Environment: DURATION (30s), CONNECTIONS (16), THREADS (2), PORT (7979),
 #              BENCH_DIR (target/bench-load: corpora and indexes are built once there, reused),
-#              SKIP_BUILD=1 to use the existing target/release/sahel.
+#              SKIP_BUILD=1 to use the existing target/release/sahel,
+#              SAHEL_BIN=PATH to benchmark another build (implies SKIP_BUILD), SEARCHES=N to pass
+#              `--searches N` to the server.
 # Needs: cargo, curl; installs wrk (Debian package) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,10 +32,18 @@ if ! command -v wrk >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null
 fi
 
-if [ "${SKIP_BUILD:-0}" != "1" ]; then
-    cargo build --release -p sahel-cli
+if [ -n "${SAHEL_BIN:-}" ]; then
+    SAHEL="$(cd "$(dirname "$SAHEL_BIN")" && pwd)/$(basename "$SAHEL_BIN")"
+else
+    if [ "${SKIP_BUILD:-0}" != "1" ]; then
+        cargo build --release -p sahel-cli
+    fi
+    SAHEL="$PWD/target/release/sahel"
 fi
-SAHEL="$PWD/target/release/sahel"
+SERVE_ARGS=()
+if [ -n "${SEARCHES:-}" ]; then
+    SERVE_ARGS=(--searches "$SEARCHES")
+fi
 mkdir -p "$BENCH_DIR"
 
 SERVER_PID=""
@@ -46,6 +56,7 @@ stop_server() {
 }
 trap stop_server EXIT INT TERM
 
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 SUMMARY=()
 for docs in "${SIZES[@]}"; do
     # `sahel bench index` generates the corpus and indexes it with the full pipeline into
@@ -64,7 +75,7 @@ for docs in "${SIZES[@]}"; do
         echo "bench-load: something already answers on port $PORT; choose another with PORT=" >&2
         exit 1
     fi
-    "$SAHEL" serve --index "$index" --addr "127.0.0.1:$PORT" >"$BENCH_DIR/serve-$docs.log" 2>&1 &
+    "$SAHEL" serve --index "$index" --addr "127.0.0.1:$PORT" "${SERVE_ARGS[@]}" >"$BENCH_DIR/serve-$docs.log" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 1 100); do
         if curl -fsS "$url/api/health" >/dev/null 2>&1; then break; fi
@@ -99,5 +110,5 @@ for docs in "${SIZES[@]}"; do
 done
 
 echo
-echo "== summary: $CONNECTIONS connections, $THREADS wrk threads, $DURATION per size, $(nproc) cores"
+echo "== summary: $CONNECTIONS connections, $THREADS wrk threads, $DURATION per size, $(nproc) cores, load average before: $LOAD_BEFORE"
 printf '%s\n' "${SUMMARY[@]}"
