@@ -24,6 +24,19 @@ pub struct PlaceFacet {
     pub lon: Option<f64>,
 }
 
+impl From<&ResolvedPlace> for PlaceFacet {
+    fn from(p: &ResolvedPlace) -> PlaceFacet {
+        PlaceFacet {
+            country: p.country.clone(),
+            region: p.region.clone(),
+            district: p.district.clone(),
+            locality: p.locality.clone(),
+            lat: p.lat,
+            lon: p.lon,
+        }
+    }
+}
+
 /// The facet values of one document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocFacets {
@@ -143,17 +156,7 @@ impl Analysis {
                 .filter_map(|d| parse_event_date(d))
                 .collect(),
             months: extraction.months.clone(),
-            places: events
-                .iter()
-                .map(|p| PlaceFacet {
-                    country: p.country.clone(),
-                    region: p.region.clone(),
-                    district: p.district.clone(),
-                    locality: p.locality.clone(),
-                    lat: p.lat,
-                    lon: p.lon,
-                })
-                .collect(),
+            places: events.iter().map(|p| PlaceFacet::from(*p)).collect(),
             regions: extraction.regions.clone(),
             countries: extraction.countries.clone(),
             localities,

@@ -175,17 +175,20 @@ pub fn event_place_paths(places: &[ResolvedPlace]) -> Vec<Facet> {
     places
         .iter()
         .filter(|p| p.role == PlaceRole::Event)
-        .filter_map(|p| {
-            place_facet(&crate::analysis::PlaceFacet {
-                country: p.country.clone(),
-                region: p.region.clone(),
-                district: p.district.clone(),
-                locality: p.locality.clone(),
-                lat: p.lat,
-                lon: p.lon,
-            })
-        })
+        .filter_map(|p| place_facet(&p.into()))
         .collect()
+}
+
+/// The places of a stored extraction value (see [`stored_extraction`]); `None` when it holds
+/// none in the compact form (an index written before it, which stored the places as JSON).
+pub fn stored_places(extraction: &OwnedValue) -> Option<Vec<ResolvedPlace>> {
+    let OwnedValue::Object(entries) = extraction else {
+        return None;
+    };
+    entries.iter().find_map(|(key, value)| match value {
+        OwnedValue::Str(places) if key == "places" => Some(decode_places(places)),
+        _ => None,
+    })
 }
 
 /// Builds the document; `duplicate_of`/`is_duplicate` are added by the writer, which alone knows

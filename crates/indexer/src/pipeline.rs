@@ -694,16 +694,9 @@ fn restore_place_facets(
     if stored.get_first(fields.place).is_some() {
         return;
     }
-    let OwnedValue::Object(entries) = extraction else {
-        return;
-    };
-    for (key, value) in entries {
-        if let (true, OwnedValue::Str(places)) = (key == "places", value) {
-            for facet in crate::document::event_place_paths(&crate::document::decode_places(places))
-            {
-                doc.add_facet(fields.place, facet);
-            }
-        }
+    let places = crate::document::stored_places(extraction).unwrap_or_default();
+    for facet in crate::document::event_place_paths(&places) {
+        doc.add_facet(fields.place, facet);
     }
 }
 

@@ -764,23 +764,7 @@ fn browse(data: &Arc<IndexData>, filters: &Filters, keep: usize, order: Order) -
         let hits = list
             .iter()
             .take(keep)
-            .map(|&doc| {
-                let key = data
-                    .segments
-                    .get(doc.segment_ord as usize)
-                    .and_then(|s| s.sort_key.get(doc.doc_id as usize).copied())
-                    .unwrap_or(i64::MIN);
-                Ranked {
-                    full: true,
-                    key: match order {
-                        _ if key == i64::MIN => f64::NEG_INFINITY,
-                        Order::OldestFirst => -(key as f64),
-                        _ => key as f64,
-                    },
-                    score: 0.0,
-                    doc,
-                }
-            })
+            .map(|&doc| browse_ranked(data, order, doc))
             .collect();
         return Ok(Outcome {
             total,
@@ -914,23 +898,7 @@ fn browse_one_facet(
         })
         .collect();
     let total: u64 = lists.iter().map(|list| list.len() as u64).sum();
-    let ranked = |address: DocAddress| {
-        let key = data
-            .segments
-            .get(address.segment_ord as usize)
-            .and_then(|s| s.sort_key.get(address.doc_id as usize).copied())
-            .unwrap_or(i64::MIN);
-        Ranked {
-            full: true,
-            key: match order {
-                _ if key == i64::MIN => f64::NEG_INFINITY,
-                Order::OldestFirst => -(key as f64),
-                _ => key as f64,
-            },
-            score: 0.0,
-            doc: address,
-        }
-    };
+    let ranked = |address: DocAddress| browse_ranked(data, order, address);
     let order_list = match order {
         Order::OldestFirst => &data.oldest_first,
         _ => &data.newest_first,
@@ -1385,25 +1353,15 @@ fn place_paths(doc: &TantivyDocument, f: &StoredFields) -> Vec<String> {
     if !stored.is_empty() {
         return stored;
     }
-    let Some(OwnedValue::Object(entries)) = doc.get_first(f.extraction).map(OwnedValue::from)
-    else {
-        return Vec::new();
-    };
-    entries
+    let places = doc
+        .get_first(f.extraction)
+        .map(OwnedValue::from)
+        .and_then(|extraction| sahel_indexer::document::stored_places(&extraction))
+        .unwrap_or_default();
+    sahel_indexer::document::event_place_paths(&places)
         .iter()
-        .find_map(|(key, value)| match value {
-            OwnedValue::Str(places) if key == "places" => Some(places.as_str()),
-            _ => None,
-        })
-        .map(|places| {
-            sahel_indexer::document::event_place_paths(&sahel_indexer::document::decode_places(
-                places,
-            ))
-            .iter()
-            .map(|facet| facet.to_path_string())
-            .collect()
-        })
-        .unwrap_or_default()
+        .map(|facet| facet.to_path_string())
+        .collect()
 }
 
 /// The extraction record of a document, in the shape of `sahel extract --json`: the indexer stores
@@ -1441,6 +1399,25 @@ fn full_extraction(doc: &TantivyDocument, f: &StoredFields) -> Option<serde_json
         map.entry(key).or_insert(value);
     }
     Some(serde_json::Value::Object(map))
+}
+
+/// A browsed document ranked by its date (newest or oldest first; undated last).
+fn browse_ranked(data: &IndexData, order: Order, doc: DocAddress) -> Ranked {
+    let key = data
+        .segments
+        .get(doc.segment_ord as usize)
+        .and_then(|s| s.sort_key.get(doc.doc_id as usize).copied())
+        .unwrap_or(i64::MIN);
+    Ranked {
+        full: true,
+        key: match order {
+            _ if key == i64::MIN => f64::NEG_INFINITY,
+            Order::OldestFirst => -(key as f64),
+            _ => key as f64,
+        },
+        score: 0.0,
+        doc,
+    }
 }
 
 fn first_str(doc: &TantivyDocument, field: Field) -> Option<String> {
