@@ -404,11 +404,67 @@ impl ActorTable {
             .unwrap_or_default()
     }
 
+    /// Whether `text` (with its [`match_key`] `key`) names a country's own forces without saying
+    /// which country: "les Forces armées nationales", "les FDS", "the defence and security
+    /// forces". Army communiqués and national news agencies call their own army so.
+    pub(crate) fn names_national_forces(text: &str, key: &str) -> bool {
+        let bounded = |hay: &str, at: usize, len: usize| {
+            !hay[..at].ends_with(is_word_char) && !hay[at + len..].starts_with(is_word_char)
+        };
+        let phrase = NATIONAL_FORCE_PHRASES.iter().any(|p| {
+            key.match_indices(p)
+                .any(|(at, m)| bounded(key, at, m.len()))
+        });
+        phrase
+            || text
+                .match_indices("FDS")
+                .any(|(at, m)| bounded(text, at, m.len()))
+    }
+
+    /// Whether `text` names the Islamic State without saying which of its provinces ("l'État
+    /// islamique", "Islamic State militants", "Daech").
+    pub(crate) fn names_islamic_state(key: &str) -> bool {
+        ["etat islamique", "islamic state", "daech", "daesh"]
+            .iter()
+            .any(|p| {
+                key.match_indices(p).any(|(at, m)| {
+                    !key[..at].ends_with(is_word_char)
+                        && !key[at + m.len()..].starts_with(is_word_char)
+                })
+            })
+    }
+
+    /// The state force of a country (ISO code): the actor a report means by "les Forces armées
+    /// nationales" or "les FDS" when its events happen in that country.
+    pub fn national_force(&self, country: &str) -> Option<&Actor> {
+        let mut forces = self
+            .actors
+            .iter()
+            .filter(|a| a.kind == "state_force" && a.country.as_deref() == Some(country));
+        let first = forces.next()?;
+        // One per country, or the phrase is no evidence for any.
+        forces
+            .all(|a| a.canonical == first.canonical)
+            .then_some(first)
+    }
+
     /// The actor with this canonical name.
     pub fn actor(&self, canonical: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.canonical == canonical)
     }
 }
+
+/// Names of a country's armed forces that leave the country unsaid (folded, as in [`match_key`]);
+/// with "FDS" written in capitals.
+const NATIONAL_FORCE_PHRASES: &[&str] = &[
+    "forces armees nationales",
+    "forces de defense et de securite",
+    "armee nationale",
+    "defence and security forces",
+    "defense and security forces",
+    "national armed forces",
+    "national army",
+];
 
 /// The original byte span of the key bytes `s..e`.
 fn original_span(text: &str, offsets: &[usize], s: usize, e: usize) -> (usize, usize) {

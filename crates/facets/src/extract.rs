@@ -151,7 +151,36 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         .to_string();
     let (published, event_dates) =
         dates::publication_and_event_dates(text, meta.published, &language);
-    let actors = actor_names(&actor_mentions);
+    let mut actors = actor_names(&actor_mentions);
+    // "les Forces armées nationales", "les FDS": the army of the country where the events
+    // happen (or the report was filed), when that is one country.
+    if ActorTable::names_national_forces(body, &key) {
+        if let Some(force) =
+            report_country(g, &mentions).and_then(|c| extractor.actors.national_force(c))
+        {
+            if !actors.contains(&force.canonical) {
+                actors.push(force.canonical.clone());
+                actors.sort();
+            }
+        }
+    }
+    // "l'État islamique" with no province named: in Mali, Burkina Faso and western Niger its
+    // Sahel province (EIGS), around Lake Chad (Diffa) its West Africa province (ISWAP).
+    if !actors.iter().any(|a| a == "EIGS" || a == "ISWAP") && ActorTable::names_islamic_state(&key)
+    {
+        let province = match report_country(g, &mentions) {
+            Some("ML" | "BF") => Some("EIGS"),
+            Some("NE") if !regions.is_empty() && regions.iter().all(|r| r == "Diffa") => {
+                Some("ISWAP")
+            }
+            Some("NE") if !regions.iter().any(|r| r == "Diffa") => Some("EIGS"),
+            _ => None,
+        };
+        if let Some(p) = province.filter(|p| extractor.actors.actor(p).is_some()) {
+            actors.push(p.to_string());
+            actors.sort();
+        }
+    }
     Extraction {
         id: meta.id.clone(),
         language,
@@ -164,6 +193,23 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         countries,
         actors,
     }
+}
+
+/// The one country (ISO code) of the event places and datelines, if they name exactly one.
+fn report_country<'g>(
+    g: &'g Gazetteer,
+    mentions: &[crate::places::PlaceMention],
+) -> Option<&'g str> {
+    let mut found: Option<&str> = None;
+    for m in mentions.iter().filter(|m| m.role != PlaceRole::Mention) {
+        let code = g.entry(m.entry).country_code();
+        match found {
+            None => found = Some(code),
+            Some(f) if f == code => {}
+            Some(_) => return None,
+        }
+    }
+    found
 }
 
 fn places_ids(seen: &[(crate::gazetteer::EntryId, PlaceRole)]) -> Vec<crate::gazetteer::EntryId> {

@@ -148,6 +148,21 @@ fn capital_mentions(
         if cands.iter().any(|c| c.start >= end && c.start <= end + 2) {
             continue;
         }
+        // In apposition to a name ("Djibo, capital of the Soum province", "Kidal, the rebels'
+        // capital"), the word describes that place, whichever it is: no other capital.
+        if cands.iter().any(|c| {
+            c.end <= start && start - c.end <= 8 && {
+                let gap = sahel_text::fold(&text[c.end..start]);
+                let gap = gap.trim();
+                gap.starts_with(',')
+                    && matches!(
+                        gap[1..].trim(),
+                        "" | "the" | "la" | "le" | "a" | "une" | "l'"
+                    )
+            }
+        }) {
+            continue;
+        }
         let before = words_before(text, start, 3);
         let after = words_after(text, end, 3);
         let code = |w: &str| demonym_country(w).map(|c| [c.as_bytes()[0], c.as_bytes()[1]]);
@@ -165,6 +180,9 @@ fn capital_mentions(
                 cands
                     .iter()
                     .filter(|c| c.start >= end && c.start <= end + 8)
+                    // "capital of Burkina Faso's Soum province", "capitale du Mali central":
+                    // the capital of a part of the country.
+                    .filter(|c| !names_a_part_of_it(text, c.end))
                     .find_map(|c| {
                         c.entries
                             .iter()
@@ -343,6 +361,23 @@ fn words_after(text: &str, end: usize, n: usize) -> Vec<String> {
         .take(n)
         .map(str::to_string)
         .collect()
+}
+
+/// Whether a country name ending at `end` is followed by what narrows it to one of its parts:
+/// a possessive ("Burkina Faso's Soum province", "Mali's north") or a direction ("du Mali
+/// central", "of northern Mali" is read before the name).
+fn names_a_part_of_it(text: &str, end: usize) -> bool {
+    let tail = &text[end..];
+    if tail.starts_with("'s") || tail.starts_with("’s") {
+        return true;
+    }
+    words_after(text, end, 1).first().is_some_and(|w| {
+        DIRECTION_WORDS.contains(&w.as_str())
+            || matches!(
+                w.as_str(),
+                "central" | "centre" | "septentrional" | "meridional"
+            )
+    })
 }
 
 /// The first non-space character before `start`.
@@ -597,6 +632,18 @@ const ALLIANCE_WORDS: &[&str] = &[
     "members",
     "etats",
     "states",
+];
+/// Officials named after the region, province or department they administer.
+const OFFICIAL_WORDS: &[&str] = &[
+    "gouverneur",
+    "gouverneurs",
+    "governor",
+    "governors",
+    "prefet",
+    "prefets",
+    "prefect",
+    "commissaire",
+    "commissioner",
 ];
 /// Words that make a single-word region name ("Nord", "Est", "Sahel") too generic to stand alone.
 const GENERIC_WORDS: &[&str] = &[
@@ -909,18 +956,27 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
         // "Tissalatene (Menaka, Gao)", "Kerboule (Nassoumbou, Soum)": the names in brackets after
         // a name are its parent units, the broadest last.
         let parent = parent_bracket_position(text, m.start);
-        let region_cue = before
-            .iter()
-            .take(3)
-            .any(|w| REGION_WORDS.contains(&w.as_str()))
-            || REGION_WORDS.contains(&next)
-            || parent.is_some_and(|(i, n)| i + 1 == n);
-        let district_cue = before
-            .iter()
-            .take(3)
-            .any(|w| DISTRICT_WORDS.contains(&w.as_str()))
-            || DISTRICT_WORDS.contains(&next)
-            || parent.is_some_and(|(i, n)| i + 1 < n || n == 1);
+        // The nearest unit word wins: in "the Bandiagara circle of Mopti region" Mopti is the
+        // region, in "région de Gao, cercle de Gao" the second Gao the cercle.
+        let cue_at = |list: &[&str]| {
+            if list.contains(&next) {
+                Some(0)
+            } else {
+                before
+                    .iter()
+                    .take(3)
+                    .position(|w| list.contains(&w.as_str()))
+                    .map(|i| i + 1)
+            }
+        };
+        let (region_at, district_at) = (cue_at(REGION_WORDS), cue_at(DISTRICT_WORDS));
+        let nearer = |a: Option<usize>, b: Option<usize>| match (a, b) {
+            (Some(a), Some(b)) => a <= b,
+            (a, _) => a.is_some(),
+        };
+        let region_cue = nearer(region_at, district_at) || parent.is_some_and(|(i, n)| i + 1 == n);
+        let district_cue =
+            nearer(district_at, region_at) || parent.is_some_and(|(i, n)| i + 1 < n || n == 1);
         let chained = CHAIN_WORDS.contains(&prev)
             || matches!(char_before(text, m.start), Some(',' | '/' | '-' | '–'));
         // A name in brackets right after a name gives its other spelling or its parent units
@@ -954,7 +1010,14 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
             || next == "delta"
             || next == "state"
             || next == "basin"
-            || matches!(prev, "fleuve" | "boucle" | "delta" | "bassin");
+            || matches!(
+                prev,
+                "fleuve" | "boucle" | "delta" | "bassin" | "lac" | "lake"
+            );
+        // "le bateau « Tombouctou »", "the \"Tombouctou\" boat": a boat named after a town.
+        if names_a_vessel(text, m.start, m.end) {
+            continue;
+        }
         let (name_before, name_after) = proper_name_neighbours(text, m.start, m.end);
         let proper_name = name_before || name_after;
         // "Ibrahim Boubacar Keïta", "activist Ali Tera": even a name that needs no cue is part of
@@ -1086,6 +1149,45 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
         out.push(c);
     }
     out
+}
+
+/// Boats, ships and ferries, which the Niger river companies name after towns ("Tombouctou",
+/// "Kankou Moussa").
+const VESSEL_WORDS: &[&str] = &[
+    "bateau",
+    "bateaux",
+    "navire",
+    "pinasse",
+    "baleiniere",
+    "ferry",
+    "boat",
+    "vessel",
+    "ship",
+    "steamer",
+    "barge",
+];
+
+/// Whether the name at `start..end` is the name of a boat: right after a word for a boat
+/// ("le bateau Tombouctou", "le navire « Kankou Moussa »"), or in quotation marks right before
+/// one ("the \"Tombouctou\" boat").
+fn names_a_vessel(text: &str, start: usize, end: usize) -> bool {
+    const QUOTES: &[char] = &['"', '\'', '«', '»', '“', '”', ' '];
+    let head = text[..start].trim_end_matches(QUOTES);
+    let quoted_before = head.len() < text[..start].trim_end_matches(' ').len();
+    let prev = head
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if !prev.is_empty() && folds_into(prev, VESSEL_WORDS) {
+        return true;
+    }
+    let tail = text[end..].trim_start_matches(QUOTES);
+    let quoted_after = tail.len() < text[end..].trim_start_matches(' ').len();
+    let next = tail
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    quoted_before && quoted_after && !next.is_empty() && folds_into(next, VESSEL_WORDS)
 }
 
 /// Whether a short word folds to one of `list` (no allocation for an ASCII word).
@@ -1524,6 +1626,17 @@ fn role_of(text: &str, g: &Gazetteer, c: &Candidate, id: EntryId, all: &[Candida
     if is_destination_or_origin(before) {
         return PlaceRole::Mention;
     }
+    if before.len() == 5
+        && before.iter().any(|w| FACILITY_WORDS.contains(&w.as_str()))
+        && is_destination_or_origin(&words_before(text, c.start, FACILITY_WINDOW))
+    {
+        return PlaceRole::Mention;
+    }
+    // "Kati, à 15 km de Bamako", "the village of Inata, 30 km north of Djibo": the town a
+    // distance is measured from locates the place named before it in the sentence.
+    if is_distance_reference(before) && follows_a_place(text, g, c, all) {
+        return PlaceRole::Mention;
+    }
     // "in the capital of Bamako", "dans la capitale Bamako": where things happen.
     let in_the_capital = before
         .iter()
@@ -1553,6 +1666,12 @@ fn role_of(text: &str, g: &Gazetteer, c: &Candidate, id: EntryId, all: &[Candida
         {
             return PlaceRole::Mention;
         }
+    }
+    // "le gouverneur de la région du Goulmou", "the governor of Mopti region": a title.
+    if (matches!(e.kind, PlaceKind::Region | PlaceKind::District) || c.region_cue || c.district_cue)
+        && contains_any(&before[..before.len().min(4)], OFFICIAL_WORDS)
+    {
+        return PlaceRole::Mention;
     }
     if e.kind == PlaceKind::Country {
         if contains_any(before, ALLIANCE_WORDS) || names_a_border(c) {
@@ -1586,6 +1705,53 @@ fn role_of(text: &str, g: &Gazetteer, c: &Candidate, id: EntryId, all: &[Candida
         }
     }
     PlaceRole::Event
+}
+
+/// Words of distance ("à 15 km de", "à une trentaine de kilomètres au nord de", "30 miles from").
+const DISTANCE_WORDS: &[&str] = &[
+    "km",
+    "kms",
+    "kilometre",
+    "kilometres",
+    "kilometer",
+    "kilometers",
+    "mile",
+    "miles",
+];
+
+/// Whether the words before a name (nearest first) measure a distance from it: "de"/"of"/"from"
+/// after a word of distance, with at most a direction between ("15 km au nord-est de",
+/// "20 kilometres north of", "30 km from").
+fn is_distance_reference(before: &[String]) -> bool {
+    if !before
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "de" | "d" | "du" | "of" | "from"))
+    {
+        return false;
+    }
+    for w in before.iter().skip(1).take(4) {
+        if DISTANCE_WORDS.contains(&w.as_str()) {
+            return true;
+        }
+        if !(DIRECTION_WORDS.contains(&w.as_str()) || matches!(w.as_str(), "au" | "a" | "l")) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether another place (not a country) is named shortly before `c` in the same sentence
+/// ("Kati, à 15 km de …", "à Dioura, à 40 km de …").
+fn follows_a_place(text: &str, g: &Gazetteer, c: &Candidate, all: &[Candidate]) -> bool {
+    all.iter().any(|o| {
+        o.end <= c.start
+            && c.start - o.end <= 60
+            && !text[o.end..c.start].contains(['.', ';', '\n', '!', '?'])
+            && o.entries
+                .iter()
+                .any(|&id| g.entry(id).kind != PlaceKind::Country)
+            && !is_distance_reference(&o.before)
+    })
 }
 
 /// Words of going somewhere or coming from somewhere.
@@ -1624,13 +1790,37 @@ const MOVEMENT_WORDS: &[&str] = &[
     "venant",
     "venus",
     "revenant",
+    "arrive",
+    "arrives",
+    "arrivee",
+    "arrivees",
+    "arrived",
+    "displaced",
+    "displacement",
+    "displacements",
+    "deplaces",
+    "deplacement",
+    "deplacements",
+    "refugies",
+    "fui",
+    "fuyant",
 ];
 
 /// Whether the words before a name (nearest first) make it where people went or came from:
 /// "to"/"towards"/"vers" or "from"/"de" shortly after a word of movement ("taken to a hospital in
 /// Gao", "en route to Sévaré", "returning to the village from Bamako").
 fn is_destination_or_origin(before: &[String]) -> bool {
-    let words = &before[..before.len().min(5)];
+    let words = &before[..before.len().min(FACILITY_WINDOW)];
+    // Past five words only through the name of a facility ("évacués vers le centre hospitalier
+    // régional de Kaya", "taken to the regional hospital of Gao").
+    let words = match words
+        .iter()
+        .take(5)
+        .position(|w| FACILITY_WORDS.contains(&w.as_str()))
+    {
+        Some(_) => words,
+        None => &words[..words.len().min(5)],
+    };
     let moving = |from: usize| {
         words[from..words.len().min(from + 3)]
             .iter()
@@ -1639,11 +1829,40 @@ fn is_destination_or_origin(before: &[String]) -> bool {
     if words.first().is_some_and(|w| w == "from") && moving(1) {
         return true;
     }
+    // "évacués sur Sévaré", "arrivés à Ménaka": "à" and "sur" only right before the name and
+    // right after the word of movement ("arrivés à moto, ils ont attaqué Ménaka" is no arrival).
+    if words.first().is_some_and(|w| w == "a" || w == "sur")
+        && words
+            .get(1)
+            .is_some_and(|w| MOVEMENT_WORDS.contains(&w.as_str()))
+    {
+        return true;
+    }
     words
         .iter()
         .position(|w| matches!(w.as_str(), "to" | "towards" | "toward" | "vers"))
         .is_some_and(|i| moving(i + 1))
 }
+
+/// How many words before a name [`is_destination_or_origin`] reads when a facility is named.
+pub(crate) const FACILITY_WINDOW: usize = 8;
+
+/// Facilities people are taken to, named after their town.
+const FACILITY_WORDS: &[&str] = &[
+    "hopital",
+    "hospital",
+    "hospitalier",
+    "chu",
+    "chr",
+    "csref",
+    "cscom",
+    "clinique",
+    "clinic",
+    "infirmerie",
+    "camp",
+    "centre",
+    "center",
+];
 
 const MONTHS: &[&str] = &[
     "janvier",

@@ -414,6 +414,194 @@ fn without_event_place_the_most_specific_mention_gives_the_region() {
     assert_eq!(x.countries, vec!["Burkina Faso"], "{x:?}");
 }
 
+#[test]
+fn people_evacuated_or_arriving_somewhere_do_not_make_it_an_event_place() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let meta = DocMeta::default();
+    for text in [
+        "Une patrouille a sauté sur une mine près de Boni. Les blessés ont été évacués sur Sévaré.",
+        "Un engin explosif a touché un car près de Boni ; les blessés ont été transférés à Mopti.",
+        "Attaque contre le poste de Boni. Les blessés ont été évacués vers le centre hospitalier régional de Mopti.",
+        "Des hommes armés ont incendié des greniers à Boni ; des déplacés sont arrivés à Sévaré.",
+    ] {
+        let x = extract(text, &meta, &ex);
+        assert_eq!(x.regions, vec!["Douentza"], "{text:?}: {:?}", x.places);
+    }
+    // Arriving by motorbike is how the attackers came, not where the event was.
+    let x = extract(
+        "Les assaillants, arrivés à moto, ont attaqué le marché de Boni.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.regions, vec!["Douentza"], "{:?}", x.places);
+}
+
+#[test]
+fn a_town_a_distance_is_measured_from_is_no_event_place_after_another_place() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let meta = DocMeta::default();
+    for text in [
+        "Des hommes armés ont attaqué Kati, à 15 km de Bamako, dans la nuit.",
+        "Gunmen raided Kati, some 15 kilometres north-west of Bamako, on Monday.",
+        "Le poste de Kati, situé à une quinzaine de kilomètres au nord de Bamako, a été visé.",
+    ] {
+        let x = extract(text, &meta, &ex);
+        assert_eq!(x.regions, vec!["Koulikoro"], "{text:?}: {:?}", x.places);
+    }
+    // Alone, the reference town is the best the text gives.
+    let x = extract(
+        "Une embuscade a eu lieu à 40 km au nord de Gao.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.regions, vec!["Gao"], "{:?}", x.places);
+}
+
+#[test]
+fn a_boat_named_after_a_town_is_no_place() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let meta = DocMeta::default();
+    for text in [
+        "Le bateau Tombouctou de la COMANAV a essuyé des tirs près de Bourem.",
+        "Le navire « Tombouctou » a été pris pour cible près de Bourem.",
+        "Militants fired on the \"Timbuktu\" boat near Bourem.",
+    ] {
+        let x = extract(text, &meta, &ex);
+        assert_eq!(x.regions, vec!["Gao"], "{text:?}: {:?}", x.places);
+    }
+}
+
+#[test]
+fn the_region_in_an_official_title_is_no_event_place() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let meta = DocMeta::default();
+    let x = extract(
+        "Le poste de Boni a été attaqué. Le gouverneur de la région de Mopti a condamné l'attaque.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.regions, vec!["Douentza"], "{:?}", x.places);
+    // Alone, the region in the title is the only place there is.
+    let x = extract(
+        "The governor of Mopti region condemned an attack on a bus.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.regions, vec!["Mopti"], "{:?}", x.places);
+}
+
+#[test]
+fn the_nearest_unit_word_says_what_a_name_is() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let meta = DocMeta::default();
+    // In 2021 Bandiagara was a cercle of the Mopti region; the facet is the current region.
+    let x = extract(
+        "Gunmen killed 12 traders near Dourou, in the Bandiagara circle of Mopti region.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.regions, vec!["Bandiagara"], "{:?}", x.places);
+    let x = extract(
+        "Des tirs ont visé Tessit, dans la région de Gao, cercle d'Ansongo.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.regions, vec!["Gao"], "{:?}", x.places);
+}
+
+#[test]
+fn the_islamic_state_unqualified_is_its_province_where_the_events_happen() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let meta = DocMeta::default();
+    let x = extract(
+        "Le détachement de Seytenga a été attaqué. L'État islamique est soupçonné.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.actors, vec!["EIGS"], "{x:?}");
+    let x = extract(
+        "Islamic State fighters raided Bosso, in the Diffa region, overnight.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.actors, vec!["ISWAP"], "{x:?}");
+    // No place: no province.
+    let x = extract("L'État islamique a revendiqué l'attaque.", &meta, &ex);
+    assert!(x.actors.is_empty(), "{x:?}");
+}
+
+#[test]
+fn burkina_rapid_intervention_battalions_are_the_burkinabe_army() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let x = extract(
+        "Les éléments du 14e Bataillon d'intervention rapide (BIR) ont détruit une base terroriste près de Titao.",
+        &DocMeta::default(),
+        &ex,
+    );
+    assert_eq!(x.actors, vec!["Armée burkinabè"], "{x:?}");
+}
+
+#[test]
+fn a_lake_named_after_a_country_is_not_that_country() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let meta = DocMeta::default();
+    for text in [
+        "ISWAP fighters raided Bosso, on the shores of Lake Chad, overnight.",
+        "Des combattants ont attaqué Bosso, sur les rives du lac Tchad.",
+    ] {
+        let x = extract(text, &meta, &ex);
+        assert_eq!(x.countries, vec!["Niger"], "{text:?}: {:?}", x.places);
+    }
+}
+
+#[test]
+fn the_capital_of_a_province_is_not_the_capital_of_its_country() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let meta = DocMeta::default();
+    for text in [
+        "Fighters stormed Dori, capital of Burkina Faso's Seno province, on Sunday.",
+        "Gunmen attacked Dori, the capital of the Seno province.",
+    ] {
+        let x = extract(text, &meta, &ex);
+        assert_eq!(x.regions, vec!["Liptako"], "{text:?}: {:?}", x.places);
+    }
+    // The country's own capital is still read.
+    let x = extract(
+        "A car bomb exploded in the capital of Burkina Faso on Friday.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.regions, vec!["Kadiogo"], "{:?}", x.places);
+}
+
+#[test]
+fn national_forces_unnamed_are_the_army_of_the_country_of_the_events() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let meta = DocMeta::default();
+    let x = extract(
+        "Dori, le 4 mai 2024 (AIB) – Les Forces armées nationales ont repoussé une attaque contre Seytenga.",
+        &meta,
+        &ex,
+    );
+    assert!(x.actors.contains(&"Armée burkinabè".to_string()), "{x:?}");
+    let x = extract(
+        "Les FDS ont neutralisé plusieurs terroristes à Ouallam, dans la région de Tillabéri.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.actors, vec!["FAN"], "{x:?}");
+    // Events in two countries: no way to tell whose forces.
+    let x = extract(
+        "Les Forces de défense et de sécurité ont ratissé la zone entre Ansongo et Ayorou.",
+        &meta,
+        &ex,
+    );
+    assert!(x.actors.is_empty(), "{x:?}");
+    // "fds" in lower case is no acronym.
+    let x = extract("Un fds de commerce a brûlé à Ouallam.", &meta, &ex);
+    assert!(x.actors.is_empty(), "{x:?}");
+}
+
 mod props {
     use super::*;
     use proptest::prelude::*;

@@ -693,26 +693,38 @@ impl<'a> Grammar<'a> {
                 return Some((Expr::WeekdayPair(first, second), l));
             }
         }
-        if opener == Opener::None && !night && self.is_english_month(j) {
-            // `March 3-5`, `March 3 to 5, 2024`
-            let (month, k) = self.month(j, true)?;
-            let (d1, k) = self.day(k, false)?;
-            let k = self.range_joint(k, Opener::None)?;
-            let (d2, l) = self.day(k, false)?;
-            let (year, l) = self.year_after(l);
-            let start = valid(Dmy {
-                day: d1,
-                month: Some(month),
-                year,
-                weekday: None,
-            })?;
-            let end = valid(Dmy {
-                day: d2,
-                month: Some(month),
-                year,
-                weekday: None,
-            })?;
-            return Some((Expr::Range(start, end), l));
+        if !night && self.is_english_month(j) {
+            // `March 3-5`, `March 3 to 5, 2024`, `between March 27 and 31, 2022`, `from May 3
+            // to 5`; else (`between March 27 and April 2`) the two ends are read as dates below.
+            let english = || {
+                let (month, k) = self.month(j, true)?;
+                let (d1, k) = self.day(k, false)?;
+                let k = self.range_joint(k, opener)?;
+                let (d2, l) = self.day(k, false)?;
+                if self.month(l, true).is_some() {
+                    return None; // `from May 3 to 5 June`: not one month
+                }
+                let (year, l) = self.year_after(l);
+                let start = valid(Dmy {
+                    day: d1,
+                    month: Some(month),
+                    year,
+                    weekday: None,
+                })?;
+                let end = valid(Dmy {
+                    day: d2,
+                    month: Some(month),
+                    year,
+                    weekday: None,
+                })?;
+                (d1 < d2).then_some((Expr::Range(start, end), l))
+            };
+            if let Some(found) = english() {
+                return Some(found);
+            }
+            if opener == Opener::None {
+                return None;
+            }
         }
         let (start, k) = self.range_end(j)?;
         let k = self.range_joint(k, opener)?;

@@ -199,8 +199,14 @@ pub fn publication_and_event_dates(
     let mut folded = String::new();
     let toks = tokens::tokenize(text, &mut folded);
     let grammar = Grammar::new(&toks, lang == "en");
-    let publications = publication::candidates(&toks, &grammar);
-    let published = published.or_else(|| publications.first().map(|p| p.date));
+    let mut publications = publication::candidates(&toks, &grammar);
+    let published = published
+        .or_else(|| publications.first().map(|p| p.date))
+        .or_else(|| {
+            let dated = yearless_dateline_date(&toks, &grammar)?;
+            publications.push(dated);
+            Some(dated.date)
+        });
     let events = resolve_all(&toks, &grammar, text, published, Direction::Past)
         .into_iter()
         .filter(|d| !matches!(d.date, DateValue::Year(_)))
@@ -211,6 +217,33 @@ pub fn publication_and_event_dates(
         })
         .collect();
     (published, events)
+}
+
+/// A yearless wire dateline (`NIAMEY, Feb 5 (Reuters) -`) dated with the year of the latest full
+/// date the text gives (the next year when the dateline's day would come before that date), when
+/// that date is at most three months before it: wires report recent events.
+fn yearless_dateline_date(
+    toks: &[tokens::Tok<'_>],
+    grammar: &Grammar<'_>,
+) -> Option<PublicationDate> {
+    let (day, month, start, end) = publication::yearless_dateline(toks, grammar)?;
+    let latest = find_all(toks, grammar)
+        .iter()
+        .filter_map(|f| match f.expr {
+            Expr::Date(d) | Expr::Range(_, d) => full(d),
+            _ => None,
+        })
+        .max()?;
+    let date = [latest.year(), latest.year() + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .find(|&d| d >= latest)?;
+    ((date - latest).num_days() <= 92).then_some(PublicationDate {
+        date,
+        start,
+        end,
+        source: PublicationSource::Dateline,
+    })
 }
 
 /// Every date expression of the text at every grain (years included, nothing skipped).

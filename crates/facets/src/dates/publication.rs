@@ -83,50 +83,28 @@ pub(crate) fn candidates(toks: &[Tok<'_>], grammar: &Grammar<'_>) -> Vec<Publica
         }
         // Dateline: `PLACE[ words], [le] DATE` then end of line or `(`, `-`, `:`.
         if in_head && line_start {
-            let mut k = i;
-            while toks.get(k).is_some_and(|t| {
-                t.line == tok.line && t.punct().is_some_and(|c| DECORATION.contains(&c))
-            }) {
-                k += 1;
-            }
-            if toks.get(k).is_some_and(|t| {
-                t.line == tok.line
-                    && t.capitalized
-                    && t.word().is_some_and(|w| {
-                        super::lexicon::weekday(w).is_none() && super::lexicon::month(w).is_none()
-                    })
-            }) {
-                if let Some(comma) = (k + 1..(k + 7).min(toks.len()))
-                    .take_while(|&m| toks[m].line == tok.line && toks[m].num().is_none())
-                    .find(|&m| toks[m].punct() == Some(','))
-                {
-                    let j = if toks.get(comma + 1).and_then(|t| t.word()) == Some("le") {
-                        comma + 2
-                    } else {
-                        comma + 1
-                    };
-                    if let Some((date, end)) = date_at(j) {
-                        let closes = toks.get(end).is_none_or(|t| {
-                            t.line != tok.line
-                                || t.punct().is_some_and(|c| {
-                                    matches!(c, '(' | '-' | ':' | '.' | '*' | '/' | '|')
-                                })
+            if let Some(j) = dateline_date_start(toks, i) {
+                if let Some((date, end)) = date_at(j) {
+                    let closes = toks.get(end).is_none_or(|t| {
+                        t.line != tok.line
+                            || t.punct().is_some_and(|c| {
+                                matches!(c, '(' | '-' | ':' | '.' | '*' | '/' | '|')
+                            })
+                    });
+                    // A date alone on its line near the end is a signature, read below.
+                    let alone = toks[end..]
+                        .iter()
+                        .take_while(|t| t.line == tok.line)
+                        .all(|t| t.punct().is_some());
+                    let signature = alone && tail.is_some_and(|t| tok.line >= t);
+                    if closes && !signature {
+                        let (start, stop) = span(j, end);
+                        found.push(PublicationDate {
+                            date,
+                            start,
+                            end: stop,
+                            source: PublicationSource::Dateline,
                         });
-                        // A date alone on its line near the end is a signature, read below.
-                        let alone = toks[end..]
-                            .iter()
-                            .take_while(|t| t.line == tok.line)
-                            .all(|t| t.punct().is_some());
-                        let signature = alone && tail.is_some_and(|t| tok.line >= t);
-                        if closes && !signature {
-                            let (start, stop) = span(j, end);
-                            found.push(PublicationDate {
-                                date,
-                                start,
-                                end: stop,
-                                source: PublicationSource::Dateline,
-                            });
-                        }
                     }
                 }
             }
@@ -207,6 +185,75 @@ pub(crate) fn candidates(toks: &[Tok<'_>], grammar: &Grammar<'_>) -> Vec<Publica
         })
     });
     found
+}
+
+/// Where the date of a dateline starts when the line starting at token `i` opens like one:
+/// `PLACE[ words], [le] `.
+fn dateline_date_start(toks: &[Tok<'_>], i: usize) -> Option<usize> {
+    let line = toks[i].line;
+    let mut k = i;
+    while toks
+        .get(k)
+        .is_some_and(|t| t.line == line && t.punct().is_some_and(|c| DECORATION.contains(&c)))
+    {
+        k += 1;
+    }
+    let named = toks.get(k).is_some_and(|t| {
+        t.line == line
+            && t.capitalized
+            && t.word().is_some_and(|w| {
+                super::lexicon::weekday(w).is_none() && super::lexicon::month(w).is_none()
+            })
+    });
+    if !named {
+        return None;
+    }
+    let comma = (k + 1..(k + 7).min(toks.len()))
+        .take_while(|&m| toks[m].line == line && toks[m].num().is_none())
+        .find(|&m| toks[m].punct() == Some(','))?;
+    Some(
+        if toks.get(comma + 1).and_then(|t| t.word()) == Some("le") {
+            comma + 2
+        } else {
+            comma + 1
+        },
+    )
+}
+
+/// A wire dateline of the head without a year (`NIAMEY, Feb 5 (Reuters) -`): its day, month and
+/// byte span. The year is left to the caller, who reads it from the text's dated events.
+pub(crate) fn yearless_dateline(
+    toks: &[Tok<'_>],
+    grammar: &Grammar<'_>,
+) -> Option<(u32, u32, usize, usize)> {
+    let mut lines: Vec<u32> = toks.iter().map(|t| t.line).collect();
+    lines.dedup();
+    let last = *lines.get(HEAD_LINES.min(lines.len()).checked_sub(1)?)?;
+    for (i, tok) in toks.iter().enumerate() {
+        if tok.line > last {
+            break;
+        }
+        if i > 0 && toks[i - 1].line == tok.line {
+            continue;
+        }
+        let Some(j) = dateline_date_start(toks, i) else {
+            continue;
+        };
+        let Some((d, end)) = grammar.date(j) else {
+            continue;
+        };
+        let (Some(month), None) = (d.month, d.year) else {
+            continue;
+        };
+        // Closed by the agency's bracket or a dash: `(Reuters) -`, `(AFP) –`.
+        let closes = toks.get(end).is_some_and(|t| {
+            t.line == tok.line && t.punct().is_some_and(|c| matches!(c, '(' | '-'))
+        });
+        if closes {
+            return Some((d.day, month, toks[j].start, toks[end - 1].end));
+        }
+    }
+    None
 }
 
 /// A publication marker at token `i`, and the token where its date starts.

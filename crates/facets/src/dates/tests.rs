@@ -231,6 +231,18 @@ fn ranges() {
         ["2024-03-03..2024-03-05"]
     );
     assert_eq!(en("March 3-5, 2024", None), ["2024-03-03..2024-03-05"]);
+    assert_eq!(
+        en("between June 10 and 14, 2023", None),
+        ["2023-06-10..2023-06-14"]
+    );
+    assert_eq!(
+        en("from May 2 to 6, 2021", None),
+        ["2021-05-02..2021-05-06"]
+    );
+    assert_eq!(
+        en("between June 28 and July 2, 2023", None),
+        ["2023-06-28..2023-07-02"]
+    );
     let range = &extract_event_dates("du 26 au 28 juillet 2024", None, "fr")[0];
     assert_eq!(range.kind, DateKind::Range);
     assert_eq!(range.values().len(), 3);
@@ -341,6 +353,30 @@ fn publication_date_from_a_signature() {
     assert_eq!(found.date, day(2023, 9, 18));
     assert_eq!(found.source, PublicationSource::Signature);
     assert_eq!(dates(text, Some(found.date)), ["2023-09-17"]);
+}
+
+#[test]
+fn a_yearless_wire_dateline_takes_the_year_of_the_events_it_reports() {
+    let text =
+        "DAKAR, Jan 3 (Reuters) - Gunmen killed 12 villagers in western Niger on Dec. 30, 2022, \
+                and the army said on Monday it had arrested suspects.";
+    let (published, events) = publication_and_event_dates(text, None, "en");
+    assert_eq!(published, Some(day(2023, 1, 3)));
+    assert!(
+        events.iter().all(|e| e.text != "Jan 3"),
+        "the dateline is no event: {events:?}"
+    );
+    // With no dated event, or one long before, the year stays unknown.
+    for text in [
+        "DAKAR, Jan 3 (Reuters) - Gunmen killed 12 villagers in western Niger on Friday.",
+        "DAKAR, Jan 3 (Reuters) - The massacre of 5 March 2019 is still unpunished.",
+    ] {
+        assert_eq!(
+            publication_and_event_dates(text, None, "en").0,
+            None,
+            "{text}"
+        );
+    }
 }
 
 #[test]
