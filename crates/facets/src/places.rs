@@ -1669,7 +1669,8 @@ fn role_of(text: &str, g: &Gazetteer, c: &Candidate, id: EntryId, all: &[Candida
     }
     // "le gouverneur de la région du Goulmou", "the governor of Mopti region": a title.
     if (matches!(e.kind, PlaceKind::Region | PlaceKind::District) || c.region_cue || c.district_cue)
-        && contains_any(&before[..before.len().min(4)], OFFICIAL_WORDS)
+        && (contains_any(before, OFFICIAL_WORDS)
+            || before.len() == 5 && contains_any(&words_before(text, c.start, 7), OFFICIAL_WORDS))
     {
         return PlaceRole::Mention;
     }

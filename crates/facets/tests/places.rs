@@ -476,7 +476,7 @@ fn the_region_in_an_official_title_is_no_event_place() {
     let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
     let meta = DocMeta::default();
     let x = extract(
-        "Le poste de Boni a été attaqué. Le gouverneur de la région de Mopti a condamné l'attaque.",
+        "Le poste de Boni a été attaqué. Le gouverneur de la région de Ségou a condamné l'attaque.",
         &meta,
         &ex,
     );
@@ -488,6 +488,12 @@ fn the_region_in_an_official_title_is_no_event_place() {
         &ex,
     );
     assert_eq!(x.regions, vec!["Mopti"], "{:?}", x.places);
+    let x = extract(
+        "Des hommes armés ont attaqué Kantchari. Le haut-commissaire de la province de la Kompienga s'est rendu sur place.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.regions, vec!["Tapoa"], "{:?}", x.places);
 }
 
 #[test]
@@ -528,6 +534,26 @@ fn the_islamic_state_unqualified_is_its_province_where_the_events_happen() {
     // No place: no province.
     let x = extract("L'État islamique a revendiqué l'attaque.", &meta, &ex);
     assert!(x.actors.is_empty(), "{x:?}");
+}
+
+#[test]
+fn villages_added_from_the_audit_resolve_to_their_region() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    for (text, region) in [
+        ("Un car a sauté sur une mine près de Tacharane.", "Gao"),
+        (
+            "Soldiers were ambushed near Teguey on Wednesday.",
+            "Tillabéri",
+        ),
+        ("Militants attacked an army post in Tassia.", "Tillabéri"),
+        (
+            "Des hommes armés ont tué 12 personnes à Songho.",
+            "Bandiagara",
+        ),
+    ] {
+        let x = extract(text, &DocMeta::default(), &ex);
+        assert_eq!(x.regions, vec![region], "{text:?}: {:?}", x.places);
+    }
 }
 
 #[test]
