@@ -958,8 +958,10 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
         let parent = parent_bracket_position(text, m.start);
         // The nearest unit word wins: in "the Bandiagara circle of Mopti region" Mopti is the
         // region, in "région de Gao, cercle de Gao" the second Gao the cercle.
+        // A unit word after punctuation ("Ténenkou, région de Mopti") is the weakest cue.
+        let next_adjacent = text[m.end..].starts_with(' ');
         let cue_at = |list: &[&str]| {
-            if list.contains(&next) {
+            if list.contains(&next) && next_adjacent {
                 Some(0)
             } else {
                 before
@@ -967,6 +969,7 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
                     .take(3)
                     .position(|w| list.contains(&w.as_str()))
                     .map(|i| i + 1)
+                    .or_else(|| list.contains(&next).then_some(4))
             }
         };
         let (region_at, district_at) = (cue_at(REGION_WORDS), cue_at(DISTRICT_WORDS));
@@ -1579,18 +1582,29 @@ fn score(g: &Gazetteer, c: &Candidate, index: usize, id: EntryId, ev: &Evidence)
         s += 2.0;
     }
     s += f64::from(e.importance) * 0.4;
-    if e.kind != PlaceKind::Region {
-        if let Some(r) = e.region {
-            s += 3.0 * f64::from((*ev.regions.get(&r).unwrap_or(&0)).min(2));
+    // The other places of the text in this region or district count for a place in it, and for
+    // the region or district itself when the text calls it one ("Dioura, cercle de Ténenkou,
+    // région de Mopti": the region, not the town of Mopti).
+    let own = |unit: Option<EntryId>, kind: PlaceKind, cue: bool| {
+        if e.kind == kind {
+            cue.then_some(id)
+        } else {
+            unit
         }
+    };
+    if let Some(r) = own(e.region, PlaceKind::Region, c.region_cue) {
+        s += 3.0 * f64::from((*ev.regions.get(&r).unwrap_or(&0)).min(2));
     }
-    if e.kind != PlaceKind::District {
-        if let Some(d) = e.district {
-            s += 3.0 * f64::from((*ev.districts.get(&d).unwrap_or(&0)).min(2));
-        }
+    if let Some(d) = own(e.district, PlaceKind::District, c.district_cue) {
+        s += 3.0 * f64::from((*ev.districts.get(&d).unwrap_or(&0)).min(2));
     }
     s += 2.5 * f64::from((*ev.countries.get(&e.country_code).unwrap_or(&0)).min(3));
-    if e.kind == PlaceKind::Locality
+    let named_unit = match e.kind {
+        PlaceKind::Region => c.region_cue,
+        PlaceKind::District => c.district_cue,
+        _ => false,
+    };
+    if (e.kind == PlaceKind::Locality || named_unit)
         && ev.points.iter().any(|&(lat, lon)| {
             (lat, lon) != (e.lat, e.lon) && distance_km(lat, lon, e.lat, e.lon) < 60.0
         })

@@ -557,6 +557,31 @@ fn villages_added_from_the_audit_resolve_to_their_region() {
 }
 
 #[test]
+fn cercle_and_region_qualifying_a_village_are_units_not_towns() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    for text in [
+        "Des hommes armés ont attaqué le marché de Diafarabé, dans le cercle de Ténenkou, région de Mopti.",
+        "Gunmen killed five herders near Diafarabé, in Tenenkou circle, Mopti region.",
+    ] {
+        let x = extract(text, &DocMeta::default(), &ex);
+        let names: Vec<&str> = x.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, vec!["Diafarabé"], "{text:?}: {:?}", x.places);
+        assert_eq!(x.regions, vec!["Mopti"], "{text:?}");
+    }
+    // Named as towns, they stay towns.
+    let x = extract(
+        "Des tirs ont été entendus à Ténenkou et à Mopti.",
+        &DocMeta::default(),
+        &ex,
+    );
+    assert!(
+        x.places.iter().all(|p| p.locality.is_some()),
+        "{:?}",
+        x.places
+    );
+}
+
+#[test]
 fn burkina_rapid_intervention_battalions_are_the_burkinabe_army() {
     let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
     let x = extract(
