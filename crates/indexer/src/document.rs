@@ -72,7 +72,7 @@ fn place_facet(place: &crate::analysis::PlaceFacet) -> Option<Facet> {
 /// The stored form of an extraction record: the parts no other stored field holds, `{"places":
 /// PLACES, "event_dates": [...]}`, where PLACES is one line per place (see [`encode_places`]).
 /// The other keys (`id`, `title`, `language`, `published`, `months`, `regions`, `countries`,
-/// `actors`) are stored fields already; the searcher puts the record back together. Against the
+/// `actors`) are in the document's columns; the searcher puts the record back together. Against the
 /// whole record as JSON this is a tenth of the document store on the benchmark corpus.
 pub fn stored_extraction(extraction: &Extraction) -> OwnedValue {
     OwnedValue::Object(vec![
@@ -247,16 +247,6 @@ pub fn build_document(
     for place in &facets.places {
         if let Some(facet) = place_facet(place) {
             doc.add_facet(fields.place, facet);
-        }
-    }
-    if let Some(first) = facets
-        .places
-        .iter()
-        .find(|p| p.lat.is_some() && p.lon.is_some())
-    {
-        if let (Some(lat), Some(lon)) = (first.lat, first.lon) {
-            doc.add_f64(fields.lat, lat);
-            doc.add_f64(fields.lon, lon);
         }
     }
     for (field, values) in [

@@ -15,6 +15,7 @@
 
 pub mod analysis;
 pub mod cleanup;
+pub mod columns;
 pub mod decode;
 pub mod document;
 mod error;

@@ -25,6 +25,7 @@ use tantivy::schema::OwnedValue;
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use crate::analysis::Analysis;
+use crate::columns::{ColumnValues, DocColumns};
 use crate::document::{build_document, content_hash, short_hash, Identity};
 use crate::existing::ExistingState;
 use crate::index_dir::{open_for_writing, WriterOptions};
@@ -576,6 +577,8 @@ impl WriterState<'_> {
                     continue;
                 };
                 let stored: TantivyDocument = initial.doc(address)?;
+                let values = DocColumns::open(initial.segment_reader(address.segment_ord))?
+                    .values(address.doc_id);
                 let duplicate_of = (*id != new_canonical).then_some(new_canonical.as_str());
                 let source_hash = existing
                     .by_id
@@ -586,7 +589,7 @@ impl WriterState<'_> {
                     source: source_hash,
                     content: &hash,
                 };
-                let doc = rebuild_from_stored(self.fields, &stored, hashes, duplicate_of);
+                let doc = rebuild(self.fields, &stored, &values, hashes, duplicate_of);
                 writer.delete_term(Term::from_field_text(self.fields.id, id));
                 let _ = writer.add_document(doc);
                 self.ops_total += 1;
@@ -618,43 +621,42 @@ struct Hashes<'a> {
     content: &'a str,
 }
 
-/// A document rebuilt from its stored fields (all but the analysed copies, `sort_date` and the
-/// hashes are stored), with a new `duplicate_of`.
-fn rebuild_from_stored(
+/// A document rebuilt from its stored fields and its columns (all but the analysed copies,
+/// `sort_date` and the hashes are one or the other), with a new `duplicate_of`.
+fn rebuild(
     fields: &Fields,
     stored: &TantivyDocument,
+    values: &ColumnValues,
     hashes: Hashes<'_>,
     duplicate_of: Option<&str>,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
+    doc.add_text(fields.id, &values.id);
+    doc.add_text(fields.source_path, &values.source_path);
+    if let Some(source) = &values.source_name {
+        doc.add_text(fields.source_name, source);
+    }
     doc.add_text(fields.source_hash, hashes.source);
     doc.add_text(fields.content_hash, hashes.content);
     let mut title = String::new();
     let mut body = String::new();
-    let mut language = String::from("und");
-    let mut published = None;
-    let mut latest_event = None;
     for (field, value) in stored.field_values() {
-        if field == fields.duplicate_of {
-            continue;
-        }
         let owned: OwnedValue = value.into();
         match &owned {
             OwnedValue::Str(text) if field == fields.title => title = text.clone(),
             OwnedValue::Str(text) if field == fields.body => body = text.clone(),
-            OwnedValue::Str(text) if field == fields.language => language = text.clone(),
-            OwnedValue::Date(date) if field == fields.published => published = Some(*date),
-            OwnedValue::Date(date) if field == fields.event_dates => {
-                latest_event = latest_event.max(Some(*date))
-            }
             _ => {}
         }
         if field == fields.extraction {
-            restore_place_facets(fields, &owned, stored, &mut doc);
+            let places = crate::document::stored_places(&owned).unwrap_or_default();
+            for facet in crate::document::event_place_paths(&places) {
+                doc.add_facet(fields.place, facet);
+            }
         }
         doc.add_field_value(field, &owned);
     }
-    let (to_fr, to_en) = match language.as_str() {
+    doc.add_text(fields.language, &values.language);
+    let (to_fr, to_en) = match values.language.as_str() {
         "fr" => (true, false),
         "en" => (false, true),
         _ => (true, true),
@@ -669,8 +671,25 @@ fn rebuild_from_stored(
     }
     doc.add_text(fields.title_exact, &title);
     doc.add_text(fields.body_exact, &body);
-    if let Some(sort) = published.or(latest_event) {
+    if let Some(published) = values.published {
+        doc.add_date(fields.published, published);
+    }
+    for date in &values.event_dates {
+        doc.add_date(fields.event_dates, *date);
+    }
+    if let Some(sort) = values.published.or(values.event_dates.last().copied()) {
         doc.add_date(fields.sort_date, sort);
+    }
+    for (field, values) in [
+        (fields.months, &values.months),
+        (fields.regions, &values.regions),
+        (fields.countries, &values.countries),
+        (fields.localities, &values.localities),
+        (fields.actors, &values.actors),
+    ] {
+        for value in values {
+            doc.add_text(field, value);
+        }
     }
     match duplicate_of {
         Some(canonical) => {
@@ -680,24 +699,6 @@ fn rebuild_from_stored(
         None => doc.add_u64(fields.is_duplicate, 0),
     }
     doc
-}
-
-/// The place facets of a rebuilt document: indexed, not stored, so they come back from the event
-/// places of the stored extraction (an index written when they were stored has them as stored
-/// values already, copied with the others).
-fn restore_place_facets(
-    fields: &Fields,
-    extraction: &OwnedValue,
-    stored: &TantivyDocument,
-    doc: &mut TantivyDocument,
-) {
-    if stored.get_first(fields.place).is_some() {
-        return;
-    }
-    let places = crate::document::stored_places(extraction).unwrap_or_default();
-    for facet in crate::document::event_place_paths(&places) {
-        doc.add_facet(fields.place, facet);
-    }
 }
 
 /// `--prune`: documents of files under the given directories that no longer exist.

@@ -3,34 +3,36 @@
 //! Body and title are indexed three times: with the French analyzer, with the English analyzer, and
 //! folded without stemming (`*_exact`, for exact matches, prefixes and typo tolerance). A document
 //! goes into the field of its language; an undetermined one (`und`) into both, so either analyzer
-//! finds it. The exact fields keep frequencies but no positions (phrases are matched on the
-//! language fields): positions are the largest part of an index. Facet values are raw strings (official names with
-//! accents) with fast fields for counts.
+//! finds it. The exact fields keep document ids only (phrases are matched on the language fields):
+//! positions are the largest part of an index. Facet values are raw strings (official names with
+//! accents) in columns, for filters and counts.
 //!
 //! Duplicates: a document whose content (hash of its cleaned body) equals an earlier document's is
 //! indexed with `duplicate_of` = the canonical document's id and `is_duplicate` = 1. The searcher
-//! filters `is_duplicate = 0` (a u64 term) and counts a hit's copies with a term query on
-//! `duplicate_of` = hit id. `content_hash` is that body hash; `source_hash` the hash of the whole
+//! reads both columns to leave duplicates out and count each hit's copies, and lists a
+//! document's copies with a term query on `duplicate_of`. `content_hash` is that body hash; `source_hash` the hash of the whole
 //! file the document came from (what makes an unchanged file skipped without re-analysis).
 //!
-//! Stored as-is for display: `title`, `body`, `url`, `source_name`, `source_path`, `language`,
-//! `published`, `event_dates`, the facet values, `lat`/`lon` (first event place), and
-//! `extraction`: the parts of the `sahel extract --json` record no other field stores (every
-//! place with its role, compactly, and the event dates; see `document::stored_extraction`), from
-//! which the searcher rebuilds the whole record for `/api/doc`. `place` (facet paths
-//! /country/region/district/locality, one per event place) is indexed, not stored: its paths are
-//! those of the event places of `extraction`. `content_hash` and `source_hash` are columns only
-//! (fast, neither indexed nor stored). Indexes written before these storage choices (same schema
-//! version) stay readable: the searcher takes either form.
+//! Stored, for display: `title`, `body`, `url`, and `extraction`: the parts of the `sahel extract
+//! --json` record no other field holds (every place with its role and coordinates, compactly, and
+//! the event dates; see `document::stored_extraction`), from which the searcher rebuilds the whole
+//! record for `/api/doc`. Everything else a hit or a document shows is read from columns (fast
+//! fields; see [`crate::columns`]): id, source, language, dates, facet values. Only what is looked
+//! up by term is indexed: `id` and `source_path` (updates and deletes), `duplicate_of` (a
+//! document's copies), `place` (facet paths /country/region/district/locality, one per event
+//! place), and the analysed text. Field norms (one byte per document and field) are kept only
+//! where BM25 uses them: the analysed text fields. `content_hash` and `source_hash` are columns
+//! only.
 
 use sahel_text::{ENGLISH_ANALYZER, EXACT_ANALYZER, FRENCH_ANALYZER};
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+    DateOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
+    FAST, INDEXED, STORED,
 };
 
 /// Bumped whenever a field is added, removed or analysed differently: an index built with another
 /// version is refused with a message asking to re-index, rather than misread.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Field names, shared by the indexer and the searcher.
 pub mod names {
@@ -56,8 +58,6 @@ pub mod names {
     pub const COUNTRIES: &str = "countries";
     pub const LOCALITIES: &str = "localities";
     pub const ACTORS: &str = "actors";
-    pub const LAT: &str = "lat";
-    pub const LON: &str = "lon";
     pub const EXTRACTION: &str = "extraction";
     pub const CONTENT_HASH: &str = "content_hash";
     pub const DUPLICATE_OF: &str = "duplicate_of";
@@ -90,8 +90,6 @@ pub struct Fields {
     pub countries: Field,
     pub localities: Field,
     pub actors: Field,
-    pub lat: Field,
-    pub lon: Field,
     pub extraction: Field,
     pub content_hash: Field,
     pub duplicate_of: Field,
@@ -126,8 +124,6 @@ impl Fields {
             countries: schema.get_field(names::COUNTRIES).ok()?,
             localities: schema.get_field(names::LOCALITIES).ok()?,
             actors: schema.get_field(names::ACTORS).ok()?,
-            lat: schema.get_field(names::LAT).ok()?,
-            lon: schema.get_field(names::LON).ok()?,
             extraction: schema.get_field(names::EXTRACTION).ok()?,
             content_hash: schema.get_field(names::CONTENT_HASH).ok()?,
             duplicate_of: schema.get_field(names::DUPLICATE_OF).ok()?,
@@ -148,14 +144,21 @@ fn analysed(analyzer: &str, record: IndexRecordOption) -> TextOptions {
 /// Builds the schema and returns it with its field handles.
 pub fn build_schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let facet_value = STRING | STORED | FAST;
-    // Hashes are read as columns (existing state, duplicates) and never searched: no term
-    // dictionary or postings (they were 3% of an index, one unique term per document).
-    let hash_options = TextOptions::from(FAST);
+    // Looked up by term (exact value, no norms), and read as a column.
+    let key = TextOptions::from(FAST).set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_fieldnorms(false)
+            .set_index_option(IndexRecordOption::Basic),
+    );
+    // Facet values, source, language and hashes: read as columns, never searched by term (filters
+    // and counts use the columns).
+    let column = TextOptions::from(FAST);
+    let date_column = DateOptions::from(FAST);
     let fields = Fields {
-        id: b.add_text_field(names::ID, STRING | STORED | FAST),
-        source_path: b.add_text_field(names::SOURCE_PATH, STRING | STORED | FAST),
-        source_name: b.add_text_field(names::SOURCE_NAME, STRING | STORED | FAST),
+        id: b.add_text_field(names::ID, key.clone()),
+        source_path: b.add_text_field(names::SOURCE_PATH, key.clone()),
+        source_name: b.add_text_field(names::SOURCE_NAME, column.clone()),
         url: b.add_text_field(names::URL, STORED),
         title: b.add_text_field(names::TITLE, STORED),
         title_fr: b.add_text_field(
@@ -183,23 +186,21 @@ pub fn build_schema() -> (Schema, Fields) {
             names::BODY_EXACT,
             analysed(EXACT_ANALYZER, IndexRecordOption::Basic),
         ),
-        language: b.add_text_field(names::LANGUAGE, facet_value.clone()),
-        published: b.add_date_field(names::PUBLISHED, INDEXED | STORED | FAST),
-        event_dates: b.add_date_field(names::EVENT_DATES, INDEXED | STORED | FAST),
-        sort_date: b.add_date_field(names::SORT_DATE, INDEXED | FAST),
-        months: b.add_text_field(names::MONTHS, facet_value.clone()),
+        language: b.add_text_field(names::LANGUAGE, column.clone()),
+        published: b.add_date_field(names::PUBLISHED, date_column.clone()),
+        event_dates: b.add_date_field(names::EVENT_DATES, date_column.clone()),
+        sort_date: b.add_date_field(names::SORT_DATE, date_column),
+        months: b.add_text_field(names::MONTHS, column.clone()),
         place: b.add_facet_field(names::PLACE, INDEXED),
-        regions: b.add_text_field(names::REGIONS, facet_value.clone()),
-        countries: b.add_text_field(names::COUNTRIES, facet_value.clone()),
-        localities: b.add_text_field(names::LOCALITIES, facet_value.clone()),
-        actors: b.add_text_field(names::ACTORS, facet_value),
-        lat: b.add_f64_field(names::LAT, STORED),
-        lon: b.add_f64_field(names::LON, STORED),
+        regions: b.add_text_field(names::REGIONS, column.clone()),
+        countries: b.add_text_field(names::COUNTRIES, column.clone()),
+        localities: b.add_text_field(names::LOCALITIES, column.clone()),
+        actors: b.add_text_field(names::ACTORS, column.clone()),
         extraction: b.add_json_field(names::EXTRACTION, STORED),
-        content_hash: b.add_text_field(names::CONTENT_HASH, hash_options.clone()),
-        duplicate_of: b.add_text_field(names::DUPLICATE_OF, STRING | STORED | FAST),
-        is_duplicate: b.add_u64_field(names::IS_DUPLICATE, INDEXED | FAST),
-        source_hash: b.add_text_field(names::SOURCE_HASH, hash_options),
+        content_hash: b.add_text_field(names::CONTENT_HASH, column.clone()),
+        duplicate_of: b.add_text_field(names::DUPLICATE_OF, key),
+        is_duplicate: b.add_u64_field(names::IS_DUPLICATE, NumericOptions::from(FAST)),
+        source_hash: b.add_text_field(names::SOURCE_HASH, column),
     };
     (b.build(), fields)
 }

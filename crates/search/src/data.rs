@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, NaiveDate};
+use sahel_indexer::columns::DocColumns;
 use sahel_indexer::schema::names;
 use sahel_text::fold;
 use tantivy::columnar::StrColumn;
@@ -339,6 +340,8 @@ pub struct IndexData {
     /// Number of slots (values of every dimension).
     pub slots: usize,
     pub segments: Vec<SegmentData>,
+    /// Per segment, the columns a hit or a document shows (id, source, dates, facet values).
+    pub columns: Vec<DocColumns>,
     /// Canonical id → number of alive duplicates.
     pub duplicate_counts: HashMap<String, u64>,
     pub canonical_docs: u64,
@@ -445,6 +448,7 @@ impl IndexData {
         let generation = searcher.generation().generation_id();
         let mut tables: [ValueTable; DIMENSIONS] = Default::default();
         let mut segments = Vec::with_capacity(searcher.segment_readers().len());
+        let mut columns = Vec::with_capacity(searcher.segment_readers().len());
         let mut duplicate_counts: HashMap<String, u64> = HashMap::new();
         let mut canonical_docs = 0;
         let mut duplicate_docs = 0;
@@ -552,6 +556,7 @@ impl IndexData {
                 }
             }
             segments.push(data);
+            columns.push(DocColumns::open(reader)?);
         }
         let mut bases = [0u32; DIMENSIONS];
         let mut slots = 0usize;
@@ -613,6 +618,7 @@ impl IndexData {
             bases,
             slots,
             segments,
+            columns,
             duplicate_counts,
             canonical_docs,
             duplicate_docs,

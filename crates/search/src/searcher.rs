@@ -8,6 +8,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use sahel_facets::PlaceRole;
+use sahel_indexer::columns::ColumnValues;
 use sahel_indexer::schema::names;
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, TermQuery};
@@ -46,26 +48,14 @@ const HIT_CACHE_BYTES: usize = 32 << 20;
 /// Most duplicates listed under a document.
 const MAX_DUPLICATES_LISTED: usize = 100;
 
-/// Stored fields read for hits and documents.
+/// Fields read for hits and documents: the stored ones, and the two looked up by term (the rest
+/// is read from columns, see [`sahel_indexer::columns`]).
 #[derive(Clone, Copy, Debug)]
 struct StoredFields {
     id: Field,
     title: Field,
     body: Field,
-    language: Field,
-    published: Field,
-    event_dates: Field,
-    regions: Field,
-    countries: Field,
-    localities: Field,
-    actors: Field,
-    months: Field,
-    source_name: Field,
-    source_path: Field,
     url: Field,
-    place: Field,
-    lat: Field,
-    lon: Field,
     extraction: Field,
     duplicate_of: Field,
 }
@@ -82,20 +72,7 @@ impl StoredFields {
             id: field(schema, names::ID)?,
             title: field(schema, names::TITLE)?,
             body: field(schema, names::BODY)?,
-            language: field(schema, names::LANGUAGE)?,
-            published: field(schema, names::PUBLISHED)?,
-            event_dates: field(schema, names::EVENT_DATES)?,
-            regions: field(schema, names::REGIONS)?,
-            countries: field(schema, names::COUNTRIES)?,
-            localities: field(schema, names::LOCALITIES)?,
-            actors: field(schema, names::ACTORS)?,
-            months: field(schema, names::MONTHS)?,
-            source_name: field(schema, names::SOURCE_NAME)?,
-            source_path: field(schema, names::SOURCE_PATH)?,
             url: field(schema, names::URL)?,
-            place: field(schema, names::PLACE)?,
-            lat: field(schema, names::LAT)?,
-            lon: field(schema, names::LON)?,
             extraction: field(schema, names::EXTRACTION)?,
             duplicate_of: field(schema, names::DUPLICATE_OF)?,
         })
@@ -621,24 +598,25 @@ impl Searcher {
         })
     }
 
-    /// What a hit shows, from the document store.
+    /// What a hit shows, from the document store and the columns.
     fn read_hit(&self, data: &IndexData, address: tantivy::DocAddress) -> Result<StoredHit> {
         let doc: TantivyDocument = data.searcher.doc(address)?;
         let f = &self.stored;
+        let values = column_values(data, address);
         let body = first_str(&doc, f.body).unwrap_or_default();
         let (body, _) = cut_body(body, StoredHit::BODY_BYTES);
         Ok(StoredHit {
-            id: first_str(&doc, f.id).unwrap_or_default(),
+            id: values.id,
             title: first_str(&doc, f.title).unwrap_or_default(),
             body,
-            language: first_str(&doc, f.language).unwrap_or_else(|| "und".into()),
-            published: first_date(&doc, f.published),
-            regions: all_str(&doc, f.regions),
-            countries: all_str(&doc, f.countries),
-            localities: all_str(&doc, f.localities),
-            actors: all_str(&doc, f.actors),
-            months: all_str(&doc, f.months),
-            source: first_str(&doc, f.source_name).filter(|s| !s.is_empty()),
+            language: values.language,
+            published: values.published.and_then(format_date),
+            regions: values.regions,
+            countries: values.countries,
+            localities: values.localities,
+            actors: values.actors,
+            months: values.months,
+            source: values.source_name,
             url: first_str(&doc, f.url).filter(|s| !s.is_empty()),
         })
     }
@@ -654,6 +632,7 @@ impl Searcher {
             return Err(SearchError::DocNotFound(id.to_string()));
         };
         let doc: TantivyDocument = searcher.doc(*address)?;
+        let values = column_values(&data, *address);
         let duplicates_query = TermQuery::new(
             Term::from_field_text(f.duplicate_of, id),
             IndexRecordOption::Basic,
@@ -664,40 +643,54 @@ impl Searcher {
             &TopDocs::with_limit(MAX_DUPLICATES_LISTED).order_by_score(),
         )? {
             let dup: TantivyDocument = searcher.doc(address)?;
+            let dup_values = column_values(&data, address);
             duplicates.push(DuplicateRef {
-                id: first_str(&dup, f.id).unwrap_or_default(),
+                id: dup_values.id,
                 title: first_str(&dup, f.title).unwrap_or_default(),
-                source: first_str(&dup, f.source_name).filter(|s| !s.is_empty()),
+                source: dup_values.source_name,
                 url: first_str(&dup, f.url).filter(|s| !s.is_empty()),
-                published: first_date(&dup, f.published),
+                published: dup_values.published.and_then(format_date),
             });
         }
         duplicates.sort_by(|a, b| a.id.cmp(&b.id));
-        let extraction = full_extraction(&doc, f);
+        let places = doc
+            .get_first(f.extraction)
+            .map(OwnedValue::from)
+            .and_then(|extraction| sahel_indexer::document::stored_places(&extraction))
+            .unwrap_or_default();
+        let (lat, lon) = places
+            .iter()
+            .filter(|p| p.role == PlaceRole::Event)
+            .find_map(|p| Some((p.lat?, p.lon?)))
+            .unzip();
+        let extraction = full_extraction(&doc, f, &values);
         Ok(DocResponse {
-            id: first_str(&doc, f.id).unwrap_or_default(),
             title: first_str(&doc, f.title).unwrap_or_default(),
             body: first_str(&doc, f.body).unwrap_or_default(),
-            published: first_date(&doc, f.published),
-            language: first_str(&doc, f.language).unwrap_or_else(|| "und".into()),
-            source: first_str(&doc, f.source_name).filter(|s| !s.is_empty()),
-            source_path: first_str(&doc, f.source_path).filter(|s| !s.is_empty()),
+            published: values.published.and_then(format_date),
+            language: values.language,
+            source: values.source_name,
+            source_path: Some(values.source_path).filter(|s| !s.is_empty()),
             url: first_str(&doc, f.url).filter(|s| !s.is_empty()),
-            regions: all_str(&doc, f.regions),
-            countries: all_str(&doc, f.countries),
-            localities: all_str(&doc, f.localities),
-            actors: all_str(&doc, f.actors),
-            months: all_str(&doc, f.months),
-            event_dates: doc
-                .get_all(f.event_dates)
-                .filter_map(|v| v.as_datetime())
-                .filter_map(|d| format_day(d.into_timestamp_secs()))
+            regions: values.regions,
+            countries: values.countries,
+            localities: values.localities,
+            actors: values.actors,
+            months: values.months,
+            event_dates: values
+                .event_dates
+                .iter()
+                .filter_map(|d| format_date(*d))
                 .collect(),
-            places: place_paths(&doc, f),
-            lat: doc.get_first(f.lat).and_then(|v| v.as_f64()),
-            lon: doc.get_first(f.lon).and_then(|v| v.as_f64()),
+            places: sahel_indexer::document::event_place_paths(&places)
+                .iter()
+                .map(|facet| facet.to_path_string())
+                .collect(),
+            lat,
+            lon,
             extraction,
-            duplicate_of: first_str(&doc, f.duplicate_of).filter(|s| !s.is_empty()),
+            duplicate_of: values.duplicate_of,
+            id: values.id,
             duplicates,
         })
     }
@@ -1341,33 +1334,14 @@ mod erased {
 
 /// The place facet paths of a document's event places: stored in indexes written before they
 /// were derived from the stored extraction's places.
-fn place_paths(doc: &TantivyDocument, f: &StoredFields) -> Vec<String> {
-    let stored: Vec<String> = doc
-        .get_all(f.place)
-        .filter_map(|v| v.as_facet())
-        .filter_map(|encoded| {
-            tantivy::schema::Facet::from_encoded(encoded.as_bytes().to_vec()).ok()
-        })
-        .map(|facet| facet.to_path_string())
-        .collect();
-    if !stored.is_empty() {
-        return stored;
-    }
-    let places = doc
-        .get_first(f.extraction)
-        .map(OwnedValue::from)
-        .and_then(|extraction| sahel_indexer::document::stored_places(&extraction))
-        .unwrap_or_default();
-    sahel_indexer::document::event_place_paths(&places)
-        .iter()
-        .map(|facet| facet.to_path_string())
-        .collect()
-}
-
 /// The extraction record of a document, in the shape of `sahel extract --json`: the indexer stores
 /// only its places and event dates (`sahel_indexer::document::STORED_EXTRACTION_KEYS`); the other
 /// keys come back from the stored fields that hold the same values.
-fn full_extraction(doc: &TantivyDocument, f: &StoredFields) -> Option<serde_json::Value> {
+fn full_extraction(
+    doc: &TantivyDocument,
+    f: &StoredFields,
+    values: &ColumnValues,
+) -> Option<serde_json::Value> {
     let stored =
         serde_json::to_value(OwnedValue::from(doc.get_first(f.extraction)?.as_value())).ok()?;
     let serde_json::Value::Object(mut map) = stored else {
@@ -1380,25 +1354,40 @@ fn full_extraction(doc: &TantivyDocument, f: &StoredFields) -> Option<serde_json
             serde_json::to_value(places).unwrap_or_default(),
         );
     }
-    let text =
-        |field| first_str(doc, field).map_or(serde_json::Value::Null, serde_json::Value::from);
-    let list = |field| serde_json::Value::from(all_str(doc, field));
+    let list = |values: &[String]| serde_json::Value::from(values.to_vec());
     for (key, value) in [
-        ("id", text(f.id)),
-        ("title", text(f.title)),
-        ("language", text(f.language)),
+        ("id", serde_json::Value::from(values.id.as_str())),
+        (
+            "title",
+            first_str(doc, f.title).map_or(serde_json::Value::Null, serde_json::Value::from),
+        ),
+        (
+            "language",
+            serde_json::Value::from(values.language.as_str()),
+        ),
         (
             "published",
-            first_date(doc, f.published).map_or(serde_json::Value::Null, serde_json::Value::from),
+            values
+                .published
+                .and_then(format_date)
+                .map_or(serde_json::Value::Null, serde_json::Value::from),
         ),
-        ("months", list(f.months)),
-        ("regions", list(f.regions)),
-        ("countries", list(f.countries)),
-        ("actors", list(f.actors)),
+        ("months", list(&values.months)),
+        ("regions", list(&values.regions)),
+        ("countries", list(&values.countries)),
+        ("actors", list(&values.actors)),
     ] {
         map.entry(key).or_insert(value);
     }
     Some(serde_json::Value::Object(map))
+}
+
+/// The column values of a document (empty ones past the end).
+fn column_values(data: &IndexData, address: DocAddress) -> ColumnValues {
+    data.columns
+        .get(address.segment_ord as usize)
+        .map(|columns| columns.values(address.doc_id))
+        .unwrap_or_default()
 }
 
 /// A browsed document ranked by its date (newest or oldest first; undated last).
@@ -1426,21 +1415,12 @@ fn first_str(doc: &TantivyDocument, field: Field) -> Option<String> {
         .map(str::to_string)
 }
 
-fn all_str(doc: &TantivyDocument, field: Field) -> Vec<String> {
-    doc.get_all(field)
-        .filter_map(|v| v.as_str())
-        .map(str::to_string)
-        .collect()
-}
-
 fn format_day(secs: i64) -> Option<String> {
     DateTime::from_timestamp(secs, 0).map(|d| d.date_naive().format("%Y-%m-%d").to_string())
 }
 
-fn first_date(doc: &TantivyDocument, field: Field) -> Option<String> {
-    doc.get_first(field)
-        .and_then(|v| v.as_datetime())
-        .and_then(|d| format_day(d.into_timestamp_secs()))
+fn format_date(date: tantivy::DateTime) -> Option<String> {
+    format_day(date.into_timestamp_secs())
 }
 
 fn dir_size(dir: &Path) -> u64 {

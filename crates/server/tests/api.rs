@@ -472,6 +472,35 @@ async fn doc_returns_the_whole_document_with_a_slashed_id() {
         "{doc}"
     );
     assert!(doc["duplicates"].is_array());
+    // Facets come back from the columns and the stored extraction; the document's coordinates
+    // are those of its first event place that has some.
+    let first_event = doc["extraction"]["places"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|p| p["role"] == "event" && p["lat"].is_number())
+        .unwrap_or_else(|| panic!("no event place with coordinates in {doc}"));
+    assert_eq!(doc["lat"], first_event["lat"], "{doc}");
+    assert_eq!(doc["lon"], first_event["lon"], "{doc}");
+    let region = first_event["region"].as_str().unwrap_or_default();
+    assert!(
+        doc["regions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|r| r == region),
+        "{doc}"
+    );
+    assert!(
+        doc["places"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|p| p.as_str().unwrap_or_default().contains(region)),
+        "{doc}"
+    );
+    assert_eq!(doc["extraction"]["id"], doc["id"], "{doc}");
+    assert_eq!(doc["extraction"]["regions"], doc["regions"], "{doc}");
 }
 
 #[tokio::test]

@@ -46,6 +46,9 @@ struct SpaceArgs {
     /// Express sizes as a share of this many bytes of input too.
     #[arg(long)]
     input_bytes: Option<u64>,
+    /// Print every part, not only those over 0.5% of the total.
+    #[arg(long)]
+    all: bool,
 }
 
 #[derive(Args)]
@@ -99,7 +102,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<Outcome> {
         BenchCommand::Index(a) => bench_index(a),
         BenchCommand::IndexPhase(a) => run_phase(a),
         BenchCommand::Space(a) => {
-            print_space(&a.index, a.input_bytes)?;
+            print_space(&a.index, a.input_bytes, a.all)?;
             Ok(Outcome::Success)
         }
     }
@@ -437,15 +440,16 @@ fn bench_index(args: IndexBenchArgs) -> anyhow::Result<Outcome> {
             / (bare.bytes as f64 / bare.cpu_seconds.max(0.01))
     );
     println!("full index, by component and field:");
-    print_space(&full_dir, Some(bytes))?;
+    print_space(&full_dir, Some(bytes), false)?;
     if args.out.is_none() {
         let _ = std::fs::remove_dir_all(&out);
     }
     Ok(Outcome::Success)
 }
 
-/// Prints an index's space usage, largest first (lines under 0.5% of the total grouped).
-fn print_space(index_dir: &Path, input_bytes: Option<u64>) -> anyhow::Result<()> {
+/// Prints an index's space usage, largest first (unless `all`, lines under 0.5% of the total
+/// grouped).
+fn print_space(index_dir: &Path, input_bytes: Option<u64>, all: bool) -> anyhow::Result<()> {
     let index = Index::open_in_dir(index_dir)
         .with_context(|| format!("opening the index {}", index_dir.display()))?;
     let lines = sahel_indexer::space::space_usage(&index)?;
@@ -458,7 +462,7 @@ fn print_space(index_dir: &Path, input_bytes: Option<u64>) -> anyhow::Result<()>
     };
     let mut rest = 0;
     for line in &lines {
-        if (line.bytes as f64) < 0.005 * total as f64 {
+        if !all && (line.bytes as f64) < 0.005 * total as f64 {
             rest += line.bytes;
             continue;
         }
