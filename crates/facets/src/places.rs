@@ -107,6 +107,18 @@ pub(crate) fn locate_places_with_demonyms(
             role: role_of(text, gazetteer, c, entry, &cands),
         })
         .collect();
+    // A place listed right after a passing mention shares its role ("des déplacés sont arrivés
+    // à Ménaka ville et à Inékar", "evacuated to Gao and Mopti").
+    for k in 1..out.len() {
+        let (prev, cur) = (&out[k - 1], &out[k]);
+        if prev.role == PlaceRole::Mention
+            && cur.role == PlaceRole::Event
+            && prev.end <= cur.start
+            && listed_after(&text[prev.end..cur.start])
+        {
+            out[k].role = PlaceRole::Mention;
+        }
+    }
     let named: Vec<EntryId> = out.iter().map(|m| m.entry).collect();
     for m in capital_mentions(text, gazetteer, &named, &cands, demonyms) {
         if !out.iter().any(|o| o.start < m.end && m.start < o.end) {
@@ -115,6 +127,28 @@ pub(crate) fn locate_places_with_demonyms(
     }
     out.sort_by_key(|m| m.start);
     out
+}
+
+/// Whether the text between two names lists the second with the first: a conjunction, with
+/// at most a repeated preposition or a word for the town ("Ménaka ville et à Inékar").
+fn listed_after(gap: &str) -> bool {
+    if gap.len() > 24 {
+        return false;
+    }
+    let folded = sahel_text::fold(gap);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .iter()
+        .any(|w| matches!(*w, "et" | "and" | "ou" | "or"))
+        && words.iter().all(|w| {
+            matches!(
+                *w,
+                "et" | "and" | "ou" | "or" | "a" | "au" | "to" | "vers" | "ville" | "town" | "city"
+            )
+        })
 }
 
 /// "la capitale malienne", "the Nigerien capital", "Burkina Faso's capital", "la capitale du

@@ -427,6 +427,13 @@ fn people_evacuated_or_arriving_somewhere_do_not_make_it_an_event_place() {
         let x = extract(text, &meta, &ex);
         assert_eq!(x.regions, vec!["Douentza"], "{text:?}: {:?}", x.places);
     }
+    // A place listed with the destination is a destination too.
+    let x = extract(
+        "Des hommes armés ont incendié des greniers à Boni ; des déplacés sont arrivés à Sévaré et à Mopti.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.regions, vec!["Douentza"], "{:?}", x.places);
     // Arriving by motorbike is how the attackers came, not where the event was.
     let x = extract(
         "Les assaillants, arrivés à moto, ont attaqué le marché de Boni.",
