@@ -977,7 +977,11 @@ fn is_month_or_day(word: &str) -> bool {
 
 fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
     let mut raw: Vec<Candidate> = Vec::new();
+    let zones = zone_spans(text);
     for m in g.find_capitalised_names(text) {
+        if zones.iter().any(|&(s, e)| m.start < e && s < m.end) {
+            continue;
+        }
         let surface = &text[m.start..m.end];
         if !surface.chars().next().is_some_and(char::is_uppercase) {
             continue;
@@ -1184,6 +1188,33 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
             }
         }
         out.push(c);
+    }
+    out
+}
+
+/// Zones across borders named after places in one country: the Liptako-Gourma (the tri-border
+/// area of Mali, Burkina Faso and Niger, and the authority named after it) is neither Burkina
+/// Faso's Liptako region nor its Gourma province. (First part, joiners, second part.)
+const CROSS_BORDER_ZONES: &[(&str, &str)] = &[("liptako", "gourma")];
+
+/// Byte spans of the cross-border zone names of `text` ("Liptako-Gourma", "Liptako Gourma").
+fn zone_spans(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for (first, second) in CROSS_BORDER_ZONES {
+        let mut from = 0;
+        while let Some(start) = find_ascii_ci(bytes, from, first.as_bytes()) {
+            from = start + first.len();
+            let rest = text[from..].trim_start_matches(['-', ' ', '–', '‐']);
+            let joined = text.len() - rest.len();
+            if joined > from
+                && joined - from <= 4
+                && rest.len() >= second.len()
+                && rest.as_bytes()[..second.len()].eq_ignore_ascii_case(second.as_bytes())
+            {
+                out.push((start, joined + second.len()));
+            }
+        }
     }
     out
 }

@@ -589,6 +589,25 @@ fn cercle_and_region_qualifying_a_village_are_units_not_towns() {
 }
 
 #[test]
+fn the_liptako_gourma_zone_is_neither_liptako_nor_gourma() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    for text in [
+        "Dans le Liptako-Gourma, les attaques contre les civils ont doublé. Djibo reste sous blocus.",
+        "Violence in the Liptako Gourma spread south; Djibo remains under blockade.",
+    ] {
+        let x = extract(text, &DocMeta::default(), &ex);
+        assert_eq!(x.regions, vec!["Soum"], "{text:?}: {:?}", x.places);
+    }
+    // The Burkina region alone is still read.
+    let x = extract(
+        "Des terroristes ont attaqué Dori, dans la région du Liptako.",
+        &DocMeta::default(),
+        &ex,
+    );
+    assert_eq!(x.regions, vec!["Liptako"], "{:?}", x.places);
+}
+
+#[test]
 fn burkina_rapid_intervention_battalions_are_the_burkinabe_army() {
     let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
     let x = extract(

@@ -387,9 +387,17 @@ fn resolve_all(
             previous,
             narrative,
         };
-        let Some((date, until, kind)) = resolve(f.expr, &context) else {
+        let Some((date, mut until, kind)) = resolve(f.expr, &context) else {
             continue;
         };
+        // A past period running on after the publication date ("earlier this week", "cette
+        // semaine" said on a Saturday) ends with it: nothing reported happened later.
+        if let (Some(p), DateValue::Day(from), Some(DateValue::Day(to))) = (published, date, until)
+        {
+            if !context.future && direction == Direction::Past && from <= p && to > p {
+                until = Some(DateValue::Day(p));
+            }
+        }
         if let Some(d) = until.or(Some(date)).and_then(|v| v.day()) {
             previous = Some(d);
         }

@@ -356,6 +356,31 @@ fn publication_date_from_a_signature() {
 }
 
 #[test]
+fn a_past_period_ends_with_the_publication_date() {
+    // 15 June 2024 is a Saturday.
+    let published = Some(day(2024, 6, 15));
+    assert_eq!(
+        en("Earlier this week, fighters overran the post.", published),
+        ["2024-06-10..2024-06-15"]
+    );
+    assert_eq!(
+        dates(
+            "Cette semaine, trois attaques ont visé la ville.",
+            published
+        ),
+        ["2024-06-10..2024-06-15"]
+    );
+    // A future sentence keeps the whole week.
+    assert_eq!(
+        dates(
+            "Cette semaine, une mission se rendra à Djibo.",
+            Some(day(2024, 6, 11))
+        ),
+        ["2024-06-10..2024-06-16"]
+    );
+}
+
+#[test]
 fn a_yearless_wire_dateline_takes_the_year_of_the_events_it_reports() {
     let text =
         "DAKAR, Jan 3 (Reuters) - Gunmen killed 12 villagers in western Niger on Dec. 30, 2022, \
