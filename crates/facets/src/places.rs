@@ -581,6 +581,12 @@ const DISTRICT_WORDS: &[&str] = &[
     "district",
 ];
 const SPEECH_WORDS: &[&str] = &[
+    // bylines: "par notre correspondant à Mopti", "our correspondent in Bamako"
+    "correspondant",
+    "correspondante",
+    "correspondent",
+    "envoye",
+    "envoyee",
     "indique",
     "declare",
     "annonce",
@@ -1870,6 +1876,12 @@ const MOVEMENT_WORDS: &[&str] = &[
     "venant",
     "venus",
     "revenant",
+    "rendre",
+    "rendait",
+    "rendaient",
+    "rendant",
+    "rendu",
+    "rendus",
     "arrive",
     "arrives",
     "arrivee",

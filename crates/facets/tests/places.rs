@@ -427,6 +427,19 @@ fn people_evacuated_or_arriving_somewhere_do_not_make_it_an_event_place() {
         let x = extract(text, &meta, &ex);
         assert_eq!(x.regions, vec!["Douentza"], "{text:?}: {:?}", x.places);
     }
+    let x = extract(
+        "Un bus a sauté sur une mine près de Boni. Les passagers se rendaient à Sévaré.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.regions, vec!["Douentza"], "{:?}", x.places);
+    // A byline's place is where the correspondent writes from.
+    let x = extract(
+        "Par notre correspondant à Mopti\n\nLe marché de Boni a été incendié jeudi.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.regions, vec!["Douentza"], "{:?}", x.places);
     // A place listed with the destination is a destination too.
     let x = extract(
         "Des hommes armés ont incendié des greniers à Boni ; des déplacés sont arrivés à Sévaré et à Mopti.",
