@@ -411,9 +411,16 @@ impl ActorTable {
         let bounded = |hay: &str, at: usize, len: usize| {
             !hay[..at].ends_with(is_word_char) && !hay[at + len..].starts_with(is_word_char)
         };
+        // "l'armée nationale tchadienne" says whose it is.
+        let qualified = |end: usize| {
+            key[end..]
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .is_some_and(|w| crate::places::demonym_country(w).is_some())
+        };
         let phrase = NATIONAL_FORCE_PHRASES.iter().any(|p| {
             key.match_indices(p)
-                .any(|(at, m)| bounded(key, at, m.len()))
+                .any(|(at, m)| bounded(key, at, m.len()) && !qualified(at + m.len()))
         });
         phrase
             || text

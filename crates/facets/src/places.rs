@@ -1486,7 +1486,7 @@ pub(crate) fn demonym_codes(folded: &str) -> Vec<[u8; 2]> {
 }
 
 /// Country demonyms: evidence for a country without naming a place.
-fn demonym_country(word: &str) -> Option<&'static str> {
+pub(crate) fn demonym_country(word: &str) -> Option<&'static str> {
     let w = word.trim_end_matches('s');
     // Every demonym below has 6 to 13 letters.
     if !(6..=13).contains(&w.len()) {

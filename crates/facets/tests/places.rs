@@ -687,6 +687,13 @@ fn national_forces_unnamed_are_the_army_of_the_country_of_the_events() {
         &ex,
     );
     assert!(x.actors.is_empty(), "{x:?}");
+    // Another country's national army, named so, is not the army of the events' country.
+    let x = extract(
+        "L'armée nationale tchadienne a déployé un bataillon à Tessalit.",
+        &meta,
+        &ex,
+    );
+    assert!(x.actors.is_empty(), "{x:?}");
     // "fds" in lower case is no acronym.
     let x = extract("Un fds de commerce a brûlé à Ouallam.", &meta, &ex);
     assert!(x.actors.is_empty(), "{x:?}");
