@@ -511,6 +511,7 @@ impl WriterState<'_> {
                         .cloned();
                     match canonical {
                         Some(canonical) => {
+                            doc = without_text(self.fields, &doc);
                             doc.add_text(self.fields.duplicate_of, &canonical);
                             doc.add_u64(self.fields.is_duplicate, 1);
                             summary.duplicates += 1;
@@ -579,6 +580,21 @@ impl WriterState<'_> {
                 let stored: TantivyDocument = initial.doc(address)?;
                 let values = DocColumns::open(initial.segment_reader(address.segment_ord))?
                     .values(address.doc_id);
+                // A duplicate keeps no text: its old canonical document, still in the index
+                // this run started from, has the same words.
+                let body = match (&values.duplicate_of, stored.get_first(self.fields.body)) {
+                    (Some(old_canonical), None) => {
+                        match find_doc(initial, self.fields, old_canonical)? {
+                            Some(address) => initial
+                                .doc::<TantivyDocument>(address)?
+                                .get_first(self.fields.body)
+                                .and_then(|v| tantivy::schema::Value::as_str(&v))
+                                .map(str::to_string),
+                            None => None,
+                        }
+                    }
+                    _ => None,
+                };
                 let duplicate_of = (*id != new_canonical).then_some(new_canonical.as_str());
                 let source_hash = existing
                     .by_id
@@ -589,7 +605,7 @@ impl WriterState<'_> {
                     source: source_hash,
                     content: &hash,
                 };
-                let doc = rebuild(self.fields, &stored, &values, hashes, duplicate_of);
+                let doc = rebuild(self.fields, &stored, &values, body, hashes, duplicate_of);
                 writer.delete_term(Term::from_field_text(self.fields.id, id));
                 let _ = writer.add_document(doc);
                 self.ops_total += 1;
@@ -621,12 +637,37 @@ struct Hashes<'a> {
     content: &'a str,
 }
 
+/// A duplicate as written: its identity, title, metadata and facets, without its text (stored
+/// body and analysed fields). The canonical document holds the same words, searched and shown
+/// once; a duplicate promoted to canonical takes them back from it.
+fn without_text(fields: &Fields, doc: &TantivyDocument) -> TantivyDocument {
+    let text = [
+        fields.body,
+        fields.body_fr,
+        fields.body_en,
+        fields.body_exact,
+        fields.title_fr,
+        fields.title_en,
+        fields.title_exact,
+    ];
+    let mut kept = TantivyDocument::new();
+    for (field, value) in doc.field_values() {
+        if !text.contains(&field) {
+            let owned: OwnedValue = value.into();
+            kept.add_field_value(field, &owned);
+        }
+    }
+    kept
+}
+
 /// A document rebuilt from its stored fields and its columns (all but the analysed copies,
-/// `sort_date` and the hashes are one or the other), with a new `duplicate_of`.
+/// `sort_date` and the hashes are one or the other), with a new `duplicate_of`. `body` replaces
+/// a stored body that a duplicate does not have.
 fn rebuild(
     fields: &Fields,
     stored: &TantivyDocument,
     values: &ColumnValues,
+    body: Option<String>,
     hashes: Hashes<'_>,
     duplicate_of: Option<&str>,
 ) -> TantivyDocument {
@@ -639,12 +680,21 @@ fn rebuild(
     doc.add_text(fields.source_hash, hashes.source);
     doc.add_text(fields.content_hash, hashes.content);
     let mut title = String::new();
-    let mut body = String::new();
+    let body = match body {
+        Some(body) => {
+            doc.add_text(fields.body, &body);
+            body
+        }
+        None => stored
+            .get_first(fields.body)
+            .and_then(|v| tantivy::schema::Value::as_str(&v))
+            .unwrap_or_default()
+            .to_string(),
+    };
     for (field, value) in stored.field_values() {
         let owned: OwnedValue = value.into();
         match &owned {
             OwnedValue::Str(text) if field == fields.title => title = text.clone(),
-            OwnedValue::Str(text) if field == fields.body => body = text.clone(),
             _ => {}
         }
         if field == fields.extraction {

@@ -664,9 +664,15 @@ impl Searcher {
             .find_map(|p| Some((p.lat?, p.lon?)))
             .unzip();
         let extraction = full_extraction(&doc, f, &values);
+        // A duplicate keeps no text of its own: its canonical document has the same words.
+        let body = match (first_str(&doc, f.body), &values.duplicate_of) {
+            (Some(body), _) => body,
+            (None, Some(canonical)) => self.body_of(searcher, canonical)?.unwrap_or_default(),
+            (None, None) => String::new(),
+        };
         Ok(DocResponse {
             title: first_str(&doc, f.title).unwrap_or_default(),
-            body: first_str(&doc, f.body).unwrap_or_default(),
+            body,
             published: values.published.and_then(format_date),
             language: values.language,
             source: values.source_name,
@@ -693,6 +699,20 @@ impl Searcher {
             id: values.id,
             duplicates,
         })
+    }
+
+    /// The stored body of the document with this id.
+    fn body_of(&self, searcher: &tantivy::Searcher, id: &str) -> Result<Option<String>> {
+        let query = TermQuery::new(
+            Term::from_field_text(self.stored.id, id),
+            IndexRecordOption::Basic,
+        );
+        let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, address)) = found.first() else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher.doc(*address)?;
+        Ok(first_str(&doc, self.stored.body))
     }
 
     /// Every facet value with its count, over the whole index (duplicates excluded).

@@ -452,6 +452,15 @@ async fn doc_returns_the_whole_document_with_a_slashed_id() {
         .unwrap_or_default()
         .contains("Bilan inconnu"));
     assert_eq!(json["published"], "2021-04-20");
+    // Its copy (same words, another record) is listed, and shows the words it does not store.
+    assert_eq!(json["duplicates"][0]["id"], "crafted-4", "{json}");
+    let (status, copy) = get_json(&app, "/api/doc/crafted-4").await;
+    assert_eq!(status, StatusCode::OK, "{copy}");
+    assert_eq!(copy["duplicate_of"], "crafted-2", "{copy}");
+    assert_eq!(copy["title"], "Copie : Zorglub à Tombouctou", "{copy}");
+    assert_eq!(copy["published"], "2021-04-21", "{copy}");
+    assert_eq!(copy["source"], "Autre", "{copy}");
+    assert_eq!(copy["body"], json["body"], "{copy}");
 
     // Demo files have ids with slashes; take one from a search and fetch it back.
     let found = search(&app, "q=Kidal&limit=100").await;

@@ -27,6 +27,8 @@ pub const CRAFTED_JSONL: &str = concat!(
     "\n",
     r#"{"id": "crafted-2", "title": "Zorglub à Tombouctou", "body": "Une seconde attaque zorglub a visé Tombouctou, région de Tombouctou, Mali. Bilan inconnu.", "published": "2021-04-20", "language": "fr", "source": "Essai"}"#,
     "\n",
+    r#"{"id": "crafted-4", "title": "Copie : Zorglub à Tombouctou", "body": "Une seconde attaque zorglub a visé Tombouctou, région de Tombouctou, Mali. Bilan inconnu.", "published": "2021-04-21", "language": "fr", "source": "Autre"}"#,
+    "\n",
     r#"{"id": "crafted-3", "title": "Note technique zorglub", "body": "Le portail a reçu le texte <script>alert(\"zorglub\")</script> & d'autres <b>balises</b> dans un message sur l'attaque zorglub.", "published": "2021-04-22", "language": "fr", "source": "Essai"}"#,
     "\n",
 );
