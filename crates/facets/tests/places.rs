@@ -570,6 +570,7 @@ fn villages_added_from_the_audit_resolve_to_their_region() {
             "Des hommes armés ont tué 12 personnes à Songho.",
             "Bandiagara",
         ),
+        ("Le poste de gendarmerie de Sandare a été attaqué.", "Nioro"),
     ] {
         let x = extract(text, &DocMeta::default(), &ex);
         assert_eq!(x.regions, vec![region], "{text:?}: {:?}", x.places);
