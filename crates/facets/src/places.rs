@@ -2012,6 +2012,9 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     if !rest.starts_with([',', '(', '-', '–', '—', ':']) {
         return false;
     }
+    // A dateline's date or agency is on its line: "Koutiala : un engin explosif tue deux
+    // civils" over a date line is a headline naming the event place.
+    let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
     let mut to = 50.min(rest.len());
     while !rest.is_char_boundary(to) {
         to -= 1;

@@ -622,6 +622,36 @@ fn the_liptako_gourma_zone_is_neither_liptako_nor_gourma() {
 }
 
 #[test]
+fn a_headline_naming_a_place_over_a_date_line_is_no_dateline() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let x = extract(
+        "Bougouni : deux civils tués par une mine\n14/03/2025\n\nDeux civils ont trouvé la mort samedi sur la route de Kolondiéba.",
+        &DocMeta::default(),
+        &ex,
+    );
+    let bougouni = x.places.iter().find(|p| p.name == "Bougouni");
+    assert_eq!(
+        bougouni.map(|p| p.role),
+        Some(PlaceRole::Event),
+        "{:?}",
+        x.places
+    );
+    // A real dateline keeps its role.
+    let x = extract(
+        "Bougouni, 14 mars 2025 (AMAP) - Deux civils ont été tués près de Kolondiéba.",
+        &DocMeta::default(),
+        &ex,
+    );
+    let bougouni = x.places.iter().find(|p| p.name == "Bougouni");
+    assert_eq!(
+        bougouni.map(|p| p.role),
+        Some(PlaceRole::Dateline),
+        "{:?}",
+        x.places
+    );
+}
+
+#[test]
 fn burkina_rapid_intervention_battalions_are_the_burkinabe_army() {
     let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
     let x = extract(
