@@ -91,7 +91,9 @@ impl Extractor {
 /// Extracts the facets of one document. Pure: same inputs, same output; no I/O.
 pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction {
     let g = &extractor.gazetteer;
-    // The title often names the place ("Attaque à Léré"): read it as the first line.
+    // The title often names the place ("Attaque à Léré") and, where a reader took a text's first
+    // line for its title, may be the dateline ("NIAMEY, Niger (AP) — Jan. 13, 2020"): read it
+    // as the first line.
     let full;
     let body: &str = match meta.title.as_deref() {
         Some(t) if !t.trim().is_empty() && !text.trim_start().starts_with(t.trim()) => {
@@ -150,7 +152,7 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         .code()
         .to_string();
     let (published, event_dates) =
-        dates::publication_and_event_dates(text, meta.published, &language);
+        dates::publication_and_event_dates(body, meta.published, &language);
     let mut actors = actor_names(&actor_mentions);
     // "les Forces armées nationales", "les FDS": the army of the country where the events
     // happen (or the report was filed), when that is one country.

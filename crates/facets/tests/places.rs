@@ -652,6 +652,25 @@ fn a_headline_naming_a_place_over_a_date_line_is_no_dateline() {
 }
 
 #[test]
+fn a_dateline_taken_for_the_title_still_dates_the_report() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let meta = DocMeta {
+        title: Some("Ouagadougou, 9 mars 2024 (AIB) –".to_string()),
+        ..DocMeta::default()
+    };
+    let x = extract(
+        "Des terroristes ont attaqué hier le détachement de Seytenga.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(
+        x.published.map(|d| d.to_string()).as_deref(),
+        Some("2024-03-09")
+    );
+    assert_eq!(x.months, vec!["2024-03"], "{x:?}");
+}
+
+#[test]
 fn burkina_rapid_intervention_battalions_are_the_burkinabe_army() {
     let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
     let x = extract(
