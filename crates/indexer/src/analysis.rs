@@ -20,8 +20,6 @@ pub struct PlaceFacet {
     pub region: Option<String>,
     pub district: Option<String>,
     pub locality: Option<String>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
 }
 
 impl From<&ResolvedPlace> for PlaceFacet {
@@ -31,8 +29,6 @@ impl From<&ResolvedPlace> for PlaceFacet {
             region: p.region.clone(),
             district: p.district.clone(),
             locality: p.locality.clone(),
-            lat: p.lat,
-            lon: p.lon,
         }
     }
 }

@@ -212,57 +212,124 @@ pub fn build_document(
     }
     doc.add_text(fields.title, &record.title);
     doc.add_text(fields.body, &record.body);
-    let language = analysed.language;
-    doc.add_text(fields.language, language);
+    doc.add_text(fields.language, analysed.language);
+    add_analysed_text(
+        fields,
+        &mut doc,
+        analysed.language,
+        &record.title,
+        &record.body,
+    );
+    let facets = &analysed.facets;
+    let events: Vec<DateTime> = facets.event_dates.iter().map(|d| date_value(*d)).collect();
+    add_dates(
+        fields,
+        &mut doc,
+        facets.published.or(record.published).map(date_value),
+        &events,
+    );
+    for place in &facets.places {
+        if let Some(facet) = place_facet(place) {
+            doc.add_facet(fields.place, facet);
+        }
+    }
+    add_facet_values(
+        fields,
+        &mut doc,
+        [
+            &facets.months,
+            &facets.regions,
+            &facets.countries,
+            &facets.localities,
+            &facets.actors,
+        ],
+    );
+    if let Some(extraction) = &analysed.extraction {
+        doc.add_field_value(fields.extraction, &stored_extraction(extraction));
+    }
+    doc
+}
+
+/// The analysed copies of title and body: in the field of the document's language (both French
+/// and English when it is undetermined), and folded in the exact fields.
+pub(crate) fn add_analysed_text(
+    fields: &Fields,
+    doc: &mut TantivyDocument,
+    language: &str,
+    title: &str,
+    body: &str,
+) {
     let (to_fr, to_en) = match language {
         "fr" => (true, false),
         "en" => (false, true),
         _ => (true, true),
     };
     if to_fr {
-        doc.add_text(fields.title_fr, &record.title);
-        doc.add_text(fields.body_fr, &record.body);
+        doc.add_text(fields.title_fr, title);
+        doc.add_text(fields.body_fr, body);
     }
     if to_en {
-        doc.add_text(fields.title_en, &record.title);
-        doc.add_text(fields.body_en, &record.body);
+        doc.add_text(fields.title_en, title);
+        doc.add_text(fields.body_en, body);
     }
-    doc.add_text(fields.title_exact, &record.title);
-    doc.add_text(fields.body_exact, &record.body);
+    doc.add_text(fields.title_exact, title);
+    doc.add_text(fields.body_exact, body);
+}
 
-    let facets = &analysed.facets;
-    let published = facets.published.or(record.published);
+/// The publication and event dates, and the sort date: the publication date, else the latest
+/// event date.
+pub(crate) fn add_dates(
+    fields: &Fields,
+    doc: &mut TantivyDocument,
+    published: Option<DateTime>,
+    events: &[DateTime],
+) {
     if let Some(published) = published {
-        doc.add_date(fields.published, date_value(published));
+        doc.add_date(fields.published, published);
     }
-    for date in &facets.event_dates {
-        doc.add_date(fields.event_dates, date_value(*date));
+    for date in events {
+        doc.add_date(fields.event_dates, *date);
     }
-    if let Some(sort) = published.or_else(|| facets.event_dates.iter().max().copied()) {
-        doc.add_date(fields.sort_date, date_value(sort));
+    if let Some(sort) = published.or_else(|| events.iter().max().copied()) {
+        doc.add_date(fields.sort_date, sort);
     }
-    for month in &facets.months {
-        doc.add_text(fields.months, month);
-    }
-    for place in &facets.places {
-        if let Some(facet) = place_facet(place) {
-            doc.add_facet(fields.place, facet);
-        }
-    }
-    for (field, values) in [
-        (fields.regions, &facets.regions),
-        (fields.countries, &facets.countries),
-        (fields.localities, &facets.localities),
-        (fields.actors, &facets.actors),
-    ] {
+}
+
+/// The facet value columns: months, regions, countries, localities, actors, in that order.
+pub(crate) fn add_facet_values(
+    fields: &Fields,
+    doc: &mut TantivyDocument,
+    values: [&Vec<String>; 5],
+) {
+    let columns = [
+        fields.months,
+        fields.regions,
+        fields.countries,
+        fields.localities,
+        fields.actors,
+    ];
+    for (field, values) in columns.into_iter().zip(values) {
         for value in values {
             doc.add_text(field, value);
         }
     }
-    if let Some(extraction) = &analysed.extraction {
-        doc.add_field_value(fields.extraction, &stored_extraction(extraction));
-    }
-    doc
+}
+
+/// The document with this id, if the index holds one.
+pub fn find_id(
+    searcher: &tantivy::Searcher,
+    id_field: tantivy::schema::Field,
+    id: &str,
+) -> tantivy::Result<Option<tantivy::DocAddress>> {
+    let query = tantivy::query::TermQuery::new(
+        tantivy::Term::from_field_text(id_field, id),
+        tantivy::schema::IndexRecordOption::Basic,
+    );
+    let top = searcher.search(
+        &query,
+        &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
+    )?;
+    Ok(top.first().map(|(_, address)| *address))
 }
 
 #[cfg(test)]

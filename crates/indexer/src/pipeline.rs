@@ -22,11 +22,14 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use tantivy::schema::OwnedValue;
-use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+use tantivy::{Searcher, TantivyDocument, Term};
 
 use crate::analysis::Analysis;
 use crate::columns::{ColumnValues, DocColumns};
-use crate::document::{build_document, content_hash, short_hash, Identity};
+use crate::document::{
+    add_analysed_text, add_dates, add_facet_values, build_document, content_hash, find_id,
+    short_hash, Identity,
+};
 use crate::existing::ExistingState;
 use crate::index_dir::{open_for_writing, WriterOptions};
 use crate::problem::{Problem, SkipReason};
@@ -574,7 +577,7 @@ impl WriterState<'_> {
             copies.sort();
             let new_canonical = copies[0].clone();
             for id in copies {
-                let Some(address) = find_doc(initial, self.fields, id)? else {
+                let Some(address) = find_id(initial, self.fields.id, id)? else {
                     continue;
                 };
                 let stored: TantivyDocument = initial.doc(address)?;
@@ -582,18 +585,18 @@ impl WriterState<'_> {
                     .values(address.doc_id);
                 // A duplicate keeps no text: its old canonical document, still in the index
                 // this run started from, has the same words.
-                let body = match (&values.duplicate_of, stored.get_first(self.fields.body)) {
-                    (Some(old_canonical), None) => {
-                        match find_doc(initial, self.fields, old_canonical)? {
-                            Some(address) => initial
-                                .doc::<TantivyDocument>(address)?
-                                .get_first(self.fields.body)
-                                .and_then(|v| tantivy::schema::Value::as_str(&v))
-                                .map(str::to_string),
-                            None => None,
+                let canonical_address =
+                    match (&values.duplicate_of, stored.get_first(self.fields.body)) {
+                        (Some(old_canonical), None) => {
+                            find_id(initial, self.fields.id, old_canonical)?
                         }
+                        _ => None,
+                    };
+                let body = match canonical_address {
+                    Some(address) => {
+                        first_text(&initial.doc::<TantivyDocument>(address)?, self.fields.body)
                     }
-                    _ => None,
+                    None => None,
                 };
                 let duplicate_of = (*id != new_canonical).then_some(new_canonical.as_str());
                 let source_hash = existing
@@ -617,18 +620,6 @@ impl WriterState<'_> {
     fn run_ids_changed(&self, _id: &str) -> bool {
         false
     }
-}
-
-fn find_doc(searcher: &Searcher, fields: &Fields, id: &str) -> Result<Option<DocAddress>> {
-    let query = tantivy::query::TermQuery::new(
-        Term::from_field_text(fields.id, id),
-        tantivy::schema::IndexRecordOption::Basic,
-    );
-    let top = searcher.search(
-        &query,
-        &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
-    )?;
-    Ok(top.first().map(|(_, address)| *address))
 }
 
 /// The hashes of a document (fast fields only, not stored).
@@ -679,24 +670,15 @@ fn rebuild(
     }
     doc.add_text(fields.source_hash, hashes.source);
     doc.add_text(fields.content_hash, hashes.content);
-    let mut title = String::new();
     let body = match body {
         Some(body) => {
             doc.add_text(fields.body, &body);
             body
         }
-        None => stored
-            .get_first(fields.body)
-            .and_then(|v| tantivy::schema::Value::as_str(&v))
-            .unwrap_or_default()
-            .to_string(),
+        None => first_text(stored, fields.body).unwrap_or_default(),
     };
     for (field, value) in stored.field_values() {
         let owned: OwnedValue = value.into();
-        match &owned {
-            OwnedValue::Str(text) if field == fields.title => title = text.clone(),
-            _ => {}
-        }
         if field == fields.extraction {
             let places = crate::document::stored_places(&owned).unwrap_or_default();
             for facet in crate::document::event_place_paths(&places) {
@@ -706,41 +688,20 @@ fn rebuild(
         doc.add_field_value(field, &owned);
     }
     doc.add_text(fields.language, &values.language);
-    let (to_fr, to_en) = match values.language.as_str() {
-        "fr" => (true, false),
-        "en" => (false, true),
-        _ => (true, true),
-    };
-    if to_fr {
-        doc.add_text(fields.title_fr, &title);
-        doc.add_text(fields.body_fr, &body);
-    }
-    if to_en {
-        doc.add_text(fields.title_en, &title);
-        doc.add_text(fields.body_en, &body);
-    }
-    doc.add_text(fields.title_exact, &title);
-    doc.add_text(fields.body_exact, &body);
-    if let Some(published) = values.published {
-        doc.add_date(fields.published, published);
-    }
-    for date in &values.event_dates {
-        doc.add_date(fields.event_dates, *date);
-    }
-    if let Some(sort) = values.published.or(values.event_dates.last().copied()) {
-        doc.add_date(fields.sort_date, sort);
-    }
-    for (field, values) in [
-        (fields.months, &values.months),
-        (fields.regions, &values.regions),
-        (fields.countries, &values.countries),
-        (fields.localities, &values.localities),
-        (fields.actors, &values.actors),
-    ] {
-        for value in values {
-            doc.add_text(field, value);
-        }
-    }
+    let title = first_text(stored, fields.title).unwrap_or_default();
+    add_analysed_text(fields, &mut doc, &values.language, &title, &body);
+    add_dates(fields, &mut doc, values.published, &values.event_dates);
+    add_facet_values(
+        fields,
+        &mut doc,
+        [
+            &values.months,
+            &values.regions,
+            &values.countries,
+            &values.localities,
+            &values.actors,
+        ],
+    );
     match duplicate_of {
         Some(canonical) => {
             doc.add_text(fields.duplicate_of, canonical);
@@ -749,6 +710,13 @@ fn rebuild(
         None => doc.add_u64(fields.is_duplicate, 0),
     }
     doc
+}
+
+/// The first text value of a field of a stored document.
+fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| tantivy::schema::Value::as_str(&v))
+        .map(str::to_string)
 }
 
 /// `--prune`: documents of files under the given directories that no longer exist.

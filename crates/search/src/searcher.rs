@@ -10,6 +10,7 @@ use std::time::Instant;
 use chrono::{DateTime, SecondsFormat, Utc};
 use sahel_facets::PlaceRole;
 use sahel_indexer::columns::ColumnValues;
+use sahel_indexer::document::find_id;
 use sahel_indexer::schema::names;
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, TermQuery};
@@ -626,13 +627,11 @@ impl Searcher {
         let data = self.data()?;
         let searcher = &data.searcher;
         let f = &self.stored;
-        let query = TermQuery::new(Term::from_field_text(f.id, id), IndexRecordOption::Basic);
-        let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
-        let Some((_, address)) = found.first() else {
+        let Some(address) = find_id(searcher, f.id, id)? else {
             return Err(SearchError::DocNotFound(id.to_string()));
         };
-        let doc: TantivyDocument = searcher.doc(*address)?;
-        let values = column_values(&data, *address);
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let values = column_values(&data, address);
         let duplicates_query = TermQuery::new(
             Term::from_field_text(f.duplicate_of, id),
             IndexRecordOption::Basic,
@@ -653,25 +652,31 @@ impl Searcher {
             });
         }
         duplicates.sort_by(|a, b| a.id.cmp(&b.id));
-        let places = doc
-            .get_first(f.extraction)
-            .map(OwnedValue::from)
-            .and_then(|extraction| sahel_indexer::document::stored_places(&extraction))
+        let stored_extraction = doc.get_first(f.extraction).map(OwnedValue::from);
+        let places = stored_extraction
+            .as_ref()
+            .and_then(sahel_indexer::document::stored_places)
             .unwrap_or_default();
         let (lat, lon) = places
             .iter()
             .filter(|p| p.role == PlaceRole::Event)
             .find_map(|p| Some((p.lat?, p.lon?)))
             .unzip();
-        let extraction = full_extraction(&doc, f, &values);
+        let title = first_str(&doc, f.title).unwrap_or_default();
+        let extraction =
+            stored_extraction.and_then(|stored| full_extraction(stored, &places, &title, &values));
         // A duplicate keeps no text of its own: its canonical document has the same words.
         let body = match (first_str(&doc, f.body), &values.duplicate_of) {
             (Some(body), _) => body,
-            (None, Some(canonical)) => self.body_of(searcher, canonical)?.unwrap_or_default(),
+            (None, Some(canonical)) => match find_id(searcher, f.id, canonical)? {
+                Some(address) => first_str(&searcher.doc::<TantivyDocument>(address)?, f.body)
+                    .unwrap_or_default(),
+                None => String::new(),
+            },
             (None, None) => String::new(),
         };
         Ok(DocResponse {
-            title: first_str(&doc, f.title).unwrap_or_default(),
+            title,
             body,
             published: values.published.and_then(format_date),
             language: values.language,
@@ -699,20 +704,6 @@ impl Searcher {
             id: values.id,
             duplicates,
         })
-    }
-
-    /// The stored body of the document with this id.
-    fn body_of(&self, searcher: &tantivy::Searcher, id: &str) -> Result<Option<String>> {
-        let query = TermQuery::new(
-            Term::from_field_text(self.stored.id, id),
-            IndexRecordOption::Basic,
-        );
-        let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
-        let Some((_, address)) = found.first() else {
-            return Ok(None);
-        };
-        let doc: TantivyDocument = searcher.doc(*address)?;
-        Ok(first_str(&doc, self.stored.body))
     }
 
     /// Every facet value with its count, over the whole index (duplicates excluded).
@@ -1352,23 +1343,20 @@ mod erased {
     }
 }
 
-/// The place facet paths of a document's event places: stored in indexes written before they
-/// were derived from the stored extraction's places.
-/// The extraction record of a document, in the shape of `sahel extract --json`: the indexer stores
-/// only its places and event dates (`sahel_indexer::document::STORED_EXTRACTION_KEYS`); the other
-/// keys come back from the stored fields that hold the same values.
+/// The extraction record of a document, in the shape of `sahel extract --json`, from its stored
+/// form (`sahel_indexer::document::stored_extraction`: every place compactly, whose decoded
+/// `places` are given, and the event dates); the other keys come from the columns and the title.
 fn full_extraction(
-    doc: &TantivyDocument,
-    f: &StoredFields,
+    stored: OwnedValue,
+    places: &[sahel_facets::ResolvedPlace],
+    title: &str,
     values: &ColumnValues,
 ) -> Option<serde_json::Value> {
-    let stored =
-        serde_json::to_value(OwnedValue::from(doc.get_first(f.extraction)?.as_value())).ok()?;
+    let stored = serde_json::to_value(stored).ok()?;
     let serde_json::Value::Object(mut map) = stored else {
         return Some(stored);
     };
-    if let Some(serde_json::Value::String(places)) = map.get("places") {
-        let places = sahel_indexer::document::decode_places(places);
+    if let Some(serde_json::Value::String(_)) = map.get("places") {
         map.insert(
             "places".to_string(),
             serde_json::to_value(places).unwrap_or_default(),
@@ -1377,10 +1365,7 @@ fn full_extraction(
     let list = |values: &[String]| serde_json::Value::from(values.to_vec());
     for (key, value) in [
         ("id", serde_json::Value::from(values.id.as_str())),
-        (
-            "title",
-            first_str(doc, f.title).map_or(serde_json::Value::Null, serde_json::Value::from),
-        ),
+        ("title", serde_json::Value::from(title)),
         (
             "language",
             serde_json::Value::from(values.language.as_str()),
@@ -1435,12 +1420,9 @@ fn first_str(doc: &TantivyDocument, field: Field) -> Option<String> {
         .map(str::to_string)
 }
 
-fn format_day(secs: i64) -> Option<String> {
-    DateTime::from_timestamp(secs, 0).map(|d| d.date_naive().format("%Y-%m-%d").to_string())
-}
-
 fn format_date(date: tantivy::DateTime) -> Option<String> {
-    format_day(date.into_timestamp_secs())
+    DateTime::from_timestamp(date.into_timestamp_secs(), 0)
+        .map(|d| d.date_naive().format("%Y-%m-%d").to_string())
 }
 
 fn dir_size(dir: &Path) -> u64 {
