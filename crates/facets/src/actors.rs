@@ -74,10 +74,33 @@ struct Pattern {
     generic: bool,
 }
 
+/// What one pass of the matcher finds in a text: the actors named, and whether it names a
+/// country's own forces or the Islamic State without saying which (see [`ActorTable::scan_keyed`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ActorScan {
+    pub mentions: Vec<ActorMention>,
+    /// "les Forces armées nationales", "les FDS", "the defence and security forces", not followed
+    /// by a demonym ("l'armée nationale tchadienne" says whose it is).
+    pub national_forces: bool,
+    /// "l'État islamique", "Islamic State militants", "Daech".
+    pub islamic_state: bool,
+}
+
+/// Phrases the matcher finds along with the aliases, in the same pass: pattern ids past the
+/// aliases' are these, in this order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cue {
+    NationalForces,
+    IslamicState,
+}
+
 /// The alias table and its matcher. Build it once; it is `Send + Sync`.
 pub struct ActorTable {
     actors: Vec<Actor>,
     patterns: Vec<Pattern>,
+    /// The cue of each pattern id from `patterns.len()` on, and whether it counts only in
+    /// capitals.
+    cues: Vec<(Cue, bool)>,
     matcher: DFA,
     /// Folded alias or canonical name → actor, for names that match in any case.
     by_name: HashMap<String, usize>,
@@ -273,6 +296,16 @@ impl ActorTable {
                 });
             }
         }
+        let mut cues = Vec::new();
+        for (phrases, cue) in [
+            (NATIONAL_FORCE_PHRASES, Cue::NationalForces),
+            (ISLAMIC_STATE_PHRASES, Cue::IslamicState),
+        ] {
+            for phrase in phrases {
+                keys.push(folded_name(phrase));
+                cues.push((cue, is_capitals_only(phrase)));
+            }
+        }
         let matcher = DFA::builder()
             .match_kind(MatchKind::Standard)
             .start_kind(StartKind::Anchored)
@@ -281,6 +314,7 @@ impl ActorTable {
         Ok(ActorTable {
             actors,
             patterns,
+            cues,
             matcher,
             by_name,
             by_acronym,
@@ -347,17 +381,38 @@ impl ActorTable {
         key: &str,
         offsets: &[usize],
     ) -> Vec<ActorMention> {
+        self.scan_keyed(text, key, offsets).mentions
+    }
+
+    /// The actors named in `text` (with its [`match_key`] `key` and offsets), and the cues of
+    /// [`ActorScan`], in one pass of the matcher over the key.
+    pub(crate) fn scan_keyed(&self, text: &str, key: &str, offsets: &[usize]) -> ActorScan {
+        let mut scan = ActorScan::default();
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
         for (s, e, p) in self.find_keys(key) {
-            let pattern = &self.patterns[p];
             let (start, end) = original_span(text, offsets, s, e);
+            let Some(pattern) = self.patterns.get(p) else {
+                let Some(&(cue, capitals_only)) = self.cues.get(p - self.patterns.len()) else {
+                    continue;
+                };
+                if capitals_only && text[start..end].chars().any(|c| c.is_lowercase()) {
+                    continue;
+                }
+                match cue {
+                    // "l'armée nationale tchadienne" says whose it is.
+                    Cue::NationalForces => {
+                        scan.national_forces |= !names_a_nation_after(key, e);
+                    }
+                    Cue::IslamicState => scan.islamic_state = true,
+                }
+                continue;
+            };
             if pattern.capitals_only && text[start..end].chars().any(|c| c.is_lowercase()) {
                 continue;
             }
             candidates.push((start, end, p));
         }
         candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut out: Vec<ActorMention> = Vec::new();
         let mut covered = 0;
         for (start, end, p) in candidates {
             if start < covered {
@@ -365,7 +420,7 @@ impl ActorTable {
             }
             covered = end;
             let pattern = &self.patterns[p];
-            out.push(ActorMention {
+            scan.mentions.push(ActorMention {
                 canonical: self.actors[pattern.actor].canonical.clone(),
                 start,
                 end,
@@ -374,7 +429,7 @@ impl ActorTable {
                 generic: pattern.generic,
             });
         }
-        out
+        scan
     }
 
     /// The canonical name of an actor from any of its names (`GSIM`, `Jama'at Nusrat…` → `JNIM`); acronyms
@@ -404,43 +459,6 @@ impl ActorTable {
             .unwrap_or_default()
     }
 
-    /// Whether `text` (with its [`match_key`] `key`) names a country's own forces without saying
-    /// which country: "les Forces armées nationales", "les FDS", "the defence and security
-    /// forces". Army communiqués and national news agencies call their own army so.
-    pub(crate) fn names_national_forces(text: &str, key: &str) -> bool {
-        let bounded = |hay: &str, at: usize, len: usize| {
-            !hay[..at].ends_with(is_word_char) && !hay[at + len..].starts_with(is_word_char)
-        };
-        // "l'armée nationale tchadienne" says whose it is.
-        let qualified = |end: usize| {
-            key[end..]
-                .split(|c: char| !c.is_alphanumeric())
-                .find(|w| !w.is_empty())
-                .is_some_and(|w| crate::places::demonym_country(w).is_some())
-        };
-        let phrase = NATIONAL_FORCE_PHRASES.iter().any(|p| {
-            key.match_indices(p)
-                .any(|(at, m)| bounded(key, at, m.len()) && !qualified(at + m.len()))
-        });
-        phrase
-            || text
-                .match_indices("FDS")
-                .any(|(at, m)| bounded(text, at, m.len()))
-    }
-
-    /// Whether `text` names the Islamic State without saying which of its provinces ("l'État
-    /// islamique", "Islamic State militants", "Daech").
-    pub(crate) fn names_islamic_state(key: &str) -> bool {
-        ["etat islamique", "islamic state", "daech", "daesh"]
-            .iter()
-            .any(|p| {
-                key.match_indices(p).any(|(at, m)| {
-                    !key[..at].ends_with(is_word_char)
-                        && !key[at + m.len()..].starts_with(is_word_char)
-                })
-            })
-    }
-
     /// The state force of a country (ISO code): the actor a report means by "les Forces armées
     /// nationales" or "les FDS" when its events happen in that country.
     pub fn national_force(&self, country: &str) -> Option<&Actor> {
@@ -461,9 +479,18 @@ impl ActorTable {
     }
 }
 
-/// Names of a country's armed forces that leave the country unsaid (folded, as in [`match_key`]);
-/// with "FDS" written in capitals.
+/// Whether the word of `key` after byte `end` is a demonym ("armée nationale *tchadienne*").
+fn names_a_nation_after(key: &str, end: usize) -> bool {
+    key[end..]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| crate::places::demonym_country(w).is_some())
+}
+
+/// Names of a country's armed forces that leave the country unsaid (as in [`match_key`]); "FDS"
+/// counts only in capitals.
 const NATIONAL_FORCE_PHRASES: &[&str] = &[
+    "FDS",
     "forces armees nationales",
     "forces de defense et de securite",
     "armee nationale",
@@ -472,6 +499,9 @@ const NATIONAL_FORCE_PHRASES: &[&str] = &[
     "national armed forces",
     "national army",
 ];
+
+/// The Islamic State named without its province.
+const ISLAMIC_STATE_PHRASES: &[&str] = &["etat islamique", "islamic state", "daech", "daesh"];
 
 /// The original byte span of the key bytes `s..e`.
 fn original_span(text: &str, offsets: &[usize], s: usize, e: usize) -> (usize, usize) {
@@ -504,6 +534,35 @@ mod tests {
             .into_iter()
             .map(|m| m.canonical)
             .collect()
+    }
+
+    fn scan(text: &str) -> ActorScan {
+        let (key, offsets) = match_key(text);
+        builtin().scan_keyed(text, &key, &offsets)
+    }
+
+    #[test]
+    fn national_forces_unqualified_only() {
+        assert!(scan("Les Forces armées nationales ont riposté.").national_forces);
+        assert!(scan("Une patrouille des FDS a été prise à partie.").national_forces);
+        assert!(scan("the Defence and Security Forces said").national_forces);
+        // Whose army it is is said; "fds" in lower case is not the acronym.
+        assert!(!scan("l'armée nationale tchadienne a quitté la zone").national_forces);
+        assert!(!scan("les fds du texte").national_forces);
+        assert!(!scan("Les forces armées nationalistes").national_forces);
+    }
+
+    #[test]
+    fn islamic_state_cue_on_word_boundaries() {
+        let s = scan("Des combattants de l'État islamique ont attaqué Ménaka.");
+        assert!(s.islamic_state);
+        assert!(scan("Daech a revendiqué l'attaque").islamic_state);
+        assert!(!scan("the Islamic Statehood debate").islamic_state);
+        // The cue phrases are not actor mentions of their own.
+        assert!(scan("les FDS et l'armée nationale")
+            .mentions
+            .iter()
+            .all(|m| m.alias != "FDS"));
     }
 
     #[test]

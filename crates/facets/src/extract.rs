@@ -105,14 +105,15 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
     // One folded key of the body for the actors and the demonyms (its words are those of
     // `sahel_text::fold(body)`).
     let (key, offsets) = crate::actors::match_key(body);
-    let actor_mentions = extractor.actors.extract_keyed(body, &key, &offsets);
+    let scan = extractor.actors.scan_keyed(body, &key, &offsets);
+    let actor_mentions = &scan.mentions;
     let demonyms = crate::places::demonym_codes(&key);
     let actor_spans: Vec<(usize, usize)> =
         actor_mentions.iter().map(|a| (a.start, a.end)).collect();
     // Countries of the state forces, militias, rebels and missions named (jihadist groups cross
     // borders: no evidence).
     let mut hints: Vec<&str> = Vec::new();
-    for a in &actor_mentions {
+    for a in actor_mentions {
         if let Some(c) = extractor
             .actors
             .actor(&a.canonical)
@@ -153,10 +154,10 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         .to_string();
     let (published, event_dates) =
         dates::publication_and_event_dates(body, meta.published, &language);
-    let mut actors = actor_names(&actor_mentions);
+    let mut actors = actor_names(actor_mentions);
     // "les Forces armées nationales", "les FDS": the army of the country where the events
     // happen (or the report was filed), when that is one country.
-    if ActorTable::names_national_forces(body, &key) {
+    if scan.national_forces {
         if let Some(force) =
             report_country(g, &mentions).and_then(|c| extractor.actors.national_force(c))
         {
@@ -168,8 +169,7 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
     }
     // "l'État islamique" with no province named: in Mali, Burkina Faso and western Niger its
     // Sahel province (EIGS), around Lake Chad (Diffa) its West Africa province (ISWAP).
-    if !actors.iter().any(|a| a == "EIGS" || a == "ISWAP") && ActorTable::names_islamic_state(&key)
-    {
+    if !actors.iter().any(|a| a == "EIGS" || a == "ISWAP") && scan.islamic_state {
         let province = match report_country(g, &mentions) {
             Some("ML" | "BF") => Some("EIGS"),
             Some("NE") if !regions.is_empty() && regions.iter().all(|r| r == "Diffa") => {

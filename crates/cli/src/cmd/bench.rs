@@ -36,6 +36,8 @@ enum BenchCommand {
     IndexPhase(PhaseArgs),
     /// Where an index's bytes go, by component and field.
     Space(SpaceArgs),
+    /// Where indexing time goes: each pipeline stage timed alone, on one thread.
+    Stages(super::bench_stages::StagesArgs),
 }
 
 #[derive(Args)]
@@ -105,6 +107,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<Outcome> {
             print_space(&a.index, a.input_bytes, a.all)?;
             Ok(Outcome::Success)
         }
+        BenchCommand::Stages(a) => super::bench_stages::run(a),
     }
 }
 

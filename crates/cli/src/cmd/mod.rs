@@ -1,6 +1,7 @@
 //! One module per subcommand: its clap arguments and its `run`.
 
 pub mod bench;
+pub mod bench_stages;
 pub mod demo;
 pub mod eval;
 pub mod eval_acled;
