@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::gazetteer::{distance_km, name_key, EntryId, Gazetteer, PlaceKind, Source};
+use crate::gazetteer::{distance_km, name_key, Area, EntryId, Gazetteer, PlaceKind, Source};
 
 /// What a place is to the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -90,6 +90,8 @@ pub(crate) fn locate_places_with_demonyms(
     country_hints: &[&str],
     demonyms: &[[u8; 2]],
 ) -> Vec<PlaceMention> {
+    // The home areas of the communities and groups the text names.
+    let areas = gazetteer.areas_named(text);
     let mut cands = candidates(text, gazetteer);
     cands.retain(|c| !excluded.iter().any(|&(s, e)| c.start < e && s < c.end));
     let fuzzy = fuzzy_candidates(text, gazetteer, &cands, excluded);
@@ -97,7 +99,7 @@ pub(crate) fn locate_places_with_demonyms(
         cands.extend(fuzzy);
         cands.sort_by_key(|c| c.start);
     }
-    let resolved = resolve(gazetteer, &cands, country_hints, demonyms);
+    let resolved = resolve(gazetteer, &cands, country_hints, demonyms, &areas);
     let mut out: Vec<PlaceMention> = resolved
         .into_iter()
         .map(|(c, entry)| PlaceMention {
@@ -1512,6 +1514,8 @@ struct Evidence {
     points: Vec<(f64, f64)>,
     /// The localities of names with homonyms in several regions: (candidate, lat, lon).
     homonym_points: Vec<(usize, f64, f64)>,
+    /// Home areas of the communities and groups the text names ("the Dogon village of Kassa").
+    areas: Vec<Area>,
 }
 
 fn resolve<'c>(
@@ -1519,8 +1523,12 @@ fn resolve<'c>(
     cands: &'c [Candidate],
     country_hints: &[&str],
     demonyms: &[[u8; 2]],
+    areas: &[Area],
 ) -> Vec<(&'c Candidate, EntryId)> {
-    let mut ev = Evidence::default();
+    let mut ev = Evidence {
+        areas: areas.to_vec(),
+        ..Evidence::default()
+    };
     for code in country_hints {
         if let [a, b] = code.as_bytes() {
             *ev.countries.entry([*a, *b]).or_default() += 1;
@@ -1687,6 +1695,11 @@ fn score(g: &Gazetteer, c: &Candidate, index: usize, id: EntryId, ev: &Evidence)
             other != index && distance_km(lat, lon, e.lat, e.lon) < HOMONYM_NEIGHBOURS_KM
         })
     {
+        s += 1.5;
+    }
+    // Inside the home area of a community or group the text names: enough to choose between
+    // homonyms, not to overrule a built-in place's own name.
+    if e.kind == PlaceKind::Locality && ev.areas.iter().any(|a| a.contains(e.lat, e.lon)) {
         s += 1.5;
     }
     let _ = c.locative_cue;

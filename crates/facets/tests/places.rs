@@ -775,3 +775,23 @@ mod props {
         }
     }
 }
+
+#[test]
+fn homonyms_follow_the_home_area_of_the_community_or_group_named() {
+    let g = builtin();
+    // Sangha exists in Mali (Bandiagara, in the Dogon country) and Burkina Faso.
+    for text in [
+        "Des hommes armés ont attaqué le village dogon de Sangha.",
+        "Gunmen attacked the Dogon village of Sangha.",
+        "Les miliciens de Dan-Na-Ambassagou ont repoussé une attaque à Sangha.",
+    ] {
+        let found = find_places(text, &g);
+        let country = find(&found, "Sangha").and_then(|p| p.country.clone());
+        assert_eq!(country.as_deref(), Some("Mali"), "{text}: {found:?}");
+    }
+    // The cue is a whole word.
+    assert!(g.areas_named("Les Dogons de Sangha").len() == 1);
+    assert!(g.areas_named("la katiba du Macina").len() == 1);
+    assert!(g.areas_named("Dogonland, Macina").is_empty());
+    assert!(g.areas_named("Boko-Haram et les Dogon").len() == 2);
+}

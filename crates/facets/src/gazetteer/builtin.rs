@@ -32,7 +32,54 @@ pub(super) fn load_builtin(g: &mut Gazetteer) -> Result<()> {
                 include_str!("../../data/gazetteer/localities.tsv"),
             ),
         },
+    )?;
+    load_areas(
+        g,
+        (
+            "data/gazetteer/areas.tsv",
+            include_str!("../../data/gazetteer/areas.tsv"),
+        ),
     )
+}
+
+/// The home areas of communities and armed groups (`areas.tsv`).
+pub(super) fn load_areas(g: &mut Gazetteer, source: (&str, &str)) -> Result<()> {
+    let mut areas = Vec::new();
+    for_each_row(source, &["cues", "lat", "lon", "radius_km"], |row| {
+        let cues: Vec<String> = row
+            .list("cues")
+            .iter()
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if cues.is_empty() {
+            return Err(row.error("empty `cues`".to_string()));
+        }
+        if let Some(bad) = cues.iter().find(|c| {
+            !c.bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b' ' || b == b'\'')
+        }) {
+            return Err(row.error(format!(
+                "cue {bad:?} is not lowercase ASCII letters, spaces and apostrophes"
+            )));
+        }
+        let radius = row.required("radius_km")?;
+        let radius_km = radius
+            .parse::<f64>()
+            .ok()
+            .filter(|r| r.is_finite() && *r > 0.0)
+            .ok_or_else(|| row.error(format!("`radius_km` is not a distance: {radius:?}")))?;
+        areas.push((
+            super::Area {
+                lat: row.coord("lat")?,
+                lon: row.coord("lon")?,
+                radius_km,
+            },
+            cues,
+        ));
+        Ok(())
+    })?;
+    g.set_areas(areas)
 }
 
 /// One data row: its line number and cells by column name.

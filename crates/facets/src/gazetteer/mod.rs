@@ -108,6 +108,22 @@ pub fn name_key(name: &str) -> String {
         .collect()
 }
 
+/// The home area of a community or armed group (`data/gazetteer/areas.tsv`): a text naming it
+/// points to places inside ([`Gazetteer::areas_named`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Area {
+    pub lat: f64,
+    pub lon: f64,
+    pub radius_km: f64,
+}
+
+impl Area {
+    /// Whether the point lies inside the area.
+    pub fn contains(&self, lat: f64, lon: f64) -> bool {
+        distance_km(self.lat, self.lon, lat, lon) <= self.radius_km
+    }
+}
+
 /// The gazetteer: entries, their names, and the automaton that finds them in text.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
@@ -125,6 +141,11 @@ pub struct Gazetteer {
     skeletons: fuzzy::SkeletonIndex,
     /// The built-in keys by deletion neighbourhood (misspellings of built-in names).
     edits: fuzzy::EditIndex,
+    /// Home areas of communities and armed groups, and the automaton of their cue words (pattern
+    /// → area).
+    areas: Vec<Area>,
+    area_cues: Option<aho_corasick::AhoCorasick>,
+    area_of_cue: Vec<usize>,
 }
 
 impl Gazetteer {
@@ -175,7 +196,66 @@ impl Gazetteer {
             borrowed: std::collections::HashSet::new(),
             skeletons: fuzzy::SkeletonIndex::default(),
             edits: fuzzy::EditIndex::default(),
+            areas: Vec::new(),
+            area_cues: None,
+            area_of_cue: Vec::new(),
         }
+    }
+
+    /// Adds home areas, each with its cue words (lowercase, unaccented; spaces also match hyphens).
+    pub(crate) fn set_areas(&mut self, areas: Vec<(Area, Vec<String>)>) -> Result<()> {
+        let mut patterns: Vec<String> = Vec::new();
+        self.areas.clear();
+        self.area_of_cue.clear();
+        for (i, (area, cues)) in areas.into_iter().enumerate() {
+            self.areas.push(area);
+            for c in cues {
+                if c.contains(' ') {
+                    patterns.push(c.replace(' ', "-"));
+                    self.area_of_cue.push(i);
+                }
+                patterns.push(c);
+                self.area_of_cue.push(i);
+            }
+        }
+        self.area_cues = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    .build(&patterns)
+                    .map_err(|e| crate::Error::Matcher(e.to_string()))?,
+            )
+        };
+        Ok(())
+    }
+
+    /// The home areas of the communities and groups a text names ("the Dogon village of Kassa",
+    /// "la katiba Macina"), each once: their cue words, as whole words in any case.
+    pub fn areas_named(&self, text: &str) -> Vec<Area> {
+        let mut out: Vec<Area> = Vec::new();
+        let Some(ac) = &self.area_cues else {
+            return out;
+        };
+        let bytes = text.as_bytes();
+        // Letters, digits and the bytes of non-ASCII characters continue a word.
+        let word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        for m in ac.find_iter(text) {
+            let bounded = (m.start() == 0 || !word_byte(bytes[m.start() - 1]))
+                && bytes.get(m.end()).is_none_or(|&b| !word_byte(b));
+            if !bounded {
+                continue;
+            }
+            if let Some(&a) = self.area_of_cue.get(m.pattern().as_usize()) {
+                let area = self.areas[a];
+                if !out.contains(&area) {
+                    out.push(area);
+                }
+            }
+        }
+        out
     }
 
     /// Number of entries.
