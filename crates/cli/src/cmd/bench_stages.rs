@@ -150,8 +150,12 @@ pub fn run(args: StagesArgs) -> anyhow::Result<Outcome> {
             docs.push(build_document(&fields, &identity, r, a));
         }
     });
-    // In memory: the stage is tantivy's CPU work, not the disk.
-    let index = Index::create_in_ram(schema);
+    // In memory (the stage is tantivy's CPU work, not the disk), with the settings of a real
+    // index (zstd document store).
+    let index = Index::builder()
+        .schema(schema)
+        .settings(sahel_indexer::index_dir::index_settings())
+        .create_in_ram()?;
     analysis.register_analyzers(index.tokenizers());
     let mut writer = index.writer_with_num_threads::<TantivyDocument>(
         1,

@@ -152,7 +152,21 @@ pub(crate) fn candidates(toks: &[Tok<'_>], grammar: &Grammar<'_>) -> Vec<Publica
             let place = before.word().is_some_and(|w| {
                 super::lexicon::weekday(w).is_none() && super::lexicon::month(w).is_none()
             });
-            if before.line == tok.line && before.capitalized && place {
+            // The place opens its line, follows a separator ("communiqué officiel, Bamako, 9
+            // février 2026") or "Fait à": a sentence that ends "…à Léré, le 17 septembre 2023."
+            // dates an event.
+            let opens = match (i - 1).checked_sub(1).map(|k| &toks[k]) {
+                None => true,
+                Some(prev) if prev.line != tok.line => true,
+                Some(prev) => {
+                    prev.punct().is_some()
+                        || (prev.word() == Some("a")
+                            && i >= 3
+                            && toks[i - 3].word() == Some("fait")
+                            && toks[i - 3].line == tok.line)
+                }
+            };
+            if before.line == tok.line && before.capitalized && place && opens {
                 let j = if toks.get(i + 1).and_then(|t| t.word()) == Some("le") {
                     i + 2
                 } else {

@@ -356,6 +356,26 @@ fn publication_date_from_a_signature() {
 }
 
 #[test]
+fn a_sentence_ending_with_place_and_date_is_no_signature() {
+    // The place ends a clause ("à Léré, le 17 septembre 2023."): an event, not where and when
+    // the text was signed.
+    let text = "Les FAMa ont repoussé une attaque terroriste à Léré, le 17 septembre 2023.";
+    assert_eq!(find_publication_date(text, "fr"), None);
+    let (published, events) = publication_and_event_dates(text, None, "fr");
+    assert_eq!(published, None);
+    assert_eq!(event_date_strings(&events), ["2023-09-17"]);
+    // A source line closing a report is signed: after a separator, or "Fait à".
+    for signed in [
+        "Les FAMa ont réagi.\nÉtat-major général des Armées, communiqué officiel, Bamako, 9 février 2026.",
+        "Les FAMa ont réagi.\nFait à Bamako, le 9 février 2026",
+    ] {
+        let found = find_publication_date(signed, "fr").unwrap();
+        assert_eq!(found.date, day(2026, 2, 9), "{signed}");
+        assert_eq!(found.source, PublicationSource::Signature);
+    }
+}
+
+#[test]
 fn a_past_period_ends_with_the_publication_date() {
     // 15 June 2024 is a Saturday.
     let published = Some(day(2024, 6, 15));
