@@ -728,7 +728,13 @@ impl<'a> Grammar<'a> {
         }
         let (start, k) = self.range_end(j)?;
         let k = self.range_joint(k, opener)?;
-        let (end, l) = self.range_end(k)?;
+        let Some((end, l)) = self.range_end(k) else {
+            // `from Thursday July 25 until Saturday`, `du jeudi 25 juillet au samedi`: the end is
+            // the first such weekday after the start.
+            let (weekday, l) = self.weekday(k)?;
+            let end = weekday_after(start, weekday).filter(|_| opener == Opener::From)?;
+            return Some((Expr::Range(start, end), l));
+        };
         if end.month.is_none() && start.month.is_none() {
             // Without a month only `du 26 au 27` and `entre le 13 et le 15`, not followed by a
             // noun (`entre 2 et 3 heures`, `du 3 au 5 morts`).
@@ -1848,6 +1854,38 @@ fn two_digit_year(v: u32) -> i32 {
     } else {
         1900 + v as i32
     }
+}
+
+/// The first `weekday` (1 = Monday … 7 = Sunday) after `start`, a date that names its weekday and
+/// month (`jeudi 25 juillet` → `samedi` is the 27th), into the next month (and year) if need be.
+fn weekday_after(start: Dmy, weekday: u32) -> Option<Dmy> {
+    let from = start.weekday?;
+    let month = start.month?;
+    let gap = (i64::from(weekday) - i64::from(from)).rem_euclid(7);
+    let gap = if gap == 0 { 7 } else { gap } as u32;
+    let length = match month {
+        2 => match start.year {
+            Some(y) if chrono::NaiveDate::from_ymd_opt(y, 2, 29).is_some() => 29,
+            _ => 28,
+        },
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    let day = start.day + gap;
+    Some(if day <= length {
+        Dmy {
+            day,
+            weekday: Some(weekday),
+            ..start
+        }
+    } else {
+        Dmy {
+            day: day - length,
+            month: Some(month % 12 + 1),
+            year: start.year.map(|y| if month == 12 { y + 1 } else { y }),
+            weekday: Some(weekday),
+        }
+    })
 }
 
 /// The date when its parts can form one: month 1–12, day within the month (29 February allowed

@@ -376,6 +376,40 @@ fn a_sentence_ending_with_place_and_date_is_no_signature() {
 }
 
 #[test]
+fn a_range_from_a_dated_weekday_to_a_weekday() {
+    let published = Some(day(2024, 7, 29));
+    assert_eq!(
+        en(
+            "Fighting went on from Thursday July 25 until Saturday near Tillia.",
+            published
+        ),
+        ["2024-07-25..2024-07-27"]
+    );
+    assert_eq!(
+        dates(
+            "Les combats ont duré du jeudi 25 juillet au samedi près de Léré.",
+            published
+        ),
+        ["2024-07-25..2024-07-27"]
+    );
+    // Into the next month: 30 October 2024 is a Wednesday.
+    assert_eq!(
+        dates(
+            "Le blocus a duré du mercredi 30 octobre au lundi.",
+            Some(day(2024, 11, 20))
+        ),
+        ["2024-10-30..2024-11-04"]
+    );
+    // Without the opening "du"/"from", two separate dates.
+    assert_eq!(
+        en("On Thursday July 25 to Saturday", published).len(),
+        2,
+        "{:?}",
+        en("On Thursday July 25 to Saturday", published)
+    );
+}
+
+#[test]
 fn a_past_period_ends_with_the_publication_date() {
     // 15 June 2024 is a Saturday.
     let published = Some(day(2024, 6, 15));
