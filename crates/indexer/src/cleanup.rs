@@ -13,6 +13,8 @@
 
 /// How many lines after the start are searched for a heading under a letterhead.
 const HEADING_LOOKAHEAD: usize = 30;
+/// A line of more words than this is text, not part of a letterhead.
+const LETTERHEAD_MAX_WORDS: usize = 25;
 /// Titles longer than this are cut at a sentence or word boundary.
 const MAX_TITLE_CHARS: usize = 160;
 
@@ -428,7 +430,14 @@ fn is_heading_line(raw: &str) -> bool {
         return true;
     }
     let folded = sahel_text::fold(&strip_line_markup(t));
-    HEADING_STARTS.iter().any(|h| folded.starts_with(h))
+    // Whole words: "Reporting by…" is a wire's credit line, not a report's heading.
+    HEADING_STARTS.iter().any(|h| {
+        folded.starts_with(h)
+            && !folded[h.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Removes junk lines at the start and the end of a text; keeps the lines in between as they are.
@@ -484,9 +493,11 @@ pub fn title_and_body(text: &str) -> TitledText {
     let first_line = strip_line_markup(&lines[first]);
     let mut title_index = first;
     if is_letterhead_line(&first_line) && !is_heading_line(&lines[first]) {
+        // Within the letterhead: a paragraph of text ends it.
         if let Some(offset) = lines[first + 1..]
             .iter()
             .take(HEADING_LOOKAHEAD)
+            .take_while(|l| l.split_whitespace().count() <= LETTERHEAD_MAX_WORDS)
             .position(|l| is_heading_line(l) && !strip_line_markup(l).is_empty())
         {
             title_index = first + 1 + offset;
@@ -680,6 +691,21 @@ mod tests {
             t.title
         );
         assert!(t.body.contains("BAMAKO, 18 sept"));
+    }
+
+    #[test]
+    fn a_credit_line_is_no_heading() {
+        // "Reporting by" starts with "report" but is a wire's credit line; and a heading is
+        // looked for in the letterhead only, not after the text began.
+        let t = title_and_body("MALI-SECURITY/\n\nTIMBUKTU, Mali, Dec 13 (Agency) - Rockets were fired at Timbuktu on Wednesday for the second time this month, hitting a residential area near the airport, a local official said.\n\nNo group claimed responsibility.\n\nReporting by Agency staff; Editing by desk\n");
+        assert!(
+            t.title
+                .starts_with("MALI-SECURITY/ : Rockets were fired at Timbuktu"),
+            "{}",
+            t.title
+        );
+        let t = title_and_body("REPUBLIQUE DU MALI\n\nLes Forces armées maliennes ont mené une opération de sécurisation dans la zone de Léré, où des hommes armés avaient été signalés par les habitants depuis plusieurs jours déjà selon la mairie.\n\nCommuniqué final\n");
+        assert_eq!(t.title, "REPUBLIQUE DU MALI");
     }
 
     #[test]
