@@ -63,6 +63,11 @@ for docs in "${SIZES[@]}"; do
     # OUT/index-full (and with a bare tantivy writer into OUT/index-bare, for its own figures).
     out_dir="$BENCH_DIR/bench-$docs"
     index="$out_dir/index-full"
+    # An index this binary refuses (written by an older schema version) is built again.
+    if [ -f "$index/meta.json" ] && ! "$SAHEL" search --index "$index" --limit 1 >/dev/null 2>&1; then
+        echo "bench-load: $index cannot be opened by this build (an older schema?); rebuilding" >&2
+        rm -rf "$out_dir/index-full" "$out_dir/index-bare"
+    fi
     if [ ! -f "$index/meta.json" ]; then
         echo "bench-load: building the $docs-document benchmark index in $index" >&2
         "$SAHEL" bench index --docs "$docs" --out "$out_dir"
