@@ -1697,10 +1697,19 @@ fn score(g: &Gazetteer, c: &Candidate, index: usize, id: EntryId, ev: &Evidence)
     {
         s += 1.5;
     }
-    // Inside the home area of a community or group the text names: enough to choose between
-    // homonyms, not to overrule a built-in place's own name.
+    // Inside the home area of a community or group the text names: as likely as a place near
+    // another place of the text.
     if e.kind == PlaceKind::Locality && ev.areas.iter().any(|a| a.contains(e.lat, e.lon)) {
-        s += 1.5;
+        s += 2.5;
+    }
+    // A GeoNames place named by one of its alternate names is less likely meant than a
+    // homonym named by its own name.
+    if e.source == Source::GeoNames
+        && c.slot != u32::MAX
+        && c.entries.len() > 1
+        && !g.is_main_name(id, c.slot)
+    {
+        s -= 0.5;
     }
     let _ = c.locative_cue;
     s

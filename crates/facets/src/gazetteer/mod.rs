@@ -479,6 +479,11 @@ impl Gazetteer {
         }
     }
 
+    /// Whether the spelling of this slot is the entry's name (not one of its other spellings).
+    pub(crate) fn is_main_name(&self, id: EntryId, slot: u32) -> bool {
+        self.keys.get(name_key(&self.entry(id).name).as_str()) == Some(&slot)
+    }
+
     /// Whether the spelling of this slot was lent to this built-in entry by GeoNames.
     pub(crate) fn is_borrowed_spelling(&self, id: EntryId, slot: u32) -> bool {
         !self.borrowed.is_empty() && self.borrowed.contains(&(id, slot))
