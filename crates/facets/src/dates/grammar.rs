@@ -1113,6 +1113,15 @@ impl<'a> Grammar<'a> {
         }
         let k = self.elision(k, "l").unwrap_or(k);
         if self.is_any(k, &["annee", "an"]) {
+            // "depuis le début de l'année, vingt attaques": a count since the year began, no date
+            // of anything ("depuis fin septembre" dates when a blockade began, and stays).
+            let mut b = i;
+            while b > 0 && self.is_any(b - 1, &["le", "la"]) {
+                b -= 1;
+            }
+            if part == "debut" && b > 0 && self.is(b - 1, "depuis") {
+                return None;
+            }
             let (a, b) = match part {
                 "debut" => (1, 2),
                 "fin" => (11, 12),

@@ -410,6 +410,28 @@ fn a_range_from_a_dated_weekday_to_a_weekday() {
 }
 
 #[test]
+fn since_the_start_of_the_year_is_no_date() {
+    let published = Some(day(2024, 6, 13));
+    assert!(dates(
+        "Depuis le début de l'année, la province a enregistré une vingtaine d'attaques.",
+        published
+    )
+    .is_empty());
+    // Early in the year is a time; since the end of September is when a blockade began.
+    assert_eq!(
+        dates(
+            "Au début de l'année, plusieurs attaques ont visé la zone.",
+            published
+        ),
+        ["2024-01..2024-02"]
+    );
+    assert_eq!(
+        dates("Un blocus est imposé depuis fin septembre.", published),
+        ["2023-09"]
+    );
+}
+
+#[test]
 fn a_past_period_ends_with_the_publication_date() {
     // 15 June 2024 is a Saturday.
     let published = Some(day(2024, 6, 15));
