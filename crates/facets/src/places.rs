@@ -1023,9 +1023,19 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
             (Some(a), Some(b)) => a <= b,
             (a, _) => a.is_some(),
         };
-        let region_cue = nearer(region_at, district_at) || parent.is_some_and(|(i, n)| i + 1 == n);
-        let district_cue =
-            nearer(district_at, region_at) || parent.is_some_and(|(i, n)| i + 1 < n || n == 1);
+        // "les régions du Nord, du Centre-Nord et du Sahel", "the Sahel and Est regions": a
+        // name listed with others after or before a plural unit word is such a unit.
+        let listed = if region_at.is_none() && district_at.is_none() {
+            listed_unit(text, m.start, m.end)
+        } else {
+            None
+        };
+        let region_cue = nearer(region_at, district_at)
+            || parent.is_some_and(|(i, n)| i + 1 == n)
+            || listed == Some(PlaceKind::Region);
+        let district_cue = nearer(district_at, region_at)
+            || parent.is_some_and(|(i, n)| i + 1 < n || n == 1)
+            || listed == Some(PlaceKind::District);
         let chained = CHAIN_WORDS.contains(&prev)
             || matches!(char_before(text, m.start), Some(',' | '/' | '-' | '–'));
         // A name in brackets right after a name gives its other spelling or its parent units
@@ -1198,6 +1208,75 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
         out.push(c);
     }
     out
+}
+
+/// Plural unit words that head a list of units.
+const PLURAL_UNIT_WORDS: &[(&str, PlaceKind)] = &[
+    ("regions", PlaceKind::Region),
+    ("provinces", PlaceKind::District),
+    ("cercles", PlaceKind::District),
+    ("circles", PlaceKind::District),
+    ("departements", PlaceKind::District),
+    ("departments", PlaceKind::District),
+];
+
+/// Words that may stand between the names of a list.
+const LIST_WORDS: &[&str] = &[
+    "du", "de", "des", "la", "le", "l", "d", "of", "the", "et", "and", "ou", "or",
+];
+
+/// When the name at `start..end` is listed with other capitalised names after a plural unit
+/// word ("les régions du Nord, du Centre-Nord et du Sahel") or before one ("the Sahel and Est
+/// regions"), in the same sentence: the kind of unit.
+fn listed_unit(text: &str, start: usize, end: usize) -> Option<PlaceKind> {
+    const REACH: usize = 100;
+    let is_word = |ch: char| ch.is_alphanumeric() || ch == '-';
+    let read = |tokens: &mut dyn Iterator<Item = &str>| -> Option<PlaceKind> {
+        let mut names = 0;
+        for t in tokens {
+            if t.starts_with(char::is_uppercase) {
+                names += 1;
+                continue;
+            }
+            let f = sahel_text::fold(t);
+            if let Some(&(_, kind)) = PLURAL_UNIT_WORDS.iter().find(|(w, _)| *w == f) {
+                return (names > 0).then_some(kind);
+            }
+            if !LIST_WORDS.contains(&f.as_str()) {
+                return None;
+            }
+        }
+        None
+    };
+    let mut from = start.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let head = &text[from..start];
+    let head = head
+        .rfind(['.', ';', '!', '?', '\n', ':', '(', ')', '"', '«', '»'])
+        .map_or(head, |i| {
+            &head[i + head[i..].chars().next().map_or(1, char::len_utf8)..]
+        });
+    let mut before = head
+        .split(|ch: char| !is_word(ch))
+        .filter(|w| !w.is_empty())
+        .rev();
+    if let Some(kind) = read(&mut before) {
+        return Some(kind);
+    }
+    let mut to = (end + REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let tail = &text[end..to];
+    let tail = tail
+        .find(['.', ';', '!', '?', '\n', ':', '(', ')', '"', '«', '»'])
+        .map_or(tail, |i| &tail[..i]);
+    let mut after = tail
+        .split(|ch: char| !is_word(ch))
+        .filter(|w| !w.is_empty());
+    read(&mut after)
 }
 
 /// Zones across borders named after places in one country: the Liptako-Gourma (the tri-border

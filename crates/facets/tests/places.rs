@@ -795,3 +795,29 @@ fn homonyms_follow_the_home_area_of_the_community_or_group_named() {
     assert!(g.areas_named("Dogonland, Macina").is_empty());
     assert!(g.areas_named("Boko-Haram et les Dogon").len() == 2);
 }
+
+#[test]
+fn generic_region_names_listed_after_or_before_a_plural_unit_word_are_regions() {
+    let g = builtin();
+    let regions = |text: &str| -> Vec<String> {
+        let mut r: Vec<String> = find_places(text, &g)
+            .into_iter()
+            .filter_map(|p| p.region)
+            .collect();
+        r.sort();
+        r.dedup();
+        r
+    };
+    assert_eq!(
+        regions(
+            "L'état d'urgence est déclaré dans les régions du Nord, du Centre-Nord et du Sahel."
+        ),
+        ["Kuilsé", "Liptako", "Yaadga"]
+    );
+    assert_eq!(
+        regions("A state of emergency was declared in the Sahel and Est regions."),
+        ["Goulmou", "Liptako"]
+    );
+    // Without a unit word, "le Nord" and "le Sahel" are no regions.
+    assert!(regions("Le Nord et le Sahel restent touchés par la sécheresse.").is_empty());
+}
