@@ -125,7 +125,8 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
             }
         }
     }
-    let mentions = locate_places_with_demonyms(body, g, &actor_spans, &hints, &demonyms);
+    let areas = g.areas_named(&key);
+    let mentions = locate_places_with_demonyms(body, g, &actor_spans, &hints, &demonyms, &areas);
     let mut places: Vec<ResolvedPlace> = Vec::new();
     let mut seen = Vec::new();
     for m in &mentions {

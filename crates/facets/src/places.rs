@@ -77,21 +77,23 @@ pub fn locate_places_in_context(
     excluded: &[(usize, usize)],
     country_hints: &[&str],
 ) -> Vec<PlaceMention> {
-    let demonyms = demonym_codes(&sahel_text::fold(text));
-    locate_places_with_demonyms(text, gazetteer, excluded, country_hints, &demonyms)
+    let (key, _) = crate::actors::match_key(text);
+    let demonyms = demonym_codes(&key);
+    let areas = gazetteer.areas_named(&key);
+    locate_places_with_demonyms(text, gazetteer, excluded, country_hints, &demonyms, &areas)
 }
 
-/// [`locate_places_in_context`] with the countries of the text's demonyms found already
-/// ([`demonym_codes`]).
+/// [`locate_places_in_context`] with the countries of the text's demonyms ([`demonym_codes`])
+/// and the home areas of the communities and groups it names ([`Gazetteer::areas_named`]) found
+/// already.
 pub(crate) fn locate_places_with_demonyms(
     text: &str,
     gazetteer: &Gazetteer,
     excluded: &[(usize, usize)],
     country_hints: &[&str],
     demonyms: &[[u8; 2]],
+    areas: &[Area],
 ) -> Vec<PlaceMention> {
-    // The home areas of the communities and groups the text names.
-    let areas = gazetteer.areas_named(text);
     let mut cands = candidates(text, gazetteer);
     cands.retain(|c| !excluded.iter().any(|&(s, e)| c.start < e && s < c.end));
     let fuzzy = fuzzy_candidates(text, gazetteer, &cands, excluded);
@@ -99,7 +101,7 @@ pub(crate) fn locate_places_with_demonyms(
         cands.extend(fuzzy);
         cands.sort_by_key(|c| c.start);
     }
-    let resolved = resolve(gazetteer, &cands, country_hints, demonyms, &areas);
+    let resolved = resolve(gazetteer, &cands, country_hints, demonyms, areas);
     let mut out: Vec<PlaceMention> = resolved
         .into_iter()
         .map(|(c, entry)| PlaceMention {

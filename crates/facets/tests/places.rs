@@ -790,10 +790,10 @@ fn homonyms_follow_the_home_area_of_the_community_or_group_named() {
         assert_eq!(country.as_deref(), Some("Mali"), "{text}: {found:?}");
     }
     // The cue is a whole word.
-    assert!(g.areas_named("Les Dogons de Sangha").len() == 1);
-    assert!(g.areas_named("la katiba du Macina").len() == 1);
-    assert!(g.areas_named("Dogonland, Macina").is_empty());
-    assert!(g.areas_named("Boko-Haram et les Dogon").len() == 2);
+    assert!(g.areas_in("Les Dogons de Sangha").len() == 1);
+    assert!(g.areas_in("la katiba du Macina").len() == 1);
+    assert!(g.areas_in("Dogonland, Macina").is_empty());
+    assert!(g.areas_in("Boko-Haram et les Dogon").len() == 2);
 }
 
 #[test]

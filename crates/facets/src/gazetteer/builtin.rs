@@ -55,12 +55,12 @@ pub(super) fn load_areas(g: &mut Gazetteer, source: (&str, &str)) -> Result<()> 
         if cues.is_empty() {
             return Err(row.error("empty `cues`".to_string()));
         }
-        if let Some(bad) = cues.iter().find(|c| {
-            !c.bytes()
-                .all(|b| b.is_ascii_lowercase() || b == b' ' || b == b'\'')
-        }) {
+        if let Some(bad) = cues
+            .iter()
+            .find(|c| !c.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') || c.contains("  "))
+        {
             return Err(row.error(format!(
-                "cue {bad:?} is not lowercase ASCII letters, spaces and apostrophes"
+                "cue {bad:?} is not lowercase ASCII words separated by one space"
             )));
         }
         let radius = row.required("radius_km")?;

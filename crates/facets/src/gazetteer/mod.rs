@@ -202,7 +202,7 @@ impl Gazetteer {
         }
     }
 
-    /// Adds home areas, each with its cue words (lowercase, unaccented; spaces also match hyphens).
+    /// Adds home areas, each with its cue words (lowercase ASCII words separated by spaces).
     pub(crate) fn set_areas(&mut self, areas: Vec<(Area, Vec<String>)>) -> Result<()> {
         let mut patterns: Vec<String> = Vec::new();
         self.areas.clear();
@@ -210,10 +210,6 @@ impl Gazetteer {
         for (i, (area, cues)) in areas.into_iter().enumerate() {
             self.areas.push(area);
             for c in cues {
-                if c.contains(' ') {
-                    patterns.push(c.replace(' ', "-"));
-                    self.area_of_cue.push(i);
-                }
                 patterns.push(c);
                 self.area_of_cue.push(i);
             }
@@ -223,7 +219,6 @@ impl Gazetteer {
         } else {
             Some(
                 aho_corasick::AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
                     .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                     .build(&patterns)
                     .map_err(|e| crate::Error::Matcher(e.to_string()))?,
@@ -233,16 +228,26 @@ impl Gazetteer {
     }
 
     /// The home areas of the communities and groups a text names ("the Dogon village of Kassa",
-    /// "la katiba Macina"), each once: their cue words, as whole words in any case.
-    pub fn areas_named(&self, text: &str) -> Vec<Area> {
+    /// "la katiba Macina"), each once: their cue words as whole words, in any case, accents
+    /// ignored, a hyphen or several spaces matching one space.
+    pub fn areas_in(&self, text: &str) -> Vec<Area> {
+        if self.area_cues.is_none() {
+            return Vec::new();
+        }
+        self.areas_named(&crate::actors::match_key(text).0)
+    }
+
+    /// [`Gazetteer::areas_in`] on the text's folded key (lowercase, without accents, hyphens and
+    /// runs of spaces as one space: `actors::match_key`).
+    pub(crate) fn areas_named(&self, key: &str) -> Vec<Area> {
         let mut out: Vec<Area> = Vec::new();
         let Some(ac) = &self.area_cues else {
             return out;
         };
-        let bytes = text.as_bytes();
+        let bytes = key.as_bytes();
         // Letters, digits and the bytes of non-ASCII characters continue a word.
         let word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-        for m in ac.find_iter(text) {
+        for m in ac.find_iter(key) {
             let bounded = (m.start() == 0 || !word_byte(bytes[m.start() - 1]))
                 && bytes.get(m.end()).is_none_or(|&b| !word_byte(b));
             if !bounded {
