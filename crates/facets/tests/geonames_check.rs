@@ -265,3 +265,67 @@ fn three_letter_geonames_names_need_a_strong_cue() {
         assert!(!found(text), "{text:?}");
     }
 }
+
+/// Loads made-up GeoNames rows `(id, name, alternate names, lat, lon, admin1)` of Mali into the
+/// built-in gazetteer.
+fn with_made_up_rows(tag: &str, rows: &[(u32, &str, &str, f64, f64, &str)]) -> Gazetteer {
+    let dir = std::env::temp_dir().join(format!("sahel-geonames-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("ML.txt");
+    let text: String = rows
+        .iter()
+        .map(|(id, name, alt, lat, lon, a1)| {
+            format!("{id}\t{name}\t{name}\t{alt}\t{lat}\t{lon}\tP\tPPL\tML\t\t{a1}\t\t\t\t0\t\t300\tAfrica/Bamako\t2020-01-01\n")
+        })
+        .collect();
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let mut g = Gazetteer::builtin().unwrap_or_else(|e| panic!("{e}"));
+    g.load_geonames(&[&path]).unwrap_or_else(|e| panic!("{e}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    g
+}
+
+#[test]
+fn a_homonym_in_the_home_area_of_the_community_named_wins() {
+    // Two made-up villages of the same name, both near built-in localities: one on the Bandiagara
+    // plateau (Dogon country), one near Macina (Ségou).
+    let g = with_made_up_rows(
+        "area",
+        &[
+            (1, "Zorobaye", "", 14.40, -3.55, "04"),
+            (2, "Zorobaye", "", 13.90, -5.30, "05"),
+        ],
+    );
+    let region = |text: &str| {
+        sahel_facets::places::find_places(text, &g)
+            .into_iter()
+            .find(|p| p.name == "Zorobaye")
+            .and_then(|p| p.region)
+    };
+    // Nothing tells them apart: no guess.
+    assert_eq!(region("Gunmen attacked the village of Zorobaye."), None);
+    assert_eq!(
+        region("Gunmen attacked the Dogon village of Zorobaye.").as_deref(),
+        Some("Bandiagara")
+    );
+    assert_eq!(
+        region("Des miliciens de Dan Na Ambassagou ont attaqué Zorobaye.").as_deref(),
+        Some("Bandiagara")
+    );
+}
+
+#[test]
+fn a_homonym_named_by_its_own_name_wins_over_one_named_by_an_alternate_name() {
+    // Two made-up villages far apart in different regions, equally far from built-in localities:
+    // the second has the first's name only among its alternate names.
+    let g = with_made_up_rows(
+        "alternate",
+        &[
+            (1, "Zorobaye", "", 13.6, -11.9, "03"),
+            (2, "Kalimbaye", "Zorobaye", 11.3, -8.9, "06"),
+        ],
+    );
+    let places = sahel_facets::places::find_places("Gunmen attacked the village of Zorobaye.", &g);
+    let found: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(found, ["Zorobaye"], "{places:?}");
+}
