@@ -1725,6 +1725,35 @@ fn names_a_border(c: &Candidate) -> bool {
         || c.after.iter().take(2).any(border)
 }
 
+/// What may stand between two items of a list of countries: punctuation and the words of an
+/// enumeration ("Mali, Burkina Faso et Niger", "entre le Niger, le Mali et le Burkina Faso",
+/// "de Mauritanie, d'Algérie", "Mali and the Niger").
+fn is_list_glue(folded_gap: &str) -> bool {
+    folded_gap
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w,
+                "et" | "and"
+                    | "ou"
+                    | "or"
+                    | "le"
+                    | "la"
+                    | "les"
+                    | "l"
+                    | "d"
+                    | "de"
+                    | "du"
+                    | "des"
+                    | "the"
+            )
+        })
+        && folded_gap.chars().all(|c| {
+            c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | '/' | '-' | '\'')
+        })
+}
+
 /// Homonyms closer than this are one area for the region facet.
 const NEIGHBOURS_KM: f64 = 50.0;
 
@@ -1878,12 +1907,7 @@ fn role_of(text: &str, g: &Gazetteer, c: &Candidate, id: EntryId, all: &[Candida
                     } else {
                         (c.end, o.start)
                     };
-                    b >= a && b - a <= 6 && {
-                        let gap = sahel_text::fold(&text[a..b]);
-                        let gap = gap.trim();
-                        gap.is_empty()
-                            || matches!(gap, "," | "et" | "and" | "/" | "-" | ", et" | ", and")
-                    }
+                    b >= a && b - a <= 12 && is_list_glue(&sahel_text::fold(&text[a..b]))
                 }
         });
         if listed {
@@ -1944,6 +1968,22 @@ fn follows_a_place(text: &str, g: &Gazetteer, c: &Candidate, all: &[Candidate]) 
 }
 
 /// Words of going somewhere or coming from somewhere.
+/// Words saying where people or goods come from, before "de" and the place.
+const ORIGIN_WORDS: &[&str] = &[
+    "venant",
+    "venus",
+    "venues",
+    "venu",
+    "venue",
+    "provenance",
+    "originaire",
+    "originaires",
+    "partis",
+    "parti",
+    "partie",
+    "parties",
+];
+
 const MOVEMENT_WORDS: &[&str] = &[
     "headed",
     "heading",
@@ -2022,6 +2062,16 @@ fn is_destination_or_origin(before: &[String]) -> bool {
             .any(|w| MOVEMENT_WORDS.contains(&w.as_str()))
     };
     if words.first().is_some_and(|w| w == "from") && moving(1) {
+        return true;
+    }
+    // "des véhicules venant de Mauritanie", "en provenance de Gao", "originaires du Niger".
+    if words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "de" | "d" | "du" | "des"))
+        && words
+            .get(1)
+            .is_some_and(|w| ORIGIN_WORDS.contains(&w.as_str()))
+    {
         return true;
     }
     // "évacués sur Sévaré", "arrivés à Ménaka": "à" and "sur" only right before the name and

@@ -298,6 +298,41 @@ fn a_place_name_inside_a_persons_name_is_no_place() {
 }
 
 #[test]
+fn countries_listed_with_articles_and_origins_are_mentions() {
+    let g = builtin();
+    let role = |text: &str, n: &str| {
+        let places = find_places(text, &g);
+        (find(&places, n).map(|p| p.role), format!("{places:?}"))
+    };
+    // An enumeration with articles describes a zone, the ambush is at Téra.
+    let text = "Dix soldats ont été tués près de Téra, dans la zone des trois frontières, \
+                entre le Niger, le Mali et le Burkina Faso.";
+    for country in ["Mali", "Burkina Faso"] {
+        let (r, all) = role(text, country);
+        assert_eq!(r, Some(PlaceRole::Mention), "{country}: {all}");
+    }
+    assert_eq!(role(text, "Téra").0, Some(PlaceRole::Event));
+    // Where vehicles come from is no event place.
+    let text = "Le JNIM interdit l'entrée de la ville aux véhicules venant de Mauritanie, \
+                d'Algérie et des régions voisines.";
+    for country in ["Mauritanie", "Algérie"] {
+        let (r, all) = role(text, country);
+        assert_eq!(r, Some(PlaceRole::Mention), "{country}: {all}");
+    }
+    let (r, all) = role(
+        "Un camion en provenance de Gao a été incendié près de Ber.",
+        "Gao",
+    );
+    assert_eq!(r, Some(PlaceRole::Mention), "{all}");
+    // A country named alone is still where things happen.
+    let (r, all) = role(
+        "Des frappes ont visé des positions au Mali et au Niger.",
+        "Mali",
+    );
+    assert_eq!(r, Some(PlaceRole::Event), "{all}");
+}
+
+#[test]
 fn roles_dateline_mention_event() {
     let g = builtin();
     let text = "BAMAKO, 12 mars (AFP) - Des hommes armés ont attaqué le camp de Boni, \
