@@ -62,8 +62,9 @@ pub enum Expr {
     Week(i64),
     /// `le week-end dernier` (-1), `ce week-end` (0): Saturday and Sunday.
     Weekend(i64),
-    /// Part of the publication week, weekdays from..to: `en début de semaine` (0, 1).
-    WeekPart(u32, u32),
+    /// Part of a week relative to the publication's (0 this week, -1 the last), weekdays
+    /// from..to: `en début de semaine` (0, 0, 1), `en fin de semaine dernière` (-1, 3, 6).
+    WeekPart(i64, u32, u32),
     /// Months from..to of a year (`None`: the year around publication): `fin 2023`, `en début d'année`.
     YearPart(Option<i32>, u32, u32),
     /// `les trois derniers jours` (-3), `les 3 prochains mois` (+3): the periods before (after)
@@ -217,6 +218,19 @@ impl<'a> Grammar<'a> {
                 return Some((v, i + 1));
             }
             return None;
+        }
+        // `une dizaine de (jours)`, `une quinzaine de`: about that many.
+        if self.is_any(i, &["une", "un"]) {
+            let about = match self.w(i + 1) {
+                Some("dizaine") => Some(10),
+                Some("quinzaine") => Some(15),
+                Some("vingtaine") => Some(20),
+                Some("trentaine") => Some(30),
+                _ => None,
+            };
+            if let Some(n) = about {
+                return self.is_any(i + 2, &["de", "d"]).then_some((n, i + 3));
+            }
         }
         self.number_words(i)
     }
@@ -693,7 +707,7 @@ impl<'a> Grammar<'a> {
                 return Some((Expr::WeekdayPair(first, second), l));
             }
         }
-        if !night && self.is_english_month(j) {
+        if self.is_english_month(j) {
             // `March 3-5`, `March 3 to 5, 2024`, `between March 27 and 31, 2022`, `from May 3
             // to 5`; else (`between March 27 and April 2`) the two ends are read as dates below.
             let english = || {
@@ -1086,7 +1100,7 @@ impl<'a> Grammar<'a> {
             return None;
         }
         if self.is(i, "en") && j == i + 1 && part == "semaine" {
-            return Some((Expr::WeekPart(0, 4), j + 1));
+            return Some((Expr::WeekPart(0, 0, 4), j + 1));
         }
         if !matches!(part, "debut" | "fin" | "milieu" | "mi" | "courant") {
             return None;
@@ -1109,7 +1123,12 @@ impl<'a> Grammar<'a> {
                 "fin" => (3, 6),
                 _ => (2, 3),
             };
-            return Some((Expr::WeekPart(a, b), k + 1));
+            let (week, l) = match self.w(k + 1) {
+                Some("derniere" | "passee") => (-1, k + 2),
+                Some("prochaine") => (1, k + 2),
+                _ => (0, k + 1),
+            };
+            return Some((Expr::WeekPart(week, a, b), l));
         }
         let k = self.elision(k, "l").unwrap_or(k);
         if self.is_any(k, &["annee", "an"]) {
@@ -1607,6 +1626,10 @@ fn is_date_vocabulary(w: &str) -> bool {
     matches!(
         w,
         "afternoon"
+            | "dizaine"
+            | "quinzaine"
+            | "vingtaine"
+            | "trentaine"
             | "annee"
             | "annees"
             | "ans"

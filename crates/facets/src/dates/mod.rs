@@ -750,9 +750,9 @@ fn resolve(expr: Expr, cx: &Context) -> Option<(DateValue, Option<DateValue>, Da
             let monday = add_days(p, -weekday_of(p) + 7 * k)?;
             Some(day_range(monday, add_days(monday, 6)?, DateKind::Relative))
         }
-        Expr::WeekPart(a, b) => {
+        Expr::WeekPart(week, a, b) => {
             let p = cx.published?;
-            let monday = add_days(p, -weekday_of(p))?;
+            let monday = add_days(p, -weekday_of(p) + 7 * week)?;
             let first = add_days(monday, i64::from(a))?;
             Some(day_range(
                 first,

@@ -432,6 +432,38 @@ fn since_the_start_of_the_year_is_no_date() {
 }
 
 #[test]
+fn part_of_last_week_and_an_english_night_range() {
+    // 13 June 2024 is a Thursday: last week ran from Monday 3 to Sunday 9 June.
+    let published = Some(day(2024, 6, 13));
+    assert_eq!(
+        dates(
+            "En fin de semaine dernière, des tirs ont été entendus.",
+            published
+        ),
+        ["2024-06-06..2024-06-09"]
+    );
+    assert_eq!(
+        dates("En début de semaine, le marché a rouvert.", published),
+        ["2024-06-10..2024-06-11"]
+    );
+    assert_eq!(
+        dates(
+            "Il y a une dizaine de jours, un enlèvement a été signalé.",
+            published
+        ),
+        ["2024-06-03"]
+    );
+    assert!(dates("Une vingtaine d'attaques ont été recensées.", published).is_empty());
+    assert_eq!(
+        en(
+            "On the night of June 9-10, the camp was attacked.",
+            published
+        ),
+        ["2024-06-09..2024-06-10"]
+    );
+}
+
+#[test]
 fn a_past_period_ends_with_the_publication_date() {
     // 15 June 2024 is a Saturday.
     let published = Some(day(2024, 6, 15));
