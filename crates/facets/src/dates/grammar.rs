@@ -1290,6 +1290,22 @@ impl<'a> Grammar<'a> {
                 let (o, j) = offset(i + 2)?;
                 return Some((Expr::Week(o), j));
             }
+            "le" | "the" | "du"
+                if (self.is(i + 1, "week") || self.is(i + 1, "weekend"))
+                    && i > 0
+                    && self.is_any(
+                        i - 1,
+                        &["over", "during", "at", "on", "pendant", "durant", "cours"],
+                    ) =>
+            {
+                // `over the weekend`, `pendant le week-end`, `au cours du week-end`: the last one
+                // (or the coming one, in a sentence about the future).
+                let j = self.week_end(i + 1)?;
+                return Some(match offset(j) {
+                    Some((o, j)) => (Expr::Weekend(o), j),
+                    None => (Expr::Weekend(0), j),
+                });
+            }
             "le" if self.is(i + 1, "week") || self.is(i + 1, "weekend") => {
                 let j = self.week_end(i + 1)?;
                 let (o, j) = offset(j)?;
@@ -1722,7 +1738,11 @@ fn is_date_vocabulary(w: &str) -> bool {
 fn is_date_glue(w: &str) -> bool {
     matches!(
         w,
-        "after"
+        "at" | "cours"
+            | "durant"
+            | "over"
+            | "pendant"
+            | "after"
             | "ago"
             | "and"
             | "auparavant"

@@ -454,6 +454,23 @@ fn part_of_last_week_and_an_english_night_range() {
         ["2024-06-03"]
     );
     assert!(dates("Une vingtaine d'attaques ont été recensées.", published).is_empty());
+    // The weekend before a Thursday's report: 8-9 June.
+    for (text, english) in [
+        ("Over the weekend, 20 people were killed.", true),
+        ("During the weekend, the road was closed.", true),
+        ("Pendant le week-end, des tirs ont été entendus.", false),
+        (
+            "Au cours du week-end, deux villages ont été attaqués.",
+            false,
+        ),
+    ] {
+        let found = if english {
+            en(text, published)
+        } else {
+            dates(text, published)
+        };
+        assert_eq!(found, ["2024-06-08..2024-06-09"], "{text}");
+    }
     assert_eq!(
         en(
             "On the night of June 9-10, the camp was attacked.",
