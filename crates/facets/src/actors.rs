@@ -481,9 +481,8 @@ impl ActorTable {
 
 /// Whether the word of `key` after byte `end` is a demonym ("armée nationale *tchadienne*").
 fn names_a_nation_after(key: &str, end: usize) -> bool {
-    key[end..]
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
+    crate::places::words(&key[end..])
+        .next()
         .is_some_and(|w| crate::places::demonym_country(w).is_some())
 }
 

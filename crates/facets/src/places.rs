@@ -140,14 +140,11 @@ fn listed_after(gap: &str) -> bool {
         return false;
     }
     let folded = sahel_text::fold(gap);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words
+    let gap_words: Vec<&str> = words(&folded).collect();
+    gap_words
         .iter()
         .any(|w| matches!(*w, "et" | "and" | "ou" | "or"))
-        && words.iter().all(|w| {
+        && gap_words.iter().all(|w| {
             matches!(
                 *w,
                 "et" | "and" | "ou" | "or" | "a" | "au" | "to" | "vers" | "ville" | "town" | "city"
@@ -360,6 +357,13 @@ pub(crate) fn current_region(g: &Gazetteer, region: EntryId) -> EntryId {
 // ---------------------------------------------------------------------------------------------
 // Context around a match
 
+/// The words of a text (runs of letters and digits), as the rules below compare them once the
+/// text is folded.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
 /// The folded words just before `start` in the same sentence (nearest last), at most `n`.
 fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
     let mut from = start.saturating_sub(80);
@@ -372,15 +376,11 @@ fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
         .map(|i| i + window[i..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     let folded = sahel_text::fold(&window[cut..]);
-    let mut words: Vec<String> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
-    if from > 0 && cut == 0 && !words.is_empty() {
-        words.remove(0); // possibly cut in the middle
+    let mut before: Vec<String> = words(&folded).map(str::to_string).collect();
+    if from > 0 && cut == 0 && !before.is_empty() {
+        before.remove(0); // possibly cut in the middle
     }
-    words.into_iter().rev().take(n).collect()
+    before.into_iter().rev().take(n).collect()
 }
 
 /// The folded words just after `end` (nearest first), at most `n`, stopping at sentence ends.
@@ -393,9 +393,7 @@ fn words_after(text: &str, end: usize, n: usize) -> Vec<String> {
     let cut = window
         .find(['.', ';', '!', '?', '\n', ':', ')', '('])
         .unwrap_or(window.len());
-    sahel_text::fold(&window[..cut])
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    words(&sahel_text::fold(&window[..cut]))
         .take(n)
         .map(str::to_string)
         .collect()
@@ -1059,9 +1057,7 @@ fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
             || bracketed
             || region_cue
             || district_cue;
-        let key_words: Vec<String> = sahel_text::fold(surface)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
+        let key_words: Vec<String> = words(&sahel_text::fold(surface))
             .map(str::to_string)
             .collect();
         let generic = key_words
@@ -1729,29 +1725,25 @@ fn names_a_border(c: &Candidate) -> bool {
 /// enumeration ("Mali, Burkina Faso et Niger", "entre le Niger, le Mali et le Burkina Faso",
 /// "de Mauritanie, d'Algérie", "Mali and the Niger").
 fn is_list_glue(folded_gap: &str) -> bool {
-    folded_gap
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .all(|w| {
-            matches!(
-                w,
-                "et" | "and"
-                    | "ou"
-                    | "or"
-                    | "le"
-                    | "la"
-                    | "les"
-                    | "l"
-                    | "d"
-                    | "de"
-                    | "du"
-                    | "des"
-                    | "the"
-            )
-        })
-        && folded_gap.chars().all(|c| {
-            c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | '/' | '-' | '\'')
-        })
+    words(folded_gap).all(|w| {
+        matches!(
+            w,
+            "et" | "and"
+                | "ou"
+                | "or"
+                | "le"
+                | "la"
+                | "les"
+                | "l"
+                | "d"
+                | "de"
+                | "du"
+                | "des"
+                | "the"
+        )
+    }) && folded_gap
+        .chars()
+        .all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | '/' | '-' | '\''))
 }
 
 /// Homonyms closer than this are one area for the region facet.
@@ -2174,9 +2166,7 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     }
     let folded = sahel_text::fold(&rest[..to]);
     folded.chars().any(|c| c.is_ascii_digit())
-        || folded
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| MONTHS.contains(&w) || w == "afp" || w == "reuters" || w == "ap")
+        || words(&folded).any(|w| MONTHS.contains(&w) || w == "afp" || w == "reuters" || w == "ap")
 }
 
 /// Whether `sahel_text::fold(text)` is one of `targets`, folding only as far as the longest
@@ -2206,20 +2196,17 @@ fn is_closing_signature(text: &str, end: usize) -> bool {
         return false;
     };
     let folded = sahel_text::fold(date);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let has_month = words.iter().any(|w| MONTHS.contains(w));
-    let has_year = words
+    let date_words: Vec<&str> = words(&folded).collect();
+    let has_month = date_words.iter().any(|w| MONTHS.contains(w));
+    let has_year = date_words
         .iter()
         .any(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
-    let only_date = words.iter().all(|w| {
+    let only_date = date_words.iter().all(|w| {
         MONTHS.contains(w)
             || w.chars().all(|c| c.is_ascii_digit())
             || matches!(*w, "le" | "er" | "1er")
     });
-    has_month && has_year && only_date && words.len() <= 5
+    has_month && has_year && only_date && date_words.len() <= 5
 }
 
 #[cfg(test)]
