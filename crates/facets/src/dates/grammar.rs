@@ -1915,14 +1915,8 @@ fn weekday_after(start: Dmy, weekday: u32) -> Option<Dmy> {
     let month = start.month?;
     let gap = (i64::from(weekday) - i64::from(from)).rem_euclid(7);
     let gap = if gap == 0 { 7 } else { gap } as u32;
-    let length = match month {
-        2 => match start.year {
-            Some(y) if chrono::NaiveDate::from_ymd_opt(y, 2, 29).is_some() => 29,
-            _ => 28,
-        },
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
+    // Without a year, February has its usual 28 days.
+    let length = days_in_month(month, start.year.is_some_and(is_leap_year));
     let day = start.day + gap;
     Some(if day <= length {
         Dmy {
@@ -1947,15 +1941,23 @@ fn valid(d: Dmy) -> Option<Dmy> {
     if !(1..=12).contains(&month) || d.day == 0 {
         return None;
     }
-    let max = match month {
-        2 => match d.year {
-            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
-            _ => 29,
-        },
+    // Without a year, 29 February may be valid.
+    let max = days_in_month(month, d.year.is_none_or(is_leap_year));
+    (d.day <= max).then_some(d)
+}
+
+/// Days of a month (1-12) in a leap or common year.
+fn days_in_month(month: u32, leap: bool) -> u32 {
+    match month {
+        2 if leap => 29,
+        2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
-    };
-    (d.day <= max).then_some(d)
+    }
+}
+
+fn is_leap_year(year: i32) -> bool {
+    chrono::NaiveDate::from_ymd_opt(year, 2, 29).is_some()
 }
 
 #[cfg(test)]
