@@ -252,6 +252,16 @@ pub fn build_document(
 
 /// The analysed copies of title and body: in the field of the document's language (both French
 /// and English when it is undetermined), and folded in the exact fields.
+/// Whether a document of this language (`fr`, `en`, …) gets the French and the English analysed
+/// copies of its title and body: its own language's, both when it is neither.
+pub fn language_fields(language: &str) -> (bool, bool) {
+    match language {
+        "fr" => (true, false),
+        "en" => (false, true),
+        _ => (true, true),
+    }
+}
+
 pub(crate) fn add_analysed_text(
     fields: &Fields,
     doc: &mut TantivyDocument,
@@ -259,11 +269,7 @@ pub(crate) fn add_analysed_text(
     title: &str,
     body: &str,
 ) {
-    let (to_fr, to_en) = match language {
-        "fr" => (true, false),
-        "en" => (false, true),
-        _ => (true, true),
-    };
+    let (to_fr, to_en) = language_fields(language);
     if to_fr {
         doc.add_text(fields.title_fr, title);
         doc.add_text(fields.body_fr, body);

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use clap::Args;
 use sahel_indexer::analysis::Analysis;
-use sahel_indexer::document::{build_document, content_hash, Identity};
+use sahel_indexer::document::{build_document, content_hash, language_fields, Identity};
 use sahel_indexer::readers::{parse_file, Format};
 use sahel_indexer::record::SourceRecord;
 use sahel_indexer::schema::build_schema;
@@ -121,9 +121,10 @@ pub fn run(args: StagesArgs) -> anyhow::Result<Outcome> {
         let mut tokens = 0usize;
         time(label, &mut || {
             for (r, a) in records.iter().zip(&analysed) {
+                let (fr, en) = language_fields(a.language);
                 let wanted = match name {
-                    sahel_text::FRENCH_ANALYZER => a.language != "en",
-                    sahel_text::ENGLISH_ANALYZER => a.language == "en",
+                    sahel_text::FRENCH_ANALYZER => fr,
+                    sahel_text::ENGLISH_ANALYZER => en,
                     _ => true,
                 };
                 if wanted {
@@ -172,7 +173,7 @@ pub fn run(args: StagesArgs) -> anyhow::Result<Outcome> {
                 }
             }
             if let Err(e) = writer.commit() {
-                result = Err(e).map(|_: u64| ());
+                result = Err(e);
             }
         },
     );
