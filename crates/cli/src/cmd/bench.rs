@@ -325,14 +325,20 @@ fn run_phase(args: PhaseArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// Tantivy alone: default tokenizer on title and body, stored, no detection or extraction.
-fn bare_index(corpus: &Path, index_dir: &Path, threads: usize) -> anyhow::Result<(u64, u64)> {
+/// The bare writer's schema: `id` (raw), `title` and `body` (default tokenizer), all stored.
+pub fn bare_schema() -> (Schema, [tantivy::schema::Field; 3]) {
     let mut builder = Schema::builder();
     let id = builder.add_text_field("id", STRING | STORED);
     let title = builder.add_text_field("title", TEXT | STORED);
     let body = builder.add_text_field("body", TEXT | STORED);
+    (builder.build(), [id, title, body])
+}
+
+/// Tantivy alone: default tokenizer on title and body, stored, no detection or extraction.
+fn bare_index(corpus: &Path, index_dir: &Path, threads: usize) -> anyhow::Result<(u64, u64)> {
+    let (schema, [id, title, body]) = bare_schema();
     std::fs::create_dir_all(index_dir)?;
-    let index = Index::create_in_dir(index_dir, builder.build())?;
+    let index = Index::create_in_dir(index_dir, schema)?;
     let mut writer = index.writer_with_num_threads::<TantivyDocument>(
         threads,
         sahel_indexer::pipeline::DEFAULT_WRITER_MEMORY,
