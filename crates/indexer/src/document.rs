@@ -23,7 +23,7 @@ pub struct Identity {
 
 /// The hash that identifies a document's content across files, encodings and line endings.
 pub fn content_hash(body: &str) -> String {
-    let normalized = sahel_text::normalize(body);
+    let normalized = sahel_text::normalized(body);
     // The words, each followed by one space, hashed in one call (blake3 is slow on many small
     // updates; the bytes, hence the hash, are those of hashing word by word).
     let mut words = String::with_capacity(normalized.len() + 1);

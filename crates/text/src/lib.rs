@@ -36,7 +36,7 @@ pub use analyzers::{
 };
 pub use error::{Error, Result};
 pub use language::{Language, LanguageDetector};
-pub use normalize::{fold, fold_into, normalize, normalize_char};
+pub use normalize::{fold, fold_into, normalize, normalize_char, normalized};
 pub use protected::ProtectedWords;
 
 /// Name under which the French analyzer is registered (used by the schema).

@@ -5,6 +5,8 @@
 //! further (case, accents, ligatures) and is the comparison key for names: gazetteer entries, facet
 //! values, actor aliases.
 
+use std::borrow::Cow;
+
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -47,6 +49,11 @@ pub fn normalize_char(c: char) -> Option<char> {
 /// Unicode NFC; apostrophe look-alikes → `'`; every Unicode space → ` ` (tabs and line breaks kept);
 /// soft hyphen and zero-width characters removed. Idempotent.
 pub fn normalize(text: &str) -> String {
+    normalized(text).into_owned()
+}
+
+/// [`normalize`], borrowing `text` when it is normalised already (most text is).
+pub fn normalized(text: &str) -> Cow<'_, str> {
     // Fast path: most text has nothing to rewrite and is NFC already (a quick check for Latin
     // text); it is then returned as it is.
     if text
@@ -55,16 +62,18 @@ pub fn normalize(text: &str) -> String {
         && unicode_normalization::is_nfc_quick(text.chars())
             == unicode_normalization::IsNormalized::Yes
     {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     // NFC after the rewrite: dropping a zero-width character can bring a base letter and a
     // combining mark together, and they must compose the same way on every pass. The second
     // rewrite catches the few singletons that NFC maps onto a rewritten character (U+1FEF → `).
-    text.chars()
-        .filter_map(normalize_char)
-        .nfc()
-        .filter_map(normalize_char)
-        .collect()
+    Cow::Owned(
+        text.chars()
+            .filter_map(normalize_char)
+            .nfc()
+            .filter_map(normalize_char)
+            .collect(),
+    )
 }
 
 /// The comparison key for names and words: [`normalize`], lowercase, diacritics removed, `œ`→`oe`,
@@ -102,7 +111,14 @@ fn push_folded(c: char, out: &mut String) {
 /// with the general path, so French text never reaches the decomposition tables.
 pub fn fold_into(text: &str, out: &mut String) {
     if text.is_ascii() {
-        out.extend(text.bytes().map(fold_ascii));
+        if text.bytes().any(|b| matches!(b, b'`' | 0x0B | 0x0C)) {
+            out.extend(text.bytes().map(fold_ascii));
+        } else {
+            // The common case, a byte copy and an in-place lowercase rather than a push per char.
+            let from = out.len();
+            out.push_str(text);
+            out[from..].make_ascii_lowercase();
+        }
         return;
     }
     let latin = latin_table();
@@ -188,6 +204,12 @@ mod tests {
         assert_eq!(fold("Ségou"), fold("SEGOU"));
         assert_eq!(fold("Dioïla"), "dioila");
         assert_eq!(fold("l’Armée"), "l'armee");
+        // ASCII, with and without a character to rewrite.
+        assert_eq!(fold("FAMa GSIM"), "fama gsim");
+        assert_eq!(fold("L`ARMEE\u{0B}x"), "l'armee x");
+        let mut out = "Déjà ".to_string();
+        fold_into("ICI", &mut out);
+        assert_eq!(out, "Déjà ici");
     }
 
     /// The whole-string definition `fold_into` must agree with.
