@@ -401,7 +401,7 @@ impl ActorTable {
                 match cue {
                     // "l'armée nationale tchadienne" says whose it is.
                     Cue::NationalForces => {
-                        scan.national_forces |= !names_a_nation_after(key, e);
+                        scan.national_forces |= !qualified_by_nation(key, e);
                     }
                     Cue::IslamicState => scan.islamic_state = true,
                 }
@@ -479,11 +479,46 @@ impl ActorTable {
     }
 }
 
-/// Whether the word of `key` after byte `end` is a demonym ("armée nationale *tchadienne*").
-fn names_a_nation_after(key: &str, end: usize) -> bool {
-    crate::places::words(&key[end..])
-        .next()
-        .is_some_and(|w| crate::places::demonym_country(w).is_some())
+/// Whether the word right after byte `end` of `key` says whose forces they are: a demonym of the
+/// region ("armée nationale *tchadienne*"), or a word shaped like another nationality ("l'armée
+/// *ivoirienne*", "*française*", "*russe*"). A punctuation mark or a function word after the phrase
+/// leaves it unqualified ("l'armée a riposté", "l'armée, appuyée par", "l'armée de l'air").
+fn qualified_by_nation(key: &str, end: usize) -> bool {
+    fn next_word(from: &str) -> (&str, &str) {
+        let rest = from.trim_start_matches(' ');
+        let len = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        rest.split_at(len)
+    }
+    let (mut word, rest) = next_word(&key[end..]);
+    // "l'armée nationale tchadienne": the nationality comes after.
+    if matches!(word, "nationale" | "nationales") {
+        word = next_word(rest).0;
+    }
+    if word.is_empty() {
+        return false;
+    }
+    if crate::places::demonym_country(word).is_some() {
+        return true;
+    }
+    if sahel_text::tokenizer::all_stop_words().contains(word) {
+        return false;
+    }
+    // Feminine, as "armée" and "forces" are; masculine endings would take verbs ("maintient").
+    const ENDINGS: [&str; 4] = ["aise", "enne", "aine", "oise"];
+    const OTHERS: [&str; 8] = [
+        "russe",
+        "belge",
+        "suisse",
+        "turque",
+        "grecque",
+        "britannique",
+        "allemande",
+        "espagnole",
+    ];
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    ENDINGS.iter().any(|e| singular.ends_with(e)) || OTHERS.contains(&singular)
 }
 
 /// Names of a country's armed forces that leave the country unsaid (as in [`match_key`]); "FDS"
@@ -497,6 +532,9 @@ const NATIONAL_FORCE_PHRASES: &[&str] = &[
     "defense and security forces",
     "national armed forces",
     "national army",
+    // The army, unqualified: in a report on one country, that country's.
+    "l'armee",
+    "the army",
 ];
 
 /// The Islamic State named without its province.
@@ -549,6 +587,32 @@ mod tests {
         assert!(!scan("l'armée nationale tchadienne a quitté la zone").national_forces);
         assert!(!scan("les fds du texte").national_forces);
         assert!(!scan("Les forces armées nationalistes").national_forces);
+    }
+
+    #[test]
+    fn the_army_unqualified_is_a_national_forces_cue() {
+        for text in [
+            "Selon l'Armée, le poste a été repris.",
+            "L’armée a repoussé les assaillants",
+            "des avions de l'armée de l'air ont frappé",
+            "The army said it had killed 20 militants.",
+            "Un communiqué de l'armée",
+        ] {
+            assert!(scan(text).national_forces, "{text}");
+        }
+        for text in [
+            "l'armée ivoirienne a renforcé sa frontière",
+            "l'armée française a quitté Gao",
+            "Les Forces armées nationales sénégalaises",
+            "l'armée russe",
+            "l'armée burkinabè a riposté",
+            // "armée" as an adjective, and a word that only contains it.
+            "une bande armée a attaqué le village",
+            "les forces armées nationales togolaises",
+            "l'armée nationale ivoirienne",
+        ] {
+            assert!(!scan(text).national_forces, "{text}");
+        }
     }
 
     #[test]

@@ -784,6 +784,31 @@ fn national_forces_unnamed_are_the_army_of_the_country_of_the_events() {
     assert!(x.actors.is_empty(), "{x:?}");
 }
 
+#[test]
+fn the_army_unqualified_is_the_army_of_the_country_of_the_events() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let meta = DocMeta::default();
+    let x = extract(
+        "Un convoi escorté par l’armée est tombé dans une embuscade près de Bourzanga.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.actors, vec!["Armée burkinabè"], "{x:?}");
+    let x = extract(
+        "Une patrouille de l'armée a sauté sur un engin explosif entre Douentza et Boni.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.actors, vec!["FAMa"], "{x:?}");
+    // Whose army is said; "armée" as an adjective is no army.
+    let x = extract(
+        "L'armée française a remis la base de Gossi; une bande armée a volé du bétail à Gossi.",
+        &meta,
+        &ex,
+    );
+    assert!(!x.actors.contains(&"FAMa".to_string()), "{x:?}");
+}
+
 mod props {
     use super::*;
     use proptest::prelude::*;
