@@ -109,6 +109,22 @@ fn lex(input: &str, notes: &mut Vec<String>, fallback: &mut bool) -> Vec<Lexeme>
             .map_or(chars.len(), |p| start + p);
         let text: String = chars[start..end].iter().collect();
         i = end.max(start + 1);
+        note_unsupported_syntax(&text, notes, fallback);
+        let pieces: Vec<&str> = text
+            .split(is_word_separator)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if pieces.len() != 1 || pieces[0] != text {
+            // `attaque,Gao`, `Kidal/Ménaka`, `région:Gao`: the analyzers would read these as
+            // one phrase of adjacent words; the user typed separate words.
+            for piece in pieces {
+                out.push(Lexeme::Text {
+                    text: piece.to_string(),
+                    negated,
+                });
+            }
+            continue;
+        }
         if !negated && text == "OR" {
             out.push(Lexeme::Or);
         } else if !negated && text == "NOT" {
@@ -122,19 +138,61 @@ fn lex(input: &str, notes: &mut Vec<String>, fallback: &mut bool) -> Vec<Lexeme>
     out
 }
 
-/// Cleans a bare word: strips syntax the language does not have (parentheses, `+`, `field:`),
-/// noting it. Returns the item, or `None` when nothing searchable remains.
-fn word_item(raw: &str, notes: &mut Vec<String>, fallback: &mut bool) -> Option<Item> {
-    let mut text = raw.to_string();
-    if text.contains(['(', ')', '[', ']', '{', '}', '^', '~', '+']) {
+/// Whether `c`, inside a typed word, separates two words: punctuation the analyzers split on
+/// that means nothing to the query language (the word joiners `'` and `-`, the prefix `*` and
+/// the `.` of numbers and abbreviations are kept in the word).
+fn is_word_separator(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';'
+            | ':'
+            | '/'
+            | '\\'
+            | '|'
+            | '!'
+            | '?'
+            | '<'
+            | '>'
+            | '='
+            | '&'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '^'
+            | '~'
+            | '+'
+            | '«'
+            | '»'
+            | '“'
+            | '”'
+            | '„'
+            | '…'
+    )
+}
+
+/// Notes syntax of other query languages in a bare word (parentheses, `+`, `field:`), which is
+/// searched as plain words.
+fn note_unsupported_syntax(raw: &str, notes: &mut Vec<String>, fallback: &mut bool) {
+    if raw.contains(['(', ')', '[', ']', '{', '}', '^', '~', '+']) {
         *fallback = true;
         notes.push(format!("`{raw}`: operators other than OR, NOT, - and * are not supported; searched as plain words"));
-        text = text
-            .chars()
-            .map(|c| if "()[]{}^~+".contains(c) { ' ' } else { c })
-            .collect();
     }
-    let text = text.trim();
+    if raw.contains(':') && !raw.starts_with(':') && !raw.ends_with(':') {
+        // `region:Gao` looks like field syntax, which the language does not have.
+        *fallback = true;
+        notes.push(format!(
+            "`{raw}`: field syntax is not supported (use the filters); searched as plain words"
+        ));
+    }
+}
+
+/// Cleans a bare word (the lexer has split it on [`is_word_separator`]s). Returns the item, or
+/// `None` when nothing searchable remains.
+fn word_item(raw: &str, notes: &mut Vec<String>, fallback: &mut bool) -> Option<Item> {
+    let text = raw.trim();
     if text.is_empty() {
         return None;
     }
@@ -160,13 +218,6 @@ fn word_item(raw: &str, notes: &mut Vec<String>, fallback: &mut bool) -> Option<
         let word = text.replace('*', " ");
         let word = word.trim();
         return (!word.is_empty()).then(|| Item::Word(word.to_string()));
-    }
-    if text.contains(':') && !text.starts_with(':') && !text.ends_with(':') {
-        // `region:Gao` looks like field syntax, which the language does not have.
-        *fallback = true;
-        notes.push(format!(
-            "`{raw}`: field syntax is not supported (use the filters); searched as plain words"
-        ));
     }
     Some(Item::Word(text.to_string()))
 }
@@ -356,6 +407,36 @@ mod tests {
         assert!(!q.groups.is_empty());
         let q = parse("OR OR OR");
         assert!(q.groups.is_empty() || q.fallback);
+    }
+
+    #[test]
+    fn punctuation_inside_a_typed_word_separates_words() {
+        let q = parse("Mopti;Ségou attaques/enlèvements «Ansongo»");
+        assert_eq!(
+            q.groups,
+            words(&["Mopti", "Ségou", "attaques", "enlèvements", "Ansongo"])
+        );
+        assert!(!q.fallback, "plain punctuation is no unsupported syntax");
+        let q = parse("-Kidal,Gao pillage");
+        assert_eq!(q.groups, words(&["pillage"]));
+        assert_eq!(
+            q.excluded,
+            vec![Item::Word("Kidal".into()), Item::Word("Gao".into())]
+        );
+        let q = parse("cercle:Bourem");
+        assert_eq!(q.groups, words(&["cercle", "Bourem"]));
+        assert!(q.fallback && q.notes.iter().any(|n| n.contains("field syntax")));
+        // Joiners, prefixes and dotted abbreviations stay in their word.
+        let q = parse("Tin-Zaouatène l'armée enl* U.S.");
+        assert_eq!(
+            q.groups,
+            vec![
+                vec![Item::Word("Tin-Zaouatène".into())],
+                vec![Item::Word("l'armée".into())],
+                vec![Item::Prefix("enl".into())],
+                vec![Item::Word("U.S.".into())],
+            ]
+        );
     }
 
     #[test]
