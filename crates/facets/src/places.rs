@@ -123,6 +123,7 @@ pub(crate) fn locate_places_with_demonyms(
             out[k].role = PlaceRole::Mention;
         }
     }
+    demote_located_route_ends(text, gazetteer, &mut out);
     let named: Vec<EntryId> = out.iter().map(|m| m.entry).collect();
     for m in capital_mentions(text, gazetteer, &named, &cands, demonyms) {
         if !out.iter().any(|o| o.start < m.end && m.start < o.end) {
@@ -131,6 +132,124 @@ pub(crate) fn locate_places_with_demonyms(
     }
     out.sort_by_key(|m| m.start);
     out
+}
+
+/// The towns at the ends of a road: "l'axe Djibo-Ouagadougou", "la route reliant Djibo à
+/// Kaya", "entre Boni et Hombori", "on the road between Gao and Ansongo". Indexes into `out` of
+/// the two ends, in text order.
+fn route_ends(text: &str, g: &Gazetteer, out: &[PlaceMention]) -> Vec<(usize, usize)> {
+    let mut routes = Vec::new();
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        let towns = [a.entry, b.entry]
+            .iter()
+            .all(|&id| g.entry(id).kind == PlaceKind::Locality);
+        if !towns || a.end > b.start || a.entry == b.entry || b.start - a.end > 6 {
+            continue;
+        }
+        let gap = text[a.end..b.start].trim();
+        let before = words_before(text, a.start, 3);
+        let road_word = |w: &String| ROAD_WORDS.contains(&w.as_str());
+        let is_route = match gap {
+            // "Djibo-Ouagadougou", "Gao – Ansongo": two towns joined by a dash name a road.
+            "-" | "\u{2013}" | "\u{2014}" | "\u{2010}" | "\u{2011}" | "/" => true,
+            // "reliant Djibo à Kaya", "entre Boni et Hombori", "de Gao à Ansongo" after a road.
+            "à" | "a" | "et" | "and" | "to" => before.first().is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "reliant"
+                        | "relie"
+                        | "reliait"
+                        | "entre"
+                        | "between"
+                        | "linking"
+                        | "connecting"
+                ) || matches!(w.as_str(), "de" | "from") && before.get(1).is_some_and(road_word)
+            }),
+            _ => false,
+        };
+        if is_route {
+            routes.push((k - 1, k));
+        }
+    }
+    routes
+}
+
+/// Words for a road, before "de X à Y" / "from X to Y".
+const ROAD_WORDS: &[&str] = &[
+    "axe", "route", "troncon", "piste", "road", "highway", "track",
+];
+
+/// When a sentence that names a road also names a town that is not one of its ends ("sur la
+/// route reliant Djibo à Kaya, près de Namsiguia"), that town locates the events: the ends of the
+/// road are passing mentions, wherever the text names that road. Without such a town the ends
+/// stay event places: the events are somewhere between them.
+fn demote_located_route_ends(text: &str, g: &Gazetteer, out: &mut [PlaceMention]) {
+    let routes = route_ends(text, g, out);
+    if routes.is_empty() {
+        return;
+    }
+    let ends: Vec<usize> = routes.iter().flat_map(|&(a, b)| [a, b]).collect();
+    let same_sentence = |x: &PlaceMention, y: &PlaceMention| {
+        let (from, to) = if x.start < y.start {
+            (x.end.min(y.start), y.start)
+        } else {
+            (y.end.min(x.start), x.start)
+        };
+        !text[from..to].contains(['.', '!', '?', '\n'])
+    };
+    let located: Vec<[EntryId; 2]> = routes
+        .iter()
+        .filter(|&&(a, b)| {
+            out.iter().enumerate().any(|(k, m)| {
+                !ends.contains(&k)
+                    && along(g, m.entry, out[a].entry, out[b].entry)
+                    && m.role == PlaceRole::Event
+                    && matches!(
+                        g.entry(m.entry).kind,
+                        PlaceKind::Locality | PlaceKind::District
+                    )
+                    && !routes
+                        .iter()
+                        .any(|&(x, y)| out[x].entry == m.entry || out[y].entry == m.entry)
+                    && same_sentence(m, &out[a])
+            })
+        })
+        .map(|&(a, b)| pair(out[a].entry, out[b].entry))
+        .collect();
+    for &(a, b) in &routes {
+        if located.contains(&pair(out[a].entry, out[b].entry)) {
+            for k in [a, b] {
+                if out[k].role == PlaceRole::Event {
+                    out[k].role = PlaceRole::Mention;
+                }
+            }
+        }
+    }
+}
+
+/// How far off the straight line between its ends a place along a road may lie: roads wind, and
+/// "near X" may be a few kilometres away.
+const ROAD_DETOUR_KM: f64 = 60.0;
+
+/// Whether `place` lies along the road from `a` to `b`: going through it is at most
+/// [`ROAD_DETOUR_KM`] longer than the straight line. A name taken for a far-away namesake (or a
+/// person's name taken for a village) locates nothing on that road.
+fn along(g: &Gazetteer, place: EntryId, a: EntryId, b: EntryId) -> bool {
+    let (p, a, b) = (g.entry(place), g.entry(a), g.entry(b));
+    let d = |x: &crate::gazetteer::Entry, y: &crate::gazetteer::Entry| {
+        distance_km(x.lat, x.lon, y.lat, y.lon)
+    };
+    d(p, a) + d(p, b) <= d(a, b) + ROAD_DETOUR_KM
+}
+
+/// An unordered pair of entries, as a key.
+fn pair(a: EntryId, b: EntryId) -> [EntryId; 2] {
+    if a <= b {
+        [a, b]
+    } else {
+        [b, a]
+    }
 }
 
 /// Whether the text between two names lists the second with the first: a conjunction, with

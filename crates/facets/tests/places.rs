@@ -785,6 +785,54 @@ fn national_forces_unnamed_are_the_army_of_the_country_of_the_events() {
 }
 
 #[test]
+fn a_town_along_a_road_locates_the_events_and_the_road_ends_are_mentions() {
+    let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let meta = DocMeta {
+        title: Some("Un bus saute sur une mine sur l'axe Ansongo-Ménaka".to_string()),
+        ..DocMeta::default()
+    };
+    let role = |x: &sahel_facets::Extraction, name: &str| {
+        x.places
+            .iter()
+            .filter(|p| p.name == name)
+            .map(|p| p.role)
+            .collect::<Vec<_>>()
+    };
+    // The road is named in the title too: once located, its ends are mentions everywhere.
+    let x = extract(
+        "Le bus, qui circulait sur la route reliant Ansongo à Ménaka, a sauté près d'Indelimane.",
+        &meta,
+        &ex,
+    );
+    assert_eq!(x.regions, vec!["Ménaka"], "{:?}", x.places);
+    assert_eq!(
+        role(&x, "Ansongo"),
+        vec![PlaceRole::Mention],
+        "{:?}",
+        x.places
+    );
+    // Nothing locates the events on the road: they are somewhere between its ends.
+    let x = extract(
+        "Les braquages se multiplient entre Ansongo et Ménaka.",
+        &DocMeta::default(),
+        &ex,
+    );
+    assert_eq!(x.regions, vec!["Gao", "Ménaka"], "{:?}", x.places);
+    // A town far from the road is another event, not a point of it.
+    let x = extract(
+        "Des hommes armés ont attaqué Kayes et l'axe Ansongo-Ménaka le même jour.",
+        &DocMeta::default(),
+        &ex,
+    );
+    assert_eq!(
+        role(&x, "Ansongo"),
+        vec![PlaceRole::Event],
+        "{:?}",
+        x.places
+    );
+}
+
+#[test]
 fn the_army_unqualified_is_the_army_of_the_country_of_the_events() {
     let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
     let meta = DocMeta::default();
