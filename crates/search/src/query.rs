@@ -65,9 +65,19 @@ pub struct TermSets {
     /// Terms of tokens spanning several words (`tinzaouatene` for `Tin Zaouatène`): the only
     /// terms a highlighter may form by joining adjacent words.
     pub spans: HashSet<String>,
+    /// Per family, the terms searched as words of a phrase (a quoted phrase, a name of several
+    /// words searched as a phrase); see [`TermSets::flags`].
+    pub in_phrases: [HashSet<String>; 3],
+    /// Per family, the terms searched on their own, anywhere in a document.
+    pub alone: [HashSet<String>; 3],
     /// Bit of the group being built.
     pub bit: u32,
 }
+
+/// [`TermSets::flags`]: the term is searched on its own.
+pub const ALONE: u8 = 1;
+/// [`TermSets::flags`]: the term is searched as a word of a phrase.
+pub const IN_PHRASE: u8 = 2;
 
 impl TermSets {
     pub fn is_empty(&self) -> bool {
@@ -79,8 +89,41 @@ impl TermSets {
         self.bit = 1u32 << group.min(31);
     }
 
-    /// Records a term of `family` for the current group.
+    /// How `term` of `family` was searched: [`ALONE`], [`IN_PHRASE`] or both. A term searched
+    /// only inside phrases matches a document only beside the phrase's other words, so it is
+    /// marked only there (`groupe` of "Groupe de soutien à l'islam…" is no match on its own).
+    pub fn flags(&self, family: usize, term: &str) -> u8 {
+        let mut flags = 0;
+        if self.alone[family].contains(term) {
+            flags |= ALONE;
+        }
+        if self.in_phrases[family].contains(term) {
+            flags |= IN_PHRASE;
+        }
+        if flags == 0 {
+            ALONE
+        } else {
+            flags
+        }
+    }
+
+    /// Records a term of `family` searched on its own, for the current group.
     fn record(&mut self, family: usize, term: &str) {
+        if !self.alone[family].contains(term) {
+            self.alone[family].insert(term.to_string());
+        }
+        self.record_mask(family, term);
+    }
+
+    /// Records a term of `family` searched as a word of a phrase, for the current group.
+    fn record_in_phrase(&mut self, family: usize, term: &str) {
+        if !self.in_phrases[family].contains(term) {
+            self.in_phrases[family].insert(term.to_string());
+        }
+        self.record_mask(family, term);
+    }
+
+    fn record_mask(&mut self, family: usize, term: &str) {
         match self.terms[family].get_mut(term) {
             Some(mask) => *mask |= self.bit,
             None => {
@@ -230,7 +273,7 @@ fn lattice_query(
                 .iter()
                 .zip(&variant)
                 .map(|(p, t)| {
-                    used.record(family, t);
+                    used.record_in_phrase(family, t);
                     (p - first, Term::from_field_text(field, t))
                 })
                 .collect();

@@ -16,7 +16,7 @@
 use rustc_hash::FxHashMap;
 use sahel_text::{fold, fold_into, normalize_char};
 
-use crate::query::{Analyzers, TermSets, EN, EXACT, FR};
+use crate::query::{Analyzers, TermSets, ALONE, EN, EXACT, FR, IN_PHRASE};
 
 /// Most fragments in a snippet.
 pub const MAX_FRAGMENTS: usize = 3;
@@ -93,12 +93,75 @@ pub struct Mark {
     pub from: usize,
     pub to: usize,
     pub mask: u32,
+    /// How its terms were searched ([`TermSets::flags`]): a match of words searched only
+    /// inside phrases is kept only beside another word of a phrase ([`keep_phrase_runs`]).
+    pub flags: u8,
+}
+
+/// Most bytes between two words of one phrase match (stop words, punctuation).
+const MAX_PHRASE_GAP_BYTES: usize = 40;
+
+/// Whether `text[from..to]`, between two marked words, leaves them in one phrase: nothing but
+/// stop words (the analyzers drop them and keep their positions), elided articles (`l'`, `d'`)
+/// and punctuation other than a sentence's end.
+fn phrase_gap(
+    text: &str,
+    from: usize,
+    to: usize,
+    stop_words: &rustc_hash::FxHashSet<String>,
+) -> bool {
+    if from >= to {
+        return true;
+    }
+    if to - from > MAX_PHRASE_GAP_BYTES
+        || !text.is_char_boundary(from)
+        || !text.is_char_boundary(to)
+    {
+        return false;
+    }
+    let gap = &text[from..to];
+    if gap.contains(['.', '!', '?', ';']) {
+        return false;
+    }
+    gap.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| w.chars().count() == 1 || stop_words.contains(&fold(w)))
+}
+
+/// Drops the marks of words searched only inside phrases ([`IN_PHRASE`] without [`ALONE`])
+/// that stand alone: a phrase matches where its words follow one another, so a lone `groupe`
+/// or `armés` is not what the query found. `marks` are sorted and merged.
+pub fn keep_phrase_runs(
+    text: &str,
+    marks: &mut Vec<Mark>,
+    stop_words: &rustc_hash::FxHashSet<String>,
+) {
+    if marks.iter().all(|m| m.flags != IN_PHRASE) {
+        return;
+    }
+    let linked = |a: &Mark, b: &Mark| {
+        a.flags & IN_PHRASE != 0
+            && b.flags & IN_PHRASE != 0
+            && phrase_gap(text, a.to, b.from, stop_words)
+    };
+    let keep: Vec<bool> = (0..marks.len())
+        .map(|i| {
+            let mark = &marks[i];
+            mark.flags != IN_PHRASE
+                || (i > 0 && linked(&marks[i - 1], mark))
+                || marks.get(i + 1).is_some_and(|next| linked(mark, next))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    marks.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// The stems one stemming family searched, and what its analyzer said about words so far.
 struct StemFamily {
     family: usize,
     terms: FxHashMap<String, u32>,
+    /// [`TermSets::flags`] of the terms searched in phrases (the others are [`ALONE`]).
+    flags: FxHashMap<String, u8>,
     /// The first [`STEM_PREFIX_CHARS`] characters of each folded stem.
     prefixes: Vec<String>,
     /// First bytes of those prefixes: most words are rejected on their first byte.
@@ -108,7 +171,8 @@ struct StemFamily {
 }
 
 impl StemFamily {
-    fn new(family: usize, terms: &std::collections::HashMap<String, u32>) -> Self {
+    fn new(family: usize, sets: &TermSets) -> Self {
+        let terms = &sets.terms[family];
         let mut prefixes: Vec<String> = Vec::new();
         let mut first_bytes = [false; 256];
         let mut folded = String::new();
@@ -126,6 +190,7 @@ impl StemFamily {
         StemFamily {
             family,
             terms: terms.iter().map(|(t, m)| (t.clone(), *m)).collect(),
+            flags: phrase_flags(sets, family),
             prefixes,
             first_bytes,
             cache: FxHashMap::default(),
@@ -159,6 +224,8 @@ struct WordScratch {
 pub struct Highlighter {
     analyzers: Analyzers,
     exact: FxHashMap<String, u32>,
+    /// [`TermSets::flags`] of the exact terms searched in phrases (the others are [`ALONE`]).
+    exact_flags: FxHashMap<String, u8>,
     prefixes: Vec<(String, u32)>,
     /// Words the exact field does not hold (stop words): a prefix does not match them.
     stop_words: std::sync::Arc<rustc_hash::FxHashSet<String>>,
@@ -272,10 +339,7 @@ impl Highlighter {
             .chain(terms.prefixes.iter().map(|(_, m)| *m))
             .fold(0, |acc, m| acc | m);
         let mut first_bytes = [false; 256];
-        let stems = [
-            StemFamily::new(FR, &terms.terms[FR]),
-            StemFamily::new(EN, &terms.terms[EN]),
-        ];
+        let stems = [StemFamily::new(FR, terms), StemFamily::new(EN, terms)];
         for family in &stems {
             for (b, &set) in first_bytes.iter_mut().zip(&family.first_bytes) {
                 *b |= set;
@@ -321,6 +385,7 @@ impl Highlighter {
                 .iter()
                 .map(|(t, m)| (t.clone(), *m))
                 .collect(),
+            exact_flags: phrase_flags(terms, EXACT),
             prefixes: terms.prefixes.clone(),
             stop_words: sahel_text::tokenizer::all_stop_words(),
             stems,
@@ -481,7 +546,13 @@ impl Highlighter {
                     }
                 }
                 if mask != 0 {
-                    marks.push(Mark { from, to, mask });
+                    let flags = self.exact_flags.get(part).copied().unwrap_or(ALONE);
+                    marks.push(Mark {
+                        from,
+                        to,
+                        mask,
+                        flags,
+                    });
                 }
             }
             if parts.len() > 1 {
@@ -493,10 +564,17 @@ impl Highlighter {
                     }
                 }
                 if mask != 0 {
+                    let flags = self
+                        .exact_flags
+                        .get(joined.as_str())
+                        .or_else(|| self.exact_flags.get(whole.as_str()))
+                        .copied()
+                        .unwrap_or(ALONE);
                     marks.push(Mark {
                         from: start,
                         to: end,
                         mask,
+                        flags,
                     });
                 }
             }
@@ -524,6 +602,7 @@ impl Highlighter {
                                     from: token.offset_from,
                                     to: token.offset_to,
                                     mask,
+                                    flags: family.flags.get(&token.text).copied().unwrap_or(ALONE),
                                 });
                             }
                         }
@@ -535,6 +614,7 @@ impl Highlighter {
                         from: start + m.from,
                         to: start + m.to,
                         mask: m.mask,
+                        flags: m.flags,
                     }));
                 }
             }
@@ -548,6 +628,7 @@ impl Highlighter {
                         from,
                         to: end,
                         mask,
+                        flags: ALONE,
                     });
                 }
                 if words + 1 < MAX_JOINED_WORDS && self.starts_a_term(&acc) {
@@ -572,10 +653,12 @@ impl Highlighter {
                 Some(last) if mark.from <= last.to => {
                     last.to = last.to.max(mark.to);
                     last.mask |= mark.mask;
+                    last.flags |= mark.flags;
                 }
                 _ => merged.push(mark),
             }
         }
+        keep_phrase_runs(text, &mut merged, &self.stop_words);
         merged
     }
 }
@@ -605,7 +688,8 @@ impl EarlyStop {
             .iter()
             .rev()
             .take_while(|m| m.from + reach >= end)
-            .filter(|m| m.from >= start)
+            // A word of a phrase counts once the phrase is known to match (after the scan).
+            .filter(|m| m.from >= start && m.flags != IN_PHRASE)
             .fold(0, |acc, m| acc | m.mask);
         if mask & self.all == self.all {
             self.found += 1;
@@ -903,6 +987,14 @@ fn cut_after(text: &str, start: usize, len: usize) -> usize {
     }
 }
 
+/// The [`TermSets::flags`] of a family's terms searched in phrases.
+fn phrase_flags(terms: &TermSets, family: usize) -> FxHashMap<String, u8> {
+    terms.in_phrases[family]
+        .iter()
+        .map(|t| (t.clone(), terms.flags(family, t)))
+        .collect()
+}
+
 /// Byte ranges the analyzers themselves find in `text`: every token of the document's families
 /// whose term the query searched (or that starts with a searched prefix). What [`Highlighter`]
 /// approximates at a fraction of the cost; the tests compare the two.
@@ -930,13 +1022,42 @@ pub fn analysed_matches(
                     .iter()
                     .any(|(p, _)| token.text.starts_with(p.as_str()));
             if hit && token.offset_from < token.offset_to && token.offset_to <= text.len() {
-                ranges.push((token.offset_from, token.offset_to));
+                let flags = if wanted.contains_key(&token.text) {
+                    terms.flags(family, &token.text)
+                } else {
+                    ALONE
+                };
+                ranges.push((token.offset_from, token.offset_to, flags));
             }
         }
     }
     ranges.sort_unstable();
     ranges.dedup();
-    ranges
+    // Words searched only inside phrases count beside another word of a phrase, as in
+    // `Highlighter::matches`: decided on the merged ranges, then kept range by range.
+    let mut merged: Vec<Mark> = Vec::new();
+    for &(from, to, flags) in &ranges {
+        match merged.last_mut() {
+            Some(last) if from <= last.to => {
+                last.to = last.to.max(to);
+                last.flags |= flags;
+            }
+            _ => merged.push(Mark {
+                from,
+                to,
+                mask: 0,
+                flags,
+            }),
+        }
+    }
+    keep_phrase_runs(text, &mut merged, &sahel_text::tokenizer::all_stop_words());
+    let mut out: Vec<(usize, usize)> = ranges
+        .into_iter()
+        .filter(|&(from, to, _)| merged.iter().any(|m| m.from <= from && to <= m.to))
+        .map(|(from, to, _)| (from, to))
+        .collect();
+    out.dedup();
+    out
 }
 
 #[cfg(test)]

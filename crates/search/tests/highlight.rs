@@ -181,3 +181,45 @@ fn highlighting_stops_once_three_fragments_hold_every_word() {
     let mut highlighter = Highlighter::new(s.analyzers(), &terms);
     assert_eq!(highlighter.matches(&text, "fr").len(), all.len());
 }
+
+/// The marked words of `text` for query `q`.
+fn marked(s: &Searcher, q: &str, text: &str, language: &str) -> Vec<String> {
+    let terms = s.query_terms(q);
+    let mut highlighter = Highlighter::new(s.analyzers(), &terms);
+    highlighter
+        .matches(text, language)
+        .iter()
+        .map(|m| text[m.from..m.to].to_string())
+        .collect()
+}
+
+#[test]
+fn phrase_words_are_marked_only_beside_each_other() {
+    let s = searcher(&[]);
+    let text = "La garde du pont a été relevée à l'aube. Des éléments de la Garde nationale \
+                ont sécurisé la route nationale, puis les gardes nationaux sont repartis.";
+    assert_eq!(
+        marked(&s, "\"garde nationale\"", text, "fr"),
+        ["Garde", "nationale", "gardes", "nationaux"],
+        "a phrase's words are marked where they follow one another, not alone"
+    );
+    // The same words typed without quotes are searched anywhere: marked anywhere.
+    let loose = marked(&s, "garde nationale", text, "fr");
+    assert!(loose.iter().any(|w| w == "garde"), "{loose:?}");
+    assert!(
+        loose.iter().filter(|w| *w == "nationale").count() == 2,
+        "{loose:?}"
+    );
+    // A word both typed alone and inside a phrase is marked everywhere.
+    let both = marked(&s, "route \"route nationale\"", "Une route coupée.", "fr");
+    assert_eq!(both, ["route"]);
+    // Stop words and elided articles between the words keep them together.
+    let text = "Un groupe armé a tiré. Le Groupe de soutien à l’islam et aux musulmans revendique.";
+    let found = marked(
+        &s,
+        "\"groupe de soutien à l'islam et aux musulmans\"",
+        text,
+        "fr",
+    );
+    assert_eq!(found, ["Groupe", "soutien", "islam", "musulmans"]);
+}
