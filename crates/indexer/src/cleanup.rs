@@ -274,6 +274,28 @@ fn strip_bullet(line: &str) -> &str {
     t.trim()
 }
 
+/// The words of a line, as the junk-line rules count them: the same on the line and on its
+/// folded form (apostrophe and hyphen look-alikes stay, as folding turns them into `'` and `-`).
+fn line_words(line: &str) -> impl Iterator<Item = &str> {
+    line.split(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | '·' | '•' | ',' | '(' | ')'))
+        .map(|w| {
+            w.trim_matches(|c: char| {
+                !c.is_alphanumeric() && !matches!(sahel_text::normalize_char(c), Some('\'' | '-'))
+            })
+        })
+        .filter(|w| !w.is_empty())
+}
+
+/// The start of `line` up to the end of its `n`th word (of [`line_words`]; counted from 1), or
+/// the whole line when it has fewer.
+fn through_word(line: &str, n: usize) -> &str {
+    match line_words(line).nth(n.saturating_sub(1)) {
+        // A word is a subslice of the line: its end is its offset plus its length.
+        Some(word) => &line[..word.as_ptr() as usize - line.as_ptr() as usize + word.len()],
+        None => line,
+    }
+}
+
 /// True for a line of page furniture: blank, a separator, a relative time ("il y a 2 jours",
 /// "3 hours ago"), a reading time ("2 min de lecture"), a counter ("12 commentaires"), or a line
 /// made only of widget words ("Partager", "Lire aussi", "Share on Facebook").
@@ -282,22 +304,29 @@ pub fn is_junk_line(line: &str) -> bool {
     if bare.chars().all(|c| !c.is_alphanumeric()) {
         return true;
     }
-    let folded = sahel_text::fold(bare);
-    let words: Vec<&str> = folded
-        .split(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | '·' | '•' | ',' | '(' | ')'))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    // A line of text is long: past 8 words only its first two words matter (a teaser's lead, a
+    // breadcrumb's or copyright's first word), so only they are folded.
+    let count = line_words(bare).take(9).count();
+    if count == 0 {
+        return true;
+    }
+    let head = if count > 8 {
+        through_word(bare, 3)
+    } else {
+        bare
+    };
+    let folded = sahel_text::fold(head);
+    let words: Vec<&str> = line_words(&folded).collect();
     if words.is_empty() {
         return true;
     }
-    if words.len() <= 8 && is_relative_time(&words) {
+    if count <= 8 && is_relative_time(&words) {
         return true;
     }
-    if words.len() <= 6 && is_reading_time_or_counter(&words) {
+    if count <= 6 && is_reading_time_or_counter(&words) {
         return true;
     }
-    if words.len() <= 6
+    if count <= 6
         && words.iter().any(|w| WIDGET_WORDS.contains(w))
         && words
             .iter()
@@ -626,9 +655,16 @@ mod tests {
             "   ",
             "© 2024 Tous droits réservés",
             "Accueil > Politique > Sécurité",
+            // Long lines: only their first words are read.
+            "À LIRE : Burkina Faso, l’armée annonce avoir repris le contrôle de la route de Djibo après trois jours",
+            "Home > Africa > Sahel > Niger: soldiers killed in an ambush near the border with Mali, says the ministry",
+            "Copyright © 2024 Agence de presse. Tous droits de reproduction et de diffusion réservés pour tous pays.",
         ] {
             assert!(is_junk_line(junk), "{junk:?} should be junk");
         }
+        assert_eq!(through_word("Lire aussi : la suite du texte", 3), "Lire aussi : la");
+        assert_eq!(through_word("« l’armée » a dit", 2), "« l’armée » a");
+        assert_eq!(through_word("deux mots", 3), "deux mots");
         for text in [
             "Tombouctou : un dispositif logistique terroriste démantelé",
             "Les FAMa ont riposté à Léré.",
