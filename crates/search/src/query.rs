@@ -193,12 +193,14 @@ fn union(mut clauses: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
     }
 }
 
-/// The query for one analysed text in one field; records the terms used.
+/// The query for one analysed text in one field; records the terms used. Its phrases allow
+/// `slop` positions of play between their words.
 fn lattice_query(
     field: Field,
     lattice: &Lattice,
     used: &mut TermSets,
     family: usize,
+    slop: u32,
 ) -> Option<Box<dyn Query>> {
     if lattice.single.is_empty() && lattice.spans.is_empty() {
         return None;
@@ -277,7 +279,9 @@ fn lattice_query(
                     (p - first, Term::from_field_text(field, t))
                 })
                 .collect();
-            clauses.push(Box::new(PhraseQuery::new_with_offset(terms)));
+            let mut phrase = PhraseQuery::new_with_offset(terms);
+            phrase.set_slop(slop);
+            clauses.push(Box::new(phrase));
         }
     }
     for (start, len, term) in &lattice.spans {
@@ -325,6 +329,9 @@ pub struct BuiltQuery {
     /// Each group's query: documents with at least `min_groups` of them are partial matches.
     pub groups: Vec<Box<dyn Query>>,
     pub excluded: Vec<Box<dyn Query>>,
+    /// Phrases of adjacent typed words (`frappe aérienne`): optional, they only add to the
+    /// score of documents where the words follow one another (see [`proximity_phrases`]).
+    pub proximity: Vec<Box<dyn Query>>,
     pub min_groups: usize,
     /// The user words searched (for `query.terms`), stop words dropped.
     pub words: Vec<String>,
@@ -357,10 +364,10 @@ impl QueryBuilder<'_> {
             }
             let pair = self.fields.0[family];
             let used = &mut self.used;
-            if let Some(q) = lattice_query(pair.title, &lattice, used, family) {
+            if let Some(q) = lattice_query(pair.title, &lattice, used, family, 0) {
                 clauses.push(Box::new(BoostQuery::new(q, TITLE_BOOST)));
             }
-            if let Some(q) = lattice_query(pair.body, &lattice, used, family) {
+            if let Some(q) = lattice_query(pair.body, &lattice, used, family, 0) {
                 clauses.push(q);
             }
         }
@@ -589,6 +596,12 @@ impl QueryBuilder<'_> {
             groups.push(query.unwrap_or_else(|| Box::new(EmptyQuery)));
         }
 
+        let proximity = if all_stop {
+            Vec::new()
+        } else {
+            self.proximity_queries(&units, &stops)
+        };
+
         let excluded: Vec<Box<dyn Query>> = parsed
             .excluded
             .iter()
@@ -613,11 +626,13 @@ impl QueryBuilder<'_> {
         if browse {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
+        clauses.extend(proximity.iter().map(|q| (Occur::Should, q.box_clone())));
         clauses.extend(excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
         BuiltQuery {
             all: Box::new(BooleanQuery::new(clauses)),
             groups,
             excluded,
+            proximity,
             min_groups,
             words,
             ignored,
@@ -626,14 +641,49 @@ impl QueryBuilder<'_> {
         }
     }
 
+    /// The phrase of each pair of adjacent typed words (stop words between them included, as
+    /// the analyzers keep their positions), near each other within [`PROXIMITY_SLOP`], on the
+    /// French and English fields. Built on a scratch term set: they highlight nothing the
+    /// words themselves do not.
+    fn proximity_queries(&mut self, units: &[Unit], stops: &[bool]) -> Vec<Box<dyn Query>> {
+        let saved = std::mem::take(&mut self.used);
+        let mut queries = Vec::new();
+        for text in proximity_phrases(units, stops) {
+            if queries.len() >= MAX_PROXIMITY_PHRASES {
+                break;
+            }
+            let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+            for family in [FR, EN] {
+                let lattice = analyse(&mut self.analyzers.0[family], &text);
+                if lattice.positions() < 2 {
+                    continue;
+                }
+                let pair = self.fields.0[family];
+                let used = &mut self.used;
+                if let Some(q) = lattice_query(pair.title, &lattice, used, family, PROXIMITY_SLOP) {
+                    clauses.push(Box::new(BoostQuery::new(q, TITLE_BOOST)));
+                }
+                if let Some(q) = lattice_query(pair.body, &lattice, used, family, PROXIMITY_SLOP) {
+                    clauses.push(q);
+                }
+            }
+            queries.extend(
+                union(clauses)
+                    .map(|q| Box::new(BoostQuery::new(q, PROXIMITY_BOOST)) as Box<dyn Query>),
+            );
+        }
+        self.used = saved;
+        queries
+    }
+
     /// Exact-field query for words that are stop words in every language (`de`).
     fn exact_only(&mut self, text: &str) -> Option<Box<dyn Query>> {
         let lattice = analyse(&mut self.analyzers.0[EXACT], text);
         let pair = self.fields.0[EXACT];
         let used = &mut self.used;
         let mut clauses = Vec::new();
-        clauses.extend(lattice_query(pair.title, &lattice, used, EXACT));
-        clauses.extend(lattice_query(pair.body, &lattice, used, EXACT));
+        clauses.extend(lattice_query(pair.title, &lattice, used, EXACT, 0));
+        clauses.extend(lattice_query(pair.body, &lattice, used, EXACT, 0));
         union(clauses)
     }
 
@@ -642,6 +692,48 @@ impl QueryBuilder<'_> {
         let lattice = analyse(&mut self.analyzers.0[EXACT], word);
         lattice.single.into_iter().map(|(_, t)| t).collect()
     }
+}
+
+/// Most proximity phrases added to one query.
+const MAX_PROXIMITY_PHRASES: usize = 6;
+/// Weight of a proximity phrase: a word scores in its language field and in the exact field, a
+/// phrase only in the language field; doubled, it weighs about as much as its words.
+const PROXIMITY_BOOST: f32 = 2.0;
+/// Positions of play in a proximity phrase (either order): `embuscade patrouille` is near in
+/// "une embuscade contre la patrouille".
+const PROXIMITY_SLOP: u32 = 3;
+
+/// The texts of the pairs of adjacent single-word units (`frappe aérienne`, `frappe de drone`:
+/// stop words between two words stay in the phrase).
+fn proximity_phrases(units: &[Unit], stops: &[bool]) -> Vec<String> {
+    let mut phrases = Vec::new();
+    // The words since the last word that is no stop word.
+    let mut run: Vec<&str> = Vec::new();
+    for (unit, &stop) in units.iter().zip(stops) {
+        let word = match unit {
+            Unit::Group(items) => match items.as_slice() {
+                [Item::Word(w)] => Some(w.as_str()),
+                _ => None,
+            },
+            Unit::Name { .. } => None,
+        };
+        match word {
+            Some(w) if stop => {
+                if !run.is_empty() {
+                    run.push(w);
+                }
+            }
+            Some(w) => {
+                if !run.is_empty() {
+                    run.push(w);
+                    phrases.push(run.join(" "));
+                }
+                run = vec![w];
+            }
+            None => run.clear(),
+        }
+    }
+    phrases
 }
 
 /// A unit of the query: a group of alternatives, or adjacent words forming a known name.
@@ -671,6 +763,12 @@ pub fn partial_query(built: &BuiltQuery) -> Box<dyn Query> {
     let mut at_least = BooleanQuery::new(should);
     at_least.set_minimum_number_should_match(built.min_groups.max(1));
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(at_least))];
+    clauses.extend(
+        built
+            .proximity
+            .iter()
+            .map(|q| (Occur::Should, q.box_clone())),
+    );
     clauses.extend(
         built
             .excluded

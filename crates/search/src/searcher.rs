@@ -454,6 +454,12 @@ impl Searcher {
                 .collect();
             clauses.extend(
                 built
+                    .proximity
+                    .iter()
+                    .map(|q| (Occur::Should, q.box_clone())),
+            );
+            clauses.extend(
+                built
                     .excluded
                     .iter()
                     .map(|q| (Occur::MustNot, q.box_clone())),

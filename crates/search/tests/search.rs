@@ -461,6 +461,51 @@ fn partial_matches_follow_full_ones_and_need_most_words() {
 }
 
 #[test]
+fn adjacent_query_words_rank_above_the_same_words_apart() {
+    let mut docs = vec![
+        Doc::new(
+            "apart",
+            "fr",
+            "Un engin de chantier a été volé. Le dépôt explosif reste gardé.",
+        ),
+        Doc::new(
+            "together",
+            "fr",
+            "Selon des sources locales, un véhicule de transport de passagers a sauté sur un \
+             engin explosif improvisé à la sortie du village, faisant plusieurs blessés.",
+        ),
+        Doc::new(
+            "near",
+            "fr",
+            "Des éléments armés ont tendu une embuscade contre la patrouille près de la \
+             frontière, au sud de la ville, avant de se replier vers la forêt.",
+        ),
+        Doc::new(
+            "far",
+            "fr",
+            "La patrouille a été attaquée. Une embuscade a visé la ville.",
+        ),
+    ];
+    // Documents with none of the words: the words are rare, as in a real corpus.
+    for i in 0..20 {
+        docs.push(Doc::new(
+            &format!("other-{i}"),
+            "fr",
+            "Le marché de la ville a rouvert après des semaines de fermeture.",
+        ));
+    }
+    let s = searcher(&docs);
+    let order = |query: &str| ids(&s, &SearchRequest::query(query));
+    assert_eq!(order("engin explosif"), ["together", "apart"]);
+    assert_eq!(order("explosifs engins"), ["together", "apart"]);
+    // Stop words between the words, typed or not, leave them near each other.
+    assert_eq!(order("embuscade contre la patrouille")[0], "near");
+    assert_eq!(order("embuscade patrouille"), ["near", "far"]);
+    // Only the score changes: the nearness is not required.
+    assert_eq!(order("patrouille ville").len(), 2);
+}
+
+#[test]
 fn typo_tolerant_retry_says_what_it_used() {
     let s = searcher(&[Doc::new(
         "e",
