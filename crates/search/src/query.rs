@@ -31,8 +31,9 @@ pub const TITLE_BOOST: f32 = 2.5;
 const MAX_PHRASE_VARIANTS: usize = 8;
 /// Most spellings/aliases added for one name.
 const MAX_ALTERNATIVES: usize = 12;
-/// Most words joined into one name.
-const MAX_NAME_WORDS: usize = 3;
+/// Most words joined into one name: actor names typed in full run to eight words ("Groupe de
+/// soutien à l'islam et aux musulmans", "Volontaires pour la défense de la patrie").
+const MAX_NAME_WORDS: usize = 8;
 
 /// Which analyzer family, in the order of [`Analyzers`] and [`TermSets`].
 pub const FR: usize = 0;

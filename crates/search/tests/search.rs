@@ -634,6 +634,46 @@ fn operators_or_not_prefix_and_fallback() {
 }
 
 #[test]
+fn a_long_name_typed_in_full_finds_its_aliases() {
+    let s = searcher(&[
+        Doc::new(
+            "acronym",
+            "fr",
+            "Trois VDP ont été tués près de Kaya mardi.",
+        ),
+        Doc::new(
+            "words",
+            "fr",
+            "La défense de la patrie est l'affaire de tous, a dit le ministre aux volontaires.",
+        ),
+        Doc::new(
+            "two-words",
+            "fr",
+            "Le ministre a parlé de la défense de la patrie.",
+        ),
+    ]);
+    let response = s
+        .search(&SearchRequest::query(
+            "Volontaires pour la défense de la patrie",
+        ))
+        .expect("search");
+    let mut found: Vec<&str> = response.hits.iter().map(|h| h.id.as_str()).collect();
+    found.sort();
+    // The name is one unit: its acronym matches, its words anywhere match, and a report
+    // sharing only some of them is no partial match of a seven-word query.
+    assert_eq!(found, ["acronym", "words"]);
+    assert!(
+        response
+            .query
+            .expansions
+            .iter()
+            .any(|e| e.kind == "actor" && e.alternatives.iter().any(|a| a == "VDP")),
+        "{:?}",
+        response.query.expansions
+    );
+}
+
+#[test]
 fn stats_and_reload_see_new_commits() {
     let (index, fields) = common::index();
     common::write(&index, &fields, &facet_corpus());
