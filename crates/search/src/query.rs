@@ -13,8 +13,8 @@ use std::ops::Bound;
 
 use sahel_text::fold;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, PhraseQuery,
-    Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, InvertedIndexRangeQuery,
+    Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -186,6 +186,15 @@ fn term_query(field: Field, term: &str) -> Box<dyn Query> {
     ))
 }
 
+/// Alternatives of which the best one scores.
+fn one_of(mut clauses: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
+    match clauses.len() {
+        0 => None,
+        1 => clauses.pop(),
+        _ => Some(Box::new(DisjunctionMaxQuery::new(clauses))),
+    }
+}
+
 fn union(mut clauses: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
     match clauses.len() {
         0 => None,
@@ -222,10 +231,15 @@ fn lattice_query(
         }
     };
     if positions.len() == 1 {
+        // The forms of one word (`armé` and `arme` for `armée`) count once: summed, a word with
+        // two stems in the index would outscore one written as typed (matched in the exact
+        // field too).
+        let mut forms: Vec<Box<dyn Query>> = Vec::new();
         for (_, term) in &lattice.single {
             used.record(family, term);
-            clauses.push(term_query(field, term));
+            forms.push(term_query(field, term));
         }
+        clauses.extend(one_of(forms));
     } else if family == EXACT {
         // The exact fields keep no positions (index size): every word, anywhere. Phrases are
         // matched on the French and English fields.
@@ -271,6 +285,8 @@ fn lattice_query(
             }
             variants = next;
         }
+        // One phrase, whichever forms it matched in: the variants count once.
+        let mut phrases: Vec<Box<dyn Query>> = Vec::new();
         for variant in variants {
             let terms: Vec<(usize, Term)> = positions
                 .iter()
@@ -282,8 +298,9 @@ fn lattice_query(
                 .collect();
             let mut phrase = PhraseQuery::new_with_offset(terms);
             phrase.set_slop(slop);
-            clauses.push(Box::new(phrase));
+            phrases.push(Box::new(phrase));
         }
+        clauses.extend(one_of(phrases));
     }
     for (start, len, term) in &lattice.spans {
         // A token covering the whole text (`tinzaouatene` for `Tin-Zaouatène`) is an alternative.

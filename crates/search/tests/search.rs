@@ -506,6 +506,51 @@ fn adjacent_query_words_rank_above_the_same_words_apart() {
 }
 
 #[test]
+fn a_report_without_accents_scores_as_the_same_report_with_them() {
+    let mut docs = vec![
+        Doc::new(
+            "accents",
+            "fr",
+            "Des réfugiés ont été évacués par hélicoptère près de Kaya, a indiqué la préfecture.",
+        ),
+        Doc::new(
+            "capitals",
+            "fr",
+            "DES REFUGIES ONT ETE EVACUES PAR HELICOPTERE PRES DE KAYA, A INDIQUE LA PREFECTURE.",
+        ),
+    ];
+    for i in 0..10 {
+        docs.push(Doc::new(
+            &format!("other-{i}"),
+            "fr",
+            "Le marché de la ville a rouvert après des semaines de fermeture.",
+        ));
+    }
+    let s = searcher(&docs);
+    for query in [
+        "réfugiés",
+        "réfugiés évacués",
+        "\"évacués par hélicoptère\"",
+    ] {
+        let response = s.search(&SearchRequest::query(query)).expect("search");
+        let score = |id: &str| {
+            response
+                .hits
+                .iter()
+                .find(|h| h.id == id)
+                .map_or(0.0, |h| h.score)
+        };
+        let (a, b) = (score("accents"), score("capitals"));
+        // Each word's forms (as written and folded) count once: the accented copy, indexed
+        // under both, must not outscore its capitalised twin by counting the word twice.
+        assert!(
+            a > 0.0 && b > 0.0 && (a - b).abs() / a.max(b) < 0.15,
+            "{query}: accents {a}, capitals {b}"
+        );
+    }
+}
+
+#[test]
 fn typo_tolerant_retry_says_what_it_used() {
     let s = searcher(&[Doc::new(
         "e",
