@@ -110,14 +110,19 @@ fn lex(input: &str, notes: &mut Vec<String>, fallback: &mut bool) -> Vec<Lexeme>
         let text: String = chars[start..end].iter().collect();
         i = end.max(start + 1);
         note_unsupported_syntax(&text, notes, fallback);
-        let pieces: Vec<&str> = text
-            .split(is_word_separator)
-            .filter(|p| !p.is_empty())
-            .collect();
-        if pieces.len() != 1 || pieces[0] != text {
+        let pieces = split_pieces(&text);
+        // Numbers stay whole: `12/03/2024` is a date, searched as the phrase of its numbers.
+        let numbers = pieces
+            .iter()
+            .all(|(p, _)| p.chars().all(|c| c.is_ascii_digit()));
+        if !numbers && (pieces.len() != 1 || pieces[0].0 != text) {
             // `attaque,Gao`, `Kidal/Ménaka`, `région:Gao`: the analyzers would read these as
-            // one phrase of adjacent words; the user typed separate words.
-            for piece in pieces {
+            // one phrase of adjacent words; the user typed separate words, and a slash or a bar
+            // between two of them offers alternatives (`Tombouctou/Timbuktu`).
+            for (k, (piece, alternative)) in pieces.iter().enumerate() {
+                if k > 0 && *alternative && !negated {
+                    out.push(Lexeme::Or);
+                }
                 out.push(Lexeme::Text {
                     text: piece.to_string(),
                     negated,
@@ -171,6 +176,29 @@ fn is_word_separator(c: char) -> bool {
             | '„'
             | '…'
     )
+}
+
+/// The words of a typed word split at [`is_word_separator`]s, each with whether the separators
+/// before it hold a `/` or `|` (it is an alternative to the word before).
+fn split_pieces(text: &str) -> Vec<(&str, bool)> {
+    let mut pieces = Vec::new();
+    let mut alternative = false;
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if is_word_separator(c) {
+            if let Some(s) = start.take() {
+                pieces.push((&text[s..i], alternative));
+                alternative = false;
+            }
+            alternative |= c == '/' || c == '|';
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        pieces.push((&text[s..], alternative));
+    }
+    pieces
 }
 
 /// Notes syntax of other query languages in a bare word (parentheses, `+`, `field:`), which is
@@ -411,7 +439,7 @@ mod tests {
 
     #[test]
     fn punctuation_inside_a_typed_word_separates_words() {
-        let q = parse("Mopti;Ségou attaques/enlèvements «Ansongo»");
+        let q = parse("Mopti;Ségou attaques,enlèvements «Ansongo»");
         assert_eq!(
             q.groups,
             words(&["Mopti", "Ségou", "attaques", "enlèvements", "Ansongo"])
@@ -436,6 +464,39 @@ mod tests {
                 vec![Item::Prefix("enl".into())],
                 vec![Item::Word("U.S.".into())],
             ]
+        );
+    }
+
+    #[test]
+    fn a_slash_or_bar_between_words_offers_alternatives() {
+        let q = parse("Bourem/Ansongo/Tessit embuscade|attaque convoi");
+        assert_eq!(
+            q.groups,
+            vec![
+                vec![
+                    Item::Word("Bourem".into()),
+                    Item::Word("Ansongo".into()),
+                    Item::Word("Tessit".into())
+                ],
+                vec![Item::Word("embuscade".into()), Item::Word("attaque".into())],
+                vec![Item::Word("convoi".into())],
+            ]
+        );
+        assert!(!q.fallback);
+        // Excluded alternatives are all excluded.
+        let q = parse("convoi -Bourem/Ansongo");
+        assert_eq!(q.groups, words(&["convoi"]));
+        assert_eq!(
+            q.excluded,
+            vec![Item::Word("Bourem".into()), Item::Word("Ansongo".into())]
+        );
+        assert!(!q.fallback);
+        // A date is no list of alternatives.
+        assert_eq!(parse("12/03/2024").groups, words(&["12/03/2024"]));
+        // A leading or trailing slash offers nothing.
+        assert_eq!(
+            parse("/Bourem/ convoi").groups,
+            words(&["Bourem", "convoi"])
         );
     }
 
