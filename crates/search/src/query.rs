@@ -495,8 +495,9 @@ impl QueryBuilder<'_> {
         let mut i = 0;
         let mut units: Vec<Unit> = Vec::new();
         while i < parsed.groups.len() {
+            // A lone dash or bullet between words (`attaque – Gao`) is no part of a name.
             let single_word = |g: &Vec<Item>| match g.as_slice() {
-                [Item::Word(w)] => Some(w.clone()),
+                [Item::Word(w)] if w.chars().any(char::is_alphanumeric) => Some(w.clone()),
                 _ => None,
             };
             let mut merged = None;

@@ -719,6 +719,31 @@ fn a_long_name_typed_in_full_finds_its_aliases() {
 }
 
 #[test]
+fn a_lone_dash_or_bullet_is_no_part_of_a_name() {
+    let s = searcher(&[Doc::new(
+        "menaka",
+        "fr",
+        "Une embuscade a visé un convoi près de Ménaka.",
+    )]);
+    for query in [
+        "embuscade – Ménaka",
+        "Ménaka • embuscade",
+        "embuscade - Ménaka -",
+    ] {
+        let response = s.search(&SearchRequest::query(query)).expect("search");
+        let mut terms = response.query.terms.clone();
+        terms.sort();
+        assert_eq!(terms, ["Ménaka", "embuscade"], "{query}");
+        assert!(
+            response.query.expansions.iter().all(|e| e.term == "Ménaka"),
+            "{query}: {:?}",
+            response.query.expansions
+        );
+        assert_eq!(response.total, 1, "{query}");
+    }
+}
+
+#[test]
 fn stats_and_reload_see_new_commits() {
     let (index, fields) = common::index();
     common::write(&index, &fields, &facet_corpus());
