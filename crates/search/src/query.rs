@@ -203,6 +203,62 @@ fn union(mut clauses: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
     }
 }
 
+/// The phrases of a text of several positions in one field, one per combination of the
+/// alternatives at each position (at most [`MAX_PHRASE_VARIANTS`]), with `slop` positions of
+/// play; records their terms as words of a phrase.
+fn phrase_variants(
+    field: Field,
+    lattice: &Lattice,
+    positions: &[usize],
+    used: &mut TermSets,
+    family: usize,
+    slop: u32,
+) -> Vec<Box<dyn Query>> {
+    let first = positions.first().copied().unwrap_or(0);
+    // Alternatives per position, then a bounded cartesian product of phrases.
+    let alternatives: Vec<Vec<&str>> = positions
+        .iter()
+        .map(|p| {
+            lattice
+                .single
+                .iter()
+                .filter(|(q, _)| q == p)
+                .map(|(_, t)| t.as_str())
+                .collect()
+        })
+        .collect();
+    let mut variants: Vec<Vec<&str>> = vec![Vec::new()];
+    for alts in &alternatives {
+        let mut next = Vec::new();
+        for variant in &variants {
+            for (i, alt) in alts.iter().enumerate() {
+                if i > 0 && next.len() >= MAX_PHRASE_VARIANTS {
+                    break;
+                }
+                let mut v = variant.clone();
+                v.push(*alt);
+                next.push(v);
+            }
+        }
+        variants = next;
+    }
+    let mut phrases: Vec<Box<dyn Query>> = Vec::new();
+    for variant in variants {
+        let terms: Vec<(usize, Term)> = positions
+            .iter()
+            .zip(&variant)
+            .map(|(p, t)| {
+                used.record_in_phrase(family, t);
+                (p - first, Term::from_field_text(field, t))
+            })
+            .collect();
+        let mut phrase = PhraseQuery::new_with_offset(terms);
+        phrase.set_slop(slop);
+        phrases.push(Box::new(phrase));
+    }
+    phrases
+}
+
 /// The query for one analysed text in one field; records the terms used. Its phrases allow
 /// `slop` positions of play between their words.
 fn lattice_query(
@@ -258,49 +314,10 @@ fn lattice_query(
         }
         clauses.push(Box::new(BooleanQuery::intersection(words)));
     } else {
-        // Alternatives per position, then a bounded cartesian product of phrases.
-        let alternatives: Vec<Vec<&str>> = positions
-            .iter()
-            .map(|p| {
-                lattice
-                    .single
-                    .iter()
-                    .filter(|(q, _)| q == p)
-                    .map(|(_, t)| t.as_str())
-                    .collect()
-            })
-            .collect();
-        let mut variants: Vec<Vec<&str>> = vec![Vec::new()];
-        for alts in &alternatives {
-            let mut next = Vec::new();
-            for variant in &variants {
-                for (i, alt) in alts.iter().enumerate() {
-                    if i > 0 && next.len() >= MAX_PHRASE_VARIANTS {
-                        break;
-                    }
-                    let mut v = variant.clone();
-                    v.push(*alt);
-                    next.push(v);
-                }
-            }
-            variants = next;
-        }
         // One phrase, whichever forms it matched in: the variants count once.
-        let mut phrases: Vec<Box<dyn Query>> = Vec::new();
-        for variant in variants {
-            let terms: Vec<(usize, Term)> = positions
-                .iter()
-                .zip(&variant)
-                .map(|(p, t)| {
-                    used.record_in_phrase(family, t);
-                    (p - first, Term::from_field_text(field, t))
-                })
-                .collect();
-            let mut phrase = PhraseQuery::new_with_offset(terms);
-            phrase.set_slop(slop);
-            phrases.push(Box::new(phrase));
-        }
-        clauses.extend(one_of(phrases));
+        clauses.extend(one_of(phrase_variants(
+            field, lattice, &positions, used, family, slop,
+        )));
     }
     for (start, len, term) in &lattice.spans {
         // A token covering the whole text (`tinzaouatene` for `Tin-Zaouatène`) is an alternative.
@@ -347,9 +364,12 @@ pub struct BuiltQuery {
     /// Each group's query: documents with at least `min_groups` of them are partial matches.
     pub groups: Vec<Box<dyn Query>>,
     pub excluded: Vec<Box<dyn Query>>,
-    /// Phrases of adjacent typed words (`frappe aérienne`): optional, they only add to the
-    /// score of documents where the words follow one another (see [`proximity_phrases`]).
-    pub proximity: Vec<Box<dyn Query>>,
+    /// Phrases of adjacent typed words (`frappe aérienne`): not part of the queries above,
+    /// their scores are added to the best-ranked matches where the words are near each other
+    /// (see [`proximity_phrases`] and the searcher's re-scoring).
+    /// Each inner list holds the variants of one phrase in one field (the forms of its
+    /// words), of which the best counts.
+    pub proximity: Vec<Vec<Box<dyn Query>>>,
     pub min_groups: usize,
     /// The user words searched (for `query.terms`), stop words dropped.
     pub words: Vec<String>,
@@ -645,7 +665,6 @@ impl QueryBuilder<'_> {
         if browse {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
-        clauses.extend(proximity.iter().map(|q| (Occur::Should, q.box_clone())));
         clauses.extend(excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
         BuiltQuery {
             all: Box::new(BooleanQuery::new(clauses)),
@@ -664,32 +683,45 @@ impl QueryBuilder<'_> {
     /// the analyzers keep their positions), near each other within [`PROXIMITY_SLOP`], on the
     /// French and English fields. Built on a scratch term set: they highlight nothing the
     /// words themselves do not.
-    fn proximity_queries(&mut self, units: &[Unit], stops: &[bool]) -> Vec<Box<dyn Query>> {
+    fn proximity_queries(&mut self, units: &[Unit], stops: &[bool]) -> Vec<Vec<Box<dyn Query>>> {
         let saved = std::mem::take(&mut self.used);
-        let mut queries = Vec::new();
-        for text in proximity_phrases(units, stops) {
-            if queries.len() >= MAX_PROXIMITY_PHRASES {
-                break;
-            }
-            let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+        let mut queries: Vec<Vec<Box<dyn Query>>> = Vec::new();
+        // Plain phrases, no union over them: the searcher checks each hit against each with
+        // `seek_danger`, which a phrase answers for that document alone (a union would look
+        // for its next match).
+        for text in proximity_phrases(units, stops)
+            .into_iter()
+            .take(MAX_PROXIMITY_PHRASES)
+        {
             for family in [FR, EN] {
                 let lattice = analyse(&mut self.analyzers.0[family], &text);
-                if lattice.positions() < 2 {
+                let mut positions: Vec<usize> = lattice.single.iter().map(|(p, _)| *p).collect();
+                positions.sort_unstable();
+                positions.dedup();
+                if positions.len() < 2 {
                     continue;
                 }
                 let pair = self.fields.0[family];
-                let used = &mut self.used;
-                if let Some(q) = lattice_query(pair.title, &lattice, used, family, PROXIMITY_SLOP) {
-                    clauses.push(Box::new(BoostQuery::new(q, TITLE_BOOST)));
-                }
-                if let Some(q) = lattice_query(pair.body, &lattice, used, family, PROXIMITY_SLOP) {
-                    clauses.push(q);
+                for (field, boost) in [(pair.title, TITLE_BOOST), (pair.body, 1.0)] {
+                    let variants = phrase_variants(
+                        field,
+                        &lattice,
+                        &positions,
+                        &mut self.used,
+                        family,
+                        PROXIMITY_SLOP,
+                    );
+                    queries.push(
+                        variants
+                            .into_iter()
+                            .map(|q| {
+                                Box::new(BoostQuery::new(q, boost * PROXIMITY_BOOST))
+                                    as Box<dyn Query>
+                            })
+                            .collect(),
+                    );
                 }
             }
-            queries.extend(
-                union(clauses)
-                    .map(|q| Box::new(BoostQuery::new(q, PROXIMITY_BOOST)) as Box<dyn Query>),
-            );
         }
         self.used = saved;
         queries
@@ -782,12 +814,6 @@ pub fn partial_query(built: &BuiltQuery) -> Box<dyn Query> {
     let mut at_least = BooleanQuery::new(should);
     at_least.set_minimum_number_should_match(built.min_groups.max(1));
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(at_least))];
-    clauses.extend(
-        built
-            .proximity
-            .iter()
-            .map(|q| (Occur::Should, q.box_clone())),
-    );
     clauses.extend(
         built
             .excluded

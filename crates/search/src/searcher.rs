@@ -16,8 +16,8 @@ use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, OwnedValue, Schema, Value};
 use tantivy::{
-    BitSet, DocAddress, DocId, DocSet, Index, IndexReader, ReloadPolicy, TantivyDocument, Term,
-    TERMINATED,
+    BitSet, DocAddress, DocId, DocSet, Index, IndexReader, ReloadPolicy, SeekDangerResult,
+    TantivyDocument, Term, TERMINATED,
 };
 
 use crate::api::{
@@ -48,6 +48,10 @@ const MAX_FACET_VALUES: usize = 200;
 const HIT_CACHE_BYTES: usize = 32 << 20;
 /// Most duplicates listed under a document.
 const MAX_DUPLICATES_LISTED: usize = 100;
+/// Best-ranked matches whose scores get the nearness of the typed words
+/// ([`BuiltQuery::proximity`]): reading word positions for every match would cost as much as
+/// the rest of a search; beyond the first hundred, the order matters little.
+const PROXIMITY_POOL: usize = 100;
 
 /// Fields read for hits and documents: the stored ones, and the two looked up by term (the rest
 /// is read from columns, see [`sahel_indexer::columns`]).
@@ -263,7 +267,13 @@ impl Searcher {
             (Sort::DateAsc, _) => Order::OldestFirst,
         };
         let keep = offset + limit;
-        let (mut outcome, mut partial) = self.execute(&data, &built, &filters, keep, order)?;
+        let rescore = order == Order::Score && !built.proximity.is_empty() && keep > 0;
+        let pool = if rescore {
+            keep.max(PROXIMITY_POOL)
+        } else {
+            keep
+        };
+        let (mut outcome, mut partial) = self.execute(&data, &built, &filters, pool, order)?;
 
         // No document has every word: a word found nowhere in the index is taken for a typo.
         if outcome.full_total == 0 && !built.correctable.is_empty() {
@@ -278,9 +288,13 @@ impl Searcher {
                     words.join("; ")
                 ));
                 info.corrected = corrections;
-                (outcome, partial) = self.execute(&data, &built, &filters, keep, order)?;
+                (outcome, partial) = self.execute(&data, &built, &filters, pool, order)?;
             }
         }
+        if rescore {
+            add_proximity(&data, &built.proximity, &mut outcome.hits);
+        }
+        outcome.hits.truncate(keep);
 
         info.terms = built.words.clone();
         info.ignored = built.ignored.clone();
@@ -452,12 +466,6 @@ impl Searcher {
                 .iter()
                 .map(|q| (Occur::Must, q.box_clone()))
                 .collect();
-            clauses.extend(
-                built
-                    .proximity
-                    .iter()
-                    .map(|q| (Occur::Should, q.box_clone())),
-            );
             clauses.extend(
                 built
                     .excluded
@@ -1013,6 +1021,64 @@ fn place_spellings(expander: &dyn NameExpander, value: &str) -> Vec<String> {
         Some((NameKind::Place, spellings)) => spellings,
         _ => Vec::new(),
     }
+}
+
+/// Adds to each hit's score the scores of the proximity phrases it matches (the best variant
+/// of each), and ranks the hits again (full matches still before partial ones).
+fn add_proximity(data: &IndexData, phrases: &[Vec<Box<dyn Query>>], hits: &mut [Ranked]) {
+    if hits.is_empty() {
+        return;
+    }
+    let enable = EnableScoring::enabled_from_searcher(&data.searcher);
+    let mut by_doc: Vec<(DocAddress, usize)> =
+        hits.iter().enumerate().map(|(i, h)| (h.doc, i)).collect();
+    by_doc.sort_unstable();
+    let mut best = vec![0.0f32; hits.len()];
+    for variants in phrases {
+        let weights: Vec<Box<dyn tantivy::query::Weight>> = variants
+            .iter()
+            .filter_map(|q| q.weight(enable).ok())
+            .collect();
+        best.iter_mut().for_each(|b| *b = 0.0);
+        for run in by_doc.chunk_by(|a, b| a.0.segment_ord == b.0.segment_ord) {
+            let Some(&(first, _)) = run.first() else {
+                continue;
+            };
+            let reader = data.searcher.segment_reader(first.segment_ord);
+            for weight in &weights {
+                let Ok(mut scorer) = weight.scorer(reader, 1.0) else {
+                    continue;
+                };
+                // `seek_danger` answers for the document alone; its targets must increase and
+                // not fall below the bound it returned (no match there).
+                let mut below = scorer.doc();
+                for &(address, i) in run {
+                    let doc = address.doc_id;
+                    if below == TERMINATED {
+                        break;
+                    }
+                    if doc < below {
+                        continue;
+                    }
+                    match scorer.seek_danger(doc) {
+                        SeekDangerResult::Found => {
+                            best[i] = best[i].max(scorer.score());
+                            below = doc + 1;
+                        }
+                        SeekDangerResult::SeekLowerBound(bound) => below = bound,
+                    }
+                }
+            }
+        }
+        for (hit, score) in hits.iter_mut().zip(&best) {
+            hit.score += score;
+        }
+    }
+    for hit in hits.iter_mut() {
+        hit.key = f64::from(hit.score);
+    }
+    // `Ranked` orders the best first.
+    hits.sort_unstable();
 }
 
 /// Whether `query` matches any live document of the index (filters and duplicates aside).
