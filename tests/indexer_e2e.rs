@@ -421,6 +421,30 @@ fn indexer_refuses_an_index_of_another_schema_version() {
 }
 
 #[test]
+fn demo_rebuilds_its_own_index_of_another_schema_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ix = tmp.path().join("demo");
+    let ix_arg = ix.display().to_string();
+    let demo = || sahel(&["demo", "--index", &ix_arg, "--no-serve"]);
+    let first = demo();
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first));
+    let docs = ids(&ix).len();
+    assert!(docs >= 40, "{docs}");
+    let info_path = ix.join("sahel-index.json");
+    let info = std::fs::read_to_string(&info_path).unwrap();
+    let current = format!(
+        "\"schema_version\": {}",
+        sahel_indexer::schema::SCHEMA_VERSION
+    );
+    std::fs::write(&info_path, info.replace(&current, "\"schema_version\": 0")).unwrap();
+    let again = demo();
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again));
+    assert!(text(&again).contains("rebuilding"), "{}", text(&again));
+    assert_eq!(ids(&ix).len(), docs);
+    assert!(sahel_indexer::open_for_search(&ix).is_ok());
+}
+
+#[test]
 fn indexer_killed_midway_keeps_the_previous_index_and_finishes_next_time() {
     let tmp = tempfile::tempdir().unwrap();
     let docs = tmp.path().join("docs");

@@ -744,6 +744,24 @@ fn a_lone_dash_or_bullet_is_no_part_of_a_name() {
 }
 
 #[test]
+fn a_phrase_after_hyphenated_words_is_found() {
+    let s = searcher(&[
+        Doc::new(
+            "after",
+            "fr",
+            "Vingt-cinq civils ont été tués lundi après-midi à Tin-Zaouatène, dans la région de Kidal.",
+        ),
+        Doc::new(
+            "apart",
+            "fr",
+            "La région a connu une attaque. De nouveaux combats ont éclaté près de Kidal.",
+        ),
+    ]);
+    assert_eq!(q(&s, "\"région de Kidal\""), ["after"]);
+    assert_eq!(q(&s, "\"après-midi à Tin-Zaouatène\""), ["after"]);
+}
+
+#[test]
 fn stats_and_reload_see_new_commits() {
     let (index, fields) = common::index();
     common::write(&index, &fields, &facet_corpus());

@@ -48,11 +48,18 @@ pub fn run(args: DemoArgs) -> anyhow::Result<Outcome> {
         args.index.display()
     );
     let index_dir = args.index.to_string_lossy().into_owned();
-    let outcome = index::run(parse_args::<index::IndexArgs>(&[
-        corpus.to_string_lossy().as_ref(),
-        "--index",
-        &index_dir,
-    ])?)?;
+    let corpus_dir = corpus.to_string_lossy().into_owned();
+    let mut index_args = vec![corpus_dir.as_str(), "--index", &index_dir];
+    // The demo's index is the program's own: one built by another version is rebuilt, where a
+    // user's index would be refused with a message to re-index.
+    if matches!(
+        sahel_indexer::open_for_search(&args.index),
+        Err(sahel_indexer::Error::SchemaVersion { .. })
+    ) {
+        println!("sahel demo: the demo index was built by another version; rebuilding it");
+        index_args.push("--rebuild");
+    }
+    let outcome = index::run(parse_args::<index::IndexArgs>(&index_args)?)?;
     if matches!(outcome, Outcome::PartialFailure) {
         anyhow::bail!("the demo corpus did not index completely (see the problems above)");
     }

@@ -56,6 +56,7 @@ impl<T: Tokenizer> Tokenizer for CompoundTokenizer<T> {
             pending: VecDeque::new(),
             current: None,
             shift: 0,
+            applied: 0,
         }
     }
 }
@@ -71,6 +72,9 @@ pub struct CompoundTokenStream<'a, T> {
     current: Option<Token>,
     /// Positions added so far by splitting.
     shift: usize,
+    /// The shift added to the tail's current token: taken back before the tail advances, as
+    /// the tokenizer counts positions from its own last token.
+    applied: usize,
 }
 
 fn is_joiner_char(c: char) -> bool {
@@ -152,11 +156,15 @@ impl<T: TokenStream> TokenStream for CompoundTokenStream<'_, T> {
             return true;
         }
         self.current = None;
+        let applied = std::mem::take(&mut self.applied);
+        let last = self.tail.token_mut();
+        last.position = last.position.wrapping_sub(applied);
         if !self.tail.advance() {
             return false;
         }
         let token = self.tail.token_mut();
         token.position += self.shift;
+        self.applied = self.shift;
         if !token.text.contains(is_joiner_char) {
             return true;
         }
@@ -219,6 +227,38 @@ mod tests {
         assert_eq!(
             &text[tokens[3].offset_from..tokens[3].offset_to],
             "Zaouatène"
+        );
+    }
+
+    #[test]
+    fn words_after_compounds_keep_consecutive_positions() {
+        // Every word after a compound moves back by the positions the compounds added, once.
+        let tokens = collect(
+            analyzer(),
+            "Vingt-neuf soldats tués à Tin-Zaouatène par l'État islamique au Sahel",
+        );
+        let positions: Vec<_> = tokens
+            .iter()
+            .filter(|t| t.position_length == 1)
+            .map(|t| (t.text.as_str(), t.position))
+            .collect();
+        assert_eq!(
+            positions,
+            [
+                ("vingt", 0),
+                ("neuf", 1),
+                ("soldats", 2),
+                ("tués", 3),
+                ("à", 4),
+                ("tin", 5),
+                ("zaouatène", 6),
+                ("par", 7),
+                ("l", 8),
+                ("état", 9),
+                ("islamique", 10),
+                ("au", 11),
+                ("sahel", 12),
+            ]
         );
     }
 
