@@ -762,6 +762,26 @@ fn a_phrase_after_hyphenated_words_is_found() {
 }
 
 #[test]
+fn the_army_is_not_found_by_armed_men() {
+    let s = searcher(&[
+        Doc::new(
+            "army",
+            "fr",
+            "Les forces armées ont repris le contrôle de Boni.",
+        ),
+        Doc::new(
+            "armed",
+            "fr",
+            "Des hommes armés ont attaqué le marché de Boni.",
+        ),
+    ]);
+    for query in ["armée", "ARMEE", "l’armée"] {
+        assert_eq!(q(&s, query), ["army"], "{query}");
+    }
+    assert_eq!(q(&s, "armés"), ["armed"]);
+}
+
+#[test]
 fn stats_and_reload_see_new_commits() {
     let (index, fields) = common::index();
     common::write(&index, &fields, &facet_corpus());

@@ -20,7 +20,7 @@
 //!     .into_iter()
 //!     .map(|t| t.text)
 //!     .collect();
-//! assert_eq!(terms, ["armé", "mali"]);
+//! assert_eq!(terms, ["armee", "mali"]);
 //! ```
 
 pub mod analyzers;

@@ -28,11 +28,12 @@ pub fn snowball(args: DataArgs) -> anyhow::Result<Outcome> {
         .with_context(|| format!("evaluating Snowball agreement on {}", path.display()))?;
     println!("Snowball French agreement on {}", path.display());
     println!(
-        "  words {}, protected {}, agreeing {} of {} non-protected: {:.2}%",
+        "  words {}, protected {}, overridden {}, agreeing {} of the other {}: {:.2}%",
         report.words,
         report.protected,
+        report.overridden,
         report.agreeing,
-        report.words - report.protected,
+        report.words - report.protected - report.overridden,
         report.agreement_percent()
     );
     println!("  deviations: {}", report.deviations.len());

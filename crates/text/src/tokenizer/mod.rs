@@ -40,6 +40,8 @@ pub use elision::{ElisionFilter, ELIDED_WORDS};
 pub use fold::FoldFilter;
 pub use multiword::MultiwordFilter;
 pub use possessive::PossessiveFilter;
-pub use stemmer::{french_stem, snowball_stemmer, FoldingStemFilter, StemLanguage};
+pub use stemmer::{
+    french_stem, has_french_stem_override, snowball_stemmer, FoldingStemFilter, StemLanguage,
+};
 pub use stop_words::{all_stop_words, english_stop_words, french_stop_words, StopWordFilter};
 pub use word_tokenizer::{next_word, WordTokenizer, MAX_WORD_BYTES};

@@ -24,7 +24,7 @@
 //! Protected words are not stemmed: their token is the folded word.
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use frostem::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
@@ -50,15 +50,42 @@ pub fn snowball_stemmer(language: StemLanguage) -> Stemmer {
 }
 
 /// The stem the French analyzer gives a lowercase word, before folding: the plain Snowball French
-/// stem, or the word itself when protected (what the Snowball agreement evaluation measures).
+/// stem, the word itself when protected, or its override (what the Snowball agreement evaluation
+/// measures).
 pub fn french_stem<'a>(word: &'a str, protected: &ProtectedWords) -> Cow<'a, str> {
     let mut folded = String::new();
     fold_into(word, &mut folded);
     if protected.is_protected(&folded) {
         Cow::Borrowed(word)
+    } else if let Some(stem) = french_overrides().get(folded.as_str()) {
+        Cow::Owned(stem.to_string())
     } else {
         snowball_stemmer(StemLanguage::French).stem(word)
     }
+}
+
+const FRENCH_OVERRIDES_TSV: &str = include_str!("../../data/stem_overrides_fr.tsv");
+
+/// Folded French words → the stem the French analyzer gives them instead of Snowball's
+/// (`data/stem_overrides_fr.tsv`: `armée` is not `armé`).
+fn french_overrides() -> Arc<FxHashMap<String, Box<str>>> {
+    static OVERRIDES: OnceLock<Arc<FxHashMap<String, Box<str>>>> = OnceLock::new();
+    OVERRIDES
+        .get_or_init(|| {
+            Arc::new(
+                crate::protected::data_rows(FRENCH_OVERRIDES_TSV)
+                    .filter_map(|row| row.split_once('\t'))
+                    .map(|(word, stem)| (word.trim().to_string(), stem.trim().into()))
+                    .collect(),
+            )
+        })
+        .clone()
+}
+
+/// Whether the French analyzer gives `word` (any case or accents) a stem of its own rather than
+/// Snowball's (`data/stem_overrides_fr.tsv`).
+pub fn has_french_stem_override(word: &str) -> bool {
+    french_overrides().contains_key(crate::fold(word).as_str())
 }
 
 /// Stems each lowercase token as written, plus the stem of the folded word when that differs (see
@@ -67,6 +94,8 @@ pub fn french_stem<'a>(word: &'a str, protected: &ProtectedWords) -> Cow<'a, str
 pub struct FoldingStemFilter {
     stemmer: Stemmer,
     protected: Arc<ProtectedWords>,
+    /// Folded words with a stem of their own (French only), whatever their accents.
+    overrides: Arc<FxHashMap<String, Box<str>>>,
     /// French only: restore the `ée` of folded participles (see the module doc).
     restore_participles: bool,
 }
@@ -78,6 +107,11 @@ impl FoldingStemFilter {
             stemmer: snowball_stemmer(language),
             protected,
             restore_participles: language == StemLanguage::French,
+            overrides: if language == StemLanguage::French {
+                french_overrides()
+            } else {
+                Arc::default()
+            },
         }
     }
 }
@@ -194,6 +228,12 @@ impl FoldingStemFilter {
         if self.protected.is_protected(folded) {
             return Stems {
                 primary: folded.as_str().into(),
+                folded: None,
+            };
+        }
+        if let Some(stem) = self.overrides.get(folded.as_str()) {
+            return Stems {
+                primary: stem.clone(),
                 folded: None,
             };
         }
@@ -321,11 +361,28 @@ mod tests {
 
     #[test]
     fn protected_words_are_folded_not_stemmed() {
-        let tokens = collect(analyzer(), "Mali NIGER Ménaka mal ARMEE armes");
+        let tokens = collect(analyzer(), "Mali NIGER Ménaka mal ARMES armes");
         assert_eq!(
             texts(&tokens),
-            ["mali", "niger", "menaka", "mal", "armé", "arme"]
+            ["mali", "niger", "menaka", "mal", "arme", "arme"]
         );
+    }
+
+    #[test]
+    fn the_army_is_not_stemmed_with_armed() {
+        let tokens = collect(analyzer(), "armée Armées ARMEE armees armés armé");
+        assert_eq!(
+            texts(&tokens),
+            ["armee", "armee", "armee", "armee", "armé", "arme", "armé", "arme"]
+        );
+        let english = TextAnalyzer::builder(WordTokenizer::default())
+            .filter(LowerCaser)
+            .filter(FoldingStemFilter::new(
+                StemLanguage::English,
+                Arc::new(ProtectedWords::builtin()),
+            ))
+            .build();
+        assert_eq!(texts(&collect(english, "armees")), ["arme"]);
     }
 
     #[test]
@@ -334,5 +391,6 @@ mod tests {
         assert_eq!(french_stem("attaquées", &protected), "attaqu");
         assert_eq!(french_stem("niger", &protected), "niger");
         assert_eq!(french_stem("frappes", &protected), "frapp");
+        assert_eq!(french_stem("armées", &protected), "armee");
     }
 }
