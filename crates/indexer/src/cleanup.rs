@@ -662,7 +662,10 @@ mod tests {
         ] {
             assert!(is_junk_line(junk), "{junk:?} should be junk");
         }
-        assert_eq!(through_word("Lire aussi : la suite du texte", 3), "Lire aussi : la");
+        assert_eq!(
+            through_word("Lire aussi : la suite du texte", 3),
+            "Lire aussi : la"
+        );
         assert_eq!(through_word("« l’armée » a dit", 2), "« l’armée » a");
         assert_eq!(through_word("deux mots", 3), "deux mots");
         for text in [
