@@ -41,6 +41,14 @@ pub enum Expr {
         year: Option<i32>,
         shift: i32,
     },
+    /// `de janvier à mars 2024`, `entre janvier et mars`, `janvier–mars 2024`, `from January to
+    /// March`: every month from `from` to `to`, in the year of `to` (`from` in the year before
+    /// when it comes later in the calendar: `de novembre à février`).
+    MonthRange {
+        from: u32,
+        to: u32,
+        year: Option<i32>,
+    },
     /// `le mois dernier` (-1), `ce mois` (0), `le mois prochain` (+1).
     MonthOffset(i32),
     /// `en 2012`, `in 2012`.
@@ -779,6 +787,35 @@ impl<'a> Grammar<'a> {
 
     /// `en mars 2024`, `courant janvier`, `fin mars`, `début avril`, `mi-décembre`, `in March 2024`,
     /// `mars dernier`, `le mois de mars`, `mars 2024`.
+    /// `de janvier à mars [2024]`, `entre janvier et mars`, `from January to March`, `between
+    /// January and March`, or two months joined by a dash (`janvier–mars 2024`, `January-March`).
+    /// Months written in full: `mars`/`mai` alone are months only in such a frame.
+    pub fn month_range(&self, i: usize) -> Option<(Expr, usize)> {
+        let (lead, first) = match self.w(i) {
+            Some("de" | "entre" | "from" | "between") => (true, i + 1),
+            Some("d") if self.p(i + 1, '\'') => (true, i + 2),
+            _ => (false, i),
+        };
+        let (from, k) = self.month(first, false)?;
+        let joined = match self.w(k) {
+            Some("a" | "au" | "et" | "to" | "and" | "until" | "through") => lead,
+            None => !lead && self.p(k, '-'),
+            _ => false,
+        };
+        if !joined {
+            return None;
+        }
+        let (to, l) = self.month(k + 1, false)?;
+        if from == to {
+            return None;
+        }
+        let (year, end) = match self.year(l) {
+            Some((y, end)) => (Some(y), end),
+            None => (None, l),
+        };
+        Some((Expr::MonthRange { from, to, year }, end))
+    }
+
     pub fn month_expr(&self, i: usize) -> Option<(Expr, usize)> {
         const FILLERS: [&str; 9] = ["au", "a", "la", "le", "du", "de", "d", "of", "the"];
         const TRIGGERS: [&str; 16] = [
@@ -1453,6 +1490,7 @@ impl<'a> Grammar<'a> {
             self.relative(i),
             self.month_expr(i),
             self.year_expr(i),
+            self.month_range(i),
             self.iso_month(i),
             self.day_alone(i),
             self.nth_weekday(i),

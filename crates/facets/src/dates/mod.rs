@@ -135,10 +135,14 @@ pub struct EventDate {
 
 /// Longest range expanded into days; longer ones keep their two ends only.
 const MAX_EXPANDED_DAYS: i64 = 62;
+/// Longest range of months ("de janvier à mars", "between March and June") whose months are all
+/// listed; a longer one gives its two ends.
+const MAX_EXPANDED_MONTHS: i32 = 11;
 
 impl EventDate {
-    /// The values this date stands for: the date itself, or each day of a range (its two ends
-    /// when it is longer than two months).
+    /// The values this date stands for: the date itself, or each day of a range of days (its two
+    /// ends when it is longer than two months), or each month of a range of months (its two ends
+    /// when it is longer than a year).
     pub fn values(&self) -> Vec<DateValue> {
         match (self.date, self.until) {
             (DateValue::Day(a), Some(DateValue::Day(b)))
@@ -148,6 +152,16 @@ impl EventDate {
                     .take_while(|d| *d <= b)
                     .map(DateValue::Day)
                     .collect()
+            }
+            (DateValue::Month(y1, m1), Some(DateValue::Month(y2, m2))) => {
+                let (first, last) = (y1 * 12 + m1 as i32 - 1, y2 * 12 + m2 as i32 - 1);
+                if (0..=MAX_EXPANDED_MONTHS).contains(&(last - first)) {
+                    (first..=last)
+                        .map(|k| DateValue::Month(k.div_euclid(12), k.rem_euclid(12) as u32 + 1))
+                        .collect()
+                } else {
+                    vec![DateValue::Month(y1, m1), DateValue::Month(y2, m2)]
+                }
             }
             (a, Some(b)) => vec![a, b],
             (a, None) => vec![a],
@@ -295,7 +309,30 @@ struct Context {
     published: Option<NaiveDate>,
     future: bool,
     previous: Option<NaiveDate>,
+    /// Without a publication date, the nearest explicit date of the text ("le 3 mars 2024",
+    /// "juillet 2023", or a year alone: "T1 2024"): undated days and months fall in its year.
     narrative: Option<NaiveDate>,
+    /// The narrative date is a year alone: it gives no month (nor day) to count from.
+    narrative_year_only: bool,
+}
+
+/// A year standing alone in the first line ("Rapport annuel 2024", "T1 2024"): a number of four
+/// digits from 1990 to 2100, not part of a longer number, a code or a numeric date ("2024-015",
+/// "12/03/2024"). Its 1 January.
+fn title_year(toks: &[tokens::Tok<'_>]) -> Option<NaiveDate> {
+    let line: Vec<&tokens::Tok<'_>> = toks.iter().take_while(|t| t.line == 0).collect();
+    let joined = |t: Option<&&tokens::Tok<'_>>| {
+        t.is_some_and(|t| t.num().is_some() || matches!(t.punct(), Some('-' | '/' | '.' | ',')))
+    };
+    line.iter().enumerate().find_map(|(k, t)| {
+        let (value, digits) = t.num()?;
+        let year = i32::try_from(value).ok()?;
+        let alone = digits == 4
+            && (1990..=2100).contains(&year)
+            && !(t.glued && joined(k.checked_sub(1).and_then(|p| line.get(p))))
+            && !line.get(k + 1).is_some_and(|n| n.glued && joined(Some(n)));
+        alone.then(|| NaiveDate::from_ymd_opt(year, 1, 1)).flatten()
+    })
 }
 
 pub(crate) fn find_all(toks: &[tokens::Tok<'_>], grammar: &Grammar<'_>) -> Vec<Found> {
@@ -354,24 +391,37 @@ fn resolve_all(
             future[t.sentence as usize] = true;
         }
     }
-    // Explicit dates (with a year) anchor undated ones when there is no publication date.
-    let explicit: Vec<Option<NaiveDate>> = found
+    // Explicit dates (with a year) anchor undated ones when there is no publication date (the
+    // bool: a year alone, which anchors only their year).
+    let explicit_date = |f: &Found, years: bool| match f.expr {
+        Expr::Date(d) | Expr::Range(_, d) => full(d).map(|d| (d, false)),
+        Expr::Month {
+            month,
+            year: Some(y),
+            ..
+        } => NaiveDate::from_ymd_opt(y, month, 1).map(|d| (d, false)),
+        Expr::MonthRange {
+            to, year: Some(y), ..
+        } => NaiveDate::from_ymd_opt(y, to, 1).map(|d| (d, false)),
+        Expr::Year(y) if years => NaiveDate::from_ymd_opt(y, 1, 1).map(|d| (d, true)),
+        _ => None,
+    };
+    let explicit: Vec<Option<(NaiveDate, bool)>> =
+        found.iter().map(|f| explicit_date(f, false)).collect();
+    // A date or year in the title line ("Rapport trimestriel – T1 2024 (janvier–mars)") is the
+    // period of the whole report: it anchors every undated expression.
+    let title_anchor = found
         .iter()
-        .map(|f| match f.expr {
-            Expr::Date(d) | Expr::Range(_, d) => full(d),
-            Expr::Month {
-                month,
-                year: Some(y),
-                ..
-            } => NaiveDate::from_ymd_opt(y, month, 1),
-            _ => None,
-        })
-        .collect();
+        .take_while(|f| toks[f.first].line == 0)
+        .find_map(|f| explicit_date(f, true))
+        .or_else(|| title_year(toks).map(|y| (y, true)));
     let mut out = Vec::with_capacity(found.len());
     let mut previous = None;
     for (k, f) in found.iter().enumerate() {
         let narrative = if published.is_some() {
             None
+        } else if title_anchor.is_some() {
+            title_anchor
         } else {
             explicit[..k]
                 .iter()
@@ -385,7 +435,8 @@ fn resolve_all(
             published,
             future: future[toks[f.first].sentence as usize],
             previous,
-            narrative,
+            narrative: narrative.map(|(d, _)| d),
+            narrative_year_only: narrative.is_some_and(|(_, year_only)| year_only),
         };
         let Some((date, mut until, kind)) = resolve(f.expr, &context) else {
             continue;
@@ -511,6 +562,9 @@ fn resolve_day_month(
 
 /// A weekday and a day of the month (`mercredi 13`): the nearest month where they agree.
 fn resolve_weekday_day(day: u32, weekday: u32, cx: &Context) -> Option<NaiveDate> {
+    if cx.published.is_none() && cx.narrative_year_only {
+        return None;
+    }
     let anchor = cx.published.or(cx.narrative)?;
     let first = anchor.with_day(1)?;
     let candidates: Vec<NaiveDate> = (-12..=12)
@@ -528,6 +582,9 @@ fn resolve_weekday_day(day: u32, weekday: u32, cx: &Context) -> Option<NaiveDate
 /// the anchor (the first where it is not before, when `future`).
 fn resolve_day_only(day: u32, cx: &Context) -> Option<NaiveDate> {
     if cx.published.is_none() {
+        if cx.narrative_year_only {
+            return None;
+        }
         let anchor = cx.narrative?;
         return anchor.with_day(day);
     }
@@ -622,6 +679,21 @@ fn resolve(expr: Expr, cx: &Context) -> Option<(DateValue, Option<DateValue>, Da
         Expr::Range(s, e) => {
             let (a, b) = resolve_range(s, e, cx)?;
             Some(day_range(a, b, DateKind::Range))
+        }
+        Expr::MonthRange { from, to, year } => {
+            let (end, _, _) = resolve(
+                Expr::Month {
+                    month: to,
+                    year,
+                    shift: 0,
+                },
+                cx,
+            )?;
+            let DateValue::Month(y, _) = end else {
+                return None;
+            };
+            let start = DateValue::Month(if from <= to { y } else { y - 1 }, from);
+            Some((start, Some(end), DateKind::Month))
         }
         Expr::Month { month, year, shift } => {
             let y = match year {

@@ -120,6 +120,71 @@ fn partial_dates_without_publication_take_the_year_of_the_text() {
 }
 
 #[test]
+fn ranges_of_months() {
+    assert_eq!(
+        dates("De janvier à mars 2024, 40 attaques.", None),
+        ["2024-01..2024-03"]
+    );
+    assert_eq!(dates("entre janvier et mars", PUB), ["2024-01..2024-03"]);
+    assert_eq!(dates("de novembre à février", PUB), ["2023-11..2024-02"]);
+    assert_eq!(dates("Bilan janvier–mars 2023", None), ["2023-01..2023-03"]);
+    assert_eq!(
+        en("From January to March 2022, attacks doubled.", None),
+        ["2022-01..2022-03"]
+    );
+    assert_eq!(en("between April and June", PUB), ["2023-04..2023-06"]);
+    // Two months listed are no range.
+    assert_eq!(dates("en janvier et en mars 2024", None).len(), 2);
+}
+
+#[test]
+fn a_range_of_months_stands_for_every_month_it_covers() {
+    let range = |from: DateValue, until: DateValue| EventDate {
+        date: from,
+        until: Some(until),
+        start: 0,
+        end: 0,
+        text: String::new(),
+        kind: DateKind::Month,
+    };
+    let months = |d: &EventDate| event_months(std::slice::from_ref(d));
+    assert_eq!(
+        months(&range(
+            DateValue::Month(2023, 11),
+            DateValue::Month(2024, 2)
+        )),
+        ["2023-11", "2023-12", "2024-01", "2024-02"]
+    );
+    assert_eq!(
+        months(&range(DateValue::Month(2022, 1), DateValue::Month(2023, 6))),
+        ["2022-01", "2023-06"]
+    );
+}
+
+#[test]
+fn a_year_in_the_title_line_is_the_year_of_the_whole_report() {
+    // Without a publication date, the title's period anchors every undated expression, before a
+    // background date of the text.
+    let text = "Bilan sécuritaire – premier semestre 2022\n\nLe 4 février, une embuscade. Depuis mars 2021, les attaques se multiplient. Le 9 juin, un enlèvement.";
+    assert_eq!(dates(text, None), ["2022-02-04", "2021-03", "2022-06-09"]);
+    // A year alone gives no month: a day without its month stays unresolved.
+    assert!(dates("Rapport 2022\n\nDans la nuit du 3 au 4, une attaque.", None).is_empty());
+    // A number in a code is no year of the report.
+    for title in [
+        "Note n° 2022-017",
+        "Décret 2022.17 du ministère",
+        "Lot 12022",
+    ] {
+        let text = format!("{title}\n\nLe 4 février, une embuscade.");
+        let found = dates(&text, None);
+        assert!(
+            !found.contains(&"2022-02-04".to_string()),
+            "{title}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn relative_days_in_french() {
     // PUB is Wednesday 20 March 2024.
     assert_eq!(dates("hier", PUB), ["2024-03-19"]);
