@@ -873,6 +873,16 @@ impl<'a> Grammar<'a> {
                 shift = 1;
             }
         }
+        // "le stade du 26-Mars", "la place du 8-Mai": a day and a month joined by a hyphen name a
+        // place or an event, not a date of the report.
+        if j >= 2
+            && self.p(j - 1, '-')
+            && self.glued(j)
+            && self.glued(j - 1)
+            && self.t[j - 2].num().is_some()
+        {
+            return None;
+        }
         let word = self.w(j).unwrap_or_default();
         let english_word = lexicon::month(word).is_some() && ENGLISH_MONTHS.contains(&word);
         let accepted = year.is_some()

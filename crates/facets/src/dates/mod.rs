@@ -504,9 +504,23 @@ fn weekday_of(d: NaiveDate) -> i64 {
     i64::from(d.weekday().num_days_from_monday())
 }
 
+/// Days after the publication date within which a day named without its year is still taken in
+/// the publication's year rather than a year earlier: a wire of 5 September that says "on 7
+/// September" (an update, a wrong dateline) does not mean the year before.
+const PAST_GRACE_DAYS: i64 = 7;
+
 /// Among candidates, the one not after `anchor` closest to it (not before, when `future`), else the
-/// closest on the other side.
+/// closest on the other side; in the past, one at most [`PAST_GRACE_DAYS`] after `anchor` first.
 fn pick(candidates: &[NaiveDate], anchor: NaiveDate, future: bool) -> Option<NaiveDate> {
+    if !future {
+        let just_after = candidates
+            .iter()
+            .filter(|c| **c > anchor && (**c - anchor).num_days() <= PAST_GRACE_DAYS)
+            .min();
+        if let Some(c) = just_after {
+            return Some(*c);
+        }
+    }
     if future {
         candidates
             .iter()

@@ -120,6 +120,21 @@ fn partial_dates_without_publication_take_the_year_of_the_text() {
 }
 
 #[test]
+fn a_day_joined_to_its_month_by_a_hyphen_names_a_place() {
+    assert!(dates("Les supporters ont envahi le stade du 26-Mars.", PUB).is_empty());
+    assert!(dates("un rassemblement place du 8-Mai", PUB).is_empty());
+    // A day named a few days after the publication date is in the publication's year.
+    assert_eq!(
+        dates("l'aéroport a été bombardé le 22 mars", PUB),
+        ["2024-03-22"]
+    );
+    assert_eq!(
+        dates("l'aéroport a été bombardé le 2 avril", PUB),
+        ["2023-04-02"]
+    );
+}
+
+#[test]
 fn ranges_of_months() {
     assert_eq!(
         dates("De janvier à mars 2024, 40 attaques.", None),
