@@ -189,7 +189,6 @@ fn demote_located_route_ends(text: &str, g: &Gazetteer, out: &mut [PlaceMention]
     if routes.is_empty() {
         return;
     }
-    let ends: Vec<usize> = routes.iter().flat_map(|&(a, b)| [a, b]).collect();
     let same_sentence = |x: &PlaceMention, y: &PlaceMention| {
         let (from, to) = if x.start < y.start {
             (x.end.min(y.start), y.start)
@@ -201,10 +200,10 @@ fn demote_located_route_ends(text: &str, g: &Gazetteer, out: &mut [PlaceMention]
     let located: Vec<[EntryId; 2]> = routes
         .iter()
         .filter(|&&(a, b)| {
-            out.iter().enumerate().any(|(k, m)| {
-                !ends.contains(&k)
-                    && along(g, m.entry, out[a].entry, out[b].entry)
-                    && m.role == PlaceRole::Event
+            // A town of no road's ends (so not one of these mentions), an event place, along
+            // this road and in its sentence.
+            out.iter().any(|m| {
+                m.role == PlaceRole::Event
                     && matches!(
                         g.entry(m.entry).kind,
                         PlaceKind::Locality | PlaceKind::District
@@ -212,6 +211,7 @@ fn demote_located_route_ends(text: &str, g: &Gazetteer, out: &mut [PlaceMention]
                     && !routes
                         .iter()
                         .any(|&(x, y)| out[x].entry == m.entry || out[y].entry == m.entry)
+                    && along(g, m.entry, out[a].entry, out[b].entry)
                     && same_sentence(m, &out[a])
             })
         })
@@ -2078,7 +2078,6 @@ fn follows_a_place(text: &str, g: &Gazetteer, c: &Candidate, all: &[Candidate]) 
     })
 }
 
-/// Words of going somewhere or coming from somewhere.
 /// Words saying where people or goods come from, before "de" and the place.
 const ORIGIN_WORDS: &[&str] = &[
     "venant",
@@ -2095,6 +2094,7 @@ const ORIGIN_WORDS: &[&str] = &[
     "parties",
 ];
 
+/// Words of going somewhere or coming from somewhere.
 const MOVEMENT_WORDS: &[&str] = &[
     "headed",
     "heading",

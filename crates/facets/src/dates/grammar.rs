@@ -785,8 +785,6 @@ impl<'a> Grammar<'a> {
         Some((Expr::Range(start, end), l))
     }
 
-    /// `en mars 2024`, `courant janvier`, `fin mars`, `début avril`, `mi-décembre`, `in March 2024`,
-    /// `mars dernier`, `le mois de mars`, `mars 2024`.
     /// `de janvier à mars [2024]`, `entre janvier et mars`, `from January to March`, `between
     /// January and March`, or two months joined by a dash (`janvier–mars 2024`, `January-March`).
     /// Months written in full: `mars`/`mai` alone are months only in such a frame.
@@ -816,6 +814,8 @@ impl<'a> Grammar<'a> {
         Some((Expr::MonthRange { from, to, year }, end))
     }
 
+    /// `en mars 2024`, `courant janvier`, `fin mars`, `début avril`, `mi-décembre`, `in March 2024`,
+    /// `mars dernier`, `le mois de mars`, `mars 2024`.
     pub fn month_expr(&self, i: usize) -> Option<(Expr, usize)> {
         const FILLERS: [&str; 9] = ["au", "a", "la", "le", "du", "de", "d", "of", "the"];
         const TRIGGERS: [&str; 16] = [

@@ -512,15 +512,6 @@ const PAST_GRACE_DAYS: i64 = 7;
 /// Among candidates, the one not after `anchor` closest to it (not before, when `future`), else the
 /// closest on the other side; in the past, one at most [`PAST_GRACE_DAYS`] after `anchor` first.
 fn pick(candidates: &[NaiveDate], anchor: NaiveDate, future: bool) -> Option<NaiveDate> {
-    if !future {
-        let just_after = candidates
-            .iter()
-            .filter(|c| **c > anchor && (**c - anchor).num_days() <= PAST_GRACE_DAYS)
-            .min();
-        if let Some(c) = just_after {
-            return Some(*c);
-        }
-    }
     if future {
         candidates
             .iter()
@@ -531,8 +522,9 @@ fn pick(candidates: &[NaiveDate], anchor: NaiveDate, future: bool) -> Option<Nai
     } else {
         candidates
             .iter()
-            .filter(|c| **c <= anchor)
-            .max()
+            .filter(|c| **c > anchor && (**c - anchor).num_days() <= PAST_GRACE_DAYS)
+            .min()
+            .or_else(|| candidates.iter().filter(|c| **c <= anchor).max())
             .or_else(|| candidates.iter().min())
             .copied()
     }
