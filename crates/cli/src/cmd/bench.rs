@@ -334,9 +334,23 @@ pub fn bare_schema() -> (Schema, [tantivy::schema::Field; 3]) {
     (builder.build(), [id, title, body])
 }
 
+/// A document of the bare writer's schema.
+pub fn bare_document(
+    [id_field, title_field, body_field]: [tantivy::schema::Field; 3],
+    id: &str,
+    title: &str,
+    body: &str,
+) -> TantivyDocument {
+    let mut doc = TantivyDocument::new();
+    doc.add_text(id_field, id);
+    doc.add_text(title_field, title);
+    doc.add_text(body_field, body);
+    doc
+}
+
 /// Tantivy alone: default tokenizer on title and body, stored, no detection or extraction.
 fn bare_index(corpus: &Path, index_dir: &Path, threads: usize) -> anyhow::Result<(u64, u64)> {
-    let (schema, [id, title, body]) = bare_schema();
+    let (schema, fields) = bare_schema();
     std::fs::create_dir_all(index_dir)?;
     let index = Index::create_in_dir(index_dir, schema)?;
     let mut writer = index.writer_with_num_threads::<TantivyDocument>(
@@ -354,11 +368,13 @@ fn bare_index(corpus: &Path, index_dir: &Path, threads: usize) -> anyhow::Result
         bytes += text.len() as u64;
         for line in text.lines() {
             let value: serde_json::Value = serde_json::from_str(line)?;
-            let mut doc = TantivyDocument::new();
-            doc.add_text(id, value["id"].as_str().unwrap_or_default());
-            doc.add_text(title, value["title"].as_str().unwrap_or_default());
-            doc.add_text(body, value["body"].as_str().unwrap_or_default());
-            writer.add_document(doc)?;
+            let text = |key: &str| value[key].as_str().unwrap_or_default();
+            writer.add_document(bare_document(
+                fields,
+                text("id"),
+                text("title"),
+                text("body"),
+            ))?;
             docs += 1;
         }
     }
