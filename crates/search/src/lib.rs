@@ -18,11 +18,14 @@ pub mod data;
 pub mod error;
 pub mod exclusion;
 pub mod expand;
+pub mod glossary;
+
 pub mod hit_cache;
 pub mod parser;
 pub mod query;
 pub mod searcher;
 pub mod snippet;
+pub mod weighted;
 
 pub use api::{
     DocResponse, FacetsResponse, Hit, QueryInfo, RequestError, SearchRequest, SearchResponse, Sort,

@@ -1,7 +1,13 @@
-//! The query language: words, `OR`, `-word` / `NOT word`, `"phrases"`, `prefix*`.
+//! The query language: words, `OR`, `-word` / `NOT word`, `"phrases"`, `prefix*`, and groups in
+//! parentheses (`(attaque OR embuscade) Ménaka`, `(JNIM OR GSIM) -Wagner`, nested).
 //!
-//! The parser never fails: whatever it cannot take (an unclosed quote, parentheses, a dangling
-//! `OR`, field syntax) is read as plain words and [`ParsedQuery::fallback`] says so, with a note.
+//! The typed query is read into a tree (implicit AND between items, `OR` binding tighter, as in
+//! `Gao OR Kidal attaque`), which is then written as an AND of OR-groups of items (conjunctive
+//! normal form: `(a b) OR c` is `(a OR c) (b OR c)`), the shape the query builder searches.
+//!
+//! The parser never fails: whatever it cannot take (an unclosed quote or parenthesis, a dangling
+//! `OR`, field syntax, a negation inside an `OR`) is read as plain words or left out, and
+//! [`ParsedQuery::fallback`] says so, with a note.
 
 use crate::api::MAX_QUERY_BYTES;
 
@@ -9,6 +15,8 @@ use crate::api::MAX_QUERY_BYTES;
 pub const MAX_ITEMS: usize = 16;
 /// Shortest prefix accepted for `prefix*` (in characters); shorter ones are searched as words.
 pub const MIN_PREFIX_CHARS: usize = 2;
+/// Deepest nesting of parentheses read as groups; deeper ones are read as plain parentheses.
+const MAX_DEPTH: usize = 8;
 
 /// One searchable item.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,10 +62,21 @@ impl ParsedQuery {
 
 #[derive(Debug, PartialEq)]
 enum Lexeme {
-    Text { text: String, negated: bool },
-    Quoted { text: String, negated: bool },
+    Text {
+        text: String,
+        negated: bool,
+    },
+    Quoted {
+        text: String,
+        negated: bool,
+    },
     Or,
     Not,
+    /// `(`, or `-(` when negated.
+    Open {
+        negated: bool,
+    },
+    Close,
 }
 
 /// Splits the query into lexemes. Unclosed quotes and stray syntax become plain text.
@@ -71,11 +90,21 @@ fn lex(input: &str, notes: &mut Vec<String>, fallback: &mut bool) -> Vec<Lexeme>
             i += 1;
             continue;
         }
+        if c == ')' {
+            out.push(Lexeme::Close);
+            i += 1;
+            continue;
+        }
         let negated = (c == '-' || c == '!')
             && chars
                 .get(i + 1)
-                .is_some_and(|n| !n.is_whitespace() && *n != '-');
+                .is_some_and(|n| !n.is_whitespace() && *n != '-' && *n != ')');
         let start = if negated { i + 1 } else { i };
+        if chars.get(start) == Some(&'(') {
+            out.push(Lexeme::Open { negated });
+            i = start + 1;
+            continue;
+        }
         if chars.get(start) == Some(&'"') {
             match chars[start + 1..].iter().position(|&c| c == '"') {
                 Some(len) => {
@@ -105,7 +134,7 @@ fn lex(input: &str, notes: &mut Vec<String>, fallback: &mut bool) -> Vec<Lexeme>
         }
         let end = chars[start..]
             .iter()
-            .position(|c| c.is_whitespace() || *c == '"')
+            .position(|c| c.is_whitespace() || matches!(c, '"' | '(' | ')'))
             .map_or(chars.len(), |p| start + p);
         let text: String = chars[start..end].iter().collect();
         i = end.max(start + 1);
@@ -204,7 +233,7 @@ fn split_pieces(text: &str) -> Vec<(&str, bool)> {
 /// Notes syntax of other query languages in a bare word (parentheses, `+`, `field:`), which is
 /// searched as plain words.
 fn note_unsupported_syntax(raw: &str, notes: &mut Vec<String>, fallback: &mut bool) {
-    if raw.contains(['(', ')', '[', ']', '{', '}', '^', '~', '+']) {
+    if raw.contains(['[', ']', '{', '}', '^', '~', '+']) {
         *fallback = true;
         notes.push(format!("`{raw}`: operators other than OR, NOT, - and * are not supported; searched as plain words"));
     }
@@ -254,7 +283,215 @@ fn item_of(lexeme: &Lexeme, notes: &mut Vec<String>, fallback: &mut bool) -> Opt
     match lexeme {
         Lexeme::Text { text, .. } => word_item(text, notes, fallback),
         Lexeme::Quoted { text, .. } => Some(Item::Phrase(text.clone())),
-        Lexeme::Or | Lexeme::Not => None,
+        Lexeme::Or | Lexeme::Not | Lexeme::Open { .. } | Lexeme::Close => None,
+    }
+}
+
+/// The query as typed, as a tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Expr {
+    Item(Item),
+    /// Every one of them.
+    And(Vec<Expr>),
+    /// Any of them.
+    Or(Vec<Expr>),
+    Not(Box<Expr>),
+}
+
+/// Whether a lexeme can start an operand of `OR` or `NOT`.
+fn is_positive_operand(lexeme: Option<&Lexeme>) -> bool {
+    matches!(
+        lexeme,
+        Some(
+            Lexeme::Text { negated: false, .. }
+                | Lexeme::Quoted { negated: false, .. }
+                | Lexeme::Open { negated: false }
+        )
+    )
+}
+
+/// Recursive descent over the lexemes: `and := or+`, `or := unary (OR unary)*`,
+/// `unary := NOT atom | atom`, `atom := word | "phrase" | -word | ( and )`.
+struct TreeParser<'a> {
+    lexemes: &'a [Lexeme],
+    pos: usize,
+    depth: usize,
+    notes: &'a mut Vec<String>,
+    fallback: &'a mut bool,
+}
+
+impl TreeParser<'_> {
+    fn note(&mut self, note: &str) {
+        *self.fallback = true;
+        if !self.notes.iter().any(|n| n == note) {
+            self.notes.push(note.to_string());
+        }
+    }
+
+    /// Items until the end (top level) or the closing parenthesis (`nested`).
+    fn and(&mut self, nested: bool) -> Vec<Expr> {
+        let mut terms = Vec::new();
+        loop {
+            match self.lexemes.get(self.pos) {
+                None => {
+                    if nested {
+                        self.note("unclosed parenthesis: closed at the end of the query");
+                    }
+                    break;
+                }
+                Some(Lexeme::Close) => {
+                    self.pos += 1;
+                    if nested {
+                        break;
+                    }
+                    self.note("`)` without `(`: it was ignored");
+                }
+                Some(Lexeme::Or) => {
+                    self.pos += 1;
+                    self.note("`OR` needs a word on each side; it was ignored");
+                }
+                Some(_) => terms.extend(self.or()),
+            }
+        }
+        terms
+    }
+
+    fn or(&mut self) -> Option<Expr> {
+        let mut alternatives: Vec<Expr> = self.unary().into_iter().collect();
+        while let Some(Lexeme::Or) = self.lexemes.get(self.pos) {
+            self.pos += 1;
+            if alternatives.is_empty() || !is_positive_operand(self.lexemes.get(self.pos)) {
+                self.note("`OR` needs a word on each side; it was ignored");
+                continue;
+            }
+            alternatives.extend(self.unary());
+        }
+        match alternatives.len() {
+            0 => None,
+            1 => alternatives.pop(),
+            _ => Some(Expr::Or(alternatives)),
+        }
+    }
+
+    fn unary(&mut self) -> Option<Expr> {
+        match self.lexemes.get(self.pos)? {
+            Lexeme::Not => {
+                self.pos += 1;
+                if !is_positive_operand(self.lexemes.get(self.pos)) {
+                    self.note("`NOT` needs a word after it; it was ignored");
+                    return None;
+                }
+                self.atom().map(|e| Expr::Not(Box::new(e)))
+            }
+            Lexeme::Or | Lexeme::Close => None,
+            _ => self.atom(),
+        }
+    }
+
+    fn atom(&mut self) -> Option<Expr> {
+        let lexeme = self.lexemes.get(self.pos)?;
+        self.pos += 1;
+        match lexeme {
+            Lexeme::Open { negated } => {
+                let negated = *negated;
+                self.depth += 1;
+                let inner = if self.depth > MAX_DEPTH {
+                    self.note("parentheses nested too deep: the inner ones were ignored");
+                    Vec::new()
+                } else {
+                    self.and(true)
+                };
+                self.depth -= 1;
+                let expr = match inner.len() {
+                    0 => return None,
+                    1 => inner.into_iter().next()?,
+                    _ => Expr::And(inner),
+                };
+                Some(if negated {
+                    Expr::Not(Box::new(expr))
+                } else {
+                    expr
+                })
+            }
+            Lexeme::Text { negated, .. } | Lexeme::Quoted { negated, .. } => {
+                let negated = *negated;
+                let item = item_of(lexeme, self.notes, self.fallback)?;
+                Some(if negated {
+                    Expr::Not(Box::new(Expr::Item(item)))
+                } else {
+                    Expr::Item(item)
+                })
+            }
+            Lexeme::Or | Lexeme::Not | Lexeme::Close => None,
+        }
+    }
+}
+
+/// The terms of nested ANDs, in order.
+fn flatten_and(terms: Vec<Expr>, out: &mut Vec<Expr>) {
+    for term in terms {
+        match term {
+            Expr::And(inner) => flatten_and(inner, out),
+            other => out.push(other),
+        }
+    }
+}
+
+/// The items of an expression, wherever they stand (the fallback of a group too large to write
+/// in normal form: any of its items).
+fn all_items(expr: &Expr, out: &mut Vec<Item>) {
+    match expr {
+        Expr::Item(item) => out.push(item.clone()),
+        Expr::And(terms) | Expr::Or(terms) => terms.iter().for_each(|t| all_items(t, out)),
+        Expr::Not(_) => {}
+    }
+}
+
+/// An expression without negation as an AND of OR-groups; `None` when the groups would exceed
+/// [`MAX_ITEMS`] (distributing an OR over ANDs multiplies them). Negations inside are left out
+/// with a note (a group of alternatives cannot exclude).
+fn normal_form(expr: &Expr, parser: &mut TreeParser<'_>) -> Option<Vec<Vec<Item>>> {
+    match expr {
+        Expr::Item(item) => Some(vec![vec![item.clone()]]),
+        Expr::Not(_) => {
+            parser.note("a negation inside an OR group is not supported; it was ignored");
+            Some(Vec::new())
+        }
+        Expr::And(terms) => {
+            let mut groups = Vec::new();
+            for term in terms {
+                groups.extend(normal_form(term, parser)?);
+            }
+            (groups.len() <= MAX_ITEMS).then_some(groups)
+        }
+        Expr::Or(alternatives) => {
+            // (a1 AND a2) OR (b1 AND b2) = (a1 OR b1) (a1 OR b2) (a2 OR b1) (a2 OR b2).
+            let mut product: Vec<Vec<Item>> = vec![Vec::new()];
+            for alternative in alternatives {
+                let groups = normal_form(alternative, parser)?;
+                if groups.is_empty() {
+                    continue;
+                }
+                let mut next = Vec::new();
+                for left in &product {
+                    for right in &groups {
+                        let mut merged = left.clone();
+                        for item in right {
+                            if !merged.contains(item) {
+                                merged.push(item.clone());
+                            }
+                        }
+                        next.push(merged);
+                    }
+                }
+                if next.len() > MAX_ITEMS {
+                    return None;
+                }
+                product = next;
+            }
+            product.retain(|g| !g.is_empty());
+            Some(product)
+        }
     }
 }
 
@@ -265,66 +502,40 @@ pub fn parse(input: &str) -> ParsedQuery {
     let mut fallback = false;
     let lexemes = lex(input, &mut notes, &mut fallback);
 
+    let mut parser = TreeParser {
+        lexemes: &lexemes,
+        pos: 0,
+        depth: 0,
+        notes: &mut notes,
+        fallback: &mut fallback,
+    };
+    let mut terms = Vec::new();
+    flatten_and(parser.and(false), &mut terms);
+
     let mut parsed = ParsedQuery::default();
-    let mut i = 0;
-    // Whether the last positive group may take an `OR` alternative.
-    let mut or_pending = false;
-    while i < lexemes.len() {
-        match &lexemes[i] {
-            Lexeme::Or => {
-                let next_positive = matches!(
-                    lexemes.get(i + 1),
-                    Some(
-                        Lexeme::Text { negated: false, .. } | Lexeme::Quoted { negated: false, .. }
-                    )
-                );
-                if parsed.groups.is_empty() || !next_positive || or_pending {
-                    fallback = true;
-                    notes.push("`OR` needs a word on each side; it was ignored".into());
-                    or_pending = false;
-                } else {
-                    or_pending = true;
+    for term in &terms {
+        match term {
+            Expr::Not(inner) => match inner.as_ref() {
+                // NOT (a OR b) excludes each of them.
+                Expr::Item(_) | Expr::Or(_) => {
+                    let mut items = Vec::new();
+                    all_items(inner, &mut items);
+                    parsed.excluded.extend(items);
                 }
-                i += 1;
-            }
-            Lexeme::Not => {
-                match lexemes.get(i + 1) {
-                    Some(
-                        next @ (Lexeme::Text { negated: false, .. }
-                        | Lexeme::Quoted { negated: false, .. }),
-                    ) => {
-                        if let Some(item) = item_of(next, &mut notes, &mut fallback) {
-                            parsed.excluded.push(item);
-                        }
-                        i += 2;
-                    }
-                    _ => {
-                        fallback = true;
-                        notes.push("`NOT` needs a word after it; it was ignored".into());
-                        i += 1;
-                    }
+                _ => parser.note(
+                    "a negated group of several words is not supported; it was ignored (exclude each word with -word)",
+                ),
+            },
+            positive => match normal_form(positive, &mut parser) {
+                Some(groups) => parsed.groups.extend(groups),
+                None => {
+                    parser.note("a group with too many alternatives was searched as any of its words");
+                    let mut items = Vec::new();
+                    all_items(positive, &mut items);
+                    items.dedup();
+                    parsed.groups.push(items);
                 }
-                or_pending = false;
-            }
-            lexeme @ (Lexeme::Text { negated, .. } | Lexeme::Quoted { negated, .. }) => {
-                let negated = *negated;
-                i += 1;
-                let Some(item) = item_of(lexeme, &mut notes, &mut fallback) else {
-                    continue;
-                };
-                if negated {
-                    parsed.excluded.push(item);
-                    continue;
-                }
-                if or_pending {
-                    if let Some(last) = parsed.groups.last_mut() {
-                        last.push(item);
-                    }
-                    or_pending = false;
-                } else {
-                    parsed.groups.push(vec![item]);
-                }
-            }
+            },
         }
     }
     if parsed.groups.len() > MAX_ITEMS {
@@ -498,6 +709,102 @@ mod tests {
             parse("/Bourem/ convoi").groups,
             words(&["Bourem", "convoi"])
         );
+    }
+
+    fn w(word: &str) -> Item {
+        Item::Word(word.to_string())
+    }
+
+    #[test]
+    fn parentheses_group_alternatives() {
+        let q = parse("(attaque OR embuscade) Ménaka");
+        assert_eq!(
+            q.groups,
+            vec![vec![w("attaque"), w("embuscade")], vec![w("Ménaka")]]
+        );
+        assert!(!q.fallback, "{:?}", q.notes);
+        let q = parse("(JNIM OR GSIM) -Wagner");
+        assert_eq!(q.groups, vec![vec![w("JNIM"), w("GSIM")]]);
+        assert_eq!(q.excluded, vec![w("Wagner")]);
+        assert!(!q.fallback);
+        // Parentheses glued to words, and a group of one.
+        let q = parse("(Gao) attaque");
+        assert_eq!(q.groups, words(&["Gao", "attaque"]));
+    }
+
+    #[test]
+    fn nested_groups_are_written_in_normal_form() {
+        // (a b) OR c = (a OR c) (b OR c).
+        let q = parse("(frappe drone) OR bombardement Kidal");
+        assert_eq!(
+            q.groups,
+            vec![
+                vec![w("frappe"), w("bombardement")],
+                vec![w("drone"), w("bombardement")],
+                vec![w("Kidal")],
+            ]
+        );
+        let q = parse("((attaque OR embuscade) (Gao OR Ansongo)) OR \"convoi attaqué\"");
+        assert_eq!(q.groups.len(), 2);
+        assert_eq!(
+            q.groups[0],
+            vec![
+                w("attaque"),
+                w("embuscade"),
+                Item::Phrase("convoi attaqué".into())
+            ]
+        );
+        assert!(!q.fallback, "{:?}", q.notes);
+    }
+
+    #[test]
+    fn negated_groups_exclude_each_alternative() {
+        let q = parse("attaque -(Gao OR Kidal) NOT (Wagner)");
+        assert_eq!(q.groups, words(&["attaque"]));
+        assert_eq!(q.excluded, vec![w("Gao"), w("Kidal"), w("Wagner")]);
+        assert!(!q.fallback);
+        // Exclusions inside a group of the top level still exclude.
+        let q = parse("(attaque -Gao) Kidal");
+        assert_eq!(q.groups, words(&["attaque", "Kidal"]));
+        assert_eq!(q.excluded, vec![w("Gao")]);
+    }
+
+    #[test]
+    fn unbalanced_or_unsupported_parentheses_are_noted() {
+        let q = parse("(attaque OR embuscade Gao");
+        assert_eq!(
+            q.groups,
+            vec![vec![w("attaque"), w("embuscade")], vec![w("Gao")]]
+        );
+        assert!(q.fallback && q.notes.iter().any(|n| n.contains("unclosed")));
+        let q = parse("attaque) Gao");
+        assert_eq!(q.groups, words(&["attaque", "Gao"]));
+        assert!(q.fallback);
+        // `OR -Gao` has no positive word after it: the OR is dropped, the exclusion stays.
+        let q = parse("(attaque OR -Gao) Kidal");
+        assert_eq!(q.groups, words(&["attaque", "Kidal"]));
+        assert_eq!(q.excluded, vec![w("Gao")]);
+        assert!(q.fallback && q.notes.iter().any(|n| n.contains("OR")));
+        // An exclusion inside one alternative of an OR cannot be searched.
+        let q = parse("(attaque -Gao) OR Kidal");
+        assert_eq!(q.groups, vec![vec![w("attaque"), w("Kidal")]]);
+        assert!(q.excluded.is_empty());
+        assert!(q.fallback && q.notes.iter().any(|n| n.contains("negation")));
+        let q = parse("-(attaque Gao) Kidal");
+        assert_eq!(q.groups, words(&["Kidal"]));
+        assert!(q.excluded.is_empty() && q.fallback);
+        assert!(parse("()").groups.is_empty());
+        assert!(parse(&"(".repeat(100)).groups.is_empty());
+        let deep = format!("{}Gao{}", "(".repeat(20), ")".repeat(20));
+        assert!(parse(&deep).fallback);
+    }
+
+    #[test]
+    fn a_group_too_large_for_normal_form_is_any_of_its_words() {
+        let q = parse("(a1 a2 a3 a4 a5) OR (b1 b2 b3 b4 b5)");
+        assert_eq!(q.groups.len(), 1);
+        assert_eq!(q.groups[0].len(), 10);
+        assert!(q.fallback);
     }
 
     #[test]

@@ -4,6 +4,9 @@ use clap::{Args, Subcommand};
 
 use super::eval_acled;
 use super::eval_dates;
+use super::eval_facets;
+use super::eval_glossary;
+use super::eval_relevance;
 use super::eval_text;
 use crate::Outcome;
 
@@ -23,6 +26,12 @@ enum EvalCommand {
     Snowball(eval_text::DataArgs),
     /// Lemma conflation and collisions of the French analyzer on the UD French treebanks.
     Lemmas(eval_text::DataArgs),
+    /// Ranking quality (nDCG@10, recall@10, zero results) on the bilingual relevance set.
+    Relevance(eval_relevance::RelevanceArgs),
+    /// The bilingual glossary: rows per category, and its French terms found in UD French.
+    Glossary(eval_glossary::GlossaryArgs),
+    /// Event regions, event months and actors against the hand-labelled facets set.
+    Facets(eval_facets::FacetsArgs),
     /// Language-detection accuracy and cost per KB on ACLED notes and UD French sentences.
     Langid(eval_text::DataArgs),
 }
@@ -34,5 +43,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
         EvalCommand::Snowball(args) => eval_text::snowball(args),
         EvalCommand::Lemmas(args) => eval_text::lemmas(args),
         EvalCommand::Langid(args) => eval_text::langid(args),
+        EvalCommand::Relevance(args) => eval_relevance::run(args),
+        EvalCommand::Facets(args) => eval_facets::run(args),
+        EvalCommand::Glossary(args) => eval_glossary::run(args),
     }
 }

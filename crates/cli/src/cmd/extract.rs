@@ -77,12 +77,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
 
 /// The documents of one file, with the metadata the indexer would give them, and the messages of
 /// records that could not be read.
-struct FileDocuments {
-    records: Vec<(DocMeta, String)>,
-    bad_records: Vec<String>,
+pub(crate) struct FileDocuments {
+    pub(crate) records: Vec<(DocMeta, String)>,
+    pub(crate) bad_records: Vec<String>,
 }
 
-fn read_documents(file: &InputFile) -> Result<FileDocuments, String> {
+pub(crate) fn read_documents(file: &InputFile) -> Result<FileDocuments, String> {
     let path = file.path.display();
     let bytes = std::fs::read(&file.path).map_err(|e| format!("{path}: {e}"))?;
     let parsed = parse_file(file.format, &bytes).map_err(|reason| format!("{path}: {reason}"))?;

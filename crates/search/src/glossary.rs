@@ -1,0 +1,387 @@
+//! The bilingual glossary of the field (`data/glossary_fr_en.tsv`): French ↔ English terms of
+//! security and humanitarian reporting, one concept a row, so that `attack Timbuktu` also searches
+//! `attaque`, `attentat`, and `déplacés Dori` also searches `displaced`.
+//!
+//! Terms are matched through the analyzers of their language, as index terms are: `attacks`
+//! finds the row of `attack`, `frappes aériennes` the row of `frappe aérienne`, `deplaces` the
+//! row of `déplacés`. A match gives the terms of the other language, searched as typed text.
+
+use std::collections::HashMap;
+
+use tantivy::tokenizer::TextAnalyzer;
+
+/// The glossary shipped with the program.
+pub const GLOSSARY_TSV: &str = include_str!("../data/glossary_fr_en.tsv");
+/// Most translations searched for one term (a row may list many synonyms).
+pub const MAX_TRANSLATIONS: usize = 6;
+/// Most keys one term gives (alternative stems at several positions multiply).
+const MAX_KEYS: usize = 8;
+
+/// A language of the glossary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    French,
+    English,
+}
+
+impl Side {
+    pub fn code(self) -> &'static str {
+        match self {
+            Side::French => "fr",
+            Side::English => "en",
+        }
+    }
+
+    fn other(self) -> Side {
+        match self {
+            Side::French => Side::English,
+            Side::English => Side::French,
+        }
+    }
+}
+
+/// One row: a concept with its terms in each language (the first is the head term).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub category: String,
+    pub french: Vec<String>,
+    pub english: Vec<String>,
+}
+
+impl Entry {
+    pub fn terms(&self, side: Side) -> &[String] {
+        match side {
+            Side::French => &self.french,
+            Side::English => &self.english,
+        }
+    }
+}
+
+/// What a typed term was recognised as: its language and the terms of the other language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Translation {
+    pub side: Side,
+    pub alternatives: Vec<String>,
+}
+
+/// A malformed row of a glossary file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("glossary line {line}: {reason}")]
+pub struct GlossaryError {
+    pub line: usize,
+    pub reason: String,
+}
+
+/// Reads the rows of a glossary file: `#` comments, a header row `category fr en`, then rows of
+/// three tab-separated cells, alternatives separated by `|`.
+pub fn parse_rows(text: &str) -> Result<Vec<Entry>, GlossaryError> {
+    let mut entries = Vec::new();
+    let mut header_seen = false;
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').collect();
+        if !header_seen {
+            header_seen = true;
+            if cells.first().is_some_and(|c| c.trim() == "category") {
+                continue;
+            }
+        }
+        let [category, french, english] = cells.as_slice() else {
+            return Err(GlossaryError {
+                line: n + 1,
+                reason: format!("{} cells, expected 3 (category, fr, en)", cells.len()),
+            });
+        };
+        let split = |cell: &str| -> Vec<String> {
+            cell.split('|')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let entry = Entry {
+            category: category.trim().to_string(),
+            french: split(french),
+            english: split(english),
+        };
+        if entry.french.is_empty() || entry.english.is_empty() {
+            return Err(GlossaryError {
+                line: n + 1,
+                reason: "a language without any term".into(),
+            });
+        }
+        entries.push(entry);
+    }
+    Ok(entries)
+}
+
+/// The index terms of a text, one list of alternatives per position (tokens spanning several
+/// positions are left out: they are joined forms of the single ones).
+fn positions(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Vec<String>> {
+    let mut by_position: Vec<(usize, String)> = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while let Some(token) = stream.next() {
+        if token.position_length == 1 && !token.text.is_empty() {
+            by_position.push((token.position, token.text.clone()));
+        }
+    }
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut last = None;
+    for (position, term) in by_position {
+        if last != Some(position) {
+            out.push(Vec::new());
+            last = Some(position);
+        }
+        if let Some(alternatives) = out.last_mut() {
+            if !alternatives.contains(&term) {
+                alternatives.push(term);
+            }
+        }
+    }
+    out
+}
+
+/// The lookup keys of a text: the terms at each position joined by spaces, one key per
+/// combination of the alternatives (at most [`MAX_KEYS`]).
+fn keys(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut keys = vec![String::new()];
+    for alternatives in positions(analyzer, text) {
+        let mut next = Vec::new();
+        for key in &keys {
+            for alternative in &alternatives {
+                if next.len() >= MAX_KEYS {
+                    break;
+                }
+                let mut k = key.clone();
+                if !k.is_empty() {
+                    k.push(' ');
+                }
+                k.push_str(alternative);
+                next.push(k);
+            }
+        }
+        keys = next;
+    }
+    keys.retain(|k| !k.is_empty());
+    keys
+}
+
+/// The glossary with its terms keyed by their index terms, per language.
+#[derive(Clone, Debug, Default)]
+pub struct Glossary {
+    entries: Vec<Entry>,
+    /// (language, key) → rows.
+    index: HashMap<(Side, String), Vec<usize>>,
+    /// Most words in a term, either language.
+    longest: usize,
+}
+
+impl Glossary {
+    /// The glossary shipped with the program, keyed with these analyzers (those of the index).
+    pub fn builtin(french: &mut TextAnalyzer, english: &mut TextAnalyzer) -> Self {
+        // The shipped file is checked by the tests: a row that fails to read is a bug.
+        let entries = parse_rows(GLOSSARY_TSV).unwrap_or_default();
+        Self::new(entries, french, english)
+    }
+
+    /// A glossary of these rows.
+    pub fn new(entries: Vec<Entry>, french: &mut TextAnalyzer, english: &mut TextAnalyzer) -> Self {
+        let mut index: HashMap<(Side, String), Vec<usize>> = HashMap::new();
+        let mut longest = 0;
+        for (row, entry) in entries.iter().enumerate() {
+            for side in [Side::French, Side::English] {
+                let analyzer = match side {
+                    Side::French => &mut *french,
+                    Side::English => &mut *english,
+                };
+                for term in entry.terms(side) {
+                    longest = longest.max(term.split_whitespace().count());
+                    for key in keys(analyzer, term) {
+                        let rows = index.entry((side, key)).or_default();
+                        if !rows.contains(&row) {
+                            rows.push(row);
+                        }
+                    }
+                }
+            }
+        }
+        Glossary {
+            entries,
+            index,
+            longest,
+        }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Most words in one of its terms.
+    pub fn longest_term(&self) -> usize {
+        self.longest
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Whether the typed text is a term of the glossary in either language.
+    pub fn knows(&self, text: &str, french: &mut TextAnalyzer, english: &mut TextAnalyzer) -> bool {
+        !self.rows_of(text, Side::French, french).is_empty()
+            || !self.rows_of(text, Side::English, english).is_empty()
+    }
+
+    fn rows_of(&self, text: &str, side: Side, analyzer: &mut TextAnalyzer) -> Vec<usize> {
+        let mut rows = Vec::new();
+        for key in keys(analyzer, text) {
+            if let Some(found) = self.index.get(&(side, key)) {
+                for row in found {
+                    if !rows.contains(row) {
+                        rows.push(*row);
+                    }
+                }
+            }
+        }
+        rows
+    }
+
+    /// The translation of a typed word or multiword term: the terms of the other language of
+    /// every row it is a term of (French first when it is a term of both, as `camp` is), without
+    /// those the typed text already searches. `None` when it is no term, or when its
+    /// translations are only itself (`camp`, `village`).
+    pub fn translate(
+        &self,
+        text: &str,
+        french: &mut TextAnalyzer,
+        english: &mut TextAnalyzer,
+    ) -> Option<Translation> {
+        let typed_fr = keys(french, text);
+        let typed_en = keys(english, text);
+        for side in [Side::French, Side::English] {
+            let rows = match side {
+                Side::French => self.rows_of(text, side, french),
+                Side::English => self.rows_of(text, side, english),
+            };
+            if rows.is_empty() {
+                continue;
+            }
+            let mut alternatives: Vec<String> = Vec::new();
+            for row in rows {
+                for term in self.entries[row].terms(side.other()) {
+                    if alternatives.len() >= MAX_TRANSLATIONS {
+                        break;
+                    }
+                    // A translation the typed text already matches (`camp` → `camp`) adds nothing.
+                    let same = match side.other() {
+                        Side::French => keys(french, term).iter().any(|k| typed_fr.contains(k)),
+                        Side::English => keys(english, term).iter().any(|k| typed_en.contains(k)),
+                    };
+                    if !same && !alternatives.contains(term) {
+                        alternatives.push(term.clone());
+                    }
+                }
+            }
+            if !alternatives.is_empty() {
+                return Some(Translation { side, alternatives });
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use sahel_text::{english_analyzer, french_analyzer, ProtectedWords};
+
+    use super::*;
+
+    fn analyzers() -> (TextAnalyzer, TextAnalyzer) {
+        let protected = Arc::new(ProtectedWords::builtin());
+        (
+            french_analyzer(protected.clone()),
+            english_analyzer(protected),
+        )
+    }
+
+    fn small() -> (Glossary, TextAnalyzer, TextAnalyzer) {
+        let (mut fr, mut en) = analyzers();
+        let rows = parse_rows(
+            "# test\ncategory\tfr\ten\n\
+             event\tattaque|attentat\tattack\n\
+             event\tfrappe aérienne\tairstrike|air strike\n\
+             people\tdéplacé\tdisplaced|displaced person\n\
+             place\tcamp\tcamp\n",
+        )
+        .unwrap();
+        (Glossary::new(rows, &mut fr, &mut en), fr, en)
+    }
+
+    #[test]
+    fn words_are_matched_through_their_forms() {
+        let (g, mut fr, mut en) = small();
+        let t = g.translate("attacks", &mut fr, &mut en).unwrap();
+        assert_eq!(t.side, Side::English);
+        assert_eq!(t.alternatives, ["attaque", "attentat"]);
+        let t = g.translate("déplacés", &mut fr, &mut en).unwrap();
+        assert_eq!(t.side, Side::French);
+        assert_eq!(t.alternatives, ["displaced", "displaced person"]);
+        let t = g.translate("deplaces", &mut fr, &mut en).unwrap();
+        assert_eq!(t.side, Side::French);
+        assert!(g.translate("Gao", &mut fr, &mut en).is_none());
+    }
+
+    #[test]
+    fn multiword_terms_translate_as_one() {
+        let (g, mut fr, mut en) = small();
+        let t = g.translate("frappes aériennes", &mut fr, &mut en).unwrap();
+        assert_eq!(t.alternatives, ["airstrike", "air strike"]);
+        let t = g.translate("air strikes", &mut fr, &mut en).unwrap();
+        assert_eq!(t.alternatives, ["frappe aérienne"]);
+        assert_eq!(g.longest_term(), 2);
+        assert!(g.translate("frappe", &mut fr, &mut en).is_none());
+    }
+
+    #[test]
+    fn a_term_that_is_its_own_translation_gives_nothing() {
+        let (g, mut fr, mut en) = small();
+        assert!(g.translate("camp", &mut fr, &mut en).is_none());
+        assert!(g.knows("camps", &mut fr, &mut en));
+    }
+
+    #[test]
+    fn every_shipped_term_gives_index_terms_in_its_language() {
+        let rows = parse_rows(GLOSSARY_TSV).expect("the shipped glossary reads");
+        assert!(rows.len() >= 400, "{} rows", rows.len());
+        let (mut fr, mut en) = analyzers();
+        let mut empty = Vec::new();
+        for row in &rows {
+            for term in &row.french {
+                if keys(&mut fr, term).is_empty() {
+                    empty.push(format!("fr `{term}`"));
+                }
+            }
+            for term in &row.english {
+                if keys(&mut en, term).is_empty() {
+                    empty.push(format!("en `{term}`"));
+                }
+            }
+        }
+        assert!(empty.is_empty(), "terms reduced to nothing: {empty:?}");
+        let glossary = Glossary::builtin(&mut fr, &mut en);
+        assert_eq!(glossary.entries().len(), rows.len());
+        let t = glossary.translate("attack", &mut fr, &mut en).unwrap();
+        assert!(t.alternatives.iter().any(|a| a == "attaque"), "{t:?}");
+    }
+
+    #[test]
+    fn malformed_rows_are_refused_with_their_line() {
+        let err = parse_rows("category\tfr\ten\nevent\tattaque\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(parse_rows("category\tfr\ten\nevent\t|\tattack\n").is_err());
+    }
+}
