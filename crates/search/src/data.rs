@@ -11,7 +11,7 @@ use chrono::{DateTime, Datelike, NaiveDate};
 use sahel_indexer::columns::DocColumns;
 use sahel_indexer::schema::names;
 use sahel_text::fold;
-use tantivy::columnar::StrColumn;
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocAddress, DocId, Searcher, SegmentReader};
 
 use crate::Result;
@@ -449,113 +449,9 @@ impl IndexData {
         let mut tables: [ValueTable; DIMENSIONS] = Default::default();
         let mut segments = Vec::with_capacity(searcher.segment_readers().len());
         let mut columns = Vec::with_capacity(searcher.segment_readers().len());
-        let mut duplicate_counts: HashMap<String, u64> = HashMap::new();
-        let mut canonical_docs = 0;
-        let mut duplicate_docs = 0;
+        let mut duplicates = DuplicateCounts::default();
         for reader in searcher.segment_readers() {
-            let max_doc = reader.max_doc();
-            let alive = reader.alive_bitset();
-            let is_alive = |doc: DocId| alive.is_none_or(|bits| bits.is_alive(doc));
-            let mut data = SegmentData {
-                lines: Vec::with_capacity(max_doc as usize),
-                overflow: Vec::new(),
-                days: Csr::with_docs(max_doc),
-                sort_key: Vec::with_capacity(max_doc as usize),
-                postings: Postings::default(),
-            };
-            let mut facets: [Csr<u32>; DIMENSIONS] = Default::default();
-            for (dim, field) in STR_FIELDS.iter().enumerate() {
-                let mut csr = Csr::with_docs(max_doc);
-                match str_column(reader, field)? {
-                    Some(column) => {
-                        // Segment ord → index-wide id.
-                        let global: Vec<u32> = column_terms(&column, field)?
-                            .iter()
-                            .map(|term| tables[dim].intern(term))
-                            .collect();
-                        for doc in 0..max_doc {
-                            let mut ids: Vec<u32> = column
-                                .term_ords(doc)
-                                .filter_map(|ord| global.get(ord as usize).copied())
-                                .collect();
-                            ids.sort_unstable();
-                            ids.dedup();
-                            csr.push_doc(ids);
-                        }
-                    }
-                    None => (0..max_doc).for_each(|_| csr.push_doc([])),
-                }
-                facets[dim] = csr;
-            }
-            let fast = reader.fast_fields();
-            let published = fast.date(names::PUBLISHED).ok();
-            let events = fast.date(names::EVENT_DATES).ok();
-            let sort_date = fast.date(names::SORT_DATE).ok();
-            let duplicate_of = str_column(reader, names::DUPLICATE_OF)?;
-            let duplicate_terms = match &duplicate_of {
-                Some(column) => column_terms(column, names::DUPLICATE_OF)?,
-                None => Vec::new(),
-            };
-            let mut values: [Vec<u32>; DIMENSIONS] = Default::default();
-            for doc in 0..max_doc {
-                let mut days: Vec<i32> = events
-                    .as_ref()
-                    .map(|c| {
-                        c.values_for_doc(doc)
-                            .take(MAX_DATES_PER_DOC)
-                            .filter_map(|d| day_of_secs(d.into_timestamp_secs()))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                if days.is_empty() {
-                    if let Some(day) = published
-                        .as_ref()
-                        .and_then(|c| c.first(doc))
-                        .and_then(|d| day_of_secs(d.into_timestamp_secs()))
-                    {
-                        days.push(day);
-                    }
-                }
-                days.sort_unstable();
-                days.dedup();
-                for (dim, csr) in facets.iter().enumerate().take(MONTH) {
-                    values[dim].clear();
-                    values[dim].extend_from_slice(csr.get(doc));
-                }
-                let month_ids = &mut values[MONTH];
-                month_ids.clear();
-                month_ids.extend(
-                    days.iter()
-                        .filter_map(|&day| month_of_day(day))
-                        .map(|m| tables[MONTH].intern(&m)),
-                );
-                month_ids.sort_unstable();
-                month_ids.dedup();
-                let key = sort_date
-                    .as_ref()
-                    .and_then(|c| c.first(doc))
-                    .or_else(|| events.as_ref().and_then(|c| c.first(doc)))
-                    .or_else(|| published.as_ref().and_then(|c| c.first(doc)))
-                    .map_or(i64::MIN, |d| d.into_timestamp_secs());
-                data.sort_key.push(key);
-                data.days.push_doc(days);
-                let canonical = duplicate_of.as_ref().and_then(|column| {
-                    let ord = column.term_ords(doc).next()?;
-                    let value = duplicate_terms.get(ord as usize)?;
-                    (!value.is_empty()).then(|| value.clone())
-                });
-                data.push_record(&values, canonical.is_some());
-                if is_alive(doc) {
-                    match canonical {
-                        Some(canonical) => {
-                            duplicate_docs += 1;
-                            *duplicate_counts.entry(canonical).or_default() += 1;
-                        }
-                        None => canonical_docs += 1,
-                    }
-                }
-            }
-            segments.push(data);
+            segments.push(read_segment(reader, &mut tables, &mut duplicates)?);
             columns.push(DocColumns::open(reader)?);
         }
         let mut bases = [0u32; DIMENSIONS];
@@ -593,18 +489,7 @@ impl IndexData {
                 }
             }
         }
-        dated.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-        let oldest_first: Vec<DocAddress> = dated
-            .iter()
-            .map(|(_, a)| *a)
-            .chain(undated.iter().copied())
-            .collect();
-        dated.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let newest_first: Vec<DocAddress> = dated
-            .iter()
-            .map(|(_, a)| *a)
-            .chain(undated.iter().copied())
-            .collect();
+        let (oldest_first, newest_first) = date_orders(dated, &undated);
         for table in &mut tables {
             table.rank_values();
         }
@@ -619,14 +504,176 @@ impl IndexData {
             slots,
             segments,
             columns,
-            duplicate_counts,
-            canonical_docs,
-            duplicate_docs,
+            duplicate_counts: duplicates.by_canonical,
+            canonical_docs: duplicates.canonical_docs,
+            duplicate_docs: duplicates.duplicate_docs,
             all_counts,
             newest_first,
             oldest_first,
         })
     }
+}
+
+/// Live documents counted by whether they duplicate another, and the duplicates of each
+/// canonical document.
+#[derive(Default)]
+struct DuplicateCounts {
+    by_canonical: HashMap<String, u64>,
+    canonical_docs: u64,
+    duplicate_docs: u64,
+}
+
+/// One segment's records, dates and sort keys, its facet values interned into `tables` (value
+/// ids not yet rebased), its live documents counted into `duplicates`.
+fn read_segment(
+    reader: &SegmentReader,
+    tables: &mut [ValueTable; DIMENSIONS],
+    duplicates: &mut DuplicateCounts,
+) -> Result<SegmentData> {
+    let max_doc = reader.max_doc();
+    let alive = reader.alive_bitset();
+    let is_alive = |doc: DocId| alive.is_none_or(|bits| bits.is_alive(doc));
+    let mut data = SegmentData {
+        lines: Vec::with_capacity(max_doc as usize),
+        overflow: Vec::new(),
+        days: Csr::with_docs(max_doc),
+        sort_key: Vec::with_capacity(max_doc as usize),
+        postings: Postings::default(),
+    };
+    let facets = read_facet_ids(reader, tables)?;
+    let fast = reader.fast_fields();
+    let published = fast.date(names::PUBLISHED).ok();
+    let events = fast.date(names::EVENT_DATES).ok();
+    let sort_date = fast.date(names::SORT_DATE).ok();
+    let duplicate_of = str_column(reader, names::DUPLICATE_OF)?;
+    let duplicate_terms = match &duplicate_of {
+        Some(column) => column_terms(column, names::DUPLICATE_OF)?,
+        None => Vec::new(),
+    };
+    let mut values: [Vec<u32>; DIMENSIONS] = Default::default();
+    for doc in 0..max_doc {
+        let days = doc_days(events.as_ref(), published.as_ref(), doc);
+        for (dim, csr) in facets.iter().enumerate().take(MONTH) {
+            values[dim].clear();
+            values[dim].extend_from_slice(csr.get(doc));
+        }
+        let month_ids = &mut values[MONTH];
+        month_ids.clear();
+        month_ids.extend(
+            days.iter()
+                .filter_map(|&day| month_of_day(day))
+                .map(|m| tables[MONTH].intern(&m)),
+        );
+        month_ids.sort_unstable();
+        month_ids.dedup();
+        let key = sort_date
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .or_else(|| events.as_ref().and_then(|c| c.first(doc)))
+            .or_else(|| published.as_ref().and_then(|c| c.first(doc)))
+            .map_or(i64::MIN, |d| d.into_timestamp_secs());
+        data.sort_key.push(key);
+        data.days.push_doc(days);
+        let canonical = duplicate_of.as_ref().and_then(|column| {
+            let ord = column.term_ords(doc).next()?;
+            let value = duplicate_terms.get(ord as usize)?;
+            (!value.is_empty()).then(|| value.clone())
+        });
+        data.push_record(&values, canonical.is_some());
+        if is_alive(doc) {
+            match canonical {
+                Some(canonical) => {
+                    duplicates.duplicate_docs += 1;
+                    *duplicates.by_canonical.entry(canonical).or_default() += 1;
+                }
+                None => duplicates.canonical_docs += 1,
+            }
+        }
+    }
+    Ok(data)
+}
+
+/// Per facet dimension read from a string column, each document's value ids (interned into
+/// `tables`), sorted and each once.
+fn read_facet_ids(
+    reader: &SegmentReader,
+    tables: &mut [ValueTable; DIMENSIONS],
+) -> Result<[Csr<u32>; DIMENSIONS]> {
+    let max_doc = reader.max_doc();
+    let mut facets: [Csr<u32>; DIMENSIONS] = Default::default();
+    for (dim, field) in STR_FIELDS.iter().enumerate() {
+        let mut csr = Csr::with_docs(max_doc);
+        match str_column(reader, field)? {
+            Some(column) => {
+                // Segment ord → index-wide id.
+                let global: Vec<u32> = column_terms(&column, field)?
+                    .iter()
+                    .map(|term| tables[dim].intern(term))
+                    .collect();
+                for doc in 0..max_doc {
+                    let mut ids: Vec<u32> = column
+                        .term_ords(doc)
+                        .filter_map(|ord| global.get(ord as usize).copied())
+                        .collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    csr.push_doc(ids);
+                }
+            }
+            None => (0..max_doc).for_each(|_| csr.push_doc([])),
+        }
+        facets[dim] = csr;
+    }
+    Ok(facets)
+}
+
+/// The days of a document's dates, ascending, each once: its event dates (the first
+/// [`MAX_DATES_PER_DOC`]), else its publication date.
+fn doc_days(
+    events: Option<&Column<tantivy::DateTime>>,
+    published: Option<&Column<tantivy::DateTime>>,
+    doc: DocId,
+) -> Vec<i32> {
+    let mut days: Vec<i32> = events
+        .map(|c| {
+            c.values_for_doc(doc)
+                .take(MAX_DATES_PER_DOC)
+                .filter_map(|d| day_of_secs(d.into_timestamp_secs()))
+                .collect()
+        })
+        .unwrap_or_default();
+    if days.is_empty() {
+        if let Some(day) = published
+            .and_then(|c| c.first(doc))
+            .and_then(|d| day_of_secs(d.into_timestamp_secs()))
+        {
+            days.push(day);
+        }
+    }
+    days.sort_unstable();
+    days.dedup();
+    days
+}
+
+/// The live canonical documents oldest first and newest first (ties in index order), undated
+/// ones last in both.
+fn date_orders(
+    mut dated: Vec<(i64, DocAddress)>,
+    undated: &[DocAddress],
+) -> (Vec<DocAddress>, Vec<DocAddress>) {
+    dated.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let oldest_first: Vec<DocAddress> = dated
+        .iter()
+        .map(|(_, a)| *a)
+        .chain(undated.iter().copied())
+        .collect();
+    dated.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let newest_first: Vec<DocAddress> = dated
+        .iter()
+        .map(|(_, a)| *a)
+        .chain(undated.iter().copied())
+        .collect();
+    (oldest_first, newest_first)
 }
 
 #[cfg(test)]

@@ -2,9 +2,12 @@
 //! snippets, and the request/response types of the search API.
 //!
 //! The flow of a search: [`parser`] reads the query string, [`query`] turns it into tantivy
-//! queries (analysers, expansion through [`expand`]), [`collect`] counts facets and keeps the page
-//! in one pass over per-document data of [`data`], [`snippet`] marks the matches, and
-//! [`Searcher`] ties it together and answers with the types of [`api`].
+//! queries (analysers, expansion through [`expand`]), the filters are resolved against the
+//! index, [`collect`] counts facets and keeps the page in one pass over per-document data of
+//! [`data`] (browsing without query words takes shortcuts), a typo-tolerant retry follows when
+//! nothing matched, [`ranking`] holds every weight and re-scores the best hits by the nearness
+//! of their words, [`snippet`] marks the matches, and [`Searcher`] ties it together and answers
+//! with the types of [`api`].
 //!
 //! ```
 //! use sahel_search::api::SearchRequest;
@@ -13,16 +16,21 @@
 //! ```
 
 pub mod api;
+mod browse;
 pub mod collect;
+mod correction;
 pub mod data;
+mod documents;
 pub mod error;
 pub mod exclusion;
 pub mod expand;
+mod filters;
 pub mod glossary;
-
 pub mod hit_cache;
 pub mod parser;
 pub mod query;
+pub mod ranking;
+mod response;
 pub mod searcher;
 pub mod snippet;
 pub mod weighted;

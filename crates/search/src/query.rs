@@ -24,9 +24,10 @@ use crate::api::Expansion;
 use crate::exclusion::ExclusionQuery;
 use crate::expand::NameExpander;
 use crate::parser::{Item, ParsedQuery};
+use crate::ranking::{
+    min_groups_for, BODY_BOOST, MAX_PROXIMITY_PHRASES, PROXIMITY_BOOST, PROXIMITY_SLOP, TITLE_BOOST,
+};
 
-/// Title matches weigh this much more than body matches.
-pub const TITLE_BOOST: f32 = 2.5;
 /// Most phrases one item expands to (alternatives at several positions multiply).
 const MAX_PHRASE_VARIANTS: usize = 8;
 /// Most spellings/aliases added for one name.
@@ -459,7 +460,7 @@ impl QueryBuilder<'_> {
         }
         let pair = self.fields.0[EXACT];
         let mut clauses: Vec<Box<dyn Query>> = Vec::new();
-        for (field, boost) in [(pair.title, TITLE_BOOST), (pair.body, 1.0)] {
+        for (field, boost) in [(pair.title, TITLE_BOOST), (pair.body, BODY_BOOST)] {
             clauses.push(Box::new(BoostQuery::new(
                 prefix_range(field, &folded),
                 boost,
@@ -506,20 +507,83 @@ impl QueryBuilder<'_> {
 
     /// Builds the whole query.
     pub fn build(&mut self, parsed: &ParsedQuery) -> BuiltQuery {
+        let units = self.units(parsed);
+        // Stop words: dropped, unless every unit is one.
+        let stops: Vec<bool> = units.iter().map(|u| self.is_stop_unit(u)).collect();
+        let all_stop = stops.iter().all(|&s| s);
         let mut groups: Vec<Box<dyn Query>> = Vec::new();
         let mut words = Vec::new();
         let mut ignored = Vec::new();
         let mut correctable = Vec::new();
+        for (unit, stop) in units.iter().zip(&stops) {
+            if *stop && !all_stop {
+                if let Unit::Group(items) = unit {
+                    ignored.extend(items.iter().map(Item::display));
+                }
+                continue;
+            }
+            self.used.set_group(groups.len());
+            let query = match unit {
+                Unit::Group(items) => {
+                    if let [Item::Word(w)] = items.as_slice() {
+                        correctable.push((groups.len(), w.clone()));
+                    }
+                    words.push(
+                        items
+                            .iter()
+                            .map(Item::display)
+                            .collect::<Vec<_>>()
+                            .join(" OR "),
+                    );
+                    self.group_query(items, all_stop)
+                }
+                Unit::Name { spaced, joined } => {
+                    words.push(spaced.clone());
+                    self.name_unit_query(spaced, joined)
+                }
+            };
+            // An item that analyses to nothing matches nothing (rather than everything).
+            groups.push(query.unwrap_or_else(|| Box::new(EmptyQuery)));
+        }
+        let proximity = if all_stop {
+            Vec::new()
+        } else {
+            self.proximity_queries(&units, &stops)
+        };
+        let excluded = self.exclusions(parsed);
+        let browse = groups.is_empty();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = groups
+            .iter()
+            .map(|q| (Occur::Must, q.box_clone()))
+            .collect();
+        if browse {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        clauses.extend(excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
+        BuiltQuery {
+            all: Box::new(BooleanQuery::new(clauses)),
+            min_groups: min_groups_for(groups.len()),
+            groups,
+            excluded,
+            proximity,
+            words,
+            ignored,
+            correctable,
+            browse,
+        }
+    }
 
-        // Runs of single-word groups may form a known multiword name: merge them first.
+    /// The units of a parsed query: its groups, with runs of single words forming a known
+    /// multiword name (`Tin Zaouatène`, an actor's name typed in full) merged into one.
+    fn units(&self, parsed: &ParsedQuery) -> Vec<Unit> {
+        // A lone dash or bullet between words (`attaque – Gao`) is no part of a name.
+        let single_word = |g: &Vec<Item>| match g.as_slice() {
+            [Item::Word(w)] if w.chars().any(char::is_alphanumeric) => Some(w.clone()),
+            _ => None,
+        };
         let mut i = 0;
         let mut units: Vec<Unit> = Vec::new();
         while i < parsed.groups.len() {
-            // A lone dash or bullet between words (`attaque – Gao`) is no part of a name.
-            let single_word = |g: &Vec<Item>| match g.as_slice() {
-                [Item::Word(w)] if w.chars().any(char::is_alphanumeric) => Some(w.clone()),
-                _ => None,
-            };
             let mut merged = None;
             for len in (2..=MAX_NAME_WORDS).rev() {
                 if i + len > parsed.groups.len() {
@@ -548,104 +612,78 @@ impl QueryBuilder<'_> {
                 }
             }
         }
+        units
+    }
 
-        // Stop words: dropped, unless every unit is one.
-        let stops: Vec<bool> = units
-            .iter()
-            .map(|u| match u {
-                Unit::Group(items) => items.iter().all(|item| match item {
-                    Item::Word(w) => self.is_stop(w),
-                    Item::Phrase(p) => self.is_stop(p),
-                    Item::Prefix(_) => false,
-                }),
-                Unit::Name { .. } => false,
-            })
-            .collect();
-        let all_stop = stops.iter().all(|&s| s);
+    /// Whether a unit is only stop words (a name never is).
+    fn is_stop_unit(&mut self, unit: &Unit) -> bool {
+        match unit {
+            Unit::Group(items) => items.iter().all(|item| match item {
+                Item::Word(w) => self.is_stop(w),
+                Item::Phrase(p) => self.is_stop(p),
+                Item::Prefix(_) => false,
+            }),
+            Unit::Name { .. } => false,
+        }
+    }
 
-        for (unit, stop) in units.iter().zip(&stops) {
-            if *stop && !all_stop {
-                if let Unit::Group(items) = unit {
-                    ignored.extend(items.iter().map(Item::display));
+    /// The query of a group of alternatives (`Gao OR Ménaka`); a query of stop words only is
+    /// searched unstemmed, as typed.
+    fn group_query(&mut self, items: &[Item], all_stop: bool) -> Option<Box<dyn Query>> {
+        let mut clauses = Vec::new();
+        for item in items {
+            if all_stop {
+                if let Item::Word(w) | Item::Phrase(w) = item {
+                    clauses.extend(self.exact_only(w));
                 }
+            } else {
+                clauses.extend(self.item_query(item, true));
+            }
+        }
+        union(clauses)
+    }
+
+    /// The query of adjacent words forming a known name: the words anywhere (the name is only a
+    /// better match), the name as a phrase, joined, and its other spellings.
+    fn name_unit_query(&mut self, spaced: &str, joined: &str) -> Option<Box<dyn Query>> {
+        let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+        let mut parts: Option<Vec<Box<dyn Query>>> = Some(Vec::new());
+        for part in spaced.split(' ') {
+            if self.is_stop(part) {
                 continue;
             }
-            self.used.set_group(groups.len());
-            let query = match unit {
-                Unit::Group(items) => {
-                    let mut clauses = Vec::new();
-                    for item in items {
-                        if all_stop {
-                            // Only stop words: search them unstemmed, as typed.
-                            if let Item::Word(w) | Item::Phrase(w) = item {
-                                clauses.extend(self.exact_only(w));
-                            }
-                        } else {
-                            clauses.extend(self.item_query(item, true));
-                        }
-                    }
-                    if let [Item::Word(w)] = items.as_slice() {
-                        correctable.push((groups.len(), w.clone()));
-                    }
-                    words.push(
-                        items
-                            .iter()
-                            .map(Item::display)
-                            .collect::<Vec<_>>()
-                            .join(" OR "),
-                    );
-                    union(clauses)
-                }
-                Unit::Name { spaced, joined } => {
-                    let mut clauses: Vec<Box<dyn Query>> = Vec::new();
-                    // The words anywhere (the name is only a better match), the name as a
-                    // phrase, joined, and its other spellings.
-                    let mut parts: Option<Vec<Box<dyn Query>>> = Some(Vec::new());
-                    for part in spaced.split(' ') {
-                        if self.is_stop(part) {
-                            continue;
-                        }
-                        let q = self.item_query(&Item::Word(part.to_string()), true);
-                        parts = parts.zip(q).map(|(mut list, q)| {
-                            list.push(q);
-                            list
-                        });
-                    }
-                    if let Some(parts) = parts.filter(|p| !p.is_empty()) {
-                        clauses.push(Box::new(BooleanQuery::intersection(parts)));
-                    }
-                    clauses.extend(self.text_query(spaced));
-                    clauses.extend(self.text_query(joined));
-                    let expansion = self
-                        .expansion_query(spaced)
-                        .or_else(|| self.expansion_query(joined));
-                    clauses.extend(expansion);
-                    if !self.expansions.iter().any(|e| e.term == *spaced) {
-                        self.expansions.push(Expansion {
-                            term: spaced.clone(),
-                            alternatives: vec![joined.clone()],
-                            kind: "joined".into(),
-                        });
-                    }
-                    words.push(spaced.clone());
-                    union(clauses)
-                }
-            };
-            // An item that analyses to nothing matches nothing (rather than everything).
-            groups.push(query.unwrap_or_else(|| Box::new(EmptyQuery)));
+            let q = self.item_query(&Item::Word(part.to_string()), true);
+            parts = parts.zip(q).map(|(mut list, q)| {
+                list.push(q);
+                list
+            });
         }
+        if let Some(parts) = parts.filter(|p| !p.is_empty()) {
+            clauses.push(Box::new(BooleanQuery::intersection(parts)));
+        }
+        clauses.extend(self.text_query(spaced));
+        clauses.extend(self.text_query(joined));
+        let expansion = self
+            .expansion_query(spaced)
+            .or_else(|| self.expansion_query(joined));
+        clauses.extend(expansion);
+        if !self.expansions.iter().any(|e| e.term == spaced) {
+            self.expansions.push(Expansion {
+                term: spaced.to_string(),
+                alternatives: vec![joined.to_string()],
+                kind: "joined".into(),
+            });
+        }
+        union(clauses)
+    }
 
-        let proximity = if all_stop {
-            Vec::new()
-        } else {
-            self.proximity_queries(&units, &stops)
-        };
-
-        let excluded: Vec<Box<dyn Query>> = parsed
+    /// The queries of the excluded items. Exclusions highlight nothing: built on a scratch term
+    /// set.
+    fn exclusions(&mut self, parsed: &ParsedQuery) -> Vec<Box<dyn Query>> {
+        parsed
             .excluded
             .iter()
             .filter_map(|item| {
-                // Exclusions do not highlight anything: build them on a scratch term set.
                 let saved = std::mem::take(&mut self.used);
                 let saved_expansions = self.expansions.len();
                 let q = self.item_query(item, true);
@@ -653,30 +691,7 @@ impl QueryBuilder<'_> {
                 self.expansions.truncate(saved_expansions);
                 q.map(|q| Box::new(ExclusionQuery::new(q)) as Box<dyn Query>)
             })
-            .collect();
-
-        let browse = groups.is_empty();
-        let n = groups.len();
-        let min_groups = min_groups_for(n);
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = groups
-            .iter()
-            .map(|q| (Occur::Must, q.box_clone()))
-            .collect();
-        if browse {
-            clauses.push((Occur::Must, Box::new(AllQuery)));
-        }
-        clauses.extend(excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
-        BuiltQuery {
-            all: Box::new(BooleanQuery::new(clauses)),
-            groups,
-            excluded,
-            proximity,
-            min_groups,
-            words,
-            ignored,
-            correctable,
-            browse,
-        }
+            .collect()
     }
 
     /// The phrase of each pair of adjacent typed words (stop words between them included, as
@@ -702,7 +717,7 @@ impl QueryBuilder<'_> {
                     continue;
                 }
                 let pair = self.fields.0[family];
-                for (field, boost) in [(pair.title, TITLE_BOOST), (pair.body, 1.0)] {
+                for (field, boost) in [(pair.title, TITLE_BOOST), (pair.body, BODY_BOOST)] {
                     let variants = phrase_variants(
                         field,
                         &lattice,
@@ -745,15 +760,6 @@ impl QueryBuilder<'_> {
     }
 }
 
-/// Most proximity phrases added to one query.
-const MAX_PROXIMITY_PHRASES: usize = 6;
-/// Weight of a proximity phrase: a word scores in its language field and in the exact field, a
-/// phrase only in the language field; doubled, it weighs about as much as its words.
-const PROXIMITY_BOOST: f32 = 2.0;
-/// Positions of play in a proximity phrase (either order): `embuscade patrouille` is near in
-/// "une embuscade contre la patrouille".
-const PROXIMITY_SLOP: u32 = 3;
-
 /// The texts of the pairs of adjacent single-word units (`frappe aérienne`, `frappe de drone`:
 /// stop words between two words stay in the phrase).
 fn proximity_phrases(units: &[Unit], stops: &[bool]) -> Vec<String> {
@@ -794,16 +800,6 @@ enum Unit {
     Name { spaced: String, joined: String },
 }
 
-/// How many of `n` groups a partial match must contain: most of them (more than half), so one
-/// of two words is not enough, three of four is.
-pub fn min_groups_for(n: usize) -> usize {
-    if n == 0 {
-        0
-    } else {
-        n / 2 + 1
-    }
-}
-
 /// The query of documents with at least `min` of the groups, minus exclusions.
 pub fn partial_query(built: &BuiltQuery) -> Box<dyn Query> {
     let should: Vec<(Occur, Box<dyn Query>)> = built
@@ -821,19 +817,4 @@ pub fn partial_query(built: &BuiltQuery) -> Box<dyn Query> {
             .map(|q| (Occur::MustNot, q.box_clone())),
     );
     Box::new(BooleanQuery::new(clauses))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn partial_share_is_a_majority() {
-        assert_eq!(min_groups_for(1), 1);
-        assert_eq!(min_groups_for(2), 2);
-        assert_eq!(min_groups_for(3), 2);
-        assert_eq!(min_groups_for(4), 3);
-        assert_eq!(min_groups_for(5), 3);
-        assert_eq!(min_groups_for(6), 4);
-    }
 }

@@ -31,6 +31,7 @@ pub mod possessive;
 pub mod stemmer;
 pub mod stop_words;
 pub mod word_tokenizer;
+pub mod words;
 
 #[cfg(test)]
 pub(crate) mod test_support;
@@ -44,4 +45,5 @@ pub use stemmer::{
     french_stem, has_french_stem_override, snowball_stemmer, FoldingStemFilter, StemLanguage,
 };
 pub use stop_words::{all_stop_words, english_stop_words, french_stop_words, StopWordFilter};
-pub use word_tokenizer::{next_word, WordTokenizer, MAX_WORD_BYTES};
+pub use word_tokenizer::{WordTokenizer, MAX_WORD_BYTES};
+pub use words::{is_joiner, next_word, WordSpan};

@@ -2,20 +2,18 @@
 //! the original, so highlights land on the characters the user wrote.
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
-use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use super::words::next_word;
 use crate::normalize_char;
 
 /// Words longer than this (in bytes of the original) are skipped, as tantivy's `RemoveLongFilter`
 /// would: they are noise (base64, URLs glued together) and would bloat the term dictionary.
 pub const MAX_WORD_BYTES: usize = 160;
 
-/// A word is a run of letters, digits and combining marks; an apostrophe (any look-alike) or a
-/// hyphen between two such characters stays inside the word (`l'armée`, `Tin-Zaouatène`) for the
-/// elision and compound filters to handle. Characters that [`normalize_char`] drops (soft hyphen,
-/// zero-width) are skipped inside a word. The token text is the word with [`normalize_char`] applied
-/// to each character, then NFC; `offset_from..offset_to` is the word in the original text.
+/// Words as [`super::words`] defines them (letters, digits and combining marks, with apostrophes
+/// and hyphens inside). The token text is the word with [`normalize_char`] applied to each
+/// character, then NFC; `offset_from..offset_to` is the word in the original text.
 #[derive(Clone, Default)]
 pub struct WordTokenizer {
     token: Token,
@@ -44,87 +42,6 @@ impl Tokenizer for WordTokenizer {
     }
 }
 
-/// Starts a word.
-#[inline]
-fn is_word_start(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-/// Continues a word.
-#[inline]
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || (!c.is_ascii() && is_combining_mark(c))
-}
-
-/// Joins two word characters into one word (apostrophes and hyphens, after normalisation).
-#[inline]
-pub(crate) fn is_joiner(c: char) -> bool {
-    matches!(normalize_char(c), Some('\'') | Some('-'))
-}
-
-/// The next word of `text` at or after byte `from`, as [`WordTokenizer`] finds it: its byte range
-/// in `text`. Shared with the snippet builder, which must find the same words as the index.
-pub fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
-    // Skip to the start of a word, a byte at a time over ASCII.
-    let mut at = from;
-    let start = loop {
-        let &b = bytes.get(at)?;
-        if b.is_ascii() {
-            if b.is_ascii_alphanumeric() {
-                break at;
-            }
-            at += 1;
-        } else {
-            let c = text[at..].chars().next()?;
-            if is_word_start(c) {
-                break at;
-            }
-            at += c.len_utf8();
-        }
-    };
-    // Extend over ASCII letters and digits; anything else takes the general path.
-    let mut end = start;
-    while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-        end += 1;
-    }
-    if end == start {
-        end += text[start..].chars().next().map_or(0, char::len_utf8);
-    }
-    let mut chars = text[end..].char_indices().peekable();
-    let base = end;
-    while let Some(&(i, c)) = chars.peek() {
-        let at = base + i;
-        if at < end {
-            chars.next();
-            continue;
-        }
-        if is_word_char(c) {
-            end = at + c.len_utf8();
-            chars.next();
-        } else if normalize_char(c).is_none() {
-            // Invisible inside a word: skipped, and only part of the word if a letter follows.
-            chars.next();
-        } else if is_joiner(c) {
-            chars.next();
-            // Invisible characters between the joiner and the next letter do not separate.
-            while chars
-                .peek()
-                .is_some_and(|&(_, c)| normalize_char(c).is_none())
-            {
-                chars.next();
-            }
-            match chars.peek() {
-                Some(&(_, next)) if is_word_start(next) => {}
-                _ => break,
-            }
-        } else {
-            break;
-        }
-    }
-    Some((start, end))
-}
-
 impl WordTokenStream<'_> {
     fn fill_token_text(&mut self, start: usize, end: usize) {
         let text = &mut self.token.text;
@@ -148,10 +65,11 @@ impl WordTokenStream<'_> {
 impl TokenStream for WordTokenStream<'_> {
     fn advance(&mut self) -> bool {
         loop {
-            let Some((start, end)) = next_word(self.text, self.cursor) else {
+            let Some(word) = next_word(self.text, self.cursor) else {
                 self.cursor = self.text.len();
                 return false;
             };
+            let (start, end) = (word.start, word.end);
             self.cursor = end;
             if end - start > MAX_WORD_BYTES {
                 continue;

@@ -1,81 +1,32 @@
-//! Snippets: up to three fragments of the stored body around the matched terms, HTML-escaped,
-//! matches in `<mark>`.
+//! Finding what a search's terms match in a document, cheaply.
 //!
 //! Running the French analyzer over every hit's body costs more than the search itself, so a
 //! [`Highlighter`], built once per search from the terms the query searched, makes a cheap pass
-//! instead: it splits the text into words as the analyzers' tokenizer does (letters and digits,
-//! with apostrophes and hyphens inside a word), folds each word and its parts, and compares them
-//! with the query's exact terms and prefixes. Only a word that could stem to a searched stem (its
-//! first letters are a stem's first letters) goes through the real analyzer of its family, and
-//! that answer is remembered for the rest of the search. Adjacent words are joined when they
-//! spell a searched multiword name (`Tin Zaouatène`). The pass stops at
-//! [`MAX_ANALYSED_BYTES`], or as soon as [`MAX_FRAGMENTS`] separate fragments hold every word of
-//! the query. Match offsets point into the original text, so `frappes` is marked for `frappe`
+//! instead: it reads the text's words as the analyzers' tokenizer does
+//! ([`sahel_text::tokenizer::next_word`]), folds each word and its parts (between apostrophes and
+//! hyphens), and compares them with the query's exact terms and prefixes. Only a word that could
+//! stem to a searched stem (its first letters are a stem's first letters) goes through the real
+//! analyzer of its family, and that answer is remembered for the rest of the search. Adjacent
+//! words are joined when they spell a searched multiword name (`Tin Zaouatène`). The pass stops
+//! at [`MAX_ANALYSED_BYTES`], or as soon as [`MAX_FRAGMENTS`] separate fragments hold every word
+//! of the query. Match offsets point into the original text, so `frappes` is marked for `frappe`
 //! and `Léré` for `lere`.
 
 use rustc_hash::FxHashMap;
+use sahel_text::tokenizer::{is_joiner, next_word, WordSpan, MAX_WORD_BYTES};
 use sahel_text::{fold, fold_into, normalize_char};
 
+use super::fragments::{floor_boundary, FRAGMENT_BYTES, MAX_FRAGMENTS};
 use crate::query::{Analyzers, TermSets, ALONE, EN, EXACT, FR, IN_PHRASE};
 
-/// Most fragments in a snippet.
-pub const MAX_FRAGMENTS: usize = 3;
-/// Target length of a fragment, in bytes.
-pub const FRAGMENT_BYTES: usize = 180;
 /// Only this much of a body is searched for matches: keeps one huge document from costing more
 /// than a page of ordinary ones.
 pub const MAX_ANALYSED_BYTES: usize = 32 * 1024;
-/// Separator between fragments.
-pub const ELLIPSIS: &str = " … ";
 /// Leading characters of a searched stem a word must share before it is stemmed. Snowball only
 /// rewrites endings, so a word stemming to a searched stem starts with the stem's first letters.
 const STEM_PREFIX_CHARS: usize = 3;
 /// Most words joined into one multiword name.
 const MAX_JOINED_WORDS: usize = 8;
-/// Words longer than this are skipped, as the analyzers' tokenizer does.
-const MAX_WORD_BYTES: usize = 160;
-
-/// HTML-escapes `text` into `out`.
-pub fn escape_into(text: &str, out: &mut String) {
-    let mut last = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let replacement = match b {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'&' => "&amp;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[last..i]);
-        out.push_str(replacement);
-        last = i + 1;
-    }
-    out.push_str(&text[last..]);
-}
-
-/// HTML-escapes `text`.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape_into(text, &mut out);
-    out
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
 
 /// The analyzer families to compare a document of this language with.
 pub fn families_for(language: &str) -> &'static [usize] {
@@ -513,154 +464,217 @@ impl Highlighter {
             return marks;
         }
         let mut scratch = WordScratch::default();
-        // Multiword names under way: (start offset, joined folded words, number of words).
-        let mut pending: Vec<(usize, String, usize)> = Vec::new();
-        let mut next_pending: Vec<(usize, String, usize)> = Vec::new();
+        let mut names = NamesUnderWay::default();
         let mut stop = EarlyStop::new(self.all_groups);
         let mut cursor = 0;
-        while let Some((start, end, plain)) = next_word(text, cursor) {
+        while let Some(WordSpan { start, end, plain }) = next_word(text, cursor) {
             cursor = end;
             if end - start > MAX_WORD_BYTES {
-                pending.clear();
+                names.clear();
                 continue;
             }
-            if pending.is_empty() && !self.may_match(text, start, end, plain, &mut scratch) {
+            if names.is_empty() && !self.may_match(text, start, end, plain, &mut scratch) {
                 continue;
             }
             let before = marks.len();
             split_word(text, start, end, &mut scratch);
-            let WordScratch {
-                joined,
-                parts,
-                whole,
-            } = &scratch;
-            // Exact terms and prefixes: each part, and the whole word joined.
-            for &(from, to, jf, jt) in parts {
-                let part = &joined[jf..jt];
-                let mut mask = self.exact.get(part).copied().unwrap_or(0);
-                if !self.prefixes.is_empty() && !self.stop_words.contains(part) {
-                    for (prefix, bit) in &self.prefixes {
-                        if part.starts_with(prefix.as_str()) {
-                            mask |= bit;
-                        }
-                    }
-                }
-                if mask != 0 {
-                    let flags = self.exact_flags.get(part).copied().unwrap_or(ALONE);
-                    marks.push(Mark {
-                        from,
-                        to,
-                        mask,
-                        flags,
-                    });
-                }
-            }
-            if parts.len() > 1 {
-                let mut mask = self.exact.get(joined.as_str()).copied().unwrap_or(0)
-                    | self.exact.get(whole.as_str()).copied().unwrap_or(0);
-                for (prefix, bit) in &self.prefixes {
-                    if joined.starts_with(prefix.as_str()) {
-                        mask |= bit;
-                    }
-                }
-                if mask != 0 {
-                    let flags = self
-                        .exact_flags
-                        .get(joined.as_str())
-                        .or_else(|| self.exact_flags.get(whole.as_str()))
-                        .copied()
-                        .unwrap_or(ALONE);
-                    marks.push(Mark {
-                        from: start,
-                        to: end,
-                        mask,
-                        flags,
-                    });
-                }
-            }
-            // Stems: only words that could have one of the searched stems are analysed.
+            self.mark_exact(start, end, &scratch, &mut marks);
             for (index, active) in [(0, fr), (1, en)] {
-                if !active {
-                    continue;
-                }
-                let family = &mut self.stems[index];
-                if !parts
-                    .iter()
-                    .any(|&(_, _, jf, jt)| family.candidate(&joined[jf..jt]))
-                {
-                    continue;
-                }
-                let word = &text[start..end];
-                if !family.cache.contains_key(word) {
-                    let mut found = Vec::new();
-                    let mut stream = self.analyzers.0[family.family].token_stream(word);
-                    while let Some(token) = stream.next() {
-                        if let Some(&mask) = family.terms.get(&token.text) {
-                            if token.offset_from < token.offset_to && token.offset_to <= word.len()
-                            {
-                                found.push(Mark {
-                                    from: token.offset_from,
-                                    to: token.offset_to,
-                                    mask,
-                                    flags: family.flags.get(&token.text).copied().unwrap_or(ALONE),
-                                });
-                            }
-                        }
-                    }
-                    family.cache.insert(word.to_string(), found);
-                }
-                if let Some(found) = family.cache.get(word) {
-                    marks.extend(found.iter().map(|m| Mark {
-                        from: start + m.from,
-                        to: start + m.to,
-                        mask: m.mask,
-                        flags: m.flags,
-                    }));
+                if active {
+                    self.mark_stems(index, text, start, end, &scratch, &mut marks);
                 }
             }
-            // Multiword names: this word continues the ones under way, or starts one.
-            next_pending.clear();
-            for (from, mut acc, words) in pending.drain(..) {
-                acc.push_str(joined);
-                let mask = self.joined_mask(&acc, fr, en);
-                if mask != 0 {
-                    marks.push(Mark {
-                        from,
-                        to: end,
-                        mask,
-                        flags: ALONE,
-                    });
-                }
-                if words + 1 < MAX_JOINED_WORDS && self.starts_a_term(&acc) {
-                    next_pending.push((from, acc, words + 1));
-                }
-            }
-            if self.starts_a_term(joined) {
-                next_pending.push((start, joined.clone(), 1));
-            }
-            std::mem::swap(&mut pending, &mut next_pending);
+            self.mark_names(
+                &mut names,
+                start,
+                end,
+                &scratch.joined,
+                (fr, en),
+                &mut marks,
+            );
             if early_stop && marks.len() > before && stop.enough(&marks, end) {
                 break;
             }
         }
-        marks.retain(|m| {
-            m.from < m.to && text.is_char_boundary(m.from) && text.is_char_boundary(m.to)
-        });
-        marks.sort_unstable();
-        let mut merged: Vec<Mark> = Vec::with_capacity(marks.len());
-        for mark in marks {
-            match merged.last_mut() {
-                Some(last) if mark.from <= last.to => {
-                    last.to = last.to.max(mark.to);
-                    last.mask |= mark.mask;
-                    last.flags |= mark.flags;
-                }
-                _ => merged.push(mark),
-            }
-        }
+        let mut merged = merge_marks(text, marks);
         keep_phrase_runs(text, &mut merged, &self.stop_words);
         merged
     }
+
+    /// Marks the exact terms and prefixes the word `text[start..end]` (split in `scratch`)
+    /// matches: each part, and the whole word joined.
+    #[inline]
+    fn mark_exact(&self, start: usize, end: usize, scratch: &WordScratch, marks: &mut Vec<Mark>) {
+        let WordScratch {
+            joined,
+            parts,
+            whole,
+        } = scratch;
+        for &(from, to, jf, jt) in parts {
+            let part = &joined[jf..jt];
+            let mut mask = self.exact.get(part).copied().unwrap_or(0);
+            if !self.prefixes.is_empty() && !self.stop_words.contains(part) {
+                for (prefix, bit) in &self.prefixes {
+                    if part.starts_with(prefix.as_str()) {
+                        mask |= bit;
+                    }
+                }
+            }
+            if mask != 0 {
+                let flags = self.exact_flags.get(part).copied().unwrap_or(ALONE);
+                marks.push(Mark {
+                    from,
+                    to,
+                    mask,
+                    flags,
+                });
+            }
+        }
+        if parts.len() > 1 {
+            let mut mask = self.exact.get(joined.as_str()).copied().unwrap_or(0)
+                | self.exact.get(whole.as_str()).copied().unwrap_or(0);
+            for (prefix, bit) in &self.prefixes {
+                if joined.starts_with(prefix.as_str()) {
+                    mask |= bit;
+                }
+            }
+            if mask != 0 {
+                let flags = self
+                    .exact_flags
+                    .get(joined.as_str())
+                    .or_else(|| self.exact_flags.get(whole.as_str()))
+                    .copied()
+                    .unwrap_or(ALONE);
+                marks.push(Mark {
+                    from: start,
+                    to: end,
+                    mask,
+                    flags,
+                });
+            }
+        }
+    }
+
+    /// Marks the searched stems of one stemming family (`index` in [`Highlighter::stems`]) in
+    /// the word `text[start..end]`: only a word that could have one of them is analysed, once
+    /// per search.
+    fn mark_stems(
+        &mut self,
+        index: usize,
+        text: &str,
+        start: usize,
+        end: usize,
+        scratch: &WordScratch,
+        marks: &mut Vec<Mark>,
+    ) {
+        let Highlighter {
+            stems, analyzers, ..
+        } = self;
+        let family = &mut stems[index];
+        let joined = &scratch.joined;
+        if !scratch
+            .parts
+            .iter()
+            .any(|&(_, _, jf, jt)| family.candidate(&joined[jf..jt]))
+        {
+            return;
+        }
+        let word = &text[start..end];
+        if !family.cache.contains_key(word) {
+            let mut found = Vec::new();
+            let mut stream = analyzers.0[family.family].token_stream(word);
+            while let Some(token) = stream.next() {
+                if let Some(&mask) = family.terms.get(&token.text) {
+                    if token.offset_from < token.offset_to && token.offset_to <= word.len() {
+                        found.push(Mark {
+                            from: token.offset_from,
+                            to: token.offset_to,
+                            mask,
+                            flags: family.flags.get(&token.text).copied().unwrap_or(ALONE),
+                        });
+                    }
+                }
+            }
+            family.cache.insert(word.to_string(), found);
+        }
+        if let Some(found) = family.cache.get(word) {
+            marks.extend(found.iter().map(|m| Mark {
+                from: start + m.from,
+                to: start + m.to,
+                mask: m.mask,
+                flags: m.flags,
+            }));
+        }
+    }
+
+    /// Multiword names: the word ending at `end` (folded and joined: `joined`) continues the
+    /// names under way, or starts one; a name complete marks its words.
+    fn mark_names(
+        &self,
+        names: &mut NamesUnderWay,
+        start: usize,
+        end: usize,
+        joined: &str,
+        (fr, en): (bool, bool),
+        marks: &mut Vec<Mark>,
+    ) {
+        names.next.clear();
+        for (from, mut acc, words) in names.pending.drain(..) {
+            acc.push_str(joined);
+            let mask = self.joined_mask(&acc, fr, en);
+            if mask != 0 {
+                marks.push(Mark {
+                    from,
+                    to: end,
+                    mask,
+                    flags: ALONE,
+                });
+            }
+            if words + 1 < MAX_JOINED_WORDS && self.starts_a_term(&acc) {
+                names.next.push((from, acc, words + 1));
+            }
+        }
+        if self.starts_a_term(joined) {
+            names.next.push((start, joined.to_string(), 1));
+        }
+        std::mem::swap(&mut names.pending, &mut names.next);
+    }
+}
+
+/// Multiword names under way during a scan: (start offset, joined folded words, number of
+/// words), and the list the next word fills.
+#[derive(Default)]
+struct NamesUnderWay {
+    pending: Vec<(usize, String, usize)>,
+    next: Vec<(usize, String, usize)>,
+}
+
+impl NamesUnderWay {
+    fn is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    fn clear(&mut self) {
+        self.pending.clear();
+    }
+}
+
+/// The marks found on valid character boundaries, sorted, overlapping ones merged.
+fn merge_marks(text: &str, mut marks: Vec<Mark>) -> Vec<Mark> {
+    marks.retain(|m| m.from < m.to && text.is_char_boundary(m.from) && text.is_char_boundary(m.to));
+    marks.sort_unstable();
+    let mut merged: Vec<Mark> = Vec::with_capacity(marks.len());
+    for mark in marks {
+        match merged.last_mut() {
+            Some(last) if mark.from <= last.to => {
+                last.to = last.to.max(mark.to);
+                last.mask |= mark.mask;
+                last.flags |= mark.flags;
+            }
+            _ => merged.push(mark),
+        }
+    }
+    merged
 }
 
 /// Tells the scan when three separate fragments already hold every word of the query.
@@ -697,103 +711,6 @@ impl EarlyStop {
         }
         self.found >= MAX_FRAGMENTS
     }
-}
-
-#[inline]
-fn is_joiner(c: char) -> bool {
-    matches!(normalize_char(c), Some('\'') | Some('-'))
-}
-
-/// The next word at or after `from`, as the analyzers' tokenizer finds it
-/// ([`sahel_text::tokenizer::next_word`]): its byte range and whether it is plain (ASCII letters
-/// and digits only).
-///
-/// Most words are ASCII letters and digits, and the Latin letters of French (`é`, `à`, `ç`…),
-/// followed by a space or punctuation: those are read here, bytewise. A word that may go on
-/// past such a run (an apostrophe, a hyphen or a backtick after it, any other non-ASCII
-/// character) and any non-ASCII text before a word are left to the tokenizer's own function,
-/// which reads them in full.
-fn next_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
-    let bytes = text.as_bytes();
-    let rest = bytes.get(from..)?;
-    // ASCII joiners start no word: passed over like separators.
-    let skipped = rest
-        .iter()
-        .position(|&b| BYTE_CLASS[usize::from(b)] > JOINER)?;
-    let start = from + skipped;
-    match BYTE_CLASS.get(usize::from(bytes[start])) {
-        Some(&ALNUM) => {}
-        _ if latin_letter(bytes, start) => {}
-        _ => return tokenizer_word(text, start),
-    }
-    let mut end = start;
-    let mut plain = true;
-    while let Some(&b) = bytes.get(end) {
-        match BYTE_CLASS[usize::from(b)] {
-            ALNUM => end += 1,
-            LATIN_LEAD if latin_letter(bytes, end) => {
-                end += 2;
-                plain = false;
-            }
-            _ => break,
-        }
-    }
-    match bytes.get(end).map(|&b| BYTE_CLASS[usize::from(b)]) {
-        // An ASCII character that neither continues a word (letters, digits) nor joins two
-        // (`'`, `` ` ``, `-`): the word ends here, as in the tokenizer.
-        Some(SEPARATOR) | None => Some((start, end, plain)),
-        Some(_) => tokenizer_word(text, start),
-    }
-}
-
-/// Classes of [`BYTE_CLASS`]: ASCII characters that end words, ASCII joiners (`'`, `` ` ``,
-/// `-`), ASCII letters and digits, lead bytes of [`latin_letter`]s, other non-ASCII bytes; the
-/// first two start no word.
-const SEPARATOR: u8 = 0;
-const JOINER: u8 = 1;
-const ALNUM: u8 = 2;
-const LATIN_LEAD: u8 = 3;
-const OTHER: u8 = 4;
-
-/// The class of each byte, for the bytewise word reading.
-static BYTE_CLASS: [u8; 256] = {
-    let mut classes = [OTHER; 256];
-    let mut b = 0;
-    while b < 128 {
-        classes[b] = if (b as u8).is_ascii_alphanumeric() {
-            ALNUM
-        } else if b == b'\'' as usize || b == b'`' as usize || b == b'-' as usize {
-            JOINER
-        } else {
-            SEPARATOR
-        };
-        b += 1;
-    }
-    classes[0xC3] = LATIN_LEAD;
-    classes[0xC4] = LATIN_LEAD;
-    classes[0xC5] = LATIN_LEAD;
-    classes
-};
-
-/// Whether a letter of U+00C0..=U+017F (Latin-1 letters and Latin Extended-A: two UTF-8 bytes
-/// led by C3, C4 or C5) other than `×` and `÷` starts at `at`: alphanumeric, no combining mark,
-/// never rewritten, dropped nor a joiner by the normalisation, so it continues a word as an
-/// ASCII letter does.
-#[inline]
-fn latin_letter(bytes: &[u8], at: usize) -> bool {
-    match (bytes.get(at), bytes.get(at + 1)) {
-        (Some(0xC3), Some(&b)) => (0x80..=0xBF).contains(&b) && b != 0x97 && b != 0xB7,
-        (Some(0xC4 | 0xC5), Some(&b)) => (0x80..=0xBF).contains(&b),
-        _ => false,
-    }
-}
-
-fn tokenizer_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
-    let (start, end) = sahel_text::tokenizer::next_word(text, from)?;
-    let plain = text.as_bytes()[start..end]
-        .iter()
-        .all(u8::is_ascii_alphanumeric);
-    Some((start, end, plain))
 }
 
 /// Splits the word `text[start..end]` at its joiners and folds the parts into `scratch`.
@@ -837,153 +754,6 @@ fn split_word(text: &str, start: usize, end: usize, scratch: &mut WordScratch) {
     }
     if scratch.parts.len() > 1 {
         fold_into(word, &mut scratch.whole);
-    }
-}
-
-/// A fragment window around matches: [start, end) and the matches it holds.
-struct Window {
-    start: usize,
-    end: usize,
-    distinct: u32,
-    count: usize,
-}
-
-/// Builds the snippet of `body` for the query terms. Without matches: the beginning of the text.
-pub fn snippet(body: &str, language: &str, highlighter: &mut Highlighter) -> String {
-    let ranges = highlighter.matches(body, language);
-    if ranges.is_empty() {
-        let end = cut_after(body, 0, FRAGMENT_BYTES * 3 / 2);
-        let mut out = escape(body[..end].trim());
-        if end < body.len() {
-            out.push('…');
-        }
-        return collapse_whitespace(&out);
-    }
-    // Candidate windows start a little before each match; score by the query words they hold.
-    let mut windows: Vec<Window> = ranges
-        .iter()
-        .map(|mark| {
-            let start = cut_before(body, mark.from, FRAGMENT_BYTES / 3);
-            let end = cut_after(body, start, FRAGMENT_BYTES);
-            let first = ranges.partition_point(|m| m.from < start);
-            let (mask, count) = ranges[first..]
-                .iter()
-                .take_while(|m| m.from < end)
-                .filter(|m| m.to <= end)
-                .fold((0u32, 0usize), |(mask, count), m| {
-                    (mask | m.mask, count + 1)
-                });
-            Window {
-                start,
-                end,
-                distinct: mask.count_ones(),
-                count,
-            }
-        })
-        .collect();
-    windows.sort_by(|a, b| {
-        b.distinct
-            .cmp(&a.distinct)
-            .then(b.count.cmp(&a.count))
-            .then(a.start.cmp(&b.start))
-    });
-    let mut chosen: Vec<&Window> = Vec::new();
-    for window in &windows {
-        if chosen.len() == MAX_FRAGMENTS {
-            break;
-        }
-        if chosen
-            .iter()
-            .all(|c| window.end <= c.start || window.start >= c.end)
-        {
-            chosen.push(window);
-        }
-    }
-    chosen.sort_by_key(|w| w.start);
-    let mut out = String::new();
-    for (i, window) in chosen.iter().enumerate() {
-        if i > 0 || window.start > 0 {
-            out.push_str(if i > 0 { ELLIPSIS } else { "…" });
-        }
-        let mut pos = window.start;
-        let first = ranges.partition_point(|m| m.from < window.start);
-        for mark in ranges[first..]
-            .iter()
-            .take_while(|m| m.from < window.end)
-            .filter(|m| m.to <= window.end)
-        {
-            escape_into(&body[pos..mark.from], &mut out);
-            out.push_str("<mark>");
-            escape_into(&body[mark.from..mark.to], &mut out);
-            out.push_str("</mark>");
-            pos = mark.to;
-        }
-        escape_into(&body[pos..window.end], &mut out);
-        if i + 1 == chosen.len() && window.end < body.len() {
-            out.push('…');
-        }
-    }
-    // Whitespace runs (line breaks of the source) read better as single spaces.
-    collapse_whitespace(&out)
-}
-
-/// `text` trimmed, each run of whitespace (Unicode's) made one space. Runs of other ASCII
-/// characters are copied at once; only non-ASCII characters are decoded.
-fn collapse_whitespace(text: &str) -> String {
-    let text = text.trim();
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    let mut rest = text;
-    while !rest.is_empty() {
-        let run = rest
-            .bytes()
-            .position(|b| !b.is_ascii() || b.is_ascii_whitespace() || b == 0x0B)
-            .unwrap_or(rest.len());
-        if run > 0 {
-            out.push_str(&rest[..run]);
-            space = false;
-            rest = &rest[run..];
-            continue;
-        }
-        let Some(c) = rest.chars().next() else {
-            break;
-        };
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
-        }
-        rest = &rest[c.len_utf8()..];
-    }
-    out
-}
-
-/// A start at most `before` bytes before `at`, moved forward to the start of a word.
-fn cut_before(text: &str, at: usize, before: usize) -> usize {
-    let at = floor_boundary(text, at);
-    let start = floor_boundary(text, at.saturating_sub(before));
-    if start == 0 {
-        return 0;
-    }
-    match text[start..at].find(char::is_whitespace) {
-        Some(p) => ceil_boundary(text, start + p + 1),
-        None => start,
-    }
-}
-
-/// An end at most `len` bytes after `start`, moved back to the end of a word.
-fn cut_after(text: &str, start: usize, len: usize) -> usize {
-    let end = floor_boundary(text, start + len);
-    if end >= text.len() {
-        return text.len();
-    }
-    match text[start..end].rfind(char::is_whitespace) {
-        Some(p) if p > 0 => start + p,
-        _ => end,
     }
 }
 
@@ -1065,157 +835,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escape_neutralises_markup() {
-        assert_eq!(
-            escape("<script>alert('x')</script> & \"y\""),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"
-        );
-        assert_eq!(escape("été à Gao"), "été à Gao");
-    }
-
-    #[test]
-    fn cuts_stay_on_char_boundaries() {
-        let text = "éééé ààà ççç ".repeat(40);
-        for at in 0..text.len() {
-            let s = cut_before(&text, at, 17);
-            let e = cut_after(&text, s, 33);
-            assert!(text.is_char_boundary(s) && text.is_char_boundary(e) && s <= e);
-        }
-    }
-
-    fn words(text: &str) -> Vec<&str> {
-        let mut out = Vec::new();
-        let mut cursor = 0;
-        while let Some((s, e, _)) = next_word(text, cursor) {
-            out.push(&text[s..e]);
-            cursor = e;
-        }
-        out
-    }
-
-    #[test]
-    fn words_keep_inner_apostrophes_and_hyphens() {
-        assert_eq!(
-            words("L’armée a frappé Tin-Zaouatène -- aujourd'hui, (GSIM) l'-x 3e «Gao»"),
-            [
-                "L’armée",
-                "a",
-                "frappé",
-                "Tin-Zaouatène",
-                "aujourd'hui",
-                "GSIM",
-                "l",
-                "x",
-                "3e",
-                "Gao"
-            ]
-        );
-        assert_eq!(
-            words("mi\u{AD}li\u{200B}taire"),
-            ["mi\u{AD}li\u{200B}taire"]
-        );
-        assert!(words(" ,;- ").is_empty());
-    }
-
-    /// Every word as `sahel_text`'s tokenizer function finds it, with plainness.
-    fn tokenizer_words(text: &str) -> Vec<(usize, usize, bool)> {
-        let mut out = Vec::new();
-        let mut cursor = 0;
-        while let Some(word) = tokenizer_word(text, cursor) {
-            out.push(word);
-            cursor = word.1;
-        }
-        out
-    }
-
-    fn fast_words(text: &str) -> Vec<(usize, usize, bool)> {
-        let mut out = Vec::new();
-        let mut cursor = 0;
-        while let Some(word) = next_word(text, cursor) {
-            out.push(word);
-            cursor = word.1;
-        }
-        out
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
-
-        /// The bytewise reading finds exactly the tokenizer's words, from any start.
-        #[test]
-        fn bytewise_words_are_the_tokenizers(
-            pieces in proptest::collection::vec(proptest::sample::select(vec![
-                "a", "Z", "7", "ab", "attaque", " ", "  ", "\n", ",", ".", "'", "`", "-", "--",
-                "_", "(", "«", "»", "é", "É", "’", "\u{AD}", "\u{200B}", "\u{301}", "l'", "d’",
-                "Tin-", "aujourd'hui", "\u{2011}", "\u{A0}", "中", "ß", "ﬁ", "\u{2060}", "x`y",
-                "×", "÷", "ſ", "ƀ", "ÿ", "Ā", "ŉ", "ç", "À", "\u{345}", "´", "é-", "à'",
-            ]), 0..24),
-            from in 0usize..40,
-        ) {
-            let text: String = pieces.concat();
-            proptest::prop_assert_eq!(fast_words(&text), tokenizer_words(&text));
-            let from = (0..=from.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-            proptest::prop_assert_eq!(next_word(&text, from), tokenizer_word(&text, from));
-        }
-    }
-
-    #[test]
-    fn words_of_real_texts_are_the_tokenizers() {
-        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
-        let mut texts = Vec::new();
-        for entry in std::fs::read_dir(format!("{data}/sample-reports"))
-            .expect("sample reports")
-            .flatten()
-        {
-            texts.push(std::fs::read_to_string(entry.path()).expect("report"));
-        }
-        let conllu = std::fs::read_to_string(format!("{data}/ud-french/fr_gsd-ud-test.conllu"))
-            .expect("UD French test set");
-        texts.extend(
-            conllu
-                .lines()
-                .filter_map(|l| l.strip_prefix("# text = "))
-                .map(str::to_string),
-        );
-        assert!(texts.len() > 400, "{} texts", texts.len());
-        for text in &texts {
-            assert_eq!(fast_words(text), tokenizer_words(text), "{text}");
-        }
-    }
-
-    /// The reference: every character decoded.
-    fn collapse_by_chars(text: &str) -> String {
-        let mut out = String::new();
-        let mut space = false;
-        for c in text.trim().chars() {
-            if c.is_whitespace() {
-                if !space {
-                    out.push(' ');
-                }
-                space = true;
-            } else {
-                out.push(c);
-                space = false;
-            }
-        }
-        out
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn whitespace_runs_collapse_as_char_by_char(
-            pieces in proptest::collection::vec(proptest::sample::select(vec![
-                "a", "é", " ", "  ", "\t", "\n", "\r\n", "\u{B}", "\u{C}", "\u{85}", "\u{A0}",
-                "\u{202F}", "\u{2003}", "\u{3000}", "x y", "<mark>", "…", "中", "\u{1F600}",
-                "\u{1C}", "\u{1F}", "\u{0}",
-            ]), 0..20),
-        ) {
-            let text: String = pieces.concat();
-            proptest::prop_assert_eq!(collapse_whitespace(&text), collapse_by_chars(&text));
-        }
-    }
-
-    #[test]
     fn openings_admit_what_could_match_and_little_else() {
         let mut openings = Openings::new();
         openings.add_term(b"attaque");
@@ -1247,9 +866,9 @@ mod tests {
     fn parts_are_folded_with_their_offsets() {
         let text = "à Tin-Zaouatène";
         let mut scratch = WordScratch::default();
-        let (s, e, plain) = next_word(text, 3).expect("word");
-        assert!(!plain);
-        split_word(text, s, e, &mut scratch);
+        let word = next_word(text, 3).expect("word");
+        assert!(!word.plain);
+        split_word(text, word.start, word.end, &mut scratch);
         assert_eq!(scratch.joined, "tinzaouatene");
         let parts: Vec<&str> = scratch
             .parts

@@ -1,0 +1,159 @@
+//! A request's filters resolved against the index: per facet dimension, which of its indexed
+//! values are accepted (names matched without regard to case or accents, former regions to their
+//! successors, actor aliases to the canonical name), and the day range of `from`/`to`.
+
+use crate::api::{parse_day, parse_month, AppliedFilters, QueryInfo, SearchRequest};
+use crate::data::{day_of, IndexData, ACTOR, COUNTRY, DIMENSIONS, LOCALITY, MONTH, REGION};
+use crate::expand::{NameExpander, NameKind};
+use crate::Result;
+
+/// Resolved filters of a request.
+#[derive(Default)]
+pub struct Filters {
+    /// Per dimension, the accepted value ids (`None`: no filter on that dimension).
+    pub accepted: [Option<Vec<bool>>; DIMENSIONS],
+    /// Inclusive day range on the document dates (days since the epoch).
+    pub days: Option<(i32, i32)>,
+}
+
+/// Resolves the filters of `request`; what they resolved to goes into `info.filters`, and a
+/// value matching nothing into `info.notes`.
+pub fn resolve_filters(
+    data: &IndexData,
+    expander: &dyn NameExpander,
+    request: &SearchRequest,
+    info: &mut QueryInfo,
+) -> Result<Filters> {
+    let mut accepted: [Option<Vec<bool>>; DIMENSIONS] = Default::default();
+    let mut applied = AppliedFilters::default();
+    let dims: [(usize, &Vec<String>, &str); 5] = [
+        (REGION, &request.region, "region"),
+        (COUNTRY, &request.country, "country"),
+        (LOCALITY, &request.locality, "locality"),
+        (ACTOR, &request.actor, "actor"),
+        (crate::data::LANGUAGE, &request.lang, "lang"),
+    ];
+    for (dim, values, param) in dims {
+        if values.is_empty() {
+            continue;
+        }
+        let (mask, resolved) = resolve_names(data, expander, dim, values, param, &mut info.notes);
+        match dim {
+            REGION => applied.region = resolved,
+            COUNTRY => applied.country = resolved,
+            LOCALITY => applied.locality = resolved,
+            ACTOR => applied.actor = resolved,
+            _ => applied.lang = resolved,
+        }
+        accepted[dim] = Some(mask);
+    }
+    if !request.month.is_empty() {
+        let (mask, months) = resolve_months(data, &request.month)?;
+        applied.month = months;
+        accepted[MONTH] = Some(mask);
+    }
+    let from = request
+        .from
+        .as_deref()
+        .map(|v| parse_day("from", v))
+        .transpose()?;
+    let to = request
+        .to
+        .as_deref()
+        .map(|v| parse_day("to", v))
+        .transpose()?;
+    let days = (from.is_some() || to.is_some())
+        .then(|| (from.map_or(i32::MIN, day_of), to.map_or(i32::MAX, day_of)));
+    applied.from = from.map(|d| d.to_string());
+    applied.to = to.map(|d| d.to_string());
+    info.filters = applied;
+    Ok(Filters { accepted, days })
+}
+
+/// The values of dimension `dim` that the filter values select, as a mask over its value ids,
+/// and their names as indexed (each once, in the order found).
+fn resolve_names(
+    data: &IndexData,
+    expander: &dyn NameExpander,
+    dim: usize,
+    values: &[String],
+    param: &str,
+    notes: &mut Vec<String>,
+) -> (Vec<bool>, Vec<String>) {
+    let table = &data.tables[dim];
+    let mut mask = vec![false; table.len()];
+    let mut resolved: Vec<String> = Vec::new();
+    for value in values {
+        let mut names = vec![value.clone()];
+        match dim {
+            REGION => {
+                names.extend(expander.successor_regions(value));
+                names.extend(place_spellings(expander, value));
+            }
+            COUNTRY | LOCALITY => {
+                names.extend(place_spellings(expander, value));
+            }
+            ACTOR => names.extend(expander.actor_names(value)),
+            _ => {}
+        }
+        let before = resolved.len();
+        for name in &names {
+            for &id in table.resolve(name) {
+                if let Some(slot) = mask.get_mut(id as usize) {
+                    if !*slot {
+                        *slot = true;
+                        resolved.push(table.values[id as usize].clone());
+                    }
+                }
+            }
+        }
+        if resolved.len() == before {
+            notes.push(format!("{param} `{value}` matches no indexed value"));
+        }
+    }
+    (mask, resolved)
+}
+
+/// The months (`YYYY-MM`) of the month filter, as a mask over the month ids, and the months
+/// as normalised keys.
+fn resolve_months(data: &IndexData, months: &[String]) -> Result<(Vec<bool>, Vec<String>)> {
+    let table = &data.tables[MONTH];
+    let mut mask = vec![false; table.len()];
+    let mut keys = Vec::new();
+    for month in months {
+        let (year, m) = parse_month(month)?;
+        let key = format!("{year:04}-{m:02}");
+        for &id in table.resolve(&key) {
+            if let Some(slot) = mask.get_mut(id as usize) {
+                *slot = true;
+            }
+        }
+        keys.push(key);
+    }
+    Ok((mask, keys))
+}
+
+/// Whether the month `YYYY-MM` has a day in the inclusive day range.
+pub fn month_overlaps(month: &str, from: i32, to: i32) -> bool {
+    let Ok((year, m)) = parse_month(month) else {
+        return false;
+    };
+    let Some(first) = chrono::NaiveDate::from_ymd_opt(year, m, 1) else {
+        return false;
+    };
+    let next = if m == 12 {
+        chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        chrono::NaiveDate::from_ymd_opt(year, m + 1, 1)
+    };
+    let last = next.map_or(i32::MAX, |n| day_of(n) - 1);
+    day_of(first) <= to && last >= from
+}
+
+/// Other spellings of a place name the gazetteer knows.
+fn place_spellings(expander: &dyn NameExpander, value: &str) -> Vec<String> {
+    match expander.expand(value) {
+        Some((NameKind::Place, spellings)) => spellings,
+        _ => Vec::new(),
+    }
+}
