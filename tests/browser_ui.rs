@@ -717,6 +717,19 @@ async fn steps(fx: &mut Fixture, client: &Client) {
     )
     .await;
     assert_eq!(range_chip, json!(1), "the period shows as a chip");
+    client
+        .find(Locator::Css("#chips .clear-all"))
+        .await
+        .expect("clear all")
+        .click()
+        .await
+        .expect("clear the period");
+    wait_js(
+        client,
+        "!location.search.includes('from=') && window.__sahelSettled()",
+        "period cleared",
+    )
+    .await;
 
     // 6. Open a document and come back: same results, same scroll position.
     search_for(client, "attaque").await;

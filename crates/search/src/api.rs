@@ -81,6 +81,9 @@ pub struct SearchRequest {
     pub limit: Option<usize>,
     /// Hits to skip.
     pub offset: usize,
+    /// `false`: search the words only as typed, without their translations through the
+    /// French–English glossary (default: translated).
+    pub translate: Option<bool>,
 }
 
 /// Why a request was refused (HTTP 400).
@@ -100,6 +103,8 @@ pub enum RequestError {
     BadSort(String),
     #[error("malformed number `{value}` for `{param}`")]
     BadNumber { param: &'static str, value: String },
+    #[error("malformed switch `{value}` for `{param}`: expected true or false")]
+    BadSwitch { param: &'static str, value: String },
     #[error("limit {0} is too large (at most {MAX_LIMIT})")]
     LimitTooLarge(usize),
     #[error("offset {0} is too large (at most {MAX_OFFSET})")]
@@ -165,11 +170,20 @@ impl SearchRequest {
                     single("offset")?;
                     request.offset = parse_number("offset", value)?;
                 }
+                "translate" => {
+                    single("translate")?;
+                    request.translate = Some(parse_switch("translate", value)?);
+                }
                 other => return Err(RequestError::UnknownParameter(other.to_string())),
             }
         }
         request.validate()?;
         Ok(request)
+    }
+
+    /// Whether the query words are searched with their translations too.
+    pub fn translates(&self) -> bool {
+        self.translate.unwrap_or(true)
     }
 
     /// Checks every value: months, dates, limit, offset.
@@ -236,6 +250,17 @@ fn push_list(list: &mut Vec<String>, value: &str) {
 fn non_empty(value: &str) -> Option<String> {
     let value = value.trim();
     (!value.is_empty()).then(|| value.to_string())
+}
+
+fn parse_switch(param: &'static str, value: &str) -> Result<bool, RequestError> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Ok(true),
+        "false" | "0" | "no" | "off" => Ok(false),
+        _ => Err(RequestError::BadSwitch {
+            param,
+            value: value.to_string(),
+        }),
+    }
 }
 
 fn parse_number(param: &'static str, value: &str) -> Result<usize, RequestError> {
@@ -312,9 +337,16 @@ pub struct QueryInfo {
     pub expansions: Vec<Expansion>,
     /// Words ignored because they are too common to search (stop words).
     pub ignored: Vec<String>,
+    /// Words searched in the other language too, through the glossary (`attack` → `attaque`).
+    pub translations: Vec<Translation>,
+    /// Words (with their translations and corrections) that no report of the index contains.
+    pub missing: Vec<String>,
     /// Whether some hits match only part of the words (`partial` on those hits).
     pub partial: bool,
-    /// Minimum number of words a partial match has to contain.
+    /// Documents holding every word (the first hits); `total` adds the partial matches.
+    pub full_total: u64,
+    /// Fewest words a partial match can hold: partial matches are kept by the weight of the
+    /// words they hold (rare words and names weigh more), not by their count.
     pub min_words: usize,
     /// Whether part of the query could not be understood and was searched as plain words.
     pub fallback: bool,
@@ -339,6 +371,17 @@ pub struct Expansion {
     pub alternatives: Vec<String>,
     /// `place`, `actor` or `joined` (adjacent words searched as one name too).
     pub kind: String,
+}
+
+/// A query word or multiword term searched with its translations.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Translation {
+    /// The word(s) as typed.
+    pub term: String,
+    /// The language the term was recognised in (`fr` or `en`).
+    pub language: String,
+    /// The terms of the other language searched too.
+    pub alternatives: Vec<String>,
 }
 
 /// A word replaced by the typo-tolerant retry.

@@ -1,6 +1,8 @@
 //! The typo-tolerant retry: when no document has every word, a word found nowhere in the index
 //! is taken for a typo and also searches the exact-field terms within an edit distance that grows
-//! with its length.
+//! with its length, and the place and actor names it may be a misspelling of (`Tilabery` →
+//! `Tillabéri`, with all its spellings). A real word is no typo: a word of the glossary (`route`
+//! absent from a corpus is not `toute`) or a known name is never corrected.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -10,6 +12,8 @@ use tantivy::{DocSet, Term, TERMINATED};
 
 use crate::api::Correction;
 use crate::data::IndexData;
+use crate::glossary::Glossary;
+use crate::parser::Item;
 use crate::query::{BuiltQuery, FieldPair, QueryBuilder};
 
 /// Most corrections kept per word.
@@ -42,13 +46,14 @@ pub fn correct(
     built: &mut BuiltQuery,
     exact: &FieldPair,
     cache: &CorrectionCache,
+    vocabulary: &Glossary,
 ) -> Vec<Correction> {
     let mut corrections = Vec::new();
     for (group, word) in built.correctable.clone() {
         let terms = builder.exact_terms(&word);
         let [term] = terms.as_slice() else { continue };
         let distance = edit_distance_for(term.chars().count());
-        if distance == 0 {
+        if distance == 0 || is_known_word(builder, vocabulary, &word) {
             continue;
         }
         if built
@@ -58,10 +63,21 @@ pub fn correct(
         {
             continue;
         }
-        let found = cache.get_or_insert(data.generation, term, distance, || {
+        let mut found = cache.get_or_insert(data.generation, term, distance, || {
             fuzzy_terms(data, exact, term, distance)
         });
-        if found.is_empty() {
+        let names: Vec<String> = builder
+            .expander
+            .near_names(&word)
+            .into_iter()
+            .filter(|n| {
+                !found
+                    .iter()
+                    .any(|f| sahel_text::fold(f) == sahel_text::fold(n))
+            })
+            .take(MAX_CORRECTIONS)
+            .collect();
+        if found.is_empty() && names.is_empty() {
             continue;
         }
         let mut clauses: Vec<Box<dyn Query>> = Vec::new();
@@ -72,6 +88,11 @@ pub fn correct(
         for t in &found {
             clauses.extend(builder.text_query(t));
         }
+        for name in &names {
+            // The name with its other spellings, aliases and facet documents.
+            clauses.extend(builder.item_query(&Item::Word(name.clone()), true));
+        }
+        found.extend(names);
         if let Some(slot) = built.groups.get_mut(group) {
             *slot = Box::new(BooleanQuery::union(clauses));
         }
@@ -96,6 +117,16 @@ pub fn correct(
         built.all = Box::new(BooleanQuery::new(clauses));
     }
     corrections
+}
+
+/// Whether `word` is a real word or name rather than a typo: a term of the glossary in either
+/// language, or a place or actor name.
+fn is_known_word(builder: &mut QueryBuilder<'_>, vocabulary: &Glossary, word: &str) -> bool {
+    if builder.expander.expand(word).is_some() {
+        return true;
+    }
+    let [fr, en, _] = &mut builder.analyzers.0;
+    vocabulary.knows(word, fr, en)
 }
 
 /// The note telling what the retry searched instead.

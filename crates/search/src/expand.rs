@@ -31,6 +31,11 @@ pub trait NameExpander: Send + Sync {
     fn successor_regions(&self, region: &str) -> Vec<String>;
     /// Every name an actor filter value may be indexed under (canonical name and aliases).
     fn actor_names(&self, actor: &str) -> Vec<String>;
+    /// Names of places and actors a word that names nothing may be a misspelling of
+    /// (`Tilabery` → `Tillabéri`), for the typo-tolerant retry. Empty by default.
+    fn near_names(&self, _word: &str) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// An expander that knows no names (tests, or an index without a gazetteer).
@@ -81,7 +86,37 @@ fn others(typed: &str, forms: impl IntoIterator<Item = String>) -> Vec<String> {
     out
 }
 
+/// Most edits between a misspelt actor name and an alias it is corrected to.
+const ACTOR_EDITS: usize = 1;
+/// Shortest actor alias corrected towards (short acronyms are too close to each other).
+const ACTOR_MIN_CHARS: usize = 5;
+
 impl NameExpander for FacetsExpander {
+    fn near_names(&self, word: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let (ids, _) = self.gazetteer.fuzzy_lookup(word);
+        for id in ids {
+            let name = self.gazetteer.entry(id).name.to_string();
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        let key = fold(word);
+        if key.chars().count() >= ACTOR_MIN_CHARS {
+            for actor in self.actors.actors() {
+                let near = actor.aliases.iter().any(|alias| {
+                    let alias = fold(alias);
+                    alias.chars().count() >= ACTOR_MIN_CHARS
+                        && strsim::levenshtein(&alias, &key) <= ACTOR_EDITS
+                });
+                if near && !out.contains(&actor.canonical) {
+                    out.push(actor.canonical.clone());
+                }
+            }
+        }
+        out
+    }
+
     fn expand(&self, name: &str) -> Option<(NameKind, Vec<String>)> {
         if let Some(canonical) = self.actors.canonical_of(name) {
             let canonical = canonical.to_string();

@@ -87,7 +87,13 @@ fn resolve_names(
         let mut names = vec![value.clone()];
         match dim {
             REGION => {
-                names.extend(expander.successor_regions(value));
+                // A region of the index is that region: `Gao` is today's Gao, as its facet
+                // counts it, though Ménaka was carved out of the former Gao region. A name
+                // that is only a former region (`Centre-Nord`, `Sahel` in Burkina Faso)
+                // selects its successors.
+                if table.resolve(value).is_empty() {
+                    names.extend(expander.successor_regions(value));
+                }
                 names.extend(place_spellings(expander, value));
             }
             COUNTRY | LOCALITY => {

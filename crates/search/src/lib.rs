@@ -24,6 +24,7 @@ mod documents;
 pub mod error;
 pub mod exclusion;
 pub mod expand;
+mod facet_match;
 mod filters;
 pub mod glossary;
 pub mod hit_cache;

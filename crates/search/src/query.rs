@@ -20,18 +20,26 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
-use crate::api::Expansion;
+use std::sync::Arc;
+
+use crate::api::{Expansion, Translation};
+use crate::data::{IndexData, ACTOR, COUNTRY, LOCALITY, REGION};
 use crate::exclusion::ExclusionQuery;
-use crate::expand::NameExpander;
+use crate::expand::{NameExpander, NameKind};
+use crate::facet_match::FacetValueQuery;
+use crate::glossary::Glossary;
 use crate::parser::{Item, ParsedQuery};
 use crate::ranking::{
-    min_groups_for, BODY_BOOST, MAX_PROXIMITY_PHRASES, PROXIMITY_BOOST, PROXIMITY_SLOP, TITLE_BOOST,
+    BODY_BOOST, FACET_VALUE_SCORE, MAX_PROXIMITY_PHRASES, PROXIMITY_BOOST, PROXIMITY_SLOP,
+    TITLE_BOOST, TRANSLATION_WEIGHT,
 };
 
 /// Most phrases one item expands to (alternatives at several positions multiply).
 const MAX_PHRASE_VARIANTS: usize = 8;
-/// Most spellings/aliases added for one name.
-const MAX_ALTERNATIVES: usize = 12;
+/// Most spellings/aliases added for one name (an actor has up to about twenty: `EIGS`, `ISGS`,
+/// `ISSP`, `IS Sahel`, `État islamique au Sahel`…; a report naming it by any of them must be
+/// found).
+const MAX_ALTERNATIVES: usize = 32;
 /// Most words joined into one name: actor names typed in full run to eight words ("Groupe de
 /// soutien à l'islam et aux musulmans", "Volontaires pour la défense de la patrie").
 const MAX_NAME_WORDS: usize = 8;
@@ -356,13 +364,21 @@ pub struct QueryBuilder<'a> {
     pub expander: &'a dyn NameExpander,
     pub used: TermSets,
     pub expansions: Vec<Expansion>,
+    /// The bilingual glossary, when query words are translated (`None`: searched as typed).
+    pub glossary: Option<&'a Glossary>,
+    /// Words searched with their translations.
+    pub translations: Vec<Translation>,
+    /// The index's per-document data: a typed facet value (place, actor) also finds the
+    /// documents its facet counts (`None`: text only).
+    pub data: Option<Arc<IndexData>>,
 }
 
 /// A built query with what it searched.
 pub struct BuiltQuery {
     /// Documents with every group (and none of the exclusions).
     pub all: Box<dyn Query>,
-    /// Each group's query: documents with at least `min_groups` of them are partial matches.
+    /// Each group's query (a word with its forms, spellings and translations): documents holding
+    /// enough of their weight are partial matches.
     pub groups: Vec<Box<dyn Query>>,
     pub excluded: Vec<Box<dyn Query>>,
     /// Phrases of adjacent typed words (`frappe aérienne`): not part of the queries above,
@@ -371,7 +387,6 @@ pub struct BuiltQuery {
     /// Each inner list holds the variants of one phrase in one field (the forms of its
     /// words), of which the best counts.
     pub proximity: Vec<Vec<Box<dyn Query>>>,
-    pub min_groups: usize,
     /// The user words searched (for `query.terms`), stop words dropped.
     pub words: Vec<String>,
     pub ignored: Vec<String>,
@@ -472,7 +487,7 @@ impl QueryBuilder<'_> {
     }
 
     /// Query for one item, with name expansion for words and phrases.
-    fn item_query(&mut self, item: &Item, expand: bool) -> Option<Box<dyn Query>> {
+    pub fn item_query(&mut self, item: &Item, expand: bool) -> Option<Box<dyn Query>> {
         match item {
             Item::Prefix(p) => self.prefix_query(p),
             Item::Word(text) | Item::Phrase(text) => {
@@ -481,9 +496,48 @@ impl QueryBuilder<'_> {
                 if expand {
                     clauses.extend(self.expansion_query(text));
                 }
-                union(clauses)
+                let typed = union(clauses);
+                if !expand {
+                    return typed;
+                }
+                self.with_translations(text, typed)
             }
         }
+    }
+
+    /// `typed` (the query of `text` as typed), with the translations of `text` through the
+    /// glossary as alternatives of which the best counts: the word and its translations weigh
+    /// as one word, and a translation counts [`TRANSLATION_WEIGHT`] of the typed word, so the
+    /// typed word ranks first where both match. Names are not translated.
+    fn with_translations(
+        &mut self,
+        text: &str,
+        typed: Option<Box<dyn Query>>,
+    ) -> Option<Box<dyn Query>> {
+        let Some(glossary) = self.glossary else {
+            return typed;
+        };
+        if self.expander.expand(text).is_some() {
+            return typed;
+        }
+        let [fr, en, _] = &mut self.analyzers.0;
+        let Some(translation) = glossary.translate(text, fr, en) else {
+            return typed;
+        };
+        let mut alternatives: Vec<Box<dyn Query>> = typed.into_iter().collect();
+        for alternative in &translation.alternatives {
+            if let Some(q) = self.text_query(alternative) {
+                alternatives.push(Box::new(BoostQuery::new(q, TRANSLATION_WEIGHT)));
+            }
+        }
+        if !self.translations.iter().any(|t| t.term == text) {
+            self.translations.push(Translation {
+                term: text.to_string(),
+                language: translation.side.code().to_string(),
+                alternatives: translation.alternatives.clone(),
+            });
+        }
+        one_of(alternatives)
     }
 
     /// Other spellings/aliases of a known name, as one query.
@@ -497,12 +551,75 @@ impl QueryBuilder<'_> {
         for alt in &alternatives {
             clauses.extend(self.name_query(alt));
         }
+        clauses.extend(self.facet_value_query(kind, text, &alternatives));
         self.expansions.push(Expansion {
             term: text.to_string(),
             alternatives,
             kind: kind.as_str().to_string(),
         });
         union(clauses)
+    }
+
+    /// The documents whose facets hold the name typed (an actor by any alias; a place as a
+    /// locality, a region — a former region selects its successors — or a country): what the
+    /// facet counts for it, found even where the text says it otherwise ("l'armée").
+    fn facet_value_query(
+        &self,
+        kind: NameKind,
+        typed: &str,
+        alternatives: &[String],
+    ) -> Option<Box<dyn Query>> {
+        let data = self.data.as_ref()?;
+        let mut names: Vec<String> = vec![typed.to_string()];
+        names.extend(alternatives.iter().cloned());
+        let dims: &[usize] = match kind {
+            NameKind::Actor => {
+                names.extend(self.expander.actor_names(typed));
+                &[ACTOR]
+            }
+            NameKind::Place => {
+                names.extend(self.expander.successor_regions(typed));
+                &[LOCALITY, REGION, COUNTRY]
+            }
+        };
+        let mut slots: Vec<usize> = Vec::new();
+        for &dim in dims {
+            let base = data.bases[dim] as usize;
+            for name in &names {
+                for &id in data.tables[dim].resolve(name) {
+                    let slot = base + id as usize;
+                    if !slots.contains(&slot) {
+                        slots.push(slot);
+                    }
+                }
+            }
+        }
+        if slots.is_empty() {
+            return None;
+        }
+        Some(Box::new(FacetValueQuery::new(
+            data.clone(),
+            slots,
+            FACET_VALUE_SCORE,
+        )))
+    }
+
+    /// The query of adjacent words forming a multiword term of the glossary (`frappe
+    /// aérienne`, `car bomb`): the words anywhere, or one of the term's translations.
+    fn term_unit_query(&mut self, words: &[String]) -> Option<Box<dyn Query>> {
+        let mut parts: Vec<Box<dyn Query>> = Vec::new();
+        for word in words {
+            if self.is_stop(word) {
+                continue;
+            }
+            let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+            clauses.extend(self.text_query(word));
+            clauses.extend(self.expansion_query(word));
+            parts.push(union(clauses).unwrap_or_else(|| Box::new(EmptyQuery)));
+        }
+        let typed: Option<Box<dyn Query>> =
+            (!parts.is_empty()).then(|| Box::new(BooleanQuery::intersection(parts)) as _);
+        self.with_translations(&words.join(" "), typed)
     }
 
     /// Builds the whole query.
@@ -541,6 +658,10 @@ impl QueryBuilder<'_> {
                     words.push(spaced.clone());
                     self.name_unit_query(spaced, joined)
                 }
+                Unit::Term(term_words) => {
+                    words.push(term_words.join(" "));
+                    self.term_unit_query(term_words)
+                }
             };
             // An item that analyses to nothing matches nothing (rather than everything).
             groups.push(query.unwrap_or_else(|| Box::new(EmptyQuery)));
@@ -562,7 +683,6 @@ impl QueryBuilder<'_> {
         clauses.extend(excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
         BuiltQuery {
             all: Box::new(BooleanQuery::new(clauses)),
-            min_groups: min_groups_for(groups.len()),
             groups,
             excluded,
             proximity,
@@ -575,7 +695,7 @@ impl QueryBuilder<'_> {
 
     /// The units of a parsed query: its groups, with runs of single words forming a known
     /// multiword name (`Tin Zaouatène`, an actor's name typed in full) merged into one.
-    fn units(&self, parsed: &ParsedQuery) -> Vec<Unit> {
+    fn units(&mut self, parsed: &ParsedQuery) -> Vec<Unit> {
         // A lone dash or bullet between words (`attaque – Gao`) is no part of a name.
         let single_word = |g: &Vec<Item>| match g.as_slice() {
             [Item::Word(w)] if w.chars().any(char::is_alphanumeric) => Some(w.clone()),
@@ -606,13 +726,51 @@ impl QueryBuilder<'_> {
                     units.push(Unit::Name { spaced, joined });
                     i += len;
                 }
-                None => {
-                    units.push(Unit::Group(parsed.groups[i].clone()));
-                    i += 1;
-                }
+                None => match self.glossary_term_at(parsed, i) {
+                    Some(run) => {
+                        i += run.len();
+                        units.push(Unit::Term(run));
+                    }
+                    None => {
+                        units.push(Unit::Group(parsed.groups[i].clone()));
+                        i += 1;
+                    }
+                },
             }
         }
         units
+    }
+
+    /// The longest run of single words from group `i` that is a multiword term of the glossary
+    /// with a translation (`frappe aérienne`, `engin explosif improvisé`), beginning and ending
+    /// with a word that is no stop word and holding no name.
+    fn glossary_term_at(&mut self, parsed: &ParsedQuery, i: usize) -> Option<Vec<String>> {
+        let glossary = self.glossary?;
+        let longest = glossary.longest_term().min(parsed.groups.len() - i);
+        for len in (2..=longest).rev() {
+            let run: Option<Vec<String>> = parsed.groups[i..i + len]
+                .iter()
+                .map(|g| match g.as_slice() {
+                    [Item::Word(w)] if w.chars().any(char::is_alphanumeric) => Some(w.clone()),
+                    _ => None,
+                })
+                .collect();
+            let Some(run) = run else { continue };
+            let (Some(first), Some(last)) = (run.first(), run.last()) else {
+                continue;
+            };
+            if self.is_stop(first)
+                || self.is_stop(last)
+                || run.iter().any(|w| self.expander.expand(w).is_some())
+            {
+                continue;
+            }
+            let [fr, en, _] = &mut self.analyzers.0;
+            if glossary.translate(&run.join(" "), fr, en).is_some() {
+                return Some(run);
+            }
+        }
+        None
     }
 
     /// Whether a unit is only stop words (a name never is).
@@ -623,7 +781,7 @@ impl QueryBuilder<'_> {
                 Item::Phrase(p) => self.is_stop(p),
                 Item::Prefix(_) => false,
             }),
-            Unit::Name { .. } => false,
+            Unit::Name { .. } | Unit::Term(_) => false,
         }
     }
 
@@ -652,7 +810,10 @@ impl QueryBuilder<'_> {
             if self.is_stop(part) {
                 continue;
             }
+            // The parts of a name are not translated (`Groupe de soutien…` is no `group`).
+            let glossary = self.glossary.take();
             let q = self.item_query(&Item::Word(part.to_string()), true);
+            self.glossary = glossary;
             parts = parts.zip(q).map(|(mut list, q)| {
                 list.push(q);
                 list
@@ -686,9 +847,11 @@ impl QueryBuilder<'_> {
             .filter_map(|item| {
                 let saved = std::mem::take(&mut self.used);
                 let saved_expansions = self.expansions.len();
+                let saved_translations = self.translations.len();
                 let q = self.item_query(item, true);
                 self.used = saved;
                 self.expansions.truncate(saved_expansions);
+                self.translations.truncate(saved_translations);
                 q.map(|q| Box::new(ExclusionQuery::new(q)) as Box<dyn Query>)
             })
             .collect()
@@ -772,6 +935,11 @@ fn proximity_phrases(units: &[Unit], stops: &[bool]) -> Vec<String> {
                 [Item::Word(w)] => Some(w.as_str()),
                 _ => None,
             },
+            Unit::Term(words) => {
+                // The term's own words near each other are its better match.
+                phrases.push(words.join(" "));
+                None
+            }
             Unit::Name { .. } => None,
         };
         match word {
@@ -797,24 +965,10 @@ fn proximity_phrases(units: &[Unit], stops: &[bool]) -> Vec<String> {
 #[derive(Clone, Debug)]
 enum Unit {
     Group(Vec<Item>),
-    Name { spaced: String, joined: String },
-}
-
-/// The query of documents with at least `min` of the groups, minus exclusions.
-pub fn partial_query(built: &BuiltQuery) -> Box<dyn Query> {
-    let should: Vec<(Occur, Box<dyn Query>)> = built
-        .groups
-        .iter()
-        .map(|q| (Occur::Should, q.box_clone()))
-        .collect();
-    let mut at_least = BooleanQuery::new(should);
-    at_least.set_minimum_number_should_match(built.min_groups.max(1));
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(at_least))];
-    clauses.extend(
-        built
-            .excluded
-            .iter()
-            .map(|q| (Occur::MustNot, q.box_clone())),
-    );
-    Box::new(BooleanQuery::new(clauses))
+    Name {
+        spaced: String,
+        joined: String,
+    },
+    /// Adjacent words forming a multiword term of the glossary.
+    Term(Vec<String>),
 }

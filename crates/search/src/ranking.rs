@@ -3,9 +3,10 @@
 //!
 //! A document's score is tantivy's BM25 over the fields its words matched: a word scores in the
 //! field of the document's language (French or English stems) and in the exact field, a title
-//! match [`TITLE_BOOST`] times a body match. Documents with every query word come first; below
-//! [`PARTIAL_THRESHOLD`] of them, documents with most of the words ([`min_groups_for`]) follow as
-//! partial matches. Then the best [`PROXIMITY_POOL`] matches get the scores of the phrases of
+//! match [`TITLE_BOOST`] times a body match; a translation of a word counts [`TRANSLATION_WEIGHT`]
+//! of it. Documents with every query word come first; below [`PARTIAL_THRESHOLD`] of them,
+//! documents holding [`PARTIAL_WEIGHT_SHARE`] of the words' weight ([`word_weight`]: rare words
+//! and names weigh more) follow as partial matches. Then the best [`PROXIMITY_POOL`] matches get the scores of the phrases of
 //! adjacent typed words they hold within [`PROXIMITY_SLOP`], weighted by [`PROXIMITY_BOOST`].
 
 use tantivy::query::{EnableScoring, Query, Weight};
@@ -33,15 +34,36 @@ pub const MAX_PROXIMITY_PHRASES: usize = 6;
 pub const PROXIMITY_POOL: usize = 100;
 /// Below this many full matches, documents with most of the words are added as partial matches.
 pub const PARTIAL_THRESHOLD: u64 = 10;
+/// Weight of a translation of a query word (`attack` for `attaque`) against the word as typed:
+/// the document that says what the user typed ranks first where both match.
+pub const TRANSLATION_WEIGHT: f32 = 0.7;
+/// Score of a document found only through its facets (a place or actor typed as a word that
+/// its text names otherwise): below a document naming it (a term match scores about 2 to 8).
+pub const FACET_VALUE_SCORE: f32 = 0.5;
+/// Share of the query's total word weight a partial match must hold more than (see
+/// [`word_weight`]): a majority by weight, as it was by count before words were weighed.
+pub const PARTIAL_WEIGHT_SHARE: f32 = 0.5;
 
-/// How many of `n` groups a partial match must contain: most of them (more than half), so one
-/// of two words is not enough, three of four is.
-pub fn min_groups_for(n: usize) -> usize {
-    if n == 0 {
-        0
-    } else {
-        n / 2 + 1
+/// How informative a query word is, from the number of documents holding it: BM25's inverse
+/// document frequency. A word that no document holds weighs the most, so a query whose
+/// distinctive word exists nowhere (`éruption volcanique Kidal`) finds next to nothing.
+pub fn word_weight(docs_with_word: u64, docs: u64) -> f32 {
+    let (n, df) = (docs as f32, docs_with_word.min(docs) as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// The fewest words whose weights exceed `threshold` (the heaviest first).
+pub fn fewest_words_above(weights: &[f32], threshold: f32) -> usize {
+    let mut sorted = weights.to_vec();
+    sorted.sort_unstable_by(|a, b| b.total_cmp(a));
+    let mut sum = 0.0;
+    for (i, w) in sorted.iter().enumerate() {
+        sum += w;
+        if sum > threshold {
+            return i + 1;
+        }
     }
+    weights.len()
 }
 
 /// The order of the hits: by score for a query sorted by relevance, by date otherwise (newest
@@ -138,12 +160,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn partial_share_is_a_majority() {
-        assert_eq!(min_groups_for(1), 1);
-        assert_eq!(min_groups_for(2), 2);
-        assert_eq!(min_groups_for(3), 2);
-        assert_eq!(min_groups_for(4), 3);
-        assert_eq!(min_groups_for(5), 3);
-        assert_eq!(min_groups_for(6), 4);
+    fn rare_words_weigh_more_and_absent_words_the_most() {
+        let docs = 10_000;
+        assert!(word_weight(0, docs) > word_weight(1, docs));
+        assert!(word_weight(10, docs) > word_weight(5_000, docs));
+        assert!(word_weight(docs, docs) > 0.0);
+    }
+
+    #[test]
+    fn fewest_words_take_the_heaviest_first() {
+        assert_eq!(fewest_words_above(&[1.0, 5.0], 3.0), 1);
+        assert_eq!(fewest_words_above(&[1.0, 1.0], 1.0), 2);
+        // Half of equal weights is not more than half.
+        assert_eq!(fewest_words_above(&[1.0, 1.0, 1.0, 1.0], 2.0), 3);
+        // A word found nowhere holds most of the weight: the others cannot make a partial match.
+        let weights = [
+            word_weight(0, 1000),
+            word_weight(0, 1000),
+            word_weight(30, 1000),
+        ];
+        let threshold = PARTIAL_WEIGHT_SHARE * weights.iter().sum::<f32>();
+        assert!(weights[2] <= threshold);
     }
 }

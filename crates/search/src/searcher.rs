@@ -15,6 +15,7 @@ use std::time::Instant;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use sahel_indexer::schema::names;
+use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{BitSet, Index, IndexReader, ReloadPolicy};
 
 use crate::api::{FacetsResponse, Hit, QueryInfo, SearchRequest, SearchResponse, StatsResponse};
@@ -25,14 +26,17 @@ use crate::data::IndexData;
 use crate::documents::{field, StoredFields};
 use crate::expand::{FacetsExpander, NameExpander, NoExpansion};
 use crate::filters::{resolve_filters, Filters};
+use crate::glossary::Glossary;
 use crate::hit_cache::HitCache;
 use crate::parser::{parse, Item, ParsedQuery};
-use crate::query::{
-    partial_query, Analyzers, BuiltQuery, FieldPair, QueryBuilder, TermSets, TextFields, EXACT,
+use crate::query::{Analyzers, BuiltQuery, FieldPair, QueryBuilder, TermSets, TextFields, EXACT};
+use crate::ranking::{
+    add_proximity, fewest_words_above, order_of, pool_size, word_weight, PARTIAL_THRESHOLD,
+    PARTIAL_WEIGHT_SHARE,
 };
-use crate::ranking::{add_proximity, order_of, pool_size, PARTIAL_THRESHOLD};
 use crate::response::{facet_lists, facets_of, timeline_counts, timeline_of, Answer};
 use crate::snippet::Highlighter;
+use crate::weighted::WeightedAboveQuery;
 use crate::{Result, SearchError};
 
 /// Memory for recently shown hits: about twenty thousand typical reports.
@@ -47,6 +51,8 @@ pub struct Searcher {
     text_fields: TextFields,
     analyzers: Analyzers,
     expander: Box<dyn NameExpander>,
+    /// The French–English glossary, keyed with the index's analyzers.
+    glossary: Glossary,
     data: Mutex<Option<Arc<IndexData>>>,
     /// Recently shown hits (see [`crate::hit_cache`]).
     pub(crate) hits: HitCache,
@@ -102,6 +108,10 @@ impl Searcher {
             analyzer(&index, sahel_text::ENGLISH_ANALYZER)?,
             analyzer(&index, sahel_text::EXACT_ANALYZER)?,
         ]);
+        let glossary = {
+            let [fr, en, _] = &mut analyzers.clone().0;
+            Glossary::builtin(fr, en)
+        };
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
@@ -114,6 +124,7 @@ impl Searcher {
             text_fields,
             analyzers,
             expander,
+            glossary,
             data: Mutex::new(None),
             hits: HitCache::new(HIT_CACHE_BYTES),
             corrections: CorrectionCache::default(),
@@ -148,20 +159,25 @@ impl Searcher {
         Ok(data)
     }
 
-    fn builder(&self) -> QueryBuilder<'_> {
+    /// A query builder translating through the glossary when `translate`, and finding facet
+    /// values typed as words in `data`.
+    fn builder(&self, translate: bool, data: Option<Arc<IndexData>>) -> QueryBuilder<'_> {
         QueryBuilder {
             analyzers: self.analyzers.clone(),
             fields: self.text_fields,
             expander: self.expander.as_ref(),
             used: TermSets::default(),
             expansions: Vec::new(),
+            glossary: translate.then_some(&self.glossary),
+            translations: Vec::new(),
+            data,
         }
     }
 
     /// The index terms a query string searches, per analyzer family, with the query groups
     /// they stand for: what its snippets mark.
     pub fn query_terms(&self, q: &str) -> TermSets {
-        let mut builder = self.builder();
+        let mut builder = self.builder(true, None);
         builder.build(&parse(q));
         builder.used
     }
@@ -204,7 +220,7 @@ impl Searcher {
         request.validate()?;
         let data = self.data()?;
         let parsed = parse(&request.q);
-        let mut builder = self.builder();
+        let mut builder = self.builder(request.translates(), Some(data.clone()));
         let mut built = builder.build(&parsed);
         let mut info = QueryInfo {
             q: request.q.clone(),
@@ -219,23 +235,47 @@ impl Searcher {
         let keep = offset + limit;
         let rescore = order == Order::Score && !built.proximity.is_empty() && keep > 0;
         let pool = pool_size(keep, rescore);
-        let (mut outcome, mut partial) = self.execute(&data, &built, &filters, pool, order)?;
+        let mut executed = self.execute(&data, &built, &filters, pool, order)?;
 
         // No document has every word: a word found nowhere in the index is taken for a typo.
-        if outcome.full_total == 0 && !built.correctable.is_empty() {
+        if executed.outcome.full_total == 0 && !built.correctable.is_empty() {
             let exact = &self.text_fields.0[EXACT];
-            let corrections = correct(&data, &mut builder, &mut built, exact, &self.corrections);
+            let corrections = correct(
+                &data,
+                &mut builder,
+                &mut built,
+                exact,
+                &self.corrections,
+                &self.glossary,
+            );
             if !corrections.is_empty() {
                 info.notes.push(correction_note(&corrections));
                 info.corrected = corrections;
-                (outcome, partial) = self.execute(&data, &built, &filters, pool, order)?;
+                executed = self.execute(&data, &built, &filters, pool, order)?;
             }
         }
+        let Executed {
+            mut outcome,
+            partial,
+            min_words,
+        } = executed;
         if rescore {
             add_proximity(&data, &built.proximity, &mut outcome.hits);
         }
         outcome.hits.truncate(keep);
-        describe_query(&mut info, &parsed, &built, &builder, partial);
+        describe_query(&mut info, &parsed, &built, &builder, partial, min_words);
+        info.full_total = if partial {
+            outcome.full_total
+        } else {
+            outcome.total
+        };
+        if outcome.full_total == 0 && !built.browse {
+            info.missing = missing_words(&data, &built);
+            if !info.missing.is_empty() {
+                info.notes
+                    .push(format!("no report contains: {}", info.missing.join(", ")));
+            }
+        }
 
         let mut highlighter =
             snippets.then(|| Highlighter::new(self.analyzers.clone(), &builder.used));
@@ -256,7 +296,9 @@ impl Searcher {
         })
     }
 
-    /// Full matches; when there are few, a second pass adds documents with most of the words.
+    /// Full matches; when there are few, a second pass adds partial matches: documents holding
+    /// enough of the query's word weight ([`PARTIAL_WEIGHT_SHARE`] of it, each word weighing
+    /// its informativeness in the index, see [`word_weight`]).
     fn execute(
         &self,
         data: &Arc<IndexData>,
@@ -264,12 +306,17 @@ impl Searcher {
         filters: &Filters,
         keep: usize,
         order: Order,
-    ) -> Result<(Outcome, bool)> {
+    ) -> Result<Executed> {
+        let full = |outcome| Executed {
+            outcome,
+            partial: false,
+            min_words: built.groups.len(),
+        };
         if built.browse && built.excluded.is_empty() {
-            return Ok((browse(data, filters, keep, order)?, false));
+            return Ok(full(browse(data, filters, keep, order)?));
         }
         // A second pass only when a partial match is possible at all.
-        let several = built.min_groups < built.groups.len();
+        let several = built.groups.len() > 1;
         let plan = Plan {
             data: data.clone(),
             accepted: filters.accepted.clone(),
@@ -286,7 +333,17 @@ impl Searcher {
             },
         )?;
         if !several || outcome.total >= PARTIAL_THRESHOLD {
-            return Ok((outcome, false));
+            return Ok(full(outcome));
+        }
+        let docs = data.searcher.num_docs();
+        let weights: Vec<f32> = group_doc_counts(data, built)
+            .into_iter()
+            .map(|df| word_weight(df, docs))
+            .collect();
+        let threshold = PARTIAL_WEIGHT_SHARE * weights.iter().sum::<f32>();
+        let min_words = fewest_words_above(&weights, threshold);
+        if min_words >= built.groups.len() {
+            return Ok(full(outcome));
         }
         let mut sets: Vec<BitSet> = data
             .searcher
@@ -308,16 +365,36 @@ impl Searcher {
             keep,
             order,
         };
+        let weighted = WeightedAboveQuery::new(
+            built
+                .groups
+                .iter()
+                .map(|q| q.box_clone())
+                .zip(weights)
+                .collect(),
+            threshold,
+        );
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(weighted))];
+        clauses.extend(
+            built
+                .excluded
+                .iter()
+                .map(|q| (Occur::MustNot, q.box_clone())),
+        );
         let widened = data.searcher.search(
-            &*partial_query(built),
+            &BooleanQuery::new(clauses),
             &PlanCollector {
                 plan: Arc::new(plan),
             },
         )?;
         if widened.total > outcome.total {
-            Ok((widened, true))
+            Ok(Executed {
+                outcome: widened,
+                partial: true,
+                min_words,
+            })
         } else {
-            Ok((outcome, false))
+            Ok(full(outcome))
         }
     }
 
@@ -366,15 +443,13 @@ fn describe_query(
     built: &BuiltQuery,
     builder: &QueryBuilder<'_>,
     partial: bool,
+    min_words: usize,
 ) {
     info.terms = built.words.clone();
     info.ignored = built.ignored.clone();
-    info.min_words = if partial {
-        built.min_groups
-    } else {
-        built.groups.len()
-    };
+    info.min_words = min_words;
     info.partial = partial;
+    info.translations = builder.translations.clone();
     for group in &parsed.groups {
         if group.len() > 1 {
             info.any_of
@@ -393,6 +468,32 @@ fn describe_query(
     if parsed.fallback && !info.notes.is_empty() {
         info.notes.dedup();
     }
+}
+
+/// A search's outcome, and whether partial matches were added (holding at least `min_words`).
+struct Executed {
+    outcome: Outcome,
+    partial: bool,
+    min_words: usize,
+}
+
+/// Per query group, the live documents of the index holding it (filters aside).
+fn group_doc_counts(data: &IndexData, built: &BuiltQuery) -> Vec<u64> {
+    built
+        .groups
+        .iter()
+        .map(|q| q.count(&data.searcher).map_or(0, |n| n as u64))
+        .collect()
+}
+
+/// The typed words (with their spellings, translations and corrections) that no document holds.
+fn missing_words(data: &IndexData, built: &BuiltQuery) -> Vec<String> {
+    group_doc_counts(data, built)
+        .into_iter()
+        .zip(&built.words)
+        .filter(|(n, _)| *n == 0)
+        .map(|(_, w)| w.clone())
+        .collect()
 }
 
 fn dir_size(dir: &Path) -> u64 {

@@ -1,7 +1,7 @@
 //! Partial matches by the weight of the words they hold, not by their count.
 //!
-//! [`WeightedAtLeastQuery`] matches the documents whose matching groups (the query's words, each
-//! with its translations and spellings) weigh together at least a threshold, and scores them with
+//! [`WeightedAboveQuery`] matches the documents whose matching groups (the query's words, each
+//! with its translations and spellings) weigh together more than a threshold, and scores them with
 //! the sum of those groups' scores, as a boolean `should` would. The searcher gives each group
 //! the informativeness of its word in the index (rare words and names weigh more; a word no
 //! report holds weighs the most), so a document with the query's rare place name is a useful
@@ -11,16 +11,16 @@
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
-/// Documents whose matching groups weigh at least `threshold` together.
+/// Documents whose matching groups weigh more than `threshold` together.
 #[derive(Debug)]
-pub struct WeightedAtLeastQuery {
+pub struct WeightedAboveQuery {
     groups: Vec<(Box<dyn Query>, f32)>,
     threshold: f32,
 }
 
-impl Clone for WeightedAtLeastQuery {
+impl Clone for WeightedAboveQuery {
     fn clone(&self) -> Self {
-        WeightedAtLeastQuery {
+        WeightedAboveQuery {
             groups: self
                 .groups
                 .iter()
@@ -31,20 +31,20 @@ impl Clone for WeightedAtLeastQuery {
     }
 }
 
-impl WeightedAtLeastQuery {
+impl WeightedAboveQuery {
     /// `groups`: each group's query and weight (weights ≥ 0).
     pub fn new(groups: Vec<(Box<dyn Query>, f32)>, threshold: f32) -> Self {
-        WeightedAtLeastQuery { groups, threshold }
+        WeightedAboveQuery { groups, threshold }
     }
 }
 
-impl Query for WeightedAtLeastQuery {
+impl Query for WeightedAboveQuery {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         let mut weights = Vec::with_capacity(self.groups.len());
         for (query, w) in &self.groups {
             weights.push((query.weight(enable_scoring)?, *w));
         }
-        Ok(Box::new(WeightedAtLeastWeight {
+        Ok(Box::new(WeightedAboveWeight {
             weights,
             threshold: self.threshold,
         }))
@@ -57,21 +57,18 @@ impl Query for WeightedAtLeastQuery {
     }
 }
 
-struct WeightedAtLeastWeight {
+struct WeightedAboveWeight {
     weights: Vec<(Box<dyn Weight>, f32)>,
     threshold: f32,
 }
 
-impl Weight for WeightedAtLeastWeight {
+impl Weight for WeightedAboveWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let mut scorers = Vec::with_capacity(self.weights.len());
         for (weight, w) in &self.weights {
             scorers.push((weight.scorer(reader, boost)?, *w));
         }
-        Ok(Box::new(WeightedAtLeastScorer::new(
-            scorers,
-            self.threshold,
-        )))
+        Ok(Box::new(WeightedAboveScorer::new(scorers, self.threshold)))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -81,19 +78,19 @@ impl Weight for WeightedAtLeastWeight {
                 "document {doc} does not match"
             )));
         }
-        Ok(Explanation::new("weighted at least", scorer.score()))
+        Ok(Explanation::new("weighted above", scorer.score()))
     }
 }
 
-struct WeightedAtLeastScorer {
+struct WeightedAboveScorer {
     scorers: Vec<(Box<dyn Scorer>, f32)>,
     threshold: f32,
     doc: DocId,
 }
 
-impl WeightedAtLeastScorer {
+impl WeightedAboveScorer {
     fn new(scorers: Vec<(Box<dyn Scorer>, f32)>, threshold: f32) -> Self {
-        let mut scorer = WeightedAtLeastScorer {
+        let mut scorer = WeightedAboveScorer {
             scorers,
             threshold,
             doc: 0,
@@ -124,7 +121,7 @@ impl WeightedAtLeastScorer {
                 .filter(|(s, _)| s.doc() == doc)
                 .map(|(_, w)| *w)
                 .sum();
-            if weight >= self.threshold {
+            if weight > self.threshold {
                 self.doc = doc;
                 return doc;
             }
@@ -137,7 +134,7 @@ impl WeightedAtLeastScorer {
     }
 }
 
-impl DocSet for WeightedAtLeastScorer {
+impl DocSet for WeightedAboveScorer {
     fn advance(&mut self) -> DocId {
         if self.doc == TERMINATED {
             return TERMINATED;
@@ -176,7 +173,7 @@ impl DocSet for WeightedAtLeastScorer {
     }
 }
 
-impl Scorer for WeightedAtLeastScorer {
+impl Scorer for WeightedAboveScorer {
     fn score(&mut self) -> Score {
         let doc = self.doc;
         self.scorers
@@ -223,7 +220,7 @@ mod tests {
             "rien",             // 3: none
         ]);
         let searcher = index.reader().unwrap().searcher();
-        let query = WeightedAtLeastQuery::new(
+        let query = WeightedAboveQuery::new(
             vec![(term(body, "attaque"), 1.0), (term(body, "dori"), 3.0)],
             2.0,
         );
@@ -232,13 +229,13 @@ mod tests {
         docs.sort_unstable();
         assert_eq!(docs, [0, 1]);
         // Every group needed: only the document with both.
-        let all = WeightedAtLeastQuery::new(
+        let all = WeightedAboveQuery::new(
             vec![(term(body, "attaque"), 1.0), (term(body, "dori"), 3.0)],
-            4.0,
+            3.5,
         );
         assert_eq!(searcher.search(&all, &Count).unwrap(), 1);
         // A group that matches nothing can still make the threshold out of reach.
-        let absent = WeightedAtLeastQuery::new(
+        let absent = WeightedAboveQuery::new(
             vec![(term(body, "volcan"), 9.0), (term(body, "dori"), 3.0)],
             6.0,
         );
@@ -249,9 +246,9 @@ mod tests {
     fn scores_add_the_matching_groups() {
         let (index, body) = index(&["attaque dori", "dori"]);
         let searcher = index.reader().unwrap().searcher();
-        let query = WeightedAtLeastQuery::new(
+        let query = WeightedAboveQuery::new(
             vec![(term(body, "attaque"), 1.0), (term(body, "dori"), 1.0)],
-            1.0,
+            0.5,
         );
         let top = searcher
             .search(

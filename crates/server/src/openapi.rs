@@ -83,6 +83,9 @@ pub mod schema {
         /// Hits to skip, at most 10000. Ignored by `/api/export`.
         #[param(maximum = 10000)]
         offset: Option<u32>,
+        /// `false`: search the words as typed only, not also their French/English translations
+        /// through the glossary (default `true`).
+        translate: Option<bool>,
     }
 
     /// The format parameter of `/api/export`.
@@ -145,9 +148,16 @@ pub mod schema {
         expansions: Vec<Expansion>,
         /// Words ignored as too common.
         ignored: Vec<String>,
+        /// Words searched in the other language too (`attack` → `attaque`).
+        translations: Vec<Translation>,
+        /// Words (with their spellings, translations and corrections) no report contains.
+        missing: Vec<String>,
         /// Whether some hits match only part of the words.
         partial: bool,
-        /// Minimum number of words a partial match contains.
+        /// Documents holding every word; `total` adds the partial matches.
+        full_total: u64,
+        /// Fewest words a partial match holds (partial matches are kept by the weight of their
+        /// words: rare words and names weigh more).
         min_words: u32,
         /// Whether part of the query was searched as plain words.
         fallback: bool,
@@ -159,6 +169,16 @@ pub mod schema {
         sort: Sort,
         /// Remarks for a person (fallbacks, corrections, unknown filter values).
         notes: Vec<String>,
+    }
+
+    /// A query word or multiword term searched with its translations.
+    #[derive(ToSchema)]
+    pub struct Translation {
+        term: String,
+        /// `fr` or `en`: the language the term was recognised in.
+        language: String,
+        /// The terms of the other language searched too.
+        alternatives: Vec<String>,
     }
 
     /// A query word searched with other spellings.

@@ -54,6 +54,9 @@ pub struct SearchArgs {
     /// relevance, date_desc or date_asc.
     #[arg(long, default_value = "relevance")]
     pub sort: String,
+    /// Search the words only as typed, not also their French/English translations.
+    #[arg(long)]
+    pub no_translate: bool,
 }
 
 impl SearchArgs {
@@ -71,6 +74,7 @@ impl SearchArgs {
             sort: Sort::parse(&self.sort)?,
             limit: Some(self.limit),
             offset: self.offset,
+            translate: self.no_translate.then_some(false),
         };
         request.validate()?;
         Ok(request)
@@ -126,7 +130,10 @@ fn print_plain(out: &mut impl Write, response: &SearchResponse, bold: bool) -> s
         if response.total == 1 { "" } else { "s" },
         response.took_ms,
         if query.partial {
-            format!(", some with only {} of the words", query.min_words)
+            format!(
+                ", {} with every word, the others with only some (at least {})",
+                query.full_total, query.min_words
+            )
         } else {
             String::new()
         }
@@ -140,6 +147,19 @@ fn print_plain(out: &mut impl Write, response: &SearchResponse, bold: bool) -> s
             "also searched for {}: {}",
             expansion.term,
             expansion.alternatives.join(", ")
+        )?;
+    }
+    for translation in &query.translations {
+        writeln!(
+            out,
+            "also searched in {}: {} → {}",
+            if translation.language == "fr" {
+                "English"
+            } else {
+                "French"
+            },
+            translation.term,
+            translation.alternatives.join(", ")
         )?;
     }
     for (i, hit) in response.hits.iter().enumerate() {
