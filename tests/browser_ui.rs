@@ -1177,6 +1177,54 @@ async fn steps(fx: &mut Fixture, client: &Client) {
         "a misspelt place gets the corrected query"
     );
 
+    // 12b. An English query finds the French reports, says what it translated, and a switch
+    // (kept in the URL) searches the words as typed.
+    client.goto(&base).await.expect("home");
+    settled(client).await;
+    search_for(client, "attack Timbuktu").await;
+    let translated_total = total(client).await;
+    assert!(
+        translated_total > 0,
+        "`attack Timbuktu` finds the French reports"
+    );
+    let line = js(
+        client,
+        "const p = document.querySelector('#understood .u-translate'); return p ? p.textContent : '';",
+    )
+    .await;
+    assert!(
+        line.as_str()
+            .is_some_and(|l| l.contains("attack") && l.contains("attaque")),
+        "the page says what was translated: {line}"
+    );
+    client
+        .find(Locator::Css("#understood .translate-toggle"))
+        .await
+        .expect("translation switch")
+        .click()
+        .await
+        .expect("turn translation off");
+    wait_js(
+        client,
+        "location.search.includes('translate=false') && window.__sahelSettled()",
+        "translation off",
+    )
+    .await;
+    assert!(
+        total(client).await < translated_total,
+        "as typed, `attack` finds fewer reports"
+    );
+    search_for(client, "éruption volcanique Kidal").await;
+    let missing = js(
+        client,
+        "const p = document.querySelector('#understood .u-missing'); return p ? p.textContent : '';",
+    )
+    .await;
+    assert!(
+        missing.as_str().is_some_and(|m| m.contains("volcanique")),
+        "the page names the word no report contains: {missing}"
+    );
+
     assert_eq!(
         js(client, "return window.__sahelErrors;").await,
         json!([]),

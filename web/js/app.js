@@ -121,7 +121,9 @@ function renderResults() {
   }
   if (!response) return;
   renderFacets(els.facets, response, st, handlers);
-  renderUnderstood(els.understood, response, st);
+  renderUnderstood(els.understood, response, st, {
+    onTranslate: (translate) => navigate({ ...clone(state), translate, page: 1, doc: '' }),
+  });
   renderTimeline(els.timeline, timelineBars(response, st), {
     selected: monthSelected(st), onMonth: timelineMonth, onRange: timelineRange,
   });
@@ -174,6 +176,7 @@ function docTerms(response, id) {
     phrases.push(...(q.phrases || []));
     prefixes.push(...(q.prefixes || []));
     for (const e of q.expansions || []) words.push(...(e.alternatives || []));
+    for (const tr of q.translations || []) words.push(...(tr.alternatives || []));
     for (const c of q.corrected || []) words.push(...(c.to || []));
     for (const hit of response.hits || []) if (hit.id === id) words.push(...markedWords(hit.snippet));
   }

@@ -6,7 +6,7 @@ import { t, fmtNumber, fmtDate, langName } from './i18n.js';
 import { PAGE_SIZE, apiExportUrl, toSearch, hasFilters, clone } from './state.js';
 
 /** "Résultats pour …": terms, phrases, OR groups, expansions, exclusions, corrections, notes. */
-export function renderUnderstood(root, response, st) {
+export function renderUnderstood(root, response, st, { onTranslate } = {}) {
   clear(root);
   if (!response) return;
   const q = response.query || {};
@@ -33,10 +33,30 @@ export function renderUnderstood(root, response, st) {
     lines.push(h('p', { class: 'u-sub' }, `${t('alsoSearched')} : `,
       expansions.map((e, i) => [i ? ' · ' : '', h('span', { class: 'q-exp', text: `${e.term} → ${e.alternatives.join(', ')}` })])));
   }
+  const translations = (q.translations || []).filter((tr) => (tr.alternatives || []).length);
+  if (onTranslate && (translations.length || st.translate === false) && !q.browse) {
+    // What was searched in the other language, and the switch that turns it off (kept in the URL).
+    const toggle = h('button', {
+      type: 'button', class: 'link translate-toggle', 'aria-pressed': String(st.translate !== false),
+      text: st.translate === false ? t('translateOn') : t('translateOff'),
+      onclick: () => onTranslate(st.translate === false),
+    });
+    lines.push(st.translate === false
+      ? h('p', { class: 'u-sub u-translate' }, `${t('notTranslated')} `, toggle)
+      : h('p', { class: 'u-sub u-translate' }, `${t('translated')} : `,
+        translations.map((tr, i) => [i ? ' · ' : '', h('span', { class: 'q-exp', text: `${tr.term} → ${tr.alternatives.join(', ')}` })]),
+        ' ', toggle));
+  }
+  if ((q.missing || []).length) {
+    lines.push(h('p', { class: 'u-sub u-missing', text: t('missingWords', { words: q.missing.join(', ') }) }));
+  }
   if ((q.ignored || []).length) lines.push(h('p', { class: 'u-sub', text: `${t('ignoredWords')} : ${q.ignored.join(', ')}` }));
-  if (q.partial) lines.push(h('p', { class: 'u-sub', text: t('partialNote') }));
+  if (q.partial) lines.push(h('p', { class: 'u-sub', text: t('partialCounts', { full: fmtNumber(q.full_total || 0) }) }));
   if (q.fallback) lines.push(h('p', { class: 'u-sub', text: t('fallbackNote') }));
-  for (const note of q.notes || []) lines.push(h('p', { class: 'u-sub u-note', text: note }));
+  // The notes the page says in its own words are not repeated.
+  for (const note of q.notes || []) {
+    if (!note.startsWith('no report contains')) lines.push(h('p', { class: 'u-sub u-note', text: note }));
+  }
   root.append(...lines);
 }
 

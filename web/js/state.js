@@ -6,7 +6,7 @@ export const LIST_FACETS = ['region', 'country', 'actor', 'lang', 'month'];
 const SORTS = ['relevance', 'date_desc', 'date_asc'];
 
 export function emptyState() {
-  return { q: '', region: [], country: [], actor: [], lang: [], month: [], from: '', to: '', sort: 'relevance', page: 1, doc: '' };
+  return { q: '', region: [], country: [], actor: [], lang: [], month: [], from: '', to: '', sort: 'relevance', page: 1, doc: '', translate: true };
 }
 
 const isDay = (v) => /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -37,6 +37,7 @@ export function fromSearch(search) {
   const page = Number.parseInt(p.get('page') || '1', 10);
   st.page = Number.isFinite(page) && page >= 1 && page <= 500 ? page : 1;
   st.doc = p.get('doc') || '';
+  st.translate = p.get('translate') !== 'false';
   return st;
 }
 
@@ -47,6 +48,7 @@ function filterParams(st) {
   for (const f of LIST_FACETS) for (const v of st[f]) p.append(f, v);
   if (st.from) p.set('from', st.from);
   if (st.to) p.set('to', st.to);
+  if (st.translate === false) p.set('translate', 'false');
   return p;
 }
 
