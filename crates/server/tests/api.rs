@@ -614,7 +614,7 @@ async fn openapi_describes_every_route() {
         .filter_map(|p| p["name"].as_str())
         .collect();
     let expected: BTreeSet<&str> = [
-        "q", "region", "country", "locality", "actor", "lang", "month", "from", "to", "sort",
+        "q", "region", "country", "locality", "actor", "language", "month", "from", "to", "sort",
         "limit", "offset",
     ]
     .into_iter()
