@@ -4,9 +4,13 @@
 //! Requests come from users, so parsing them never panics: [`SearchRequest::from_pairs`] takes raw
 //! query-string pairs (repeatable parameters, unknown ones refused) and [`SearchRequest::validate`]
 //! checks the values; both fail with a [`RequestError`], which a server turns into a 400.
+//!
+//! The types derive their OpenAPI description (`utoipa`): the server's `/api/openapi.json` is
+//! made from them, so their doc comments are what the API documents.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 /// Default number of hits per page.
 pub const DEFAULT_LIMIT: usize = 20;
@@ -18,7 +22,7 @@ pub const MAX_OFFSET: usize = 10_000;
 pub const MAX_QUERY_BYTES: usize = 1_000;
 
 /// Order of the hits.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Sort {
     /// Best match first (BM25, full matches before partial ones); newest first when browsing.
@@ -52,14 +56,18 @@ impl Sort {
 }
 
 /// A search: the query string, filters, order and page. Every field has a default, so `{}` is a
-/// valid request (browse everything, newest first).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// valid request (browse everything, newest first). As query parameters (`/api/search`,
+/// `/api/export`), list parameters repeat (`region=Gao&region=Tombouctou`) and any other
+/// parameter is refused with a 400.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, IntoParams)]
 #[serde(default, deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct SearchRequest {
-    /// The query in the query language (words, `OR`, `-word`/`NOT word`, `"phrases"`, `prefix*`).
+    /// Query: words (all required first, then partial matches), `OR`, `-word` or `NOT word`,
+    /// `"phrases"`, `prefix*`. Empty: browse, newest first.
     pub q: String,
-    /// Region names (OR within the facet); case and accents ignored; former Malian regions match
-    /// their successors.
+    /// Region names, OR within the facet, AND across facets. Case and accents ignored; a former
+    /// Malian region name selects its successor regions.
     pub region: Vec<String>,
     /// Country names.
     pub country: Vec<String>,
@@ -67,19 +75,25 @@ pub struct SearchRequest {
     pub locality: Vec<String>,
     /// Actor names or aliases (`JNIM` selects `GSIM`).
     pub actor: Vec<String>,
-    /// Language codes: `fr`, `en`, `ar`, `und`.
-    pub lang: Vec<String>,
-    /// Months `YYYY-MM` (event dates, else publication date).
+    /// Language codes: `fr`, `en`, `ar`, `und` (also accepted as `lang`).
+    #[serde(alias = "lang")]
+    pub language: Vec<String>,
+    /// Months `YYYY-MM` of the events (publication month for documents without event dates).
+    #[param(pattern = r"^\d{4}-\d{2}$")]
     pub month: Vec<String>,
-    /// First day `YYYY-MM-DD`, inclusive.
+    /// First day `YYYY-MM-DD`, inclusive (event dates, else publication date).
+    #[param(format = Date)]
     pub from: Option<String>,
     /// Last day `YYYY-MM-DD`, inclusive.
+    #[param(format = Date)]
     pub to: Option<String>,
-    /// `relevance` (default), `date_desc`, `date_asc`.
+    /// Order of the hits: `relevance` (default), `date_desc`, `date_asc`.
     pub sort: Sort,
-    /// Hits per page, 1..=100 (default 20; 0 returns counts only).
+    /// Hits per page, 0..=100, default 20 (0: counts only). Ignored by `/api/export`.
+    #[param(maximum = 100)]
     pub limit: Option<usize>,
-    /// Hits to skip.
+    /// Hits to skip, at most 10000. Ignored by `/api/export`.
+    #[param(maximum = 10000)]
     pub offset: usize,
     /// `false`: search the words only as typed, without their translations through the
     /// French–English glossary (default: translated).
@@ -148,7 +162,7 @@ impl SearchRequest {
                 "country" => push_list(&mut request.country, value),
                 "locality" => push_list(&mut request.locality, value),
                 "actor" => push_list(&mut request.actor, value),
-                "lang" => push_list(&mut request.lang, value),
+                "language" | "lang" => push_list(&mut request.language, value),
                 "month" => push_list(&mut request.month, value),
                 "from" => {
                     single("from")?;
@@ -231,7 +245,7 @@ impl SearchRequest {
             && self.country.is_empty()
             && self.locality.is_empty()
             && self.actor.is_empty()
-            && self.lang.is_empty()
+            && self.language.is_empty()
             && self.month.is_empty()
             && self.from.is_none()
             && self.to.is_none())
@@ -302,7 +316,7 @@ pub fn parse_day(param: &'static str, value: &str) -> Result<NaiveDate, RequestE
 }
 
 /// The answer to a search: `/api/search` and `sahel search --json`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct SearchResponse {
     /// Matching documents (duplicates not counted).
     pub total: u64,
@@ -319,7 +333,7 @@ pub struct SearchResponse {
 }
 
 /// What the query string was understood as, so a user sees what was searched.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct QueryInfo {
     /// The query string as received.
     pub q: String,
@@ -363,7 +377,7 @@ pub struct QueryInfo {
 }
 
 /// A query word or phrase searched with other spellings.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Expansion {
     /// The word(s) as typed.
     pub term: String,
@@ -374,7 +388,7 @@ pub struct Expansion {
 }
 
 /// A query word or multiword term searched with its translations.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Translation {
     /// The word(s) as typed.
     pub term: String,
@@ -385,7 +399,7 @@ pub struct Translation {
 }
 
 /// A word replaced by the typo-tolerant retry.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Correction {
     /// The word as typed.
     pub from: String,
@@ -396,20 +410,20 @@ pub struct Correction {
 }
 
 /// Filter values after resolution against the index (accents, case, successor regions, aliases).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct AppliedFilters {
     pub region: Vec<String>,
     pub country: Vec<String>,
     pub locality: Vec<String>,
     pub actor: Vec<String>,
-    pub lang: Vec<String>,
+    pub language: Vec<String>,
     pub month: Vec<String>,
     pub from: Option<String>,
     pub to: Option<String>,
 }
 
 /// One document in a result page.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Hit {
     pub id: String,
     pub title: String,
@@ -434,8 +448,8 @@ pub struct Hit {
     pub partial: bool,
 }
 
-/// Counts per value of each facet.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// Counts per value of each facet (disjunctive: a facet's counts ignore its own selection).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Facets {
     pub region: Vec<FacetCount>,
     pub country: Vec<FacetCount>,
@@ -445,21 +459,21 @@ pub struct Facets {
 }
 
 /// One facet value and its number of documents.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct FacetCount {
     pub value: String,
     pub count: u64,
 }
 
 /// Documents in one month (`YYYY-MM`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct MonthCount {
     pub month: String,
     pub count: u64,
 }
 
 /// `/api/doc/{id}`: a whole document, its facets and its duplicates.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct DocResponse {
     pub id: String,
     pub title: String,
@@ -481,6 +495,7 @@ pub struct DocResponse {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     /// The extraction record stored by the indexer (shape of `sahel extract --json`).
+    #[schema(value_type = Option<Object>)]
     pub extraction: Option<serde_json::Value>,
     /// When this document is itself a duplicate: the id of the document it duplicates.
     pub duplicate_of: Option<String>,
@@ -489,7 +504,7 @@ pub struct DocResponse {
 }
 
 /// A duplicate document, listed under its canonical one.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct DuplicateRef {
     pub id: String,
     pub title: String,
@@ -499,7 +514,7 @@ pub struct DuplicateRef {
 }
 
 /// `/api/facets`: every facet value with counts over the whole index (duplicates excluded).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct FacetsResponse {
     pub total: u64,
     pub facets: Facets,
@@ -507,7 +522,7 @@ pub struct FacetsResponse {
 }
 
 /// `/api/stats`: what the index holds.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct StatsResponse {
     /// Documents, duplicates excluded.
     pub documents: u64,

@@ -31,7 +31,7 @@ pub fn resolve_filters(
         (COUNTRY, &request.country, "country"),
         (LOCALITY, &request.locality, "locality"),
         (ACTOR, &request.actor, "actor"),
-        (crate::data::LANGUAGE, &request.lang, "lang"),
+        (crate::data::LANGUAGE, &request.language, "language"),
     ];
     for (dim, values, param) in dims {
         if values.is_empty() {
@@ -43,7 +43,7 @@ pub fn resolve_filters(
             COUNTRY => applied.country = resolved,
             LOCALITY => applied.locality = resolved,
             ACTOR => applied.actor = resolved,
-            _ => applied.lang = resolved,
+            _ => applied.language = resolved,
         }
         accepted[dim] = Some(mask);
     }

@@ -193,7 +193,7 @@ fn facet_filters_or_within_and_across_ignoring_case_and_accents() {
     request.locality = vec!["dori".into()];
     assert_eq!(ids(&s, &request), ["dori-1"]);
     let mut request = SearchRequest::query("attaque OR attack");
-    request.lang = vec!["en".into()];
+    request.language = vec!["en".into()];
     assert_eq!(ids(&s, &request), ["dori-1"]);
     let mut request = SearchRequest::query("");
     request.region = vec!["Nowhere".into()];
@@ -631,7 +631,7 @@ fn typo_retry_corrects_the_one_misspelt_word_of_several() {
     // A filter that excludes every match is no reason to correct anything (words as typed:
     // translated, `embuscade` finds the English report's `ambush`).
     let mut request = SearchRequest::query("embuscade Boulikessi");
-    request.lang = vec!["en".into()];
+    request.language = vec!["en".into()];
     request.translate = Some(false);
     let response = s.search(&request).expect("search");
     assert_eq!(response.total, 0);
@@ -927,7 +927,7 @@ fn browsing_shortcuts_agree_with_the_general_path() {
             request.actor = vec![actors[next(actors.len())].to_string()];
         }
         if next(4) == 0 {
-            request.lang = vec![["fr", "en"][next(2)].to_string()];
+            request.language = vec![["fr", "en"][next(2)].to_string()];
         }
         match next(5) {
             0 => request.month = vec![months[next(months.len())].to_string()],

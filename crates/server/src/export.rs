@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use sahel_search::api::Hit;
 use sahel_search::{SearchRequest, Searcher};
 use serde::Serialize;
+use utoipa::{IntoParams, ToSchema};
 
 use crate::error::ApiError;
 
@@ -22,10 +23,19 @@ pub const TOTAL_HEADER: HeaderName = HeaderName::from_static("x-sahel-total");
 pub const TRUNCATED_HEADER: HeaderName = HeaderName::from_static("x-sahel-truncated");
 
 /// Output format of an export.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ToSchema)]
+#[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
     Csv,
     Json,
+}
+
+/// The parameter of `/api/export` besides those of a search.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportParams {
+    /// `csv` (default) or `json`.
+    pub format: Option<ExportFormat>,
 }
 
 impl ExportFormat {
@@ -41,8 +51,9 @@ impl ExportFormat {
     }
 }
 
-/// One exported document.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One exported row (`/api/export?format=json` gives an array of them; CSV has the same
+/// columns, lists joined by `; `).
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
 pub struct ExportRow {
     pub id: String,
     pub title: String,

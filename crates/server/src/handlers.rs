@@ -52,10 +52,10 @@ pub(crate) fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
     get,
     path = "/api/search",
     tag = "search",
-    params(crate::openapi::schema::SearchParams),
+    params(SearchRequest),
     responses(
         (status = 200, description = "A page of hits with facet counts and timeline",
-         body = crate::openapi::schema::SearchResponse),
+         body = sahel_search::SearchResponse),
         (status = 400, description = "Unknown, malformed or out-of-range parameter", body = ErrorBody),
         (status = 503, description = "The search took too long", body = ErrorBody)
     )
@@ -81,10 +81,10 @@ pub async fn search(
     get,
     path = "/api/export",
     tag = "search",
-    params(crate::openapi::schema::ExportParams, crate::openapi::schema::SearchParams),
+    params(export::ExportParams, SearchRequest),
     responses(
         (status = 200, description = "CSV (text/csv) or JSON array of rows",
-         body = Vec<crate::openapi::schema::ExportRow>),
+         body = Vec<export::ExportRow>),
         (status = 400, description = "Unknown, malformed or out-of-range parameter", body = ErrorBody)
     )
 )]
@@ -123,7 +123,7 @@ pub async fn export(
     tag = "search",
     params(("id" = String, Path, description = "Document id (may contain `/`)")),
     responses(
-        (status = 200, description = "The document", body = crate::openapi::schema::DocResponse),
+        (status = 200, description = "The document", body = DocResponse),
         (status = 404, description = "No document with this id", body = ErrorBody)
     )
 )]
@@ -141,7 +141,7 @@ pub async fn doc(
     path = "/api/facets",
     tag = "index",
     responses(
-        (status = 200, description = "Facet counts", body = crate::openapi::schema::FacetsResponse)
+        (status = 200, description = "Facet counts", body = FacetsResponse)
     )
 )]
 pub async fn facets(State(state): State<Arc<AppState>>) -> Result<Json<FacetsResponse>, ApiError> {
@@ -155,7 +155,7 @@ pub async fn facets(State(state): State<Arc<AppState>>) -> Result<Json<FacetsRes
     path = "/api/stats",
     tag = "index",
     responses(
-        (status = 200, description = "Index statistics", body = crate::openapi::schema::StatsResponse)
+        (status = 200, description = "Index statistics", body = StatsResponse)
     )
 )]
 pub async fn stats(State(state): State<Arc<AppState>>) -> Result<Json<StatsResponse>, ApiError> {

@@ -40,8 +40,8 @@ pub struct SearchArgs {
     #[arg(long)]
     pub actor: Vec<String>,
     /// Language code fr, en, ar, und (repeatable).
-    #[arg(long)]
-    pub lang: Vec<String>,
+    #[arg(long, visible_alias = "lang")]
+    pub language: Vec<String>,
     /// Month YYYY-MM (repeatable).
     #[arg(long)]
     pub month: Vec<String>,
@@ -67,7 +67,7 @@ impl SearchArgs {
             country: self.country.clone(),
             locality: self.locality.clone(),
             actor: self.actor.clone(),
-            lang: self.lang.clone(),
+            language: self.language.clone(),
             month: self.month.clone(),
             from: self.from.clone(),
             to: self.to.clone(),
