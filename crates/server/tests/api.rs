@@ -614,8 +614,19 @@ async fn openapi_describes_every_route() {
         .filter_map(|p| p["name"].as_str())
         .collect();
     let expected: BTreeSet<&str> = [
-        "q", "region", "country", "locality", "actor", "language", "month", "from", "to", "sort",
-        "limit", "offset", "translate",
+        "q",
+        "region",
+        "country",
+        "locality",
+        "actor",
+        "language",
+        "month",
+        "from",
+        "to",
+        "sort",
+        "limit",
+        "offset",
+        "translate",
     ]
     .into_iter()
     .collect();
