@@ -32,6 +32,14 @@ impl Side {
         }
     }
 
+    /// Position in per-language pairs: French first.
+    fn slot(self) -> usize {
+        match self {
+            Side::French => 0,
+            Side::English => 1,
+        }
+    }
+
     fn other(self) -> Side {
         match self {
             Side::French => Side::English,
@@ -175,6 +183,9 @@ pub struct Glossary {
     entries: Vec<Entry>,
     /// (language, key) → rows.
     index: HashMap<(Side, String), Vec<usize>>,
+    /// Per row, per language (French, English), the keys of each of its terms: computed once,
+    /// a query compares its words with them without running the analyzers again.
+    term_keys: Vec<[Vec<Vec<String>>; 2]>,
     /// Most words in a term, either language.
     longest: usize,
 }
@@ -190,8 +201,10 @@ impl Glossary {
     /// A glossary of these rows.
     pub fn new(entries: Vec<Entry>, french: &mut TextAnalyzer, english: &mut TextAnalyzer) -> Self {
         let mut index: HashMap<(Side, String), Vec<usize>> = HashMap::new();
+        let mut term_keys = Vec::with_capacity(entries.len());
         let mut longest = 0;
         for (row, entry) in entries.iter().enumerate() {
+            let mut row_keys: [Vec<Vec<String>>; 2] = [Vec::new(), Vec::new()];
             for side in [Side::French, Side::English] {
                 let analyzer = match side {
                     Side::French => &mut *french,
@@ -199,18 +212,22 @@ impl Glossary {
                 };
                 for term in entry.terms(side) {
                     longest = longest.max(term.split_whitespace().count());
-                    for key in keys(analyzer, term) {
-                        let rows = index.entry((side, key)).or_default();
+                    let term_keys = keys(analyzer, term);
+                    for key in &term_keys {
+                        let rows = index.entry((side, key.clone())).or_default();
                         if !rows.contains(&row) {
                             rows.push(row);
                         }
                     }
+                    row_keys[side.slot()].push(term_keys);
                 }
             }
+            term_keys.push(row_keys);
         }
         Glossary {
             entries,
             index,
+            term_keys,
             longest,
         }
     }
@@ -269,16 +286,20 @@ impl Glossary {
                 continue;
             }
             let mut alternatives: Vec<String> = Vec::new();
+            let other = side.other();
+            let typed = match other {
+                Side::French => &typed_fr,
+                Side::English => &typed_en,
+            };
             for row in rows {
-                for term in self.entries[row].terms(side.other()) {
+                let terms = self.entries[row].terms(other);
+                let keys_of = &self.term_keys[row][other.slot()];
+                for (term, term_keys) in terms.iter().zip(keys_of) {
                     if alternatives.len() >= MAX_TRANSLATIONS {
                         break;
                     }
                     // A translation the typed text already matches (`camp` → `camp`) adds nothing.
-                    let same = match side.other() {
-                        Side::French => keys(french, term).iter().any(|k| typed_fr.contains(k)),
-                        Side::English => keys(english, term).iter().any(|k| typed_en.contains(k)),
-                    };
+                    let same = term_keys.iter().any(|k| typed.contains(k));
                     if !same && !alternatives.contains(term) {
                         alternatives.push(term.clone());
                     }
