@@ -4,6 +4,7 @@
 pub mod html;
 pub mod json;
 pub mod pdf;
+pub mod pdf_glyphs;
 pub mod text;
 
 use std::path::Path;
