@@ -32,4 +32,4 @@ pub mod walk;
 pub use error::{Error, Result};
 pub use index_dir::{open_for_search, IndexInfo, OpenIndex, INDEX_INFO_FILE};
 pub use pipeline::{run_index, IndexOptions, NoProgress, Progress, RunSummary};
-pub use problem::{Problem, SkipReason};
+pub use problem::{Problem, SkipReason, Warning, WarningKind};

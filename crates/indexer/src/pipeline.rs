@@ -32,7 +32,7 @@ use crate::document::{
 };
 use crate::existing::ExistingState;
 use crate::index_dir::{open_for_writing, WriterOptions};
-use crate::problem::{Problem, SkipReason};
+use crate::problem::{Problem, SkipReason, Warning, WarningKind};
 use crate::readers::parse_file;
 use crate::schema::Fields;
 use crate::walk::{walk_inputs, InputFile};
@@ -90,6 +90,8 @@ pub trait Progress: Sync {
     fn file_done(&self, _path: &Path, _bytes: u64) {}
     /// A file or a record was skipped.
     fn problem(&self, _problem: &Problem) {}
+    /// A file or a record was indexed, but not all of it as written.
+    fn warning(&self, _warning: &Warning) {}
     /// A commit made `docs` documents (of this run) durable.
     fn committed(&self, _docs: u64) {}
 }
@@ -119,6 +121,8 @@ pub struct RunSummary {
     pub commits: u64,
     /// Every skipped file or record, with its reason.
     pub problems: Vec<Problem>,
+    /// Everything indexed but not as written (bad bytes, unreadable dates).
+    pub warnings: Vec<Warning>,
     /// Documents in the index after the run (duplicates included).
     pub docs_in_index: u64,
 }
@@ -161,6 +165,7 @@ enum FileOutcome {
     Parsed {
         docs: Vec<PreparedDoc>,
         bad_records: Vec<(usize, SkipReason)>,
+        warnings: Vec<(Option<usize>, WarningKind)>,
         bytes: u64,
     },
     Skipped(SkipReason, u64),
@@ -402,6 +407,7 @@ fn process_file(
     };
     FileOutcome::Parsed {
         docs,
+        warnings: parsed.all_warnings(),
         bad_records: parsed.bad_records,
         bytes: len,
     }
@@ -468,8 +474,20 @@ impl WriterState<'_> {
                 report(summary, None, reason);
             }
             FileOutcome::Parsed {
-                docs, bad_records, ..
+                docs,
+                bad_records,
+                warnings,
+                ..
             } => {
+                for (line, kind) in warnings {
+                    let warning = Warning {
+                        path: file.path.clone(),
+                        line,
+                        kind,
+                    };
+                    progress.warning(&warning);
+                    summary.warnings.push(warning);
+                }
                 for (line, reason) in bad_records {
                     summary.records_skipped += 1;
                     report(summary, Some(line), reason);

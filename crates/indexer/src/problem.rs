@@ -1,5 +1,6 @@
 //! Input problems: a file or a record that was skipped, with the reason, reported with its path
-//! (and line for JSON lines) and counted while the run goes on.
+//! (and line for JSON lines) and counted while the run goes on; and warnings: input that was
+//! indexed, but not all of it as written (bad bytes replaced, an unreadable date left out).
 
 use std::fmt;
 use std::path::PathBuf;
@@ -87,6 +88,58 @@ impl fmt::Display for Problem {
         match self.line {
             Some(line) => write!(f, "{}:{}: {}", self.path.display(), line, self.reason),
             None => write!(f, "{}: {}", self.path.display(), self.reason),
+        }
+    }
+}
+
+/// Input that was read, but not all of it as written; the document is indexed all the same.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WarningKind {
+    /// A UTF-8 file with bytes that are not UTF-8, replaced with U+FFFD.
+    InvalidUtf8 { bytes: usize },
+    /// A publication date no format reads; the document is indexed without it.
+    UnreadableDate { field: String, value: String },
+}
+
+impl WarningKind {
+    /// A short stable key for grouping in the summary.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            WarningKind::InvalidUtf8 { .. } => "invalid UTF-8 bytes",
+            WarningKind::UnreadableDate { .. } => "unreadable date",
+        }
+    }
+}
+
+impl fmt::Display for WarningKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WarningKind::InvalidUtf8 { bytes } => write!(
+                f,
+                "{bytes} byte{} not UTF-8 in a UTF-8 file, replaced with U+FFFD",
+                if *bytes == 1 { "" } else { "s" }
+            ),
+            WarningKind::UnreadableDate { field, value } => {
+                write!(f, "unreadable date {value:?} in `{field}`, left out")
+            }
+        }
+    }
+}
+
+/// A warning about one file, or one line of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub path: PathBuf,
+    /// 1-based line of the file (or position in a JSON array) the warning is about.
+    pub line: Option<usize>,
+    pub kind: WarningKind,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.path.display(), line, self.kind),
+            None => write!(f, "{}: {}", self.path.display(), self.kind),
         }
     }
 }

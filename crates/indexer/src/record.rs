@@ -2,6 +2,8 @@
 
 use chrono::NaiveDate;
 
+use crate::problem::WarningKind;
+
 /// One document as read from a file, before language detection and extraction.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SourceRecord {
@@ -16,8 +18,31 @@ pub struct SourceRecord {
     pub source: Option<String>,
     /// Language code given by the metadata (`fr`, `en`, …); it wins over detection.
     pub language: Option<String>,
-    /// 1-based line of the record in a JSON-lines file; 1-based position in a JSON array.
+    /// 1-based line of the record in a JSON-lines file or a feed; 1-based position in a JSON array.
     pub position: Option<usize>,
+    /// What was read but not as written, with the line it is on when the format tells it (else
+    /// the warning is about the record's `position`).
+    pub warnings: Vec<(Option<usize>, WarningKind)>,
+}
+
+impl SourceRecord {
+    /// Reads a publication date from metadata field `field`; a value that is there but that no
+    /// format reads leaves the date unset and is kept as a warning (at `line`, if known).
+    pub fn set_published_from(&mut self, field: &str, raw: &str, line: Option<usize>) {
+        if raw.trim().is_empty() {
+            return;
+        }
+        match parse_metadata_date(raw) {
+            Some(date) => self.published = Some(date),
+            None => self.warnings.push((
+                line,
+                WarningKind::UnreadableDate {
+                    field: field.to_string(),
+                    value: raw.trim().to_string(),
+                },
+            )),
+        }
+    }
 }
 
 /// Parses a publication date as formats write it in metadata: ISO 8601 / RFC 3339 (with or without

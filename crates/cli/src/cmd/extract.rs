@@ -3,8 +3,8 @@
 //!
 //! Files are found and read exactly as `sahel index` reads them (every format, folders walked
 //! recursively, encodings detected, one document per JSON record or JSON-lines row, metadata from
-//! front matter, `<meta>` and JSON fields), so what this prints is what the index gets. Unreadable
-//! files and malformed records are reported on stderr with their path (and line) and skipped.
+//! front matter, `<meta>` and JSON fields), so what this prints is what the index gets. Unreadable files and malformed records are reported on stderr with their path (and
+//! line) and skipped; warnings (bad bytes replaced, unreadable dates) are reported the same way.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,6 +15,7 @@ use sahel_facets::{extract, DocMeta, Extraction, Extractor};
 use sahel_indexer::readers::parse_file;
 use sahel_indexer::record::SourceRecord;
 use sahel_indexer::walk::{walk_inputs, InputFile};
+use sahel_indexer::Warning;
 
 use crate::Outcome;
 
@@ -59,6 +60,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         for message in &documents.bad_records {
             eprintln!("skipped: {message}");
         }
+        for warning in &documents.warnings {
+            eprintln!("warning: {warning}");
+        }
         for (meta, body) in &documents.records {
             let ex = extract(body, meta, &extractor);
             if args.json {
@@ -80,6 +84,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
 pub(crate) struct FileDocuments {
     pub(crate) records: Vec<(DocMeta, String)>,
     pub(crate) bad_records: Vec<String>,
+    pub(crate) warnings: Vec<Warning>,
 }
 
 pub(crate) fn read_documents(file: &InputFile) -> Result<FileDocuments, String> {
@@ -87,6 +92,15 @@ pub(crate) fn read_documents(file: &InputFile) -> Result<FileDocuments, String> 
     let bytes = std::fs::read(&file.path).map_err(|e| format!("{path}: {e}"))?;
     let parsed = parse_file(file.format, &bytes).map_err(|reason| format!("{path}: {reason}"))?;
     let single = parsed.records.len() == 1 && parsed.bad_records.is_empty();
+    let warnings = parsed
+        .all_warnings()
+        .into_iter()
+        .map(|(line, kind)| Warning {
+            path: file.path.clone(),
+            line,
+            kind,
+        })
+        .collect();
     let records = parsed
         .records
         .into_iter()
@@ -103,6 +117,7 @@ pub(crate) fn read_documents(file: &InputFile) -> Result<FileDocuments, String> 
     Ok(FileDocuments {
         records,
         bad_records,
+        warnings,
     })
 }
 

@@ -3,6 +3,8 @@
 //! Exit status: 0 when every file was indexed (or found unchanged), 2 when some files or records
 //! were skipped (each reported on stderr with its path, and line for JSON lines), 1 on an error
 //! that stops the run (index locked by another indexer, index of another schema version, …).
+//! Warnings (bad bytes replaced, an unreadable date left out) are reported the same way, with
+//! `warning` in front, and leave the exit status at 0: the documents were indexed.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -13,7 +15,7 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use sahel_indexer::pipeline::{DEFAULT_COMMIT_EVERY, DEFAULT_MAX_FILE_SIZE};
-use sahel_indexer::{run_index, IndexOptions, Problem, Progress, RunSummary};
+use sahel_indexer::{run_index, IndexOptions, Problem, Progress, RunSummary, Warning};
 
 use crate::Outcome;
 
@@ -147,6 +149,14 @@ impl Progress for Reporter {
         }
     }
 
+    fn warning(&self, warning: &Warning) {
+        let line = format!("warning: {warning}");
+        match &self.bar {
+            Some(bar) => bar.println(line),
+            None => eprintln!("{line}"),
+        }
+    }
+
     fn committed(&self, docs: u64) {
         if self.bar.is_none() && !self.quiet {
             eprintln!("committed ({docs} documents written so far)");
@@ -177,5 +187,16 @@ fn print_summary(s: &RunSummary, index: &Path) {
             .map(|(kind, n)| format!("{n} {kind}"))
             .collect();
         println!("skipped: {} ({})", s.problems.len(), kinds.join(", "));
+    }
+    if !s.warnings.is_empty() {
+        let mut kinds: Vec<(&str, usize)> = Vec::new();
+        for warning in &s.warnings {
+            match kinds.iter_mut().find(|(k, _)| *k == warning.kind.kind()) {
+                Some((_, n)) => *n += 1,
+                None => kinds.push((warning.kind.kind(), 1)),
+            }
+        }
+        let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        println!("warnings: {} ({})", s.warnings.len(), kinds.join(", "));
     }
 }

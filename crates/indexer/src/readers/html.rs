@@ -178,7 +178,7 @@ pub fn read_html(text: &str) -> SourceRecord {
         source: first_attr(&doc, "meta[property=\"og:site_name\"]", "content"),
         language: first_attr(&doc, "html", "lang")
             .and_then(|l| normalize_language_code(&l).map(str::to_string)),
-        position: None,
+        ..SourceRecord::default()
     }
 }
 

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use super::ParsedFile;
 use crate::cleanup::{title_and_body, trim_junk_lines};
 use crate::problem::SkipReason;
-use crate::record::{normalize_language_code, parse_metadata_date, SourceRecord};
+use crate::record::{normalize_language_code, SourceRecord};
 
 const BODY_KEYS: &[&str] = &["body", "text", "content", "notes", "description", "summary"];
 const DATE_KEYS: &[&str] = &[
@@ -111,17 +111,23 @@ pub fn record_from_object(map: &Map<String, Value>) -> Result<SourceRecord, Skip
     if body.trim().is_empty() {
         return Err(SkipReason::Empty);
     }
-    Ok(SourceRecord {
+    let mut record = SourceRecord {
         id: string_field(map, &["id", "_id", "uid"]),
         title,
         body,
-        published: string_field(map, DATE_KEYS).and_then(|d| parse_metadata_date(&d)),
         url: string_field(map, &["url", "link", "source_url"]),
         source: string_field(map, &["source", "source_name", "publisher"]),
         language: string_field(map, &["language", "lang"])
             .and_then(|l| normalize_language_code(&l).map(str::to_string)),
-        position: None,
-    })
+        ..SourceRecord::default()
+    };
+    if let Some((key, raw)) = DATE_KEYS
+        .iter()
+        .find_map(|key| string_field(map, &[key]).map(|raw| (*key, raw)))
+    {
+        record.set_published_from(key, &raw, None);
+    }
+    Ok(record)
 }
 
 #[cfg(test)]
@@ -170,5 +176,25 @@ mod tests {
         );
         assert_eq!(parsed.bad_records.len(), 1);
         assert_eq!(parsed.bad_records[0].0, 2);
+    }
+
+    #[test]
+    fn unreadable_date_is_kept_as_a_warning_and_the_record_indexed() {
+        let parsed = read_json_lines(
+            "{\"id\":\"1\",\"body\":\"Attaque à Léré.\",\"published\":\"2024-13-45\"}\n",
+        );
+        let record = &parsed.records[0];
+        assert_eq!(record.published, None);
+        assert_eq!(record.position, Some(1));
+        assert_eq!(
+            record.warnings,
+            vec![(
+                None,
+                crate::problem::WarningKind::UnreadableDate {
+                    field: "published".into(),
+                    value: "2024-13-45".into()
+                }
+            )]
+        );
     }
 }

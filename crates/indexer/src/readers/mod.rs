@@ -4,12 +4,13 @@
 pub mod html;
 pub mod json;
 pub mod pdf;
+pub mod pdf_glyphs;
 pub mod text;
 
 use std::path::Path;
 
 use crate::decode::{decode_bytes, DecodeError};
-use crate::problem::SkipReason;
+use crate::problem::{SkipReason, WarningKind};
 use crate::record::SourceRecord;
 
 /// The formats the indexer reads, chosen by file extension.
@@ -49,14 +50,32 @@ pub struct ParsedFile {
     pub records: Vec<SourceRecord>,
     /// (1-based line or position, reason) of each record skipped inside the file.
     pub bad_records: Vec<(usize, SkipReason)>,
+    /// Warnings about the whole file (bad bytes), or a line of it; the records keep their own.
+    pub warnings: Vec<(Option<usize>, WarningKind)>,
 }
 
 impl ParsedFile {
     fn single(record: SourceRecord) -> ParsedFile {
         ParsedFile {
             records: vec![record],
-            bad_records: Vec::new(),
+            ..ParsedFile::default()
         }
+    }
+
+    /// Every warning of the file and of its records, with its line: a record's warning without
+    /// one is about the record's line (or position).
+    pub fn all_warnings(&self) -> Vec<(Option<usize>, WarningKind)> {
+        let mut all = self.warnings.clone();
+        for record in &self.records {
+            all.extend(
+                record
+                    .warnings
+                    .iter()
+                    .map(|(line, kind)| (line.or(record.position), kind.clone())),
+            );
+        }
+        all.sort_by_key(|(line, _)| *line);
+        all
     }
 }
 
@@ -69,11 +88,12 @@ pub fn parse_file(format: Format, bytes: &[u8]) -> Result<ParsedFile, SkipReason
         let record = pdf::read_pdf(bytes)?;
         return Ok(ParsedFile::single(record));
     }
-    let text = match decode_bytes(bytes) {
-        Ok(decoded) => decoded.text,
+    let decoded = match decode_bytes(bytes) {
+        Ok(decoded) => decoded,
         Err(DecodeError::Binary) => return Err(SkipReason::Binary),
     };
-    let parsed = match format {
+    let text = decoded.text;
+    let mut parsed = match format {
         Format::Text => ParsedFile::single(text::read_plain(&text)),
         Format::Markdown => ParsedFile::single(text::read_markdown(&text)),
         Format::Html => ParsedFile::single(html::read_html(&text)),
@@ -81,6 +101,17 @@ pub fn parse_file(format: Format, bytes: &[u8]) -> Result<ParsedFile, SkipReason
         Format::JsonLines => json::read_json_lines(&text),
         Format::Pdf => unreachable!("handled above"),
     };
+    if decoded.replaced_bytes > 0 {
+        parsed.warnings.insert(
+            0,
+            (
+                None,
+                WarningKind::InvalidUtf8 {
+                    bytes: decoded.replaced_bytes,
+                },
+            ),
+        );
+    }
     if parsed.records.is_empty() && parsed.bad_records.is_empty() {
         return Err(SkipReason::Empty);
     }

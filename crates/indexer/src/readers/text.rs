@@ -6,7 +6,7 @@
 //! this needs; a value that is not a plain string is ignored rather than misread.
 
 use crate::cleanup::title_and_body;
-use crate::record::{normalize_language_code, parse_metadata_date, SourceRecord};
+use crate::record::{normalize_language_code, SourceRecord};
 
 /// A `.txt` file: title from the first meaningful line, junk stripped.
 pub fn read_plain(text: &str) -> SourceRecord {
@@ -27,7 +27,7 @@ pub fn read_markdown(text: &str) -> SourceRecord {
         body: titled.body,
         ..SourceRecord::default()
     };
-    for (key, value) in front {
+    for FrontMatterField { key, value, line } in front {
         match key.as_str() {
             "title" | "titre" if !value.is_empty() => {
                 // The text's first line was then not the title: keep it in the body.
@@ -41,7 +41,7 @@ pub fn read_markdown(text: &str) -> SourceRecord {
             | "date_published"
                 if record.published.is_none() =>
             {
-                record.published = parse_metadata_date(&value);
+                record.set_published_from(&key, &value, Some(line));
             }
             "source" | "source_name" | "publisher" | "site" => record.source = Some(value),
             "url" | "link" | "source_url" => record.url = Some(value),
@@ -55,9 +55,20 @@ pub fn read_markdown(text: &str) -> SourceRecord {
     record
 }
 
+/// One `key: value` line of front matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterField {
+    /// Lower-cased.
+    pub key: String,
+    /// Without the quotes around it.
+    pub value: String,
+    /// 1-based line in the file, for warnings.
+    pub line: usize,
+}
+
 /// Splits `---\nkey: value\n---\n` off the start of a markdown text. Keys are lower-cased; quotes
 /// around values are removed.
-pub fn split_front_matter(text: &str) -> (Vec<(String, String)>, &str) {
+pub fn split_front_matter(text: &str) -> (Vec<FrontMatterField>, &str) {
     let trimmed = text.trim_start_matches('\u{feff}');
     let Some(after_open) = trimmed
         .strip_prefix("---\n")
@@ -67,7 +78,7 @@ pub fn split_front_matter(text: &str) -> (Vec<(String, String)>, &str) {
     };
     let mut pairs = Vec::new();
     let mut offset = 0;
-    for line in after_open.split_inclusive('\n') {
+    for (i, line) in after_open.split_inclusive('\n').enumerate() {
         offset += line.len();
         let l = line.trim();
         if l == "---" || l == "..." {
@@ -87,7 +98,12 @@ pub fn split_front_matter(text: &str) -> (Vec<(String, String)>, &str) {
                 .and_then(|v| v.strip_suffix('"'))
                 .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
                 .unwrap_or(value);
-            pairs.push((key, value.to_string()));
+            pairs.push(FrontMatterField {
+                key,
+                value: value.to_string(),
+                // The opening `---` is line 1.
+                line: i + 2,
+            });
         }
     }
     // No closing line: not front matter.
@@ -119,6 +135,26 @@ mod tests {
         assert_eq!(r.title, "Frappe à Douentza");
         assert_eq!(r.body, "Texte du communiqué.");
         assert_eq!(r.published, None);
+    }
+
+    #[test]
+    fn unreadable_front_matter_date_is_a_warning_with_its_line() {
+        let r = read_markdown("---\ntitle: Flash\npublished: 2024-13-45\n---\nAttaque à Léré.\n");
+        assert_eq!(r.published, None);
+        assert_eq!(r.body, "Attaque à Léré.");
+        assert_eq!(
+            r.warnings,
+            vec![(
+                Some(3),
+                crate::problem::WarningKind::UnreadableDate {
+                    field: "published".into(),
+                    value: "2024-13-45".into()
+                }
+            )]
+        );
+        let fine = read_markdown("---\ndate: 2024-02-14\n---\nTexte.\n");
+        assert!(fine.warnings.is_empty());
+        assert_eq!(fine.published, NaiveDate::from_ymd_opt(2024, 2, 14));
     }
 
     #[test]
