@@ -30,6 +30,10 @@ pub enum SkipReason {
     BrokenPdf(String),
     /// A record whose id was already produced earlier in the same run.
     DuplicateId(String),
+    /// An `.xml` (or `.rss`, `.atom`) file whose root element is not a feed's.
+    NotAFeed { root: String },
+    /// A feed that is not well-formed XML, or that the feed reader could not read.
+    MalformedFeed(String),
 }
 
 impl SkipReason {
@@ -47,6 +51,8 @@ impl SkipReason {
             SkipReason::NoTextLayer => "PDF without text layer",
             SkipReason::BrokenPdf(_) => "broken PDF",
             SkipReason::DuplicateId(_) => "duplicate id",
+            SkipReason::NotAFeed { .. } => "not a feed",
+            SkipReason::MalformedFeed(_) => "malformed feed",
         }
     }
 }
@@ -70,6 +76,11 @@ impl fmt::Display for SkipReason {
             SkipReason::NoTextLayer => write!(f, "PDF without a text layer (scanned?)"),
             SkipReason::BrokenPdf(err) => write!(f, "unreadable PDF: {err}"),
             SkipReason::DuplicateId(id) => write!(f, "id {id:?} already used earlier in this run"),
+            SkipReason::NotAFeed { root } => write!(
+                f,
+                "not an RSS or Atom feed (its root element is <{root}>, a feed's is <rss>, <feed> or <rdf:RDF>)"
+            ),
+            SkipReason::MalformedFeed(err) => write!(f, "malformed feed: {err}"),
         }
     }
 }
@@ -99,6 +110,8 @@ pub enum WarningKind {
     InvalidUtf8 { bytes: usize },
     /// A publication date no format reads; the document is indexed without it.
     UnreadableDate { field: String, value: String },
+    /// A feed entry with the id of an earlier entry of the same feed; the first one is indexed.
+    RepeatedEntry { id: String, first_line: usize },
 }
 
 impl WarningKind {
@@ -107,6 +120,7 @@ impl WarningKind {
         match self {
             WarningKind::InvalidUtf8 { .. } => "invalid UTF-8 bytes",
             WarningKind::UnreadableDate { .. } => "unreadable date",
+            WarningKind::RepeatedEntry { .. } => "repeated feed entry",
         }
     }
 }
@@ -122,6 +136,10 @@ impl fmt::Display for WarningKind {
             WarningKind::UnreadableDate { field, value } => {
                 write!(f, "unreadable date {value:?} in `{field}`, left out")
             }
+            WarningKind::RepeatedEntry { id, first_line } => write!(
+                f,
+                "entry repeats the id {id:?} of the entry at line {first_line}, indexed once"
+            ),
         }
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! Files are found and read exactly as `sahel index` reads them (every format, folders walked
 //! recursively, encodings detected, one document per JSON record or JSON-lines row, metadata from
-//! front matter, `<meta>` and JSON fields), so what this prints is what the index gets. Unreadable files and malformed records are reported on stderr with their path (and
+//! front matter, `<meta>` and JSON fields; one per feed entry), so what this prints is what the
+//! index gets. Unreadable files and malformed records are reported on stderr with their path (and
 //! line) and skipped; warnings (bad bytes replaced, unreadable dates) are reported the same way.
 
 use std::io::Write;

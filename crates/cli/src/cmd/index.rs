@@ -21,7 +21,8 @@ use crate::Outcome;
 
 #[derive(Args)]
 pub struct IndexArgs {
-    /// Files and folders to index (folders recursively): .txt .md .html .htm .json .jsonl .ndjson .pdf
+    /// Files and folders to index (folders recursively): .txt .md .html .htm .json .jsonl .ndjson
+    /// .pdf, and RSS/Atom feeds .xml .rss .atom
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Index directory (created if missing).

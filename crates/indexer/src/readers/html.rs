@@ -141,11 +141,40 @@ pub fn read_html(text: &str) -> SourceRecord {
 
     let mut raw = String::with_capacity(text.len() / 2);
     collect_text(root, &mut raw, 0);
+    let body = text_lines(&raw, title.as_deref());
+    let title = title.unwrap_or_else(|| crate::cleanup::title_and_body(&body).title);
+
+    SourceRecord {
+        id: None,
+        title,
+        body,
+        published: published_date(&doc),
+        url: first_attr(&doc, "link[rel=\"canonical\"]", "href")
+            .or_else(|| first_attr(&doc, "meta[property=\"og:url\"]", "content")),
+        source: first_attr(&doc, "meta[property=\"og:site_name\"]", "content"),
+        language: first_attr(&doc, "html", "lang")
+            .and_then(|l| normalize_language_code(&l).map(str::to_string)),
+        ..SourceRecord::default()
+    }
+}
+
+/// The text of an HTML fragment (a feed entry's content or summary), cleaned as a page's
+/// article text is: no scripts, styles or furniture, block elements as line breaks.
+pub fn fragment_text(fragment: &str) -> String {
+    let doc = Html::parse_fragment(fragment);
+    let mut raw = String::with_capacity(fragment.len());
+    collect_text(doc.root_element(), &mut raw, 0);
+    text_lines(&raw, None)
+}
+
+/// Collected text as lines: spaces collapsed, the headline (when it repeats `title`) and the junk
+/// at the edges removed, runs of blank lines kept as one paragraph break.
+fn text_lines(raw: &str, title: Option<&str>) -> String {
     let mut lines: Vec<String> = raw.lines().map(collapse_spaces).collect();
     // The headline repeated at the top of the article is the title, not the start of the text.
-    if let Some(title) = &title {
+    if let Some(title) = title {
         if let Some(first) = lines.iter().position(|l| !is_junk_line(l)) {
-            if lines[first] == *title {
+            if lines[first] == title {
                 lines.drain(..=first);
             }
         }
@@ -165,21 +194,7 @@ pub fn read_html(text: &str) -> SourceRecord {
         body.push_str(line);
         body.push('\n');
     }
-    let body = body.trim().to_string();
-    let title = title.unwrap_or_else(|| crate::cleanup::title_and_body(&body).title);
-
-    SourceRecord {
-        id: None,
-        title,
-        body,
-        published: published_date(&doc),
-        url: first_attr(&doc, "link[rel=\"canonical\"]", "href")
-            .or_else(|| first_attr(&doc, "meta[property=\"og:url\"]", "content")),
-        source: first_attr(&doc, "meta[property=\"og:site_name\"]", "content"),
-        language: first_attr(&doc, "html", "lang")
-            .and_then(|l| normalize_language_code(&l).map(str::to_string)),
-        ..SourceRecord::default()
-    }
+    body.trim().to_string()
 }
 
 /// The element holding the article: the most specific container the page marks.
@@ -377,6 +392,18 @@ mod tests {
         assert_eq!(
             read_html(meta).published,
             NaiveDate::from_ymd_opt(2024, 1, 22)
+        );
+    }
+
+    #[test]
+    fn fragment_text_drops_markup_and_furniture() {
+        let text = fragment_text(
+            "<p>Les FAMa ont <b>neutralisé</b> des terroristes près de <a href=\"/x\">Boni</a>.</p>\
+             <script>track()</script><div class=\"share\">Partager</div><p>Bilan&nbsp;: 3 blessés.</p>",
+        );
+        assert_eq!(
+            text,
+            "Les FAMa ont neutralisé des terroristes près de Boni.\n\nBilan : 3 blessés."
         );
     }
 

@@ -1,6 +1,7 @@
 //! One reader per file format, each turning decoded text (or bytes, for PDF) into
 //! [`SourceRecord`]s. Readers are pure: the caller reads the file and handles size limits.
 
+pub mod feed;
 pub mod html;
 pub mod json;
 pub mod pdf;
@@ -22,6 +23,8 @@ pub enum Format {
     Json,
     JsonLines,
     Pdf,
+    /// RSS or Atom, one document per item or entry.
+    Feed,
 }
 
 impl Format {
@@ -39,6 +42,7 @@ impl Format {
             "json" => Ok(Format::Json),
             "jsonl" | "ndjson" => Ok(Format::JsonLines),
             "pdf" => Ok(Format::Pdf),
+            "xml" | "rss" | "atom" => Ok(Format::Feed),
             _ => Err(ext),
         }
     }
@@ -99,6 +103,7 @@ pub fn parse_file(format: Format, bytes: &[u8]) -> Result<ParsedFile, SkipReason
         Format::Html => ParsedFile::single(html::read_html(&text)),
         Format::Json => json::read_json(&text)?,
         Format::JsonLines => json::read_json_lines(&text),
+        Format::Feed => feed::read_feed(&text)?,
         Format::Pdf => unreachable!("handled above"),
     };
     if decoded.replaced_bytes > 0 {
