@@ -27,7 +27,7 @@ use crate::data::{IndexData, ACTOR, COUNTRY, LOCALITY, REGION};
 use crate::exclusion::ExclusionQuery;
 use crate::expand::{NameExpander, NameKind};
 use crate::facet_match::FacetValueQuery;
-use crate::glossary::Glossary;
+use crate::glossary::{Glossary, Side};
 use crate::parser::{Item, ParsedQuery};
 use crate::ranking::{
     BODY_BOOST, FACET_VALUE_SCORE, MAX_PROXIMITY_PHRASES, PROXIMITY_BOOST, PROXIMITY_SLOP,
@@ -409,8 +409,13 @@ impl QueryBuilder<'_> {
 
     /// Query for a text (word or phrase) in all fields, without expansion.
     pub fn text_query(&mut self, text: &str) -> Option<Box<dyn Query>> {
+        self.text_query_in(text, &[FR, EN, EXACT])
+    }
+
+    /// Query for a text in the fields of the given analyzer families only.
+    fn text_query_in(&mut self, text: &str, families: &[usize]) -> Option<Box<dyn Query>> {
         let mut clauses: Vec<Box<dyn Query>> = Vec::new();
-        for family in [FR, EN, EXACT] {
+        for &family in families {
             let lattice = analyse(&mut self.analyzers.0[family], text);
             if family == EXACT && lattice.positions() > 1 {
                 // No positions in the exact fields: phrases are matched on the language fields.
@@ -525,8 +530,14 @@ impl QueryBuilder<'_> {
             return typed;
         };
         let mut alternatives: Vec<Box<dyn Query>> = typed.into_iter().collect();
+        // A translation is searched where its language is analysed (and in the exact fields):
+        // the English word stemmed as French would only find the rare French text quoting it.
+        let families = match translation.side {
+            Side::French => [EN, EXACT],
+            Side::English => [FR, EXACT],
+        };
         for alternative in &translation.alternatives {
-            if let Some(q) = self.text_query(alternative) {
+            if let Some(q) = self.text_query_in(alternative, &families) {
                 alternatives.push(Box::new(BoostQuery::new(q, TRANSLATION_WEIGHT)));
             }
         }
