@@ -1080,26 +1080,9 @@ fn title_case_line(text: &str, at: usize) -> bool {
     lower <= 1
 }
 
+/// Whether a word as written is a month or a weekday ("Juin", "Lundi"), which no place name is.
 fn is_month_or_day(word: &str) -> bool {
-    let f = sahel_text::fold(word);
-    MONTHS.contains(&f.as_str())
-        || matches!(
-            f.as_str(),
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "lundi"
-                | "mardi"
-                | "mercredi"
-                | "jeudi"
-                | "vendredi"
-                | "samedi"
-                | "dimanche"
-        )
+    crate::calendar::is_month_or_weekday(&sahel_text::fold(word))
 }
 
 fn candidates(text: &str, g: &Gazetteer) -> Vec<Candidate> {
@@ -2220,48 +2203,6 @@ const FACILITY_WORDS: &[&str] = &[
     "center",
 ];
 
-const MONTHS: &[&str] = &[
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "fev",
-    "avr",
-    "juil",
-];
-
 /// A place opening its line ("BAMAKO, 12 mars (AFP) -", "Bamako, le 18 septembre 2023",
 /// "Fait à Bamako, le …") followed by a date.
 fn is_dateline(text: &str, start: usize, end: usize) -> bool {
@@ -2285,7 +2226,9 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     }
     let folded = sahel_text::fold(&rest[..to]);
     folded.chars().any(|c| c.is_ascii_digit())
-        || words(&folded).any(|w| MONTHS.contains(&w) || w == "afp" || w == "reuters" || w == "ap")
+        || words(&folded).any(|w| {
+            crate::calendar::month(w).is_some() || w == "afp" || w == "reuters" || w == "ap"
+        })
 }
 
 /// Whether `sahel_text::fold(text)` is one of `targets`, folding only as far as the longest
@@ -2316,14 +2259,13 @@ fn is_closing_signature(text: &str, end: usize) -> bool {
     };
     let folded = sahel_text::fold(date);
     let date_words: Vec<&str> = words(&folded).collect();
-    let has_month = date_words.iter().any(|w| MONTHS.contains(w));
+    let is_month = |w: &str| crate::calendar::month(w).is_some();
+    let has_month = date_words.iter().any(|w| is_month(w));
     let has_year = date_words
         .iter()
         .any(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
     let only_date = date_words.iter().all(|w| {
-        MONTHS.contains(w)
-            || w.chars().all(|c| c.is_ascii_digit())
-            || matches!(*w, "le" | "er" | "1er")
+        is_month(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(*w, "le" | "er" | "1er")
     });
     has_month && has_year && only_date && date_words.len() <= 5
 }

@@ -315,36 +315,10 @@ impl<'a> Grammar<'a> {
         Some((m, j))
     }
 
+    /// An English month name or abbreviation, capitalised as English writes it.
     fn is_english_month(&self, i: usize) -> bool {
-        matches!(
-            self.w(i),
-            Some(
-                "january"
-                    | "february"
-                    | "march"
-                    | "april"
-                    | "may"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
-                    | "jan"
-                    | "feb"
-                    | "mar"
-                    | "apr"
-                    | "jun"
-                    | "jul"
-                    | "aug"
-                    | "sep"
-                    | "sept"
-                    | "oct"
-                    | "nov"
-                    | "dec"
-            )
-        ) && self.t.get(i).is_some_and(|t| t.capitalized)
+        self.w(i).is_some_and(lexicon::is_english_month)
+            && self.t.get(i).is_some_and(|t| t.capitalized)
     }
 
     /// A four-digit year between 1900 and 2100.
@@ -884,7 +858,8 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let word = self.w(j).unwrap_or_default();
-        let english_word = lexicon::month(word).is_some() && ENGLISH_MONTHS.contains(&word);
+        // (An abbreviation is never a month alone: whether it is English does not matter.)
+        let english_word = lexicon::is_english_month(word);
         let accepted = year.is_some()
             || shift != 0
             || triggered
@@ -1925,21 +1900,6 @@ fn may_start(w: &str) -> bool {
                 | "yesterday"
         )
 }
-
-const ENGLISH_MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Opener {

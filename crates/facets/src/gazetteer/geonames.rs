@@ -227,42 +227,6 @@ const ORDINARY_WORDS: &[&str] = &[
     "soldiers",
     "gendarmerie",
     "gendarmes",
-    "friday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
     "unidentified",
     "armed",
     "gunmen",
@@ -285,9 +249,13 @@ const ORDINARY_WORDS: &[&str] = &[
     "mission",
 ];
 
-/// Whether a matching key is an ordinary word GeoNames also uses as a place name.
+/// Whether a matching key is an ordinary word GeoNames also uses as a place name: one of
+/// [`ORDINARY_WORDS`], or a month or weekday name ([`crate::calendar`]; not an abbreviation, and
+/// not "mai"/"may": May is a village of the GeoNames dumps, found by that name).
 pub(super) fn is_ordinary(key: &str) -> bool {
     ORDINARY_WORDS.contains(&key)
+        || crate::calendar::lookup(key)
+            .is_some_and(|w| !w.abbreviation && !matches!(key, "mai" | "may"))
 }
 
 /// A GeoNames spelling worth indexing: Latin script, at least three letters, no digits, not an
