@@ -8,7 +8,8 @@
 //! - [`places`]: place mentions found in a text, resolved and disambiguated from context, each with
 //!   a role (`event`, `dateline`, `mention`);
 //! - [`dates`]: the publication date a text states and the dates of the events it reports;
-//!   [`calendar`]: the month and weekday names of the workspace;
+//!   [`dateline`]: the one definition of a dateline; [`calendar`]: the month and weekday names of
+//!   the workspace;
 //! - [`actors`]: armed groups, forces and militias named, with their aliases;
 //! - [`extract()`]: the pure function that turns a text and its [`DocMeta`] into an [`Extraction`],
 //!   the object `sahel extract --json` prints and the indexer stores as facets;
@@ -32,6 +33,7 @@
 pub mod actors;
 pub mod calendar;
 mod data;
+pub mod dateline;
 pub mod dates;
 pub mod eval;
 pub mod extract;

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::dateline::is_dateline;
 use crate::gazetteer::{distance_km, name_key, Area, EntryId, Gazetteer, PlaceKind, Source};
 
 /// What a place is to the report.
@@ -2203,98 +2204,9 @@ const FACILITY_WORDS: &[&str] = &[
     "center",
 ];
 
-/// A place opening its line ("BAMAKO, 12 mars (AFP) -", "Bamako, le 18 septembre 2023",
-/// "Fait à Bamako, le …") followed by a date.
-fn is_dateline(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let lead =
-        text[line_start..start].trim_matches(|c: char| c.is_whitespace() || "*#_>-".contains(c));
-    if !(lead.is_empty() || folds_to_any(lead, &["fait a", "fait a:"])) {
-        return is_closing_signature(text, end);
-    }
-    let rest = &text[end..];
-    let rest = rest.trim_start_matches([' ', '*', '_']);
-    if !rest.starts_with([',', '(', '-', '–', '—', ':']) {
-        return false;
-    }
-    // A dateline's date or agency is on its line: "Koutiala : un engin explosif tue deux
-    // civils" over a date line is a headline naming the event place.
-    let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
-    let mut to = 50.min(rest.len());
-    while !rest.is_char_boundary(to) {
-        to -= 1;
-    }
-    let folded = sahel_text::fold(&rest[..to]);
-    folded.chars().any(|c| c.is_ascii_digit())
-        || words(&folded).any(|w| {
-            crate::calendar::month(w).is_some() || w == "afp" || w == "reuters" || w == "ap"
-        })
-}
-
-/// Whether `sahel_text::fold(text)` is one of `targets`, folding only as far as the longest
-/// target (folding works a character at a time, so the fold of a prefix is a prefix of the fold).
-fn folds_to_any(text: &str, targets: &[&str]) -> bool {
-    let longest = targets.iter().map(|t| t.len()).max().unwrap_or(0);
-    let mut folded = String::new();
-    let mut utf8 = [0u8; 4];
-    for c in text.chars() {
-        sahel_text::fold_into(c.encode_utf8(&mut utf8), &mut folded);
-        if folded.len() > longest {
-            return false;
-        }
-    }
-    targets.contains(&folded.as_str())
-}
-
-/// A place followed by a date that ends its line ("…, communiqué officiel, Bamako, 9 février
-/// 2026"): a signature, wherever it sits on the line.
-fn is_closing_signature(text: &str, end: usize) -> bool {
-    let line_end = text[end..]
-        .find('\n')
-        .map(|i| end + i)
-        .unwrap_or(text.len());
-    let rest = text[end..line_end].trim();
-    let Some(date) = rest.strip_prefix(',') else {
-        return false;
-    };
-    let folded = sahel_text::fold(date);
-    let date_words: Vec<&str> = words(&folded).collect();
-    let is_month = |w: &str| crate::calendar::month(w).is_some();
-    let has_month = date_words.iter().any(|w| is_month(w));
-    let has_year = date_words
-        .iter()
-        .any(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
-    let only_date = date_words.iter().all(|w| {
-        is_month(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(*w, "le" | "er" | "1er")
-    });
-    has_month && has_year && only_date && date_words.len() <= 5
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn closing_signature_is_a_dateline() {
-        let t = "Texte.\nÉtat-major – FAMa, communiqué officiel, Bamako, 9 février 2026\n";
-        let s = t.find("Bamako").unwrap();
-        assert!(is_dateline(t, s, s + 6));
-        let t = "Une attaque a visé Gao, le 12 septembre 2023, faisant trois morts.";
-        let s = t.find("Gao").unwrap();
-        assert!(!is_dateline(t, s, s + 3));
-    }
-
-    #[test]
-    fn dateline_shapes() {
-        let t = "BAMAKO, 12 mars (AFP) - Des hommes armés";
-        assert!(is_dateline(t, 0, 6));
-        let t = "Texte.\nFait à Bamako, le 18 septembre 2023\n";
-        let s = t.find("Bamako").unwrap();
-        assert!(is_dateline(t, s, s + 6));
-        let t = "Les FAMa à Bamako, le 18 septembre";
-        let s = t.find("Bamako").unwrap();
-        assert!(!is_dateline(t, s, s + 6));
-    }
 
     #[test]
     fn words_around_are_folded_and_stop_at_sentences() {

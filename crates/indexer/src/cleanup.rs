@@ -572,7 +572,9 @@ pub fn title_and_body(text: &str) -> TitledText {
     TitledText { title, body }
 }
 
-/// `BAMAKO, 18 sept (Agence) - Les combattants…` → `Les combattants…`.
+/// `BAMAKO, 18 sept (Agence) - Les combattants…` → `Les combattants…`: a wire dateline (a place
+/// in capitals, a comma, what [`sahel_facets::dateline::is_dateline`] takes for a dateline)
+/// closed by a dash.
 fn strip_dateline(line: &str) -> &str {
     for sep in [" - ", " – ", " — "] {
         if let Some(pos) = line.find(sep) {
@@ -581,7 +583,16 @@ fn strip_dateline(line: &str) -> &str {
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| w.trim_end_matches(',').chars().all(|c| !c.is_lowercase()));
-            if pos <= 60 && head.contains(',') && starts_upper {
+            let dateline = || {
+                head.find(',').is_some_and(|comma| {
+                    sahel_facets::dateline::is_dateline(
+                        line,
+                        head.len() - head.trim_start().len(),
+                        comma,
+                    )
+                })
+            };
+            if pos <= 60 && head.contains(',') && starts_upper && dateline() {
                 return line[pos + sep.len()..].trim_start();
             }
         }
@@ -763,6 +774,20 @@ mod tests {
         assert!(t.title.chars().count() <= MAX_TITLE_CHARS + 1);
         assert!(para.starts_with(t.title.trim_end_matches('…')));
         assert_eq!(t.body, para);
+    }
+
+    #[test]
+    fn a_wire_dateline_is_stripped_only_with_its_date_or_agency() {
+        assert_eq!(
+            strip_dateline("BAMAKO, 18 sept (Agence) - Les combattants"),
+            "Les combattants"
+        );
+        assert_eq!(
+            strip_dateline("GAO, Mali (Reuters) - Des hommes armés"),
+            "Des hommes armés"
+        );
+        let no_dateline = "ATTAQUE, selon des sources - Des hommes armés";
+        assert_eq!(strip_dateline(no_dateline), no_dateline);
     }
 
     #[test]

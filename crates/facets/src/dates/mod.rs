@@ -181,7 +181,9 @@ pub fn find_publication_date(text: &str, lang: &str) -> Option<PublicationDate> 
     let mut folded = String::new();
     let toks = tokens::tokenize(text, &mut folded);
     let grammar = Grammar::new(&toks, lang == "en");
-    publication::candidates(&toks, &grammar).into_iter().next()
+    publication::candidates(text, &toks, &grammar)
+        .into_iter()
+        .next()
 }
 
 /// The dates of the events a text reports, in text order, resolved against `published`; the
@@ -192,7 +194,7 @@ pub fn extract_event_dates(text: &str, published: Option<NaiveDate>, lang: &str)
     let mut folded = String::new();
     let toks = tokens::tokenize(text, &mut folded);
     let grammar = Grammar::new(&toks, lang == "en");
-    let skipped: Vec<(usize, usize)> = publication::candidates(&toks, &grammar)
+    let skipped: Vec<(usize, usize)> = publication::candidates(text, &toks, &grammar)
         .iter()
         .map(|p| (p.start, p.end))
         .collect();
@@ -213,11 +215,11 @@ pub fn publication_and_event_dates(
     let mut folded = String::new();
     let toks = tokens::tokenize(text, &mut folded);
     let grammar = Grammar::new(&toks, lang == "en");
-    let mut publications = publication::candidates(&toks, &grammar);
+    let mut publications = publication::candidates(text, &toks, &grammar);
     let published = published
         .or_else(|| publications.first().map(|p| p.date))
         .or_else(|| {
-            let dated = yearless_dateline_date(&toks, &grammar)?;
+            let dated = yearless_dateline_date(text, &toks, &grammar)?;
             publications.push(dated);
             Some(dated.date)
         });
@@ -237,10 +239,11 @@ pub fn publication_and_event_dates(
 /// date the text gives (the next year when the dateline's day would come before that date), when
 /// that date is at most three months before it: wires report recent events.
 fn yearless_dateline_date(
+    text: &str,
     toks: &[tokens::Tok<'_>],
     grammar: &Grammar<'_>,
 ) -> Option<PublicationDate> {
-    let (day, month, start, end) = publication::yearless_dateline(toks, grammar)?;
+    let (day, month, start, end) = publication::yearless_dateline(text, toks, grammar)?;
     let latest = find_all(toks, grammar)
         .iter()
         .filter_map(|f| match f.expr {

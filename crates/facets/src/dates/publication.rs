@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::grammar::Grammar;
 use super::tokens::Tok;
+use crate::dateline::{is_dateline, DECORATION};
 
 /// Where in the text the publication date was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -34,10 +35,13 @@ pub struct PublicationDate {
 const HEAD_LINES: usize = 6;
 const MARKER_HEAD_LINES: usize = 15;
 const TAIL_LINES: usize = 12;
-const DECORATION: [char; 8] = ['*', '#', '_', '>', '-', '|', '=', '~'];
 
 /// Every publication-like date of the text (markers, dateline, signature), best first.
-pub(crate) fn candidates(toks: &[Tok<'_>], grammar: &Grammar<'_>) -> Vec<PublicationDate> {
+pub(crate) fn candidates(
+    text: &str,
+    toks: &[Tok<'_>],
+    grammar: &Grammar<'_>,
+) -> Vec<PublicationDate> {
     let mut lines: Vec<u32> = toks.iter().map(|t| t.line).collect();
     lines.dedup();
     let head = lines
@@ -83,7 +87,7 @@ pub(crate) fn candidates(toks: &[Tok<'_>], grammar: &Grammar<'_>) -> Vec<Publica
         }
         // Dateline: `PLACE[ words], [le] DATE` then end of line or `(`, `-`, `:`.
         if in_head && line_start {
-            if let Some(j) = dateline_date_start(toks, i) {
+            if let Some(j) = dateline_date_start(text, toks, i) {
                 if let Some((date, end)) = date_at(j) {
                     let closes = toks.get(end).is_none_or(|t| {
                         t.line != tok.line
@@ -202,8 +206,9 @@ pub(crate) fn candidates(toks: &[Tok<'_>], grammar: &Grammar<'_>) -> Vec<Publica
 }
 
 /// Where the date of a dateline starts when the line starting at token `i` opens like one:
-/// `PLACE[ words], [le] `.
-fn dateline_date_start(toks: &[Tok<'_>], i: usize) -> Option<usize> {
+/// `PLACE[ words], [le] `, a place of at most six tokens written as a name (capitalised, no
+/// month or weekday) that [`is_dateline`] accepts.
+fn dateline_date_start(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
     let line = toks[i].line;
     let mut k = i;
     while toks
@@ -225,6 +230,9 @@ fn dateline_date_start(toks: &[Tok<'_>], i: usize) -> Option<usize> {
     let comma = (k + 1..(k + 7).min(toks.len()))
         .take_while(|&m| toks[m].line == line && toks[m].num().is_none())
         .find(|&m| toks[m].punct() == Some(','))?;
+    if !is_dateline(text, toks[k].start, toks[comma - 1].end) {
+        return None;
+    }
     Some(
         if toks.get(comma + 1).and_then(|t| t.word()) == Some("le") {
             comma + 2
@@ -237,6 +245,7 @@ fn dateline_date_start(toks: &[Tok<'_>], i: usize) -> Option<usize> {
 /// A wire dateline of the head without a year (`NIAMEY, Feb 5 (Reuters) -`): its day, month and
 /// byte span. The year is left to the caller, who reads it from the text's dated events.
 pub(crate) fn yearless_dateline(
+    text: &str,
     toks: &[Tok<'_>],
     grammar: &Grammar<'_>,
 ) -> Option<(u32, u32, usize, usize)> {
@@ -250,7 +259,7 @@ pub(crate) fn yearless_dateline(
         if i > 0 && toks[i - 1].line == tok.line {
             continue;
         }
-        let Some(j) = dateline_date_start(toks, i) else {
+        let Some(j) = dateline_date_start(text, toks, i) else {
             continue;
         };
         let Some((d, end)) = grammar.date(j) else {
