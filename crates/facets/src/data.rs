@@ -169,6 +169,31 @@ impl<T> WordSet<T> {
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v)
     }
+
+    /// Whether `word` is one of the set.
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    /// Whether `word` with its ASCII letters lowercased is one of the set.
+    pub(crate) fn contains_ascii_lowercased(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        if bytes.len() > PACKED {
+            return self.long.iter().any(|(w, _)| w.eq_ignore_ascii_case(word));
+        }
+        let mut lower = [0u8; PACKED];
+        for (l, b) in lower.iter_mut().zip(bytes) {
+            *l = b.to_ascii_lowercase();
+        }
+        let lower = &lower[..bytes.len()];
+        self.may_hold(lower) && {
+            let key = pack(lower);
+            self.buckets[Self::bucket(lower)]
+                .iter()
+                .any(|(k, _)| *k == key)
+        }
+    }
 }
 
 /// A built-in table, or a panic naming the file: the file is compiled in and read by a unit
@@ -207,5 +232,8 @@ mod tests {
         for absent in ["mar", "marss", "Mars", "m", "anticonstitutionnel", "é"] {
             assert_eq!(set.get(absent), None, "{absent}");
         }
+        assert!(set.contains_ascii_lowercased("MARS"));
+        assert!(set.contains_ascii_lowercased("AntiConstitutionnellement"));
+        assert!(!set.contains_ascii_lowercased("Mars-"));
     }
 }
