@@ -42,7 +42,7 @@ pub mod places;
 
 pub use extract::{extract, DocMeta, Extraction, Extractor};
 pub use gazetteer::Gazetteer;
-pub use places::{PlaceRole, ResolvedPlace};
+pub use places::{PlaceRole, ResolvedPlace, UnknownPlaceRole};
 
 use std::path::PathBuf;
 

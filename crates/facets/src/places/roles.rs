@@ -10,6 +10,9 @@
 //!   locates the events;
 //! - [`capital_title_role`]: a capital named by its title ("la capitale malienne").
 
+use std::fmt;
+use std::str::FromStr;
+
 use serde::{Deserialize, Serialize};
 
 use super::candidates::Candidate;
@@ -31,6 +34,44 @@ pub enum PlaceRole {
     Dateline,
     /// A passing mention.
     Mention,
+}
+
+impl PlaceRole {
+    /// Every role, in order.
+    pub const ALL: [PlaceRole; 3] = [PlaceRole::Event, PlaceRole::Dateline, PlaceRole::Mention];
+
+    /// The role's one spelling (`event`, `dateline`, `mention`): the JSON value, the stored
+    /// value, the API's.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceRole::Event => "event",
+            PlaceRole::Dateline => "dateline",
+            PlaceRole::Mention => "mention",
+        }
+    }
+}
+
+impl fmt::Display for PlaceRole {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A string that is no place role.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown place role {0:?} (expected event, dateline or mention)")]
+pub struct UnknownPlaceRole(pub String);
+
+impl FromStr for PlaceRole {
+    type Err = UnknownPlaceRole;
+
+    /// The role of its spelling in [`PlaceRole::as_str`].
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        PlaceRole::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| UnknownPlaceRole(s.to_string()))
+    }
 }
 
 /// The role of candidate `c` resolved to `id`, among all the candidates of the text.
@@ -335,5 +376,22 @@ pub(super) fn capital_title_role(before: &[String], after: &[String]) -> PlaceRo
         PlaceRole::Mention
     } else {
         PlaceRole::Event
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_roles_have_one_spelling() {
+        for role in PlaceRole::ALL {
+            assert_eq!(role.as_str().parse::<PlaceRole>(), Ok(role));
+            assert_eq!(role.to_string(), role.as_str());
+            let json = serde_json::to_string(&role).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", role.as_str()), "serde agrees");
+        }
+        assert!("Event".parse::<PlaceRole>().is_err());
+        assert!("".parse::<PlaceRole>().is_err());
     }
 }
