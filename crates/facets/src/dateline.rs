@@ -128,6 +128,9 @@ mod tests {
             "Bamako"
         ));
         assert!(at("**NIAMEY** (Reuters) - Des hommes", "NIAMEY"));
+        // The decoration the publication-date reader skips, table bars and rules included.
+        assert!(at("| BAMAKO, 12 mars (AFP) - Des hommes", "BAMAKO"));
+        assert!(at("~ Djado - 13 sept\nTexte.", "Djado"));
         assert!(!at("Les FAMa à Bamako, le 18 septembre", "Bamako"));
         assert!(!at(
             "Koutiala : un engin explosif tue deux civils\n12 mars 2024",
