@@ -110,8 +110,41 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
     let demonyms = crate::places::demonym_codes(&key);
     let actor_spans: Vec<(usize, usize)> =
         actor_mentions.iter().map(|a| (a.start, a.end)).collect();
-    // Countries of the state forces, militias, rebels and missions named (jihadist groups cross
-    // borders: no evidence).
+    let hints = actor_countries(extractor, actor_mentions);
+    let areas = g.areas_named(&key);
+    let mentions = locate_places_with_demonyms(body, g, &actor_spans, &hints, &demonyms, &areas);
+    let places = report_places(g, &mentions);
+    let (regions, countries) = event_facets(g, &mentions);
+    let language = meta
+        .language
+        .as_deref()
+        .and_then(sahel_text::Language::from_code)
+        .unwrap_or_else(|| extractor.languages.detect(body))
+        .code()
+        .to_string();
+    let (published, event_dates) =
+        dates::publication_and_event_dates(body, meta.published, &language);
+    let actors = report_actors(extractor, &scan, &mentions, &regions);
+    Extraction {
+        id: meta.id.clone(),
+        language,
+        title: meta.title.clone(),
+        published,
+        event_dates: dates::event_date_strings(&event_dates),
+        months: dates::event_months(&event_dates),
+        places,
+        regions,
+        countries,
+        actors,
+    }
+}
+
+/// The countries of the state forces, militias, rebels and missions named (jihadist groups cross
+/// borders: no evidence), for the places of the report.
+fn actor_countries<'e>(
+    extractor: &'e Extractor,
+    actor_mentions: &[crate::actors::ActorMention],
+) -> Vec<&'e str> {
     let mut hints: Vec<&str> = Vec::new();
     for a in actor_mentions {
         if let Some(c) = extractor
@@ -125,42 +158,47 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
             }
         }
     }
-    let areas = g.areas_named(&key);
-    let mentions = locate_places_with_demonyms(body, g, &actor_spans, &hints, &demonyms, &areas);
+    hints
+}
+
+/// The places of the report, one per (entry, role), in order of first occurrence; a region,
+/// district or country named only as the parent of another place of the report ("Léré, région
+/// de Tombouctou") is not a place of its own.
+fn report_places(g: &Gazetteer, mentions: &[crate::places::PlaceMention]) -> Vec<ResolvedPlace> {
     let mut places: Vec<ResolvedPlace> = Vec::new();
     let mut seen = Vec::new();
-    for m in &mentions {
+    for m in mentions {
         if seen.contains(&(m.entry, m.role)) {
             continue;
         }
         seen.push((m.entry, m.role));
         places.push(describe(g, m.entry, m.role));
     }
-    // A region, district or country named only as the parent of another place of the report
-    // ("Léré, région de Tombouctou") is not a place of its own.
     let ids: Vec<_> = places_ids(&seen);
-    let places: Vec<ResolvedPlace> = places
+    places
         .into_iter()
         .zip(seen.iter())
         .filter(|(_, (id, _))| !is_ancestor_of_any(g, *id, &ids))
         .map(|(p, _)| p)
-        .collect();
-    let (regions, countries) = event_facets(g, &mentions);
-    let language = meta
-        .language
-        .as_deref()
-        .and_then(sahel_text::Language::from_code)
-        .unwrap_or_else(|| extractor.languages.detect(body))
-        .code()
-        .to_string();
-    let (published, event_dates) =
-        dates::publication_and_event_dates(body, meta.published, &language);
-    let mut actors = actor_names(actor_mentions);
-    // "les Forces armées nationales", "les FDS": the army of the country where the events
-    // happen (or the report was filed), when that is one country.
+        .collect()
+}
+
+/// The actors named, with those the report designates without naming them: the national army
+/// ("les Forces armées nationales", "les FDS") of the country where the events happen (or the
+/// report was filed), when that is one country; and the Islamic State's province ("l'État
+/// islamique" with no province named: in Mali, Burkina Faso and western Niger its Sahel
+/// province, EIGS; around Lake Chad, Diffa, its West Africa province, ISWAP).
+fn report_actors(
+    extractor: &Extractor,
+    scan: &crate::actors::ActorScan,
+    mentions: &[crate::places::PlaceMention],
+    regions: &[String],
+) -> Vec<String> {
+    let g = &extractor.gazetteer;
+    let mut actors = actor_names(&scan.mentions);
     if scan.national_forces {
         if let Some(force) =
-            report_country(g, &mentions).and_then(|c| extractor.actors.national_force(c))
+            report_country(g, mentions).and_then(|c| extractor.actors.national_force(c))
         {
             if !actors.contains(&force.canonical) {
                 actors.push(force.canonical.clone());
@@ -168,10 +206,8 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
             }
         }
     }
-    // "l'État islamique" with no province named: in Mali, Burkina Faso and western Niger its
-    // Sahel province (EIGS), around Lake Chad (Diffa) its West Africa province (ISWAP).
     if !actors.iter().any(|a| a == "EIGS" || a == "ISWAP") && scan.islamic_state {
-        let province = match report_country(g, &mentions) {
+        let province = match report_country(g, mentions) {
             Some("ML" | "BF") => Some("EIGS"),
             Some("NE") if !regions.is_empty() && regions.iter().all(|r| r == "Diffa") => {
                 Some("ISWAP")
@@ -184,18 +220,7 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
             actors.sort();
         }
     }
-    Extraction {
-        id: meta.id.clone(),
-        language,
-        title: meta.title.clone(),
-        published,
-        event_dates: dates::event_date_strings(&event_dates),
-        months: dates::event_months(&event_dates),
-        places,
-        regions,
-        countries,
-        actors,
-    }
+    actors
 }
 
 /// The one country (ISO code) of the event places and datelines, if they name exactly one.

@@ -7,6 +7,10 @@
 //!   cercles/provinces/departments, localities with their spellings), extensible with GeoNames dumps;
 //! - [`places`]: place mentions found in a text, resolved and disambiguated from context, each with
 //!   a role (`event`, `dateline`, `mention`);
+//! - [`dates`]: the publication date a text states and the dates of the events it reports;
+//!   [`dateline`]: the one definition of a dateline; [`calendar`]: the month and weekday names of
+//!   the workspace;
+//! - [`actors`]: armed groups, forces and militias named, with their aliases;
 //! - [`extract()`]: the pure function that turns a text and its [`DocMeta`] into an [`Extraction`],
 //!   the object `sahel extract --json` prints and the indexer stores as facets;
 //! - [`eval`]: the figures on the ACLED reference notes.
@@ -27,6 +31,9 @@
 //! ```
 
 pub mod actors;
+pub mod calendar;
+mod data;
+pub mod dateline;
 pub mod dates;
 pub mod eval;
 pub mod extract;
@@ -35,7 +42,7 @@ pub mod places;
 
 pub use extract::{extract, DocMeta, Extraction, Extractor};
 pub use gazetteer::Gazetteer;
-pub use places::{PlaceRole, ResolvedPlace};
+pub use places::{PlaceRole, ResolvedPlace, UnknownPlaceRole};
 
 use std::path::PathBuf;
 

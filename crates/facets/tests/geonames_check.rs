@@ -23,9 +23,9 @@ struct Place {
     lon: f64,
 }
 
-#[test]
-fn builtin_localities_agree_with_geonames() {
-    let dir = geonames_dir();
+/// The GeoNames places (P, L, S classes) of the three country dumps under each of their
+/// matching keys.
+fn geonames_places_by_key(dir: &std::path::Path) -> HashMap<String, Vec<Place>> {
     let admin1_text = std::fs::read_to_string(dir.join("admin1CodesASCII_ML_BF_NE.txt"))
         .unwrap_or_else(|e| panic!("{e}"));
     let admin1: HashMap<String, String> = admin1_text
@@ -68,6 +68,12 @@ fn builtin_localities_agree_with_geonames() {
             }
         }
     }
+    by_key
+}
+
+#[test]
+fn builtin_localities_agree_with_geonames() {
+    let by_key = geonames_places_by_key(&geonames_dir());
     let g = Gazetteer::builtin().unwrap_or_else(|e| panic!("{e}"));
     let (mut checked, mut missing, mut far, mut region_differs) = (0, 0, 0, 0);
     for (id, e) in g.entries().filter(|(_, e)| e.kind == PlaceKind::Locality) {

@@ -25,213 +25,74 @@ pub struct TitledText {
     pub body: String,
 }
 
-/// Words that, alone or together, make a line of page furniture rather than text.
-const WIDGET_WORDS: &[&str] = &[
-    "partager",
-    "partagez",
-    "partage",
-    "share",
-    "shares",
-    "facebook",
-    "twitter",
-    "whatsapp",
-    "linkedin",
-    "telegram",
-    "messenger",
-    "email",
-    "e-mail",
-    "mail",
-    "imprimer",
-    "print",
-    "commentaires",
-    "commentaire",
-    "comments",
-    "comment",
-    "lire",
-    "voir",
-    "read",
-    "tweet",
-    "tweeter",
-    "copier",
-    "lien",
-    "copy",
-    "link",
-    "s'abonner",
-    "abonnez-vous",
-    "abonnez",
-    "subscribe",
-    "publicite",
-    "advertisement",
-    "annonce",
-    "sponsorise",
-    "accueil",
-    "home",
-    "menu",
-    "j'aime",
-    "like",
-    "likes",
-    "suivez-nous",
-    "suivez",
-    "follow",
-    "newsletter",
-    "tags",
-    "tag",
-    "mots-cles",
-    "related",
-    "similaires",
-    "reagir",
-    "laisser",
-    "leave",
-    "reply",
-    "repondre",
-    "envoyer",
-    "send",
-    "enregistrer",
-    "save",
-    "favoris",
-    "ecouter",
-    "listen",
-    "galerie",
-    "retour",
-    "back",
-    "connexion",
-    "login",
-    "inscription",
-    "signup",
-    "rechercher",
-    "search",
-    "fermer",
-    "close",
-    "accepter",
-    "cookies",
-    "pinterest",
-    "reddit",
-    "instagram",
-    "youtube",
-    "tiktok",
-    "imprimable",
-    "telecharger",
-    "download",
-    "sommaire",
-    "recommande",
-    "recommended",
-    "populaires",
-    "popular",
-    "tendance",
-    "trending",
-];
+/// The word lists of page furniture (`data/page_furniture.tsv`, where each is described), read
+/// once.
+struct FurnitureWords {
+    /// Sorted: looked up by binary search.
+    widget: Vec<&'static str>,
+    filler: Vec<&'static str>,
+    time_unit: Vec<&'static str>,
+    counter: Vec<&'static str>,
+    /// In file order.
+    heading_start: Vec<&'static str>,
+}
 
-/// Words that may accompany widget words on such a line ("Partager sur Facebook", "Lire la suite").
-const FILLER_WORDS: &[&str] = &[
-    "sur",
-    "on",
-    "via",
-    "x",
-    "la",
-    "le",
-    "les",
-    "l'article",
-    "article",
-    "articles",
-    "cet",
-    "this",
-    "suite",
-    "plus",
-    "more",
-    "also",
-    "aussi",
-    "egalement",
-    "vous",
-    "nous",
-    "us",
-    "un",
-    "une",
-    "a",
-    "de",
-    "du",
-    "to",
-    "the",
-    "en",
-    "direct",
-    "live",
-    "top",
-    "haut",
-    "page",
-    "meme",
-    "sujet",
-    "mots",
-    "cles",
-    "video",
-    "photo",
-    "photos",
-    "pdf",
-    "ok",
-    "par",
-    "by",
-    "et",
-    "and",
-];
+const FURNITURE_TSV: &str = include_str!("../data/page_furniture.tsv");
 
-/// Time units for "il y a 2 jours", "3 hours ago", "2 min de lecture".
-const TIME_UNITS: &[&str] = &[
-    "seconde", "secondes", "sec", "s", "minute", "minutes", "min", "mins", "mn", "heure", "heures",
-    "h", "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "annee", "annees", "second",
-    "seconds", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks", "month", "months",
-    "year", "years",
-];
+fn furniture() -> &'static FurnitureWords {
+    static WORDS: std::sync::OnceLock<FurnitureWords> = std::sync::OnceLock::new();
+    // The file is compiled in and read by a unit test: it cannot fail in a build that passed.
+    WORDS.get_or_init(|| {
+        parse_furniture(FURNITURE_TSV)
+            .unwrap_or_else(|e| panic!("built-in data/page_furniture.tsv: {e}"))
+    })
+}
 
-/// Words that count things on a page: "12 commentaires", "3 shares", "1 200 vues".
-const COUNTER_WORDS: &[&str] = &[
-    "commentaire",
-    "commentaires",
-    "comment",
-    "comments",
-    "vue",
-    "vues",
-    "view",
-    "views",
-    "lecture",
-    "lectures",
-    "reads",
-    "partage",
-    "partages",
-    "share",
-    "shares",
-    "like",
-    "likes",
-    "j'aime",
-    "reaction",
-    "reactions",
-    "reponse",
-    "reponses",
-    "replies",
-    "reply",
-];
+fn parse_furniture(tsv: &'static str) -> Result<FurnitureWords, String> {
+    let mut words = FurnitureWords {
+        widget: Vec::new(),
+        filler: Vec::new(),
+        time_unit: Vec::new(),
+        counter: Vec::new(),
+        heading_start: Vec::new(),
+    };
+    let mut rows = tsv
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
+    if rows.next().map(|(_, l)| l) != Some("list\twords") {
+        return Err("the header is not `list<TAB>words`".to_string());
+    }
+    for (i, line) in rows {
+        let Some((list, row)) = line.split_once('\t') else {
+            return Err(format!("line {}: no tab", i + 1));
+        };
+        let into = match list {
+            "widget" => &mut words.widget,
+            "filler" => &mut words.filler,
+            "time_unit" => &mut words.time_unit,
+            "counter" => &mut words.counter,
+            "heading_start" => &mut words.heading_start,
+            other => return Err(format!("line {}: unknown list {other:?}", i + 1)),
+        };
+        into.extend(row.split('|'));
+    }
+    for list in [
+        &mut words.widget,
+        &mut words.filler,
+        &mut words.time_unit,
+        &mut words.counter,
+    ] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    Ok(words)
+}
 
-/// Document-type words that start a heading under a letterhead.
-const HEADING_STARTS: &[&str] = &[
-    "communique",
-    "declaration",
-    "press release",
-    "statement",
-    "note d'information",
-    "note d'info",
-    "flash",
-    "bulletin",
-    "rapport",
-    "report",
-    "compte rendu",
-    "compte-rendu",
-    "avis",
-    "message",
-    "discours",
-    "situation report",
-    "sitrep",
-    "alerte",
-    "alert",
-    "breaking",
-    "urgent",
-];
+/// Whether a folded word is one of a sorted list.
+fn listed(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok()
+}
 
 /// Removes bullets, markdown heading/emphasis markup and surrounding whitespace from a line.
 pub fn strip_line_markup(line: &str) -> String {
@@ -327,10 +188,10 @@ pub fn is_junk_line(line: &str) -> bool {
         return true;
     }
     if count <= 6
-        && words.iter().any(|w| WIDGET_WORDS.contains(w))
+        && words.iter().any(|w| listed(&furniture().widget, w))
         && words
             .iter()
-            .all(|w| WIDGET_WORDS.contains(w) || FILLER_WORDS.contains(w))
+            .all(|w| listed(&furniture().widget, w) || listed(&furniture().filler, w))
     {
         return true;
     }
@@ -396,7 +257,7 @@ fn is_relative_time(words: &[&str]) -> bool {
     // French: "[publié|mis à jour] il y a 2 jours"; English: "2 days ago", "updated 3 hours ago".
     let has_unit = words
         .iter()
-        .any(|w| TIME_UNITS.contains(w) || is_compact_duration(w));
+        .any(|w| listed(&furniture().time_unit, w) || is_compact_duration(w));
     let has_number = words
         .iter()
         .any(|w| is_number_word(w) || is_compact_duration(w));
@@ -432,15 +293,15 @@ fn is_reading_time_or_counter(words: &[&str]) -> bool {
     if joined.contains("lecture") || joined.contains("read") || joined.contains("temps de") {
         return words
             .iter()
-            .any(|w| TIME_UNITS.contains(w) || is_compact_duration(w));
+            .any(|w| listed(&furniture().time_unit, w) || is_compact_duration(w));
     }
     // Counters: the line is a number and counted things only.
     words.iter().all(|w| {
         is_number_word(w)
-            || COUNTER_WORDS.contains(w)
+            || listed(&furniture().counter, w)
             || w.chars()
                 .all(|c| c.is_ascii_digit() || c == '.' || c == 'k')
-    }) && words.iter().any(|w| COUNTER_WORDS.contains(w))
+    }) && words.iter().any(|w| listed(&furniture().counter, w))
 }
 
 /// Upper-case, short, no sentence end: a line of a letterhead ("REPUBLIQUE DU MALI").
@@ -460,7 +321,7 @@ fn is_heading_line(raw: &str) -> bool {
     }
     let folded = sahel_text::fold(&strip_line_markup(t));
     // Whole words: "Reporting by…" is a wire's credit line, not a report's heading.
-    HEADING_STARTS.iter().any(|h| {
+    furniture().heading_start.iter().any(|h| {
         folded.starts_with(h)
             && !folded[h.len()..]
                 .chars()
@@ -572,7 +433,9 @@ pub fn title_and_body(text: &str) -> TitledText {
     TitledText { title, body }
 }
 
-/// `BAMAKO, 18 sept (Agence) - Les combattants…` → `Les combattants…`.
+/// `BAMAKO, 18 sept (Agence) - Les combattants…` → `Les combattants…`: a wire dateline (a place
+/// in capitals, a comma, what [`sahel_facets::dateline::is_dateline`] takes for a dateline)
+/// closed by a dash.
 fn strip_dateline(line: &str) -> &str {
     for sep in [" - ", " – ", " — "] {
         if let Some(pos) = line.find(sep) {
@@ -581,7 +444,16 @@ fn strip_dateline(line: &str) -> &str {
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| w.trim_end_matches(',').chars().all(|c| !c.is_lowercase()));
-            if pos <= 60 && head.contains(',') && starts_upper {
+            let dateline = || {
+                head.find(',').is_some_and(|comma| {
+                    sahel_facets::dateline::is_dateline(
+                        line,
+                        head.len() - head.trim_start().len(),
+                        comma,
+                    )
+                })
+            };
+            if pos <= 60 && head.contains(',') && starts_upper && dateline() {
                 return line[pos + sep.len()..].trim_start();
             }
         }
@@ -763,6 +635,32 @@ mod tests {
         assert!(t.title.chars().count() <= MAX_TITLE_CHARS + 1);
         assert!(para.starts_with(t.title.trim_end_matches('…')));
         assert_eq!(t.body, para);
+    }
+
+    #[test]
+    fn the_page_furniture_lists_parse() {
+        let words = parse_furniture(FURNITURE_TSV).unwrap();
+        assert!(listed(&words.widget, "partager"));
+        assert!(listed(&words.filler, "suite"));
+        assert!(listed(&words.time_unit, "jours"));
+        assert!(listed(&words.counter, "vues"));
+        assert!(words.heading_start.contains(&"press release"));
+        assert!(parse_furniture("list\twords\nnowhere\tx\n").is_err());
+        assert!(parse_furniture("words\nwidget\tx\n").is_err());
+    }
+
+    #[test]
+    fn a_wire_dateline_is_stripped_only_with_its_date_or_agency() {
+        assert_eq!(
+            strip_dateline("BAMAKO, 18 sept (Agence) - Les combattants"),
+            "Les combattants"
+        );
+        assert_eq!(
+            strip_dateline("GAO, Mali (Reuters) - Des hommes armés"),
+            "Des hommes armés"
+        );
+        let no_dateline = "ATTAQUE, selon des sources - Des hommes armés";
+        assert_eq!(strip_dateline(no_dateline), no_dateline);
     }
 
     #[test]

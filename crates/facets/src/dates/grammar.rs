@@ -315,36 +315,10 @@ impl<'a> Grammar<'a> {
         Some((m, j))
     }
 
+    /// An English month name or abbreviation, capitalised as English writes it.
     fn is_english_month(&self, i: usize) -> bool {
-        matches!(
-            self.w(i),
-            Some(
-                "january"
-                    | "february"
-                    | "march"
-                    | "april"
-                    | "may"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
-                    | "jan"
-                    | "feb"
-                    | "mar"
-                    | "apr"
-                    | "jun"
-                    | "jul"
-                    | "aug"
-                    | "sep"
-                    | "sept"
-                    | "oct"
-                    | "nov"
-                    | "dec"
-            )
-        ) && self.t.get(i).is_some_and(|t| t.capitalized)
+        self.w(i).is_some_and(lexicon::is_english_month)
+            && self.t.get(i).is_some_and(|t| t.capitalized)
     }
 
     /// A four-digit year between 1900 and 2100.
@@ -681,6 +655,47 @@ impl<'a> Grammar<'a> {
     /// Ranges: `du 26 au 27 juillet`, `dans la nuit du 26 au 27`, `entre le 13 et le 15 juillet`,
     /// `13-15 juillet`, `from 3 to 5 March`, `March 3-5`, `dans la nuit de samedi à dimanche`.
     pub fn range(&self, i: usize) -> Option<(Expr, usize)> {
+        let (j, night, opener) = self.range_opening(i);
+        if night && opener == Opener::From {
+            if let Some((first, k)) = self.weekday(j) {
+                let k = self.range_joint(k, opener)?;
+                let (second, l) = self.weekday(k)?;
+                return Some((Expr::WeekdayPair(first, second), l));
+            }
+        }
+        if self.is_english_month(j) {
+            if let Some(found) = self.english_day_range(j, opener) {
+                return Some(found);
+            }
+            if opener == Opener::None {
+                return None;
+            }
+        }
+        let (start, k) = self.range_end(j)?;
+        let k = self.range_joint(k, opener)?;
+        let Some((end, l)) = self.range_end(k) else {
+            // `from Thursday July 25 until Saturday`, `du jeudi 25 juillet au samedi`: the end is
+            // the first such weekday after the start.
+            let (weekday, l) = self.weekday(k)?;
+            let end = weekday_after(start, weekday).filter(|_| opener == Opener::From)?;
+            return Some((Expr::Range(start, end), l));
+        };
+        if end.month.is_none() && start.month.is_none() && !self.monthless_range_ok(j, k, l, opener)
+        {
+            return None;
+        }
+        if end.month.is_none() && start.month.is_some() {
+            return None;
+        }
+        if start.year.is_some() && end.year.is_none() {
+            return None;
+        }
+        Some((Expr::Range(start, end), l))
+    }
+
+    /// The opening of a range at token `i`: the token after it, whether it is a night (`dans la
+    /// nuit du`, `overnight`, `the night of`), and its opener (`du`, `from`; `entre`, `between`).
+    fn range_opening(&self, i: usize) -> (usize, bool, Opener) {
         let mut j = i;
         let mut night = false;
         if let Some(k) = self.words(j, &["dans", "la", "nuit"]) {
@@ -708,81 +723,52 @@ impl<'a> Grammar<'a> {
         } else {
             Opener::None
         };
-        if night && opener == Opener::From {
-            if let Some((first, k)) = self.weekday(j) {
-                let k = self.range_joint(k, opener)?;
-                let (second, l) = self.weekday(k)?;
-                return Some((Expr::WeekdayPair(first, second), l));
-            }
-        }
-        if self.is_english_month(j) {
-            // `March 3-5`, `March 3 to 5, 2024`, `between March 27 and 31, 2022`, `from May 3
-            // to 5`; else (`between March 27 and April 2`) the two ends are read as dates below.
-            let english = || {
-                let (month, k) = self.month(j, true)?;
-                let (d1, k) = self.day(k, false)?;
-                let k = self.range_joint(k, opener)?;
-                let (d2, l) = self.day(k, false)?;
-                if self.month(l, true).is_some() {
-                    return None; // `from May 3 to 5 June`: not one month
-                }
-                let (year, l) = self.year_after(l);
-                let start = valid(Dmy {
-                    day: d1,
-                    month: Some(month),
-                    year,
-                    weekday: None,
-                })?;
-                let end = valid(Dmy {
-                    day: d2,
-                    month: Some(month),
-                    year,
-                    weekday: None,
-                })?;
-                (d1 < d2).then_some((Expr::Range(start, end), l))
-            };
-            if let Some(found) = english() {
-                return Some(found);
-            }
-            if opener == Opener::None {
-                return None;
-            }
-        }
-        let (start, k) = self.range_end(j)?;
+        (j, night, opener)
+    }
+
+    /// `March 3-5`, `March 3 to 5, 2024`, `between March 27 and 31, 2022`, `from May 3 to 5`: a
+    /// range of days of one English month at token `j` (else, `between March 27 and April 2`,
+    /// the two ends are read as dates).
+    fn english_day_range(&self, j: usize, opener: Opener) -> Option<(Expr, usize)> {
+        let (month, k) = self.month(j, true)?;
+        let (d1, k) = self.day(k, false)?;
         let k = self.range_joint(k, opener)?;
-        let Some((end, l)) = self.range_end(k) else {
-            // `from Thursday July 25 until Saturday`, `du jeudi 25 juillet au samedi`: the end is
-            // the first such weekday after the start.
-            let (weekday, l) = self.weekday(k)?;
-            let end = weekday_after(start, weekday).filter(|_| opener == Opener::From)?;
-            return Some((Expr::Range(start, end), l));
-        };
-        if end.month.is_none() && start.month.is_none() {
-            // Without a month only `du 26 au 27` and `entre le 13 et le 15`, not followed by a
-            // noun (`entre 2 et 3 heures`, `du 3 au 5 morts`).
-            let articled = opener == Opener::From || self.is(k - 1, "le");
-            let noun_follows = self.w(l).is_some_and(|w| {
-                !matches!(
-                    w,
-                    "courant" | "dernier" | "passe" | "de" | "a" | "et" | "dans" | "au" | "ou"
-                )
-            });
-            if opener == Opener::None
-                || !articled
-                || noun_follows
-                || self.is_any(j.saturating_sub(1), &["from", "between"])
-                || self.is(j.saturating_sub(2), "between")
-            {
-                return None;
-            }
+        let (d2, l) = self.day(k, false)?;
+        if self.month(l, true).is_some() {
+            return None; // `from May 3 to 5 June`: not one month
         }
-        if end.month.is_none() && start.month.is_some() {
-            return None;
-        }
-        if start.year.is_some() && end.year.is_none() {
-            return None;
-        }
-        Some((Expr::Range(start, end), l))
+        let (year, l) = self.year_after(l);
+        let start = valid(Dmy {
+            day: d1,
+            month: Some(month),
+            year,
+            weekday: None,
+        })?;
+        let end = valid(Dmy {
+            day: d2,
+            month: Some(month),
+            year,
+            weekday: None,
+        })?;
+        (d1 < d2).then_some((Expr::Range(start, end), l))
+    }
+
+    /// Whether a range of days without a month (start at `j`, end at `k`, next token `l`) is one:
+    /// only `du 26 au 27` and `entre le 13 et le 15`, not followed by a noun (`entre 2 et 3
+    /// heures`, `du 3 au 5 morts`).
+    fn monthless_range_ok(&self, j: usize, k: usize, l: usize, opener: Opener) -> bool {
+        let articled = opener == Opener::From || self.is(k - 1, "le");
+        let noun_follows = self.w(l).is_some_and(|w| {
+            !matches!(
+                w,
+                "courant" | "dernier" | "passe" | "de" | "a" | "et" | "dans" | "au" | "ou"
+            )
+        });
+        !(opener == Opener::None
+            || !articled
+            || noun_follows
+            || self.is_any(j.saturating_sub(1), &["from", "between"])
+            || self.is(j.saturating_sub(2), "between"))
     }
 
     /// `de janvier à mars [2024]`, `entre janvier et mars`, `from January to March`, `between
@@ -884,7 +870,8 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let word = self.w(j).unwrap_or_default();
-        let english_word = lexicon::month(word).is_some() && ENGLISH_MONTHS.contains(&word);
+        // (An abbreviation is never a month alone: whether it is English does not matter.)
+        let english_word = lexicon::is_english_month(word);
         let accepted = year.is_some()
             || shift != 0
             || triggered
@@ -899,103 +886,134 @@ impl<'a> Grammar<'a> {
     /// Relative expressions: `hier`, `avant-hier`, `aujourd'hui`, `la veille`, `le lendemain`,
     /// `il y a trois jours`, `two days ago`, `lundi dernier`, `la semaine dernière`, `le mois dernier`.
     pub fn relative(&self, i: usize) -> Option<(Expr, usize)> {
+        if let Some(found) = self.day_word(i).or_else(|| self.offset_word(i)) {
+            return found;
+        }
+        self.counted_shift(i)
+            .or_else(|| self.weekday_expr(i))
+            .or_else(|| self.period_expr(i))
+            .or_else(|| self.last_n(i))
+            .or_else(|| self.holiday(i))
+            .or_else(|| self.part_expr(i))
+    }
+
+    /// The expressions that start with a word of days (`hier`, `aujourd'hui`, `la veille`, `le
+    /// même jour`): `Some(found)` when the word at `i` decides (`found` may be none), `None` to
+    /// read on.
+    fn day_word(&self, i: usize) -> Option<Option<(Expr, usize)>> {
         let w = self.w(i).unwrap_or_default();
         match w {
             "aujourd" if self.p(i + 1, '\'') && self.is(i + 2, "hui") => {
-                return Some(self.after_day_word(Expr::DayOffset(0), i + 3));
+                return Some(Some(self.after_day_word(Expr::DayOffset(0), i + 3)));
             }
-            "today" => return Some(self.after_day_word(Expr::DayOffset(0), i + 1)),
-            "hier" | "yesterday" => return Some(self.after_day_word(Expr::DayOffset(-1), i + 1)),
+            "today" => return Some(Some(self.after_day_word(Expr::DayOffset(0), i + 1))),
+            "hier" | "yesterday" => {
+                return Some(Some(self.after_day_word(Expr::DayOffset(-1), i + 1)))
+            }
             "avant" => {
                 if let Some(j) = self.hyphen_then(i + 1, "hier") {
-                    return Some(self.after_day_word(Expr::DayOffset(-2), j));
+                    return Some(Some(self.after_day_word(Expr::DayOffset(-2), j)));
                 }
             }
-            "demain" | "tomorrow" => return Some(self.after_day_word(Expr::DayOffset(1), i + 1)),
+            "demain" | "tomorrow" => {
+                return Some(Some(self.after_day_word(Expr::DayOffset(1), i + 1)))
+            }
             "apres" => {
                 if let Some(j) = self.hyphen_then(i + 1, "demain") {
-                    return Some(self.after_day_word(Expr::DayOffset(2), j));
+                    return Some(Some(self.after_day_word(Expr::DayOffset(2), j)));
                 }
             }
             "ce" | "cet" | "this" => {
                 if self.is_any(i + 1, &["matin", "soir", "morning", "evening", "afternoon"]) {
-                    return Some((Expr::DayOffset(0), i + 2));
+                    return Some(Some((Expr::DayOffset(0), i + 2)));
                 }
-                if self.is(i + 1, "apres") && self.hyphen_then(i + 2, "midi").is_some() {
-                    return Some((Expr::DayOffset(0), self.hyphen_then(i + 2, "midi")?));
+                if let Some(j) = self
+                    .hyphen_then(i + 2, "midi")
+                    .filter(|_| self.is(i + 1, "apres"))
+                {
+                    return Some(Some((Expr::DayOffset(0), j)));
                 }
                 if self.is(i + 1, "jour") && !(i > 0 && self.is_any(i - 1, &["a", "depuis"])) {
-                    return Some((Expr::DayOffset(0), i + 2));
+                    return Some(Some((Expr::DayOffset(0), i + 2)));
                 }
             }
             "the" => {
                 if let Some(j) = self.words(i + 1, &["same", "day"]) {
-                    return Some((Expr::FromPrevious(0), j));
+                    return Some(Some((Expr::FromPrevious(0), j)));
                 }
                 if let Some(j) = self.words(i + 1, &["day", "before", "yesterday"]) {
-                    return Some((Expr::DayOffset(-2), j));
+                    return Some(Some((Expr::DayOffset(-2), j)));
                 }
                 if let Some(j) = self
                     .words(i + 1, &["day", "before"])
                     .or_else(|| self.words(i + 1, &["previous", "day"]))
                 {
-                    return self.shifted(-1, j);
+                    return Some(self.shifted(-1, j));
                 }
                 if let Some(j) = self
                     .words(i + 1, &["next", "day"])
                     .or_else(|| self.words(i + 1, &["following", "day"]))
                     .or_else(|| self.words(i + 1, &["day", "after"]))
                 {
-                    return self.shifted(1, j);
+                    return Some(self.shifted(1, j));
                 }
             }
             "dans"
                 if self.words(i + 1, &["la", "journee"]).is_some() && self.of(i + 3).is_none() =>
             {
-                return Some((Expr::DayOffset(0), i + 3));
+                return Some(Some((Expr::DayOffset(0), i + 3)));
             }
-            "la" if self.is(i + 1, "veille") => return self.shifted(-1, i + 2),
-            "le" if self.is(i + 1, "lendemain") => return self.shifted(1, i + 2),
+            "la" if self.is(i + 1, "veille") => return Some(self.shifted(-1, i + 2)),
+            "le" if self.is(i + 1, "lendemain") => return Some(self.shifted(1, i + 2)),
             "le" if self.is(i + 1, "jour") => {
                 if self.is_any(i + 2, &["suivant"]) {
-                    return self.shifted(1, i + 3);
+                    return Some(self.shifted(1, i + 3));
                 }
                 if self.is(i + 2, "precedent") {
-                    return self.shifted(-1, i + 3);
+                    return Some(self.shifted(-1, i + 3));
                 }
                 if let Some(j) = self.elision(i + 2, "d") {
                     if self.is(j, "apres") {
-                        return self.shifted(1, j + 1);
+                        return Some(self.shifted(1, j + 1));
                     }
                     if self.is(j, "avant") {
-                        return self.shifted(-1, j + 1);
+                        return Some(self.shifted(-1, j + 1));
                     }
                 }
             }
-            "jour" if self.is(i + 1, "suivant") => return self.shifted(1, i + 2),
+            "jour" if self.is(i + 1, "suivant") => return Some(self.shifted(1, i + 2)),
             // `dans la même journée`, `le même jour`, `the same day`
             "dans" if self.words(i + 1, &["la", "meme", "journee"]).is_some() => {
-                return Some((Expr::FromPrevious(0), i + 4));
+                return Some(Some((Expr::FromPrevious(0), i + 4)));
             }
             "le" if self.words(i + 1, &["meme", "jour"]).is_some() => {
-                return Some((Expr::FromPrevious(0), i + 3));
-            }
-
-            "il" if self.is(i + 1, "y") && self.is(i + 2, "a") => {
-                let (n, j) = self.count(i + 3)?;
-                let unit = self.w(j).and_then(lexicon::unit)?;
-                return Some((Expr::Offset(-i64::from(n), unit), j + 1));
-            }
-            "dans" | "in" => {
-                if let Some((n, j)) = self.count(i + 1) {
-                    if let Some(unit) = self.w(j).and_then(lexicon::unit) {
-                        return Some((Expr::Offset(i64::from(n), unit), j + 1));
-                    }
-                }
+                return Some(Some((Expr::FromPrevious(0), i + 3)));
             }
             _ => {}
         }
-        // `two days ago`, `a week ago`, `deux jours plus tard`, `3 days later`
+        None
+    }
+
+    /// `il y a trois jours`, `dans deux semaines`, `in two weeks`: like [`Self::day_word`].
+    fn offset_word(&self, i: usize) -> Option<Option<(Expr, usize)>> {
+        match self.w(i).unwrap_or_default() {
+            "il" if self.is(i + 1, "y") && self.is(i + 2, "a") => {
+                Some(self.count(i + 3).and_then(|(n, j)| {
+                    let unit = self.w(j).and_then(lexicon::unit)?;
+                    Some((Expr::Offset(-i64::from(n), unit), j + 1))
+                }))
+            }
+            "dans" | "in" => {
+                let (n, j) = self.count(i + 1)?;
+                let unit = self.w(j).and_then(lexicon::unit)?;
+                Some(Some((Expr::Offset(i64::from(n), unit), j + 1)))
+            }
+            _ => None,
+        }
+    }
+
+    /// `two days ago`, `a week ago`, `deux jours plus tard`, `3 days later`.
+    fn counted_shift(&self, i: usize) -> Option<(Expr, usize)> {
         let (n, j) = if self.is_any(i, &["a", "an"]) && self.is(i + 2, "ago") {
             (1, i + 1)
         } else {
@@ -1028,11 +1046,7 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
-        self.weekday_expr(i)
-            .or_else(|| self.period_expr(i))
-            .or_else(|| self.last_n(i))
-            .or_else(|| self.holiday(i))
-            .or_else(|| self.part_expr(i))
+        None
     }
 
     /// `les trois derniers jours`, `ces 2 dernières années`, `3 prochains mois`, `the past two weeks`.
@@ -1925,21 +1939,6 @@ fn may_start(w: &str) -> bool {
                 | "yesterday"
         )
 }
-
-const ENGLISH_MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Opener {

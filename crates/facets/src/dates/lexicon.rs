@@ -1,73 +1,29 @@
 //! The words dates are made of, in French and English, as folded forms (lowercase, no accents).
+//! Month and weekday names come from the workspace's one list, [`crate::calendar`].
+
+use crate::calendar;
 
 /// Month number of a folded month name or abbreviation, and whether it is an abbreviation (an
 /// abbreviation only counts next to a day or a year: `sept` is also "seven", `mar` a weekday).
 pub fn month(word: &str) -> Option<(u32, bool)> {
-    // Every name and abbreviation: 3 to 9 letters, starting with one of these.
-    if !(3..=9).contains(&word.len())
-        || !matches!(
-            word.as_bytes()[0],
-            b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's'
-        )
-    {
-        return None;
-    }
-    let full = match word {
-        "janvier" | "january" => Some(1),
-        "fevrier" | "february" => Some(2),
-        "mars" | "march" => Some(3),
-        "avril" | "april" => Some(4),
-        "mai" | "may" => Some(5),
-        "juin" | "june" => Some(6),
-        "juillet" | "july" => Some(7),
-        "aout" | "august" => Some(8),
-        "septembre" | "september" => Some(9),
-        "octobre" | "october" => Some(10),
-        "novembre" | "november" => Some(11),
-        "decembre" | "december" => Some(12),
-        _ => None,
-    };
-    if let Some(m) = full {
-        return Some((m, false));
-    }
-    let abbreviated = match word {
-        "janv" | "jan" => Some(1),
-        "fev" | "fevr" | "feb" => Some(2),
-        "mar" => Some(3),
-        "avr" | "apr" => Some(4),
-        "juil" | "jul" | "jui" => Some(7),
-        "jun" => Some(6),
-        "aug" => Some(8),
-        "sept" | "sep" => Some(9),
-        "oct" => Some(10),
-        "nov" => Some(11),
-        "dec" => Some(12),
-        _ => None,
-    };
-    abbreviated.map(|m| (m, true))
+    calendar::month(word)
 }
 
 /// Whether a bare month name (no day, no year, no preposition) may be read as a month: English
 /// `may` and `march` are common words, French `mars` and the rest are not.
 pub fn month_is_unambiguous_alone(word: &str) -> bool {
-    !matches!(word, "may" | "march") && month(word).is_some_and(|(_, abbr)| !abbr)
+    calendar::lookup(word).is_some_and(|w| w.is_full_month() && !w.common_word)
+}
+
+/// Whether a folded word is an English month name or abbreviation (`march`, `sept`): English
+/// writes the month before the day.
+pub fn is_english_month(word: &str) -> bool {
+    calendar::is_english_month(word)
 }
 
 /// Weekday of a folded weekday name, Monday = 0.
 pub fn weekday(word: &str) -> Option<u32> {
-    if !(5..=9).contains(&word.len()) {
-        return None;
-    }
-    match word {
-        "lundi" | "monday" => Some(0),
-        "mardi" | "tuesday" => Some(1),
-        "mercredi" | "wednesday" => Some(2),
-        "jeudi" | "thursday" => Some(3),
-        "vendredi" | "friday" => Some(4),
-        "samedi" | "saturday" => Some(5),
-        "dimanche" | "sunday" => Some(6),
-        _ => None,
-    }
+    calendar::weekday(word).map(|day| day - 1)
 }
 
 /// Value of a folded cardinal number word from one to thirty-one (single word only; compounds

@@ -181,7 +181,9 @@ pub fn find_publication_date(text: &str, lang: &str) -> Option<PublicationDate> 
     let mut folded = String::new();
     let toks = tokens::tokenize(text, &mut folded);
     let grammar = Grammar::new(&toks, lang == "en");
-    publication::candidates(&toks, &grammar).into_iter().next()
+    publication::candidates(text, &toks, &grammar)
+        .into_iter()
+        .next()
 }
 
 /// The dates of the events a text reports, in text order, resolved against `published`; the
@@ -192,7 +194,7 @@ pub fn extract_event_dates(text: &str, published: Option<NaiveDate>, lang: &str)
     let mut folded = String::new();
     let toks = tokens::tokenize(text, &mut folded);
     let grammar = Grammar::new(&toks, lang == "en");
-    let skipped: Vec<(usize, usize)> = publication::candidates(&toks, &grammar)
+    let skipped: Vec<(usize, usize)> = publication::candidates(text, &toks, &grammar)
         .iter()
         .map(|p| (p.start, p.end))
         .collect();
@@ -213,11 +215,11 @@ pub fn publication_and_event_dates(
     let mut folded = String::new();
     let toks = tokens::tokenize(text, &mut folded);
     let grammar = Grammar::new(&toks, lang == "en");
-    let mut publications = publication::candidates(&toks, &grammar);
+    let mut publications = publication::candidates(text, &toks, &grammar);
     let published = published
         .or_else(|| publications.first().map(|p| p.date))
         .or_else(|| {
-            let dated = yearless_dateline_date(&toks, &grammar)?;
+            let dated = yearless_dateline_date(text, &toks, &grammar)?;
             publications.push(dated);
             Some(dated.date)
         });
@@ -237,10 +239,11 @@ pub fn publication_and_event_dates(
 /// date the text gives (the next year when the dateline's day would come before that date), when
 /// that date is at most three months before it: wires report recent events.
 fn yearless_dateline_date(
+    text: &str,
     toks: &[tokens::Tok<'_>],
     grammar: &Grammar<'_>,
 ) -> Option<PublicationDate> {
-    let (day, month, start, end) = publication::yearless_dateline(toks, grammar)?;
+    let (day, month, start, end) = publication::yearless_dateline(text, toks, grammar)?;
     let latest = find_all(toks, grammar)
         .iter()
         .filter_map(|f| match f.expr {
@@ -675,7 +678,10 @@ fn day_range(
     (DateValue::Day(a), Some(DateValue::Day(b)), kind)
 }
 
-fn resolve(expr: Expr, cx: &Context) -> Option<(DateValue, Option<DateValue>, DateKind)> {
+/// A resolved expression: its date (or first day), its last day for a range, its kind.
+type Resolved = (DateValue, Option<DateValue>, DateKind);
+
+fn resolve(expr: Expr, cx: &Context) -> Option<Resolved> {
     let day = |d: NaiveDate, kind| Some((DateValue::Day(d), None, kind));
     match expr {
         Expr::Date(d) => {
@@ -687,62 +693,15 @@ fn resolve(expr: Expr, cx: &Context) -> Option<(DateValue, Option<DateValue>, Da
             Some(day_range(a, b, DateKind::Range))
         }
         Expr::MonthRange { from, to, year } => {
-            let (end, _, _) = resolve(
-                Expr::Month {
-                    month: to,
-                    year,
-                    shift: 0,
-                },
-                cx,
-            )?;
-            let DateValue::Month(y, _) = end else {
-                return None;
-            };
+            let y = month_year(to, year, 0, cx)?;
             let start = DateValue::Month(if from <= to { y } else { y - 1 }, from);
-            Some((start, Some(end), DateKind::Month))
+            Some((start, Some(DateValue::Month(y, to)), DateKind::Month))
         }
-        Expr::Month { month, year, shift } => {
-            let y = match year {
-                Some(y) => y,
-                None => match cx.published {
-                    Some(p) => {
-                        let (py, pm) = (p.year(), p.month());
-                        match shift {
-                            s if s < 0 => {
-                                if month < pm {
-                                    py
-                                } else {
-                                    py - 1
-                                }
-                            }
-                            s if s > 0 => {
-                                if month > pm {
-                                    py
-                                } else {
-                                    py + 1
-                                }
-                            }
-                            _ if cx.future => {
-                                if month >= pm {
-                                    py
-                                } else {
-                                    py + 1
-                                }
-                            }
-                            _ => {
-                                if month <= pm {
-                                    py
-                                } else {
-                                    py - 1
-                                }
-                            }
-                        }
-                    }
-                    None => cx.narrative?.year(),
-                },
-            };
-            Some((DateValue::Month(y, month), None, DateKind::Month))
-        }
+        Expr::Month { month, year, shift } => Some((
+            DateValue::Month(month_year(month, year, shift, cx)?, month),
+            None,
+            DateKind::Month,
+        )),
         Expr::MonthOffset(k) => {
             let m = add_months(cx.published?.with_day(1)?, i64::from(k))?;
             Some((
@@ -764,34 +723,7 @@ fn resolve(expr: Expr, cx: &Context) -> Option<(DateValue, Option<DateValue>, Da
             month,
             year,
             offset,
-        } => {
-            let (y, m, kind) = match month {
-                Some(month) => match resolve(
-                    Expr::Month {
-                        month,
-                        year,
-                        shift: 0,
-                    },
-                    cx,
-                )? {
-                    (DateValue::Month(y, m), _, _) => (
-                        y,
-                        m,
-                        if year.is_some() {
-                            DateKind::Absolute
-                        } else {
-                            DateKind::Partial
-                        },
-                    ),
-                    _ => return None,
-                },
-                None => {
-                    let first = add_months(cx.published?.with_day(1)?, i64::from(offset))?;
-                    (first.year(), first.month(), DateKind::Relative)
-                }
-            };
-            day(nth_weekday_of(y, m, weekday, n)?, kind)
-        }
+        } => resolve_nth_weekday(n, weekday, month, year, offset, cx),
         Expr::FromPrevious(n) => day(
             add_days(cx.previous.or(cx.published)?, n)?,
             DateKind::Relative,
@@ -807,22 +739,7 @@ fn resolve(expr: Expr, cx: &Context) -> Option<(DateValue, Option<DateValue>, Da
             let first = add_days(second, -(if gap == 0 { 7 } else { gap }))?;
             Some(day_range(first, second, DateKind::Range))
         }
-        Expr::Offset(n, unit) => {
-            let p = cx.published?;
-            match unit {
-                Unit::Day => day(add_days(p, n)?, DateKind::Relative),
-                Unit::Week => day(add_days(p, 7 * n)?, DateKind::Relative),
-                Unit::Month => day(add_months(p, n)?, DateKind::Relative),
-                Unit::Year => {
-                    let m = add_months(p.with_day(1)?, 12 * n)?;
-                    Some((
-                        DateValue::Month(m.year(), m.month()),
-                        None,
-                        DateKind::Relative,
-                    ))
-                }
-            }
-        }
+        Expr::Offset(n, unit) => resolve_offset(n, unit, cx),
         Expr::Week(k) => {
             let p = cx.published?;
             let monday = add_days(p, -weekday_of(p) + 7 * k)?;
@@ -838,55 +755,8 @@ fn resolve(expr: Expr, cx: &Context) -> Option<(DateValue, Option<DateValue>, Da
                 DateKind::Relative,
             ))
         }
-        Expr::YearPart(year, a, b) => {
-            let y = match year {
-                Some(y) => y,
-                None => {
-                    let p = cx.published?;
-                    let started = p.month() >= a;
-                    if cx.future || started {
-                        p.year()
-                    } else {
-                        p.year() - 1
-                    }
-                }
-            };
-            let kind = if year.is_some() {
-                DateKind::Month
-            } else {
-                DateKind::Relative
-            };
-            Some((DateValue::Month(y, a), Some(DateValue::Month(y, b)), kind))
-        }
-        Expr::LastN(n, unit) => {
-            let p = cx.published?;
-            let (from, to) = if n < 0 { (n, -1) } else { (1, n) };
-            match unit {
-                Unit::Day | Unit::Week => {
-                    let scale = if unit == Unit::Week { 7 } else { 1 };
-                    Some(day_range(
-                        add_days(p, from * scale)?,
-                        add_days(p, to * scale)?,
-                        DateKind::Relative,
-                    ))
-                }
-                Unit::Month => {
-                    let first = p.with_day(1)?;
-                    let a = add_months(first, from)?;
-                    let b = add_months(first, to)?;
-                    Some((
-                        DateValue::Month(a.year(), a.month()),
-                        Some(DateValue::Month(b.year(), b.month())),
-                        DateKind::Relative,
-                    ))
-                }
-                Unit::Year => Some((
-                    DateValue::Year(p.year() + i32::try_from(from).ok()?),
-                    Some(DateValue::Year(p.year() + i32::try_from(to).ok()?)),
-                    DateKind::Relative,
-                )),
-            }
-        }
+        Expr::YearPart(year, a, b) => resolve_year_part(year, a, b, cx),
+        Expr::LastN(n, unit) => resolve_last_n(n, unit, cx),
         Expr::DayAlone(d) => day(resolve_day_only(d, cx)?, DateKind::Partial),
         Expr::Holiday(d, m) => {
             let dmy = Dmy {
@@ -904,48 +774,197 @@ fn resolve(expr: Expr, cx: &Context) -> Option<(DateValue, Option<DateValue>, Da
                 None => resolve_day_month(1, m, None, cx)?,
             };
             let last = add_months(first, 1)?.pred_opt()?;
-            day(
-                last,
-                if year.is_some() {
-                    DateKind::Absolute
-                } else {
-                    DateKind::Partial
-                },
-            )
+            day(last, absolute_if_dated(year))
         }
-        Expr::Weekend(k) => {
-            let p = cx.published?;
-            let pw = weekday_of(p);
-            let saturday = match k {
-                k if k < 0 => {
-                    let back_to_sunday = (pw - 6).rem_euclid(7);
-                    add_days(
-                        p,
-                        -(if back_to_sunday == 0 {
-                            7
-                        } else {
-                            back_to_sunday
-                        }) - 1,
-                    )?
-                }
-                0 if cx.future => add_days(p, (5 - pw).rem_euclid(7))?,
-                0 => add_days(p, -(pw - 5).rem_euclid(7))?,
-                _ => add_days(p, {
-                    let f = (5 - pw).rem_euclid(7);
-                    if f == 0 {
-                        7
-                    } else {
-                        f
-                    }
-                })?,
-            };
-            Some(day_range(
-                saturday,
-                add_days(saturday, 1)?,
+        Expr::Weekend(k) => resolve_weekend(k, cx),
+    }
+}
+
+/// `Absolute` for an expression that gives its year, else `Partial`.
+fn absolute_if_dated(year: Option<i32>) -> DateKind {
+    if year.is_some() {
+        DateKind::Absolute
+    } else {
+        DateKind::Partial
+    }
+}
+
+/// The year of a month named without one: against the publication date, the last such month
+/// (`shift` < 0: `last March`), the next (`shift` > 0), or the nearest one not after it (not
+/// before it in a future sentence); without a publication date, the narrative's year.
+fn month_year(month: u32, year: Option<i32>, shift: i32, cx: &Context) -> Option<i32> {
+    if let Some(y) = year {
+        return Some(y);
+    }
+    let Some(p) = cx.published else {
+        return Some(cx.narrative?.year());
+    };
+    let (py, pm) = (p.year(), p.month());
+    Some(match shift {
+        s if s < 0 => {
+            if month < pm {
+                py
+            } else {
+                py - 1
+            }
+        }
+        s if s > 0 => {
+            if month > pm {
+                py
+            } else {
+                py + 1
+            }
+        }
+        _ if cx.future => {
+            if month >= pm {
+                py
+            } else {
+                py + 1
+            }
+        }
+        _ => {
+            if month <= pm {
+                py
+            } else {
+                py - 1
+            }
+        }
+    })
+}
+
+/// `le deuxième mardi de mars`, `the first Monday of next month`.
+fn resolve_nth_weekday(
+    n: i32,
+    weekday: u32,
+    month: Option<u32>,
+    year: Option<i32>,
+    offset: i32,
+    cx: &Context,
+) -> Option<Resolved> {
+    let (y, m, kind) = match month {
+        Some(month) => (
+            month_year(month, year, 0, cx)?,
+            month,
+            absolute_if_dated(year),
+        ),
+        None => {
+            let first = add_months(cx.published?.with_day(1)?, i64::from(offset))?;
+            (first.year(), first.month(), DateKind::Relative)
+        }
+    };
+    Some((
+        DateValue::Day(nth_weekday_of(y, m, weekday, n)?),
+        None,
+        kind,
+    ))
+}
+
+/// `il y a trois jours`, `dans deux semaines`, `two months ago`, `il y a un an` (a month).
+fn resolve_offset(n: i64, unit: Unit, cx: &Context) -> Option<Resolved> {
+    let p = cx.published?;
+    let day = |d: NaiveDate| Some((DateValue::Day(d), None, DateKind::Relative));
+    match unit {
+        Unit::Day => day(add_days(p, n)?),
+        Unit::Week => day(add_days(p, 7 * n)?),
+        Unit::Month => day(add_months(p, n)?),
+        Unit::Year => {
+            let m = add_months(p.with_day(1)?, 12 * n)?;
+            Some((
+                DateValue::Month(m.year(), m.month()),
+                None,
                 DateKind::Relative,
             ))
         }
     }
+}
+
+/// Months `a` to `b` of a year (`début 2024`, `l'été dernier`): the year given, else the current
+/// one once its part has started (or in a future sentence), else the previous one.
+fn resolve_year_part(year: Option<i32>, a: u32, b: u32, cx: &Context) -> Option<Resolved> {
+    let y = match year {
+        Some(y) => y,
+        None => {
+            let p = cx.published?;
+            let started = p.month() >= a;
+            if cx.future || started {
+                p.year()
+            } else {
+                p.year() - 1
+            }
+        }
+    };
+    let kind = if year.is_some() {
+        DateKind::Month
+    } else {
+        DateKind::Relative
+    };
+    Some((DateValue::Month(y, a), Some(DateValue::Month(y, b)), kind))
+}
+
+/// `ces trois derniers jours`, `the past two weeks`, `les deux prochains mois` (`n` > 0: ahead).
+fn resolve_last_n(n: i64, unit: Unit, cx: &Context) -> Option<Resolved> {
+    let p = cx.published?;
+    let (from, to) = if n < 0 { (n, -1) } else { (1, n) };
+    match unit {
+        Unit::Day | Unit::Week => {
+            let scale = if unit == Unit::Week { 7 } else { 1 };
+            Some(day_range(
+                add_days(p, from * scale)?,
+                add_days(p, to * scale)?,
+                DateKind::Relative,
+            ))
+        }
+        Unit::Month => {
+            let first = p.with_day(1)?;
+            let a = add_months(first, from)?;
+            let b = add_months(first, to)?;
+            Some((
+                DateValue::Month(a.year(), a.month()),
+                Some(DateValue::Month(b.year(), b.month())),
+                DateKind::Relative,
+            ))
+        }
+        Unit::Year => Some((
+            DateValue::Year(p.year() + i32::try_from(from).ok()?),
+            Some(DateValue::Year(p.year() + i32::try_from(to).ok()?)),
+            DateKind::Relative,
+        )),
+    }
+}
+
+/// `le week-end dernier` (`k` < 0), `ce week-end` (0), `le week-end prochain` (`k` > 0): its
+/// Saturday and Sunday.
+fn resolve_weekend(k: i64, cx: &Context) -> Option<Resolved> {
+    let p = cx.published?;
+    let pw = weekday_of(p);
+    let saturday = match k {
+        k if k < 0 => {
+            let back_to_sunday = (pw - 6).rem_euclid(7);
+            add_days(
+                p,
+                -(if back_to_sunday == 0 {
+                    7
+                } else {
+                    back_to_sunday
+                }) - 1,
+            )?
+        }
+        0 if cx.future => add_days(p, (5 - pw).rem_euclid(7))?,
+        0 => add_days(p, -(pw - 5).rem_euclid(7))?,
+        _ => add_days(p, {
+            let f = (5 - pw).rem_euclid(7);
+            if f == 0 {
+                7
+            } else {
+                f
+            }
+        })?,
+    };
+    Some(day_range(
+        saturday,
+        add_days(saturday, 1)?,
+        DateKind::Relative,
+    ))
 }
 
 #[cfg(test)]

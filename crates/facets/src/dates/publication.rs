@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::grammar::Grammar;
+use super::lexicon;
 use super::tokens::Tok;
+use crate::dateline::{is_dateline, DECORATION};
 
 /// Where in the text the publication date was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -31,164 +33,31 @@ pub struct PublicationDate {
     pub source: PublicationSource,
 }
 
+/// Lines at the top where a dateline or byline date is read.
 const HEAD_LINES: usize = 6;
+/// Lines at the top where a `Publié le` marker is read.
 const MARKER_HEAD_LINES: usize = 15;
+/// Lines at the end where a marker or a signature is read.
 const TAIL_LINES: usize = 12;
-const DECORATION: [char; 8] = ['*', '#', '_', '>', '-', '|', '=', '~'];
 
 /// Every publication-like date of the text (markers, dateline, signature), best first.
-pub(crate) fn candidates(toks: &[Tok<'_>], grammar: &Grammar<'_>) -> Vec<PublicationDate> {
-    let mut lines: Vec<u32> = toks.iter().map(|t| t.line).collect();
-    lines.dedup();
-    let head = lines
-        .get(HEAD_LINES.min(lines.len()).saturating_sub(1))
-        .copied();
-    let marker_head = lines
-        .get(MARKER_HEAD_LINES.min(lines.len()).saturating_sub(1))
-        .copied();
-    let tail = lines.get(lines.len().saturating_sub(TAIL_LINES)).copied();
+pub(crate) fn candidates(
+    text: &str,
+    toks: &[Tok<'_>],
+    grammar: &Grammar<'_>,
+) -> Vec<PublicationDate> {
+    let reader = Reader::new(text, toks, grammar);
     let mut found = Vec::new();
-    let date_at = |i: usize| -> Option<(NaiveDate, usize)> {
-        let (d, end) = grammar.date(i)?;
-        let date = NaiveDate::from_ymd_opt(d.year?, d.month?, d.day)?;
-        Some((date, end))
-    };
-    let span = |first: usize, end: usize| (toks[first].start, toks[end - 1].end);
-
     for (i, tok) in toks.iter().enumerate() {
-        let line_start = i == 0 || toks[i - 1].line != tok.line;
-        let in_head = head.is_some_and(|h| tok.line <= h);
-        let in_marker_zone =
-            marker_head.is_some_and(|h| tok.line <= h) || tail.is_some_and(|t| tok.line >= t);
-        // Markers.
-        let leads_line = || {
-            i < 4
-                || toks[i - 4..i].iter().any(|t| t.line != tok.line)
-                || toks[i - 1]
-                    .punct()
-                    .is_some_and(|c| matches!(c, '|' | '-' | '·' | '•' | ','))
-        };
-        if in_marker_zone {
-            if let Some((source, j)) = marker(toks, i).filter(|_| leads_line()) {
-                if let Some((date, end)) = date_at(j) {
-                    let (start, stop) = span(j, end);
-                    found.push(PublicationDate {
-                        date,
-                        start,
-                        end: stop,
-                        source,
-                    });
-                }
-            }
+        if reader.in_marker_zone(tok) {
+            found.extend(reader.marked(i));
         }
-        // Dateline: `PLACE[ words], [le] DATE` then end of line or `(`, `-`, `:`.
-        if in_head && line_start {
-            if let Some(j) = dateline_date_start(toks, i) {
-                if let Some((date, end)) = date_at(j) {
-                    let closes = toks.get(end).is_none_or(|t| {
-                        t.line != tok.line
-                            || t.punct().is_some_and(|c| {
-                                matches!(c, '(' | '-' | ':' | '.' | '*' | '/' | '|')
-                            })
-                    });
-                    // A date alone on its line near the end is a signature, read below.
-                    let alone = toks[end..]
-                        .iter()
-                        .take_while(|t| t.line == tok.line)
-                        .all(|t| t.punct().is_some());
-                    let signature = alone && tail.is_some_and(|t| tok.line >= t);
-                    if closes && !signature {
-                        let (start, stop) = span(j, end);
-                        found.push(PublicationDate {
-                            date,
-                            start,
-                            end: stop,
-                            source: PublicationSource::Dateline,
-                        });
-                    }
-                }
-            }
+        if reader.in_head(tok) {
+            found.extend(reader.dateline(i));
+            found.extend(reader.byline(i));
         }
-        // Byline: a date alone at the end of a line of the head, after the line start or a
-        // separator (`March 21, 2024`, `Analysis | June 5, 2024`, `Par la rédaction – 24 octobre 2023`).
-        let after_separator = i == 0
-            || toks[i - 1].line != tok.line
-            || (toks[i - 1]
-                .punct()
-                .is_some_and(|c| matches!(c, '|' | '-' | '·' | '•' | '*' | '_' | '/' | '('))
-                // not the end of a range (`25 septembre – 1er octobre 2023`)
-                && !(toks[i - 1].punct() == Some('-')
-                    && i >= 2
-                    && (toks[i - 2].num().is_some()
-                        || toks[i - 2].word().is_some_and(|w| super::lexicon::month(w).is_some()))));
-        let may_start_date = || {
-            tok.num().is_some()
-                || tok.word().is_some_and(|w| {
-                    super::lexicon::month(w).is_some() || super::lexicon::weekday(w).is_some()
-                })
-        };
-        if in_head && after_separator && may_start_date() {
-            if let Some((date, end)) = date_at(i) {
-                let closes = toks[end..]
-                    .iter()
-                    .take_while(|t| t.line == toks[end - 1].line)
-                    .all(|t| t.punct().is_some());
-                // The text goes on after it (a one-line text that is a date is no byline).
-                let more = toks.last().is_some_and(|t| t.line > toks[end - 1].line);
-                if closes && more {
-                    let (start, stop) = span(i, end);
-                    found.push(PublicationDate {
-                        date,
-                        start,
-                        end: stop,
-                        source: PublicationSource::Dateline,
-                    });
-                }
-            }
-        }
-        // Signature: `…, Place, [le] DATE` closing its line, near the end.
-        if tail.is_some_and(|t| tok.line >= t) && tok.punct() == Some(',') && i > 0 {
-            let before = &toks[i - 1];
-            let place = before.word().is_some_and(|w| {
-                super::lexicon::weekday(w).is_none() && super::lexicon::month(w).is_none()
-            });
-            // The place opens its line, follows a separator ("communiqué officiel, Bamako, 9
-            // février 2026") or "Fait à": a sentence that ends "…à Léré, le 17 septembre 2023."
-            // dates an event.
-            let opens = match (i - 1).checked_sub(1).map(|k| &toks[k]) {
-                None => true,
-                Some(prev) if prev.line != tok.line => true,
-                Some(prev) => {
-                    prev.punct().is_some()
-                        || (prev.word() == Some("a")
-                            && i >= 3
-                            && toks[i - 3].word() == Some("fait")
-                            && toks[i - 3].line == tok.line)
-                }
-            };
-            if before.line == tok.line && before.capitalized && place && opens {
-                let j = if toks.get(i + 1).and_then(|t| t.word()) == Some("le") {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                if let Some((date, end)) = date_at(j) {
-                    let line = toks[end - 1].line;
-                    let closes = toks[end..]
-                        .iter()
-                        .take_while(|t| t.line == line)
-                        .all(|t| t.punct().is_some());
-                    if closes {
-                        let (start, stop) = span(j, end);
-                        found.push(PublicationDate {
-                            date,
-                            start,
-                            end: stop,
-                            source: PublicationSource::Signature,
-                        });
-                    }
-                }
-            }
+        if reader.in_tail(tok) {
+            found.extend(reader.signature(i));
         }
     }
     // Best source first; among signatures the last one in the text.
@@ -201,9 +70,193 @@ pub(crate) fn candidates(toks: &[Tok<'_>], grammar: &Grammar<'_>) -> Vec<Publica
     found
 }
 
+/// The tokens of a text with the lines of its head and tail.
+struct Reader<'r, 't> {
+    text: &'r str,
+    toks: &'r [Tok<'t>],
+    grammar: &'r Grammar<'t>,
+    /// Last line of the head, of the marker head; first line of the tail.
+    head: Option<u32>,
+    marker_head: Option<u32>,
+    tail: Option<u32>,
+}
+
+impl<'r, 't> Reader<'r, 't> {
+    fn new(text: &'r str, toks: &'r [Tok<'t>], grammar: &'r Grammar<'t>) -> Self {
+        let mut lines: Vec<u32> = toks.iter().map(|t| t.line).collect();
+        lines.dedup();
+        let nth_line = |n: usize| lines.get(n.min(lines.len()).saturating_sub(1)).copied();
+        Reader {
+            text,
+            toks,
+            grammar,
+            head: nth_line(HEAD_LINES),
+            marker_head: nth_line(MARKER_HEAD_LINES),
+            tail: lines.get(lines.len().saturating_sub(TAIL_LINES)).copied(),
+        }
+    }
+
+    fn in_head(&self, tok: &Tok<'_>) -> bool {
+        self.head.is_some_and(|h| tok.line <= h)
+    }
+
+    fn in_tail(&self, tok: &Tok<'_>) -> bool {
+        self.tail.is_some_and(|t| tok.line >= t)
+    }
+
+    fn in_marker_zone(&self, tok: &Tok<'_>) -> bool {
+        self.marker_head.is_some_and(|h| tok.line <= h) || self.in_tail(tok)
+    }
+
+    /// The full date starting at token `i` and the token after it.
+    fn date_at(&self, i: usize) -> Option<(NaiveDate, usize)> {
+        let (d, end) = self.grammar.date(i)?;
+        let date = NaiveDate::from_ymd_opt(d.year?, d.month?, d.day)?;
+        Some((date, end))
+    }
+
+    /// The date of tokens `first..end`, found as `source`.
+    fn found(
+        &self,
+        date: NaiveDate,
+        first: usize,
+        end: usize,
+        source: PublicationSource,
+    ) -> PublicationDate {
+        PublicationDate {
+            date,
+            start: self.toks[first].start,
+            end: self.toks[end - 1].end,
+            source,
+        }
+    }
+
+    /// Whether only punctuation follows token `end - 1` on its line.
+    fn closes_line(&self, end: usize) -> bool {
+        let line = self.toks[end - 1].line;
+        self.toks[end..]
+            .iter()
+            .take_while(|t| t.line == line)
+            .all(|t| t.punct().is_some())
+    }
+
+    /// A marker leading its line (`Publié le …`, `| Mis à jour le …`) at token `i`, and its date.
+    fn marked(&self, i: usize) -> Option<PublicationDate> {
+        let toks = self.toks;
+        let tok = &toks[i];
+        let leads_line = || {
+            i < 4
+                || toks[i - 4..i].iter().any(|t| t.line != tok.line)
+                || toks[i - 1]
+                    .punct()
+                    .is_some_and(|c| matches!(c, '|' | '-' | '·' | '•' | ','))
+        };
+        let (source, j) = marker(toks, i).filter(|_| leads_line())?;
+        let (date, end) = self.date_at(j)?;
+        Some(self.found(date, j, end, source))
+    }
+
+    /// A dateline opening the line at token `i`: `PLACE[ words], [le] DATE` then end of line or
+    /// `(`, `-`, `:`.
+    fn dateline(&self, i: usize) -> Option<PublicationDate> {
+        let toks = self.toks;
+        let tok = &toks[i];
+        let line_start = i == 0 || toks[i - 1].line != tok.line;
+        if !line_start {
+            return None;
+        }
+        let j = dateline_date_start(self.text, toks, i)?;
+        let (date, end) = self.date_at(j)?;
+        let closes = toks.get(end).is_none_or(|t| {
+            t.line != tok.line
+                || t.punct()
+                    .is_some_and(|c| matches!(c, '(' | '-' | ':' | '.' | '*' | '/' | '|'))
+        });
+        // A date alone on its line near the end is a signature, read by `signature`.
+        let alone = toks[end..]
+            .iter()
+            .take_while(|t| t.line == tok.line)
+            .all(|t| t.punct().is_some());
+        let signature = alone && self.in_tail(tok);
+        (closes && !signature).then(|| self.found(date, j, end, PublicationSource::Dateline))
+    }
+
+    /// A byline: a date alone at the end of a line of the head, after the line start or a
+    /// separator (`March 21, 2024`, `Analysis | June 5, 2024`, `Par la rédaction – 24 octobre
+    /// 2023`).
+    fn byline(&self, i: usize) -> Option<PublicationDate> {
+        let toks = self.toks;
+        let tok = &toks[i];
+        let after_separator = i == 0
+            || toks[i - 1].line != tok.line
+            || (toks[i - 1]
+                .punct()
+                .is_some_and(|c| matches!(c, '|' | '-' | '·' | '•' | '*' | '_' | '/' | '('))
+                // not the end of a range (`25 septembre – 1er octobre 2023`)
+                && !(toks[i - 1].punct() == Some('-')
+                    && i >= 2
+                    && (toks[i - 2].num().is_some()
+                        || toks[i - 2].word().is_some_and(|w| lexicon::month(w).is_some()))));
+        let may_start_date = || {
+            tok.num().is_some()
+                || tok
+                    .word()
+                    .is_some_and(|w| lexicon::month(w).is_some() || lexicon::weekday(w).is_some())
+        };
+        if !(after_separator && may_start_date()) {
+            return None;
+        }
+        let (date, end) = self.date_at(i)?;
+        // The text goes on after it (a one-line text that is a date is no byline).
+        let more = toks.last().is_some_and(|t| t.line > toks[end - 1].line);
+        (self.closes_line(end) && more)
+            .then(|| self.found(date, i, end, PublicationSource::Dateline))
+    }
+
+    /// A signature near the end, at the comma of token `i`: `…, Place, [le] DATE` closing its
+    /// line.
+    fn signature(&self, i: usize) -> Option<PublicationDate> {
+        let toks = self.toks;
+        let tok = &toks[i];
+        if tok.punct() != Some(',') || i == 0 {
+            return None;
+        }
+        let before = &toks[i - 1];
+        let place = before
+            .word()
+            .is_some_and(|w| lexicon::weekday(w).is_none() && lexicon::month(w).is_none());
+        // The place opens its line, follows a separator ("communiqué officiel, Bamako, 9
+        // février 2026") or "Fait à": a sentence that ends "…à Léré, le 17 septembre 2023."
+        // dates an event.
+        let opens = match (i - 1).checked_sub(1).map(|k| &toks[k]) {
+            None => true,
+            Some(prev) if prev.line != tok.line => true,
+            Some(prev) => {
+                prev.punct().is_some()
+                    || (prev.word() == Some("a")
+                        && i >= 3
+                        && toks[i - 3].word() == Some("fait")
+                        && toks[i - 3].line == tok.line)
+            }
+        };
+        if !(before.line == tok.line && before.capitalized && place && opens) {
+            return None;
+        }
+        let j = if toks.get(i + 1).and_then(|t| t.word()) == Some("le") {
+            i + 2
+        } else {
+            i + 1
+        };
+        let (date, end) = self.date_at(j)?;
+        self.closes_line(end)
+            .then(|| self.found(date, j, end, PublicationSource::Signature))
+    }
+}
+
 /// Where the date of a dateline starts when the line starting at token `i` opens like one:
-/// `PLACE[ words], [le] `.
-fn dateline_date_start(toks: &[Tok<'_>], i: usize) -> Option<usize> {
+/// `PLACE[ words], [le] `, a place of at most six tokens written as a name (capitalised, no
+/// month or weekday) that [`is_dateline`] accepts.
+fn dateline_date_start(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
     let line = toks[i].line;
     let mut k = i;
     while toks
@@ -215,9 +268,8 @@ fn dateline_date_start(toks: &[Tok<'_>], i: usize) -> Option<usize> {
     let named = toks.get(k).is_some_and(|t| {
         t.line == line
             && t.capitalized
-            && t.word().is_some_and(|w| {
-                super::lexicon::weekday(w).is_none() && super::lexicon::month(w).is_none()
-            })
+            && t.word()
+                .is_some_and(|w| lexicon::weekday(w).is_none() && lexicon::month(w).is_none())
     });
     if !named {
         return None;
@@ -225,6 +277,9 @@ fn dateline_date_start(toks: &[Tok<'_>], i: usize) -> Option<usize> {
     let comma = (k + 1..(k + 7).min(toks.len()))
         .take_while(|&m| toks[m].line == line && toks[m].num().is_none())
         .find(|&m| toks[m].punct() == Some(','))?;
+    if !is_dateline(text, toks[k].start, toks[comma - 1].end) {
+        return None;
+    }
     Some(
         if toks.get(comma + 1).and_then(|t| t.word()) == Some("le") {
             comma + 2
@@ -237,6 +292,7 @@ fn dateline_date_start(toks: &[Tok<'_>], i: usize) -> Option<usize> {
 /// A wire dateline of the head without a year (`NIAMEY, Feb 5 (Reuters) -`): its day, month and
 /// byte span. The year is left to the caller, who reads it from the text's dated events.
 pub(crate) fn yearless_dateline(
+    text: &str,
     toks: &[Tok<'_>],
     grammar: &Grammar<'_>,
 ) -> Option<(u32, u32, usize, usize)> {
@@ -250,7 +306,7 @@ pub(crate) fn yearless_dateline(
         if i > 0 && toks[i - 1].line == tok.line {
             continue;
         }
-        let Some(j) = dateline_date_start(toks, i) else {
+        let Some(j) = dateline_date_start(text, toks, i) else {
             continue;
         };
         let Some((d, end)) = grammar.date(j) else {

@@ -243,8 +243,17 @@ fn is_yes(v: &str) -> bool {
 }
 
 pub(super) fn load_sources(g: &mut Gazetteer, s: &Sources<'_>) -> Result<()> {
+    load_countries(g, s.countries)?;
+    load_regions(g, s.regions)?;
+    add_former_regions(g);
+    load_districts(g, s.districts)?;
+    load_localities(g, s.localities)
+}
+
+/// The countries (`countries.tsv`): each its own country.
+fn load_countries(g: &mut Gazetteer, countries: (&str, &str)) -> Result<()> {
     for_each_row(
-        s.countries,
+        countries,
         &["code", "name_fr", "name_en", "aliases", "lat", "lon"],
         |row| {
             let code = code_bytes(row, row.required("code")?)?;
@@ -271,9 +280,13 @@ pub(super) fn load_sources(g: &mut Gazetteer, s: &Sources<'_>) -> Result<()> {
             g.entry_mut(id).country = Some(id);
             Ok(())
         },
-    )?;
+    )
+}
+
+/// The regions (`regions.tsv`), current and former, under their country.
+fn load_regions(g: &mut Gazetteer, regions: (&str, &str)) -> Result<()> {
     for_each_row(
-        s.regions,
+        regions,
         &[
             "country",
             "region",
@@ -312,10 +325,13 @@ pub(super) fn load_sources(g: &mut Gazetteer, s: &Sources<'_>) -> Result<()> {
             g.entry_mut(id).region = Some(id);
             Ok(())
         },
-    )?;
-    add_former_regions(g);
+    )
+}
+
+/// The cercles, provinces and departments (`districts.tsv`), under their region.
+fn load_districts(g: &mut Gazetteer, districts: (&str, &str)) -> Result<()> {
     for_each_row(
-        s.districts,
+        districts,
         &[
             "country", "region", "district", "kind", "aliases", "lat", "lon",
         ],
@@ -345,9 +361,13 @@ pub(super) fn load_sources(g: &mut Gazetteer, s: &Sources<'_>) -> Result<()> {
             g.entry_mut(id).district = Some(id);
             Ok(())
         },
-    )?;
+    )
+}
+
+/// The localities (`localities.tsv`), under their district or region when given.
+fn load_localities(g: &mut Gazetteer, localities: (&str, &str)) -> Result<()> {
     for_each_row(
-        s.localities,
+        localities,
         &[
             "name",
             "country",
@@ -404,8 +424,7 @@ pub(super) fn load_sources(g: &mut Gazetteer, s: &Sources<'_>) -> Result<()> {
             g.push_entry(entry);
             Ok(())
         },
-    )?;
-    Ok(())
+    )
 }
 
 /// Former regions (Mali before 2023, Burkina Faso's 13 regions) that no current region is named

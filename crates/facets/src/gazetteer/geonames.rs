@@ -227,42 +227,6 @@ const ORDINARY_WORDS: &[&str] = &[
     "soldiers",
     "gendarmerie",
     "gendarmes",
-    "friday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
     "unidentified",
     "armed",
     "gunmen",
@@ -285,9 +249,13 @@ const ORDINARY_WORDS: &[&str] = &[
     "mission",
 ];
 
-/// Whether a matching key is an ordinary word GeoNames also uses as a place name.
+/// Whether a matching key is an ordinary word GeoNames also uses as a place name: one of
+/// [`ORDINARY_WORDS`], or a month or weekday name ([`crate::calendar`]; not an abbreviation, and
+/// not "mai"/"may": May is a village of the GeoNames dumps, found by that name).
 pub(super) fn is_ordinary(key: &str) -> bool {
     ORDINARY_WORDS.contains(&key)
+        || crate::calendar::lookup(key)
+            .is_some_and(|w| !w.abbreviation && !matches!(key, "mai" | "may"))
 }
 
 /// A GeoNames spelling worth indexing: Latin script, at least three letters, no digits, not an
@@ -452,7 +420,34 @@ fn parse_row<'a>(path: &Path, line_no: usize, line: &'a str) -> Result<Row<'a>> 
 }
 
 fn load_dump(g: &mut Gazetteer, ctx: &mut Context, path: &Path, text: &str) -> Result<()> {
-    // One parse; admin units named in the dump itself fill the gaps of the admin code files.
+    let rows = parse_dump(ctx, path, text)?;
+    let reported = ReportedAreas::new(g);
+    let mut countries: HashMap<&str, Option<EntryId>> = HashMap::new();
+    let mut resolver = RegionResolver::new(g);
+    let placed = place_in_districts(g, ctx, &rows, &mut countries, &mut resolver);
+    for (i, row) in rows.iter().enumerate() {
+        let Some(country) = countries.get(row.country).copied().flatten() else {
+            continue;
+        };
+        if !kept_row(row) {
+            continue;
+        }
+        let names = spellings_of_row(row);
+        if names.is_empty() {
+            continue;
+        }
+        let (region, district) = match placed[i] {
+            Some(p) => p,
+            None => (resolver.region_by_proximity(g, ctx, country, row), None),
+        };
+        add_row(g, row, names, (country, region, district), &reported);
+    }
+    Ok(())
+}
+
+/// The rows of a dump, in one parse; the admin units it names fill the gaps of the admin code
+/// files.
+fn parse_dump<'t>(ctx: &mut Context, path: &Path, text: &'t str) -> Result<Vec<Row<'t>>> {
     let mut rows = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -476,11 +471,19 @@ fn load_dump(g: &mut Gazetteer, ctx: &mut Context, path: &Path, text: &str) -> R
         }
         rows.push(row);
     }
-    let reported = ReportedAreas::new(g);
-    let mut countries: HashMap<&str, Option<EntryId>> = HashMap::new();
-    let mut resolver = RegionResolver::new(g);
-    // Rows whose admin2 unit is a built-in district are placed first: they are reference points
-    // for the rows of the same admin1 that have no usable admin2.
+    Ok(rows)
+}
+
+/// The (region, district) of each row whose admin2 unit is a built-in district, placed first:
+/// they are reference points for the rows of the same admin1 that have no usable admin2. Fills
+/// `countries` with the country entry of each row's code.
+fn place_in_districts<'t>(
+    g: &Gazetteer,
+    ctx: &Context,
+    rows: &[Row<'t>],
+    countries: &mut HashMap<&'t str, Option<EntryId>>,
+    resolver: &mut RegionResolver,
+) -> Vec<Option<(Option<EntryId>, Option<EntryId>)>> {
     let mut placed: Vec<Option<(Option<EntryId>, Option<EntryId>)>> = vec![None; rows.len()];
     for (i, row) in rows.iter().enumerate() {
         let Some(country) = *countries
@@ -500,69 +503,64 @@ fn load_dump(g: &mut Gazetteer, ctx: &mut Context, path: &Path, text: &str) -> R
             }
         }
     }
-    for (i, row) in rows.iter().enumerate() {
-        let Some(country) = countries.get(row.country).copied().flatten() else {
-            continue;
-        };
-        if !kept_row(row) {
-            continue;
-        }
-        // Third-level units (communes, departments) are places of their own: their seat.
-        let is_admin = row.class == "A" && row.code != "ADM3";
-        let names = spellings_of_row(row);
-        if names.is_empty() {
-            continue;
-        }
-        let (region, district) = match placed[i] {
-            Some(p) => p,
-            None => (resolver.region_by_proximity(g, ctx, country, row), None),
-        };
-        if is_admin {
-            // Admin units extend the spellings of the built-in region / district they are.
-            let target = if row.code == "ADM1" { region } else { district };
-            if let Some(id) = target {
-                for n in &names {
-                    g.add_spelling(id, &strip_admin_words(n));
-                }
-            }
-            continue;
-        }
-        if let Some(id) = builtin_twin(g, country, &names, row.lat, row.lon) {
+    placed
+}
+
+/// One kept row into the gazetteer: the spellings of the built-in unit or locality it is, else
+/// a GeoNames locality of its own.
+fn add_row(
+    g: &mut Gazetteer,
+    row: &Row<'_>,
+    names: Vec<Box<str>>,
+    (country, region, district): (EntryId, Option<EntryId>, Option<EntryId>),
+    reported: &ReportedAreas,
+) {
+    // Third-level units (communes, departments) are places of their own: their seat.
+    let is_admin = row.class == "A" && row.code != "ADM3";
+    if is_admin {
+        // Admin units extend the spellings of the built-in region / district they are.
+        let target = if row.code == "ADM1" { region } else { district };
+        if let Some(id) = target {
             for n in &names {
-                g.add_spelling(id, n);
+                g.add_spelling(id, &strip_admin_words(n));
             }
-            continue;
         }
-        let importance = match row.code {
-            "PPLC" => 5,
-            "PPLA" => 4,
-            "PPLA2" => 3,
-            "PPLA3" | "ADM3" => 2,
-            code if is_minor_feature(code) => 0,
-            _ => 1,
-        } + u8::from(row.population >= 10_000)
-            + 2 * u8::from(reported.near(row.lat, row.lon));
-        let code = row.country.as_bytes();
-        let entry = Entry {
-            kind: PlaceKind::Locality,
-            name: names[0].clone(),
-            spellings: names,
-            country_code: [code[0], code[1]],
-            country: Some(country),
-            region,
-            district,
-            lat: row.lat,
-            lon: row.lon,
-            former_regions: Vec::new(),
-            former_seat: false,
-            common_word: false,
-            importance,
-            source: Source::GeoNames,
-            detail: row.code.into(),
-        };
-        g.push_entry(entry);
+        return;
     }
-    Ok(())
+    if let Some(id) = builtin_twin(g, country, &names, row.lat, row.lon) {
+        for n in &names {
+            g.add_spelling(id, n);
+        }
+        return;
+    }
+    let importance = match row.code {
+        "PPLC" => 5,
+        "PPLA" => 4,
+        "PPLA2" => 3,
+        "PPLA3" | "ADM3" => 2,
+        code if is_minor_feature(code) => 0,
+        _ => 1,
+    } + u8::from(row.population >= 10_000)
+        + 2 * u8::from(reported.near(row.lat, row.lon));
+    let code = row.country.as_bytes();
+    let entry = Entry {
+        kind: PlaceKind::Locality,
+        name: names[0].clone(),
+        spellings: names,
+        country_code: [code[0], code[1]],
+        country: Some(country),
+        region,
+        district,
+        lat: row.lat,
+        lon: row.lon,
+        former_regions: Vec::new(),
+        former_seat: false,
+        common_word: false,
+        importance,
+        source: Source::GeoNames,
+        detail: row.code.into(),
+    };
+    g.push_entry(entry);
 }
 
 /// Rows worth keeping: populated places (class P), localities (`L.LCTY`), wells, camps

@@ -1,0 +1,397 @@
+//! Roles: what each place is to the report. Every role decision is here:
+//!
+//! - [`role_of`], for each resolved name: `dateline` (where the report was filed or signed, see
+//!   [`crate::dateline`]); `mention` when it is where people went or came from, a town a distance
+//!   is measured from, where someone spoke, a capital standing for its government, the unit in an
+//!   official's title, or a country named as a member of an alliance, across a border or in a
+//!   list of countries; else `event` (where things happened);
+//! - [`share_listed_roles`]: a place listed right after a passing mention shares its role;
+//! - [`demote_located_route_ends`]: the ends of a road are passing mentions when a town along it
+//!   locates the events;
+//! - [`capital_title_role`]: a capital named by its title ("la capitale malienne").
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use super::candidates::Candidate;
+use super::capitals::CAPITAL_IMPORTANCE;
+use super::context::{words, words_before};
+use super::cues::cues;
+use super::roads::{along, pair, route_ends};
+use super::PlaceMention;
+use crate::dateline::is_dateline;
+use crate::gazetteer::{Entry, EntryId, Gazetteer, PlaceKind};
+
+/// What a place is to the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceRole {
+    /// Where the reported events happened.
+    Event,
+    /// Where the report was signed or filed from ("Bamako, le 18 septembre 2023").
+    Dateline,
+    /// A passing mention.
+    Mention,
+}
+
+impl PlaceRole {
+    /// Every role, in order.
+    pub const ALL: [PlaceRole; 3] = [PlaceRole::Event, PlaceRole::Dateline, PlaceRole::Mention];
+
+    /// The role's one spelling (`event`, `dateline`, `mention`): the JSON value, the stored
+    /// value, the API's.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceRole::Event => "event",
+            PlaceRole::Dateline => "dateline",
+            PlaceRole::Mention => "mention",
+        }
+    }
+}
+
+impl fmt::Display for PlaceRole {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A string that is no place role.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown place role {0:?} (expected event, dateline or mention)")]
+pub struct UnknownPlaceRole(pub String);
+
+impl FromStr for PlaceRole {
+    type Err = UnknownPlaceRole;
+
+    /// The role of its spelling in [`PlaceRole::as_str`].
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        PlaceRole::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| UnknownPlaceRole(s.to_string()))
+    }
+}
+
+/// The role of candidate `c` resolved to `id`, among all the candidates of the text.
+pub(super) fn role_of(
+    text: &str,
+    g: &Gazetteer,
+    c: &Candidate,
+    id: EntryId,
+    all: &[Candidate],
+) -> PlaceRole {
+    if is_dateline(text, c.start, c.end) {
+        return PlaceRole::Dateline;
+    }
+    let e = g.entry(id);
+    let passing = went_or_came_from(text, c)
+        // "Kati, à 15 km de Bamako", "the village of Inata, 30 km north of Djibo": the town a
+        // distance is measured from locates the place named before it in the sentence.
+        || is_distance_reference(&c.before) && follows_a_place(text, g, c, all)
+        || spoken_from(&c.before)
+        || stands_for_its_government(e, c)
+        || in_an_official_title(text, e, c)
+        || e.kind == PlaceKind::Country && country_in_passing(text, g, c, all);
+    if passing {
+        PlaceRole::Mention
+    } else {
+        PlaceRole::Event
+    }
+}
+
+/// "evacuated to Gao", "headed south to Bamako", "returning from Bamako": where people went or
+/// came from, not where things happened; through the name of a facility, further back.
+fn went_or_came_from(text: &str, c: &Candidate) -> bool {
+    let before = &c.before;
+    is_destination_or_origin(before)
+        || before.len() == 5
+            && before.iter().any(|w| cues().facility.contains(w))
+            && is_destination_or_origin(&words_before(text, c.start, FACILITY_WINDOW))
+}
+
+/// Where someone spoke, met or is posted ("a déclaré à Bamako", "our correspondent in Gao"), but
+/// not "in the capital of Bamako", "dans la capitale Bamako" (where things happen).
+fn spoken_from(before: &[String]) -> bool {
+    let in_the_capital = before
+        .iter()
+        .position(|w| w == "capital" || w == "capitale")
+        .is_some_and(|i| {
+            i <= 1
+                && before[i + 1..before.len().min(i + 3)].iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "in" | "at" | "a" | "dans" | "of" | "de" | "into" | "across" | "around"
+                    )
+                })
+        });
+    !in_the_capital && cues().speech.any_of(&before[..before.len().min(4)])
+}
+
+/// A capital standing for its government ("les autorités de Bamako", "Niamey a dénoncé"), not
+/// "à Bamako, …".
+fn stands_for_its_government(e: &Entry, c: &Candidate) -> bool {
+    let is_capital = e.kind == PlaceKind::Locality && e.importance >= CAPITAL_IMPORTANCE;
+    if !is_capital {
+        return false;
+    }
+    let (before, after) = (&c.before, &c.after);
+    let cues = cues();
+    cues.government.any_of(&before[..before.len().min(2)])
+        || after
+            .first()
+            .is_some_and(|w| cues.government_verb.contains(w))
+            && !before
+                .first()
+                .is_some_and(|w| w == "a" || w == "in" || w == "at")
+}
+
+/// "le gouverneur de la région du Goulmou", "the governor of Mopti region": a title.
+fn in_an_official_title(text: &str, e: &Entry, c: &Candidate) -> bool {
+    let official = &cues().official;
+    (matches!(e.kind, PlaceKind::Region | PlaceKind::District) || c.region_cue || c.district_cue)
+        && (official.any_of(&c.before)
+            || c.before.len() == 5 && official.any_of(&words_before(text, c.start, 7)))
+}
+
+/// A country named as a member of an alliance, across a border, listed with other countries
+/// ("Mali, Burkina, Niger" are members, not event places) or in brackets after a place.
+fn country_in_passing(text: &str, g: &Gazetteer, c: &Candidate, all: &[Candidate]) -> bool {
+    if cues().alliance.any_of(&c.before) || c.names_a_border() {
+        return true;
+    }
+    let listed = all.iter().any(|o| {
+        o.start != c.start
+            && o.entries
+                .iter()
+                .any(|&x| g.entry(x).kind == PlaceKind::Country)
+            && {
+                let (a, b) = if o.start < c.start {
+                    (o.end, c.start)
+                } else {
+                    (c.end, o.start)
+                };
+                b >= a && b - a <= 12 && is_list_glue(&sahel_text::fold(&text[a..b]))
+            }
+    });
+    listed || text[..c.start].trim_end().ends_with('(')
+}
+
+/// What may stand between two items of a list of countries: punctuation and the words of an
+/// enumeration ("Mali, Burkina Faso et Niger", "entre le Niger, le Mali et le Burkina Faso",
+/// "de Mauritanie, d'Algérie", "Mali and the Niger").
+fn is_list_glue(folded_gap: &str) -> bool {
+    words(folded_gap).all(|w| {
+        matches!(
+            w,
+            "et" | "and"
+                | "ou"
+                | "or"
+                | "le"
+                | "la"
+                | "les"
+                | "l"
+                | "d"
+                | "de"
+                | "du"
+                | "des"
+                | "the"
+        )
+    }) && folded_gap
+        .chars()
+        .all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | '/' | '-' | '\''))
+}
+
+/// Whether the words before a name (nearest first) measure a distance from it: "de"/"of"/"from"
+/// after a word of distance, with at most a direction between ("15 km au nord-est de",
+/// "20 kilometres north of", "30 km from").
+fn is_distance_reference(before: &[String]) -> bool {
+    if !before
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "de" | "d" | "du" | "of" | "from"))
+    {
+        return false;
+    }
+    let c = cues();
+    for w in before.iter().skip(1).take(4) {
+        if c.distance.contains(w) {
+            return true;
+        }
+        if !(c.direction.contains(w) || matches!(w.as_str(), "au" | "a" | "l")) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether another place (not a country) is named shortly before `c` in the same sentence
+/// ("Kati, à 15 km de …", "à Dioura, à 40 km de …").
+fn follows_a_place(text: &str, g: &Gazetteer, c: &Candidate, all: &[Candidate]) -> bool {
+    all.iter().any(|o| {
+        o.end <= c.start
+            && c.start - o.end <= 60
+            && !text[o.end..c.start].contains(['.', ';', '\n', '!', '?'])
+            && o.entries
+                .iter()
+                .any(|&id| g.entry(id).kind != PlaceKind::Country)
+            && !is_distance_reference(&o.before)
+    })
+}
+
+/// How many words before a name [`is_destination_or_origin`] reads when a facility is named.
+const FACILITY_WINDOW: usize = 8;
+
+/// Whether the words before a name (nearest first) make it where people went or came from:
+/// "to"/"towards"/"vers" or "from"/"de" shortly after a word of movement ("taken to a hospital in
+/// Gao", "en route to Sévaré", "returning to the village from Bamako").
+fn is_destination_or_origin(before: &[String]) -> bool {
+    let c = cues();
+    let words = &before[..before.len().min(FACILITY_WINDOW)];
+    // Past five words only through the name of a facility ("évacués vers le centre hospitalier
+    // régional de Kaya", "taken to the regional hospital of Gao").
+    let words = match words.iter().take(5).position(|w| c.facility.contains(w)) {
+        Some(_) => words,
+        None => &words[..words.len().min(5)],
+    };
+    let moving = |from: usize| c.movement.any_of(&words[from..words.len().min(from + 3)]);
+    if words.first().is_some_and(|w| w == "from") && moving(1) {
+        return true;
+    }
+    // "des véhicules venant de Mauritanie", "en provenance de Gao", "originaires du Niger".
+    if words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "de" | "d" | "du" | "des"))
+        && words.get(1).is_some_and(|w| c.origin.contains(w))
+    {
+        return true;
+    }
+    // "évacués sur Sévaré", "arrivés à Ménaka": "à" and "sur" only right before the name and
+    // right after the word of movement ("arrivés à moto, ils ont attaqué Ménaka" is no arrival).
+    if words.first().is_some_and(|w| w == "a" || w == "sur")
+        && words.get(1).is_some_and(|w| c.movement.contains(w))
+    {
+        return true;
+    }
+    words
+        .iter()
+        .position(|w| matches!(w.as_str(), "to" | "towards" | "toward" | "vers"))
+        .is_some_and(|i| moving(i + 1))
+}
+
+/// A place listed right after a passing mention shares its role ("des déplacés sont arrivés à
+/// Ménaka ville et à Inékar", "evacuated to Gao and Mopti").
+pub(super) fn share_listed_roles(text: &str, out: &mut [PlaceMention]) {
+    for k in 1..out.len() {
+        let (prev, cur) = (&out[k - 1], &out[k]);
+        if prev.role == PlaceRole::Mention
+            && cur.role == PlaceRole::Event
+            && prev.end <= cur.start
+            && listed_after(&text[prev.end..cur.start])
+        {
+            out[k].role = PlaceRole::Mention;
+        }
+    }
+}
+
+/// Whether the text between two names lists the second with the first: a conjunction, with
+/// at most a repeated preposition or a word for the town ("Ménaka ville et à Inékar").
+fn listed_after(gap: &str) -> bool {
+    if gap.len() > 24 {
+        return false;
+    }
+    let folded = sahel_text::fold(gap);
+    let gap_words: Vec<&str> = words(&folded).collect();
+    gap_words
+        .iter()
+        .any(|w| matches!(*w, "et" | "and" | "ou" | "or"))
+        && gap_words.iter().all(|w| {
+            matches!(
+                *w,
+                "et" | "and" | "ou" | "or" | "a" | "au" | "to" | "vers" | "ville" | "town" | "city"
+            )
+        })
+}
+
+/// When a sentence that names a road also names a town that is not one of its ends ("sur la
+/// route reliant Djibo à Kaya, près de Namsiguia"), that town locates the events: the ends of the
+/// road are passing mentions, wherever the text names that road. Without such a town the ends
+/// stay event places: the events are somewhere between them.
+pub(super) fn demote_located_route_ends(text: &str, g: &Gazetteer, out: &mut [PlaceMention]) {
+    let routes = route_ends(text, g, out);
+    if routes.is_empty() {
+        return;
+    }
+    let same_sentence = |x: &PlaceMention, y: &PlaceMention| {
+        let (from, to) = if x.start < y.start {
+            (x.end.min(y.start), y.start)
+        } else {
+            (y.end.min(x.start), x.start)
+        };
+        !text[from..to].contains(['.', '!', '?', '\n'])
+    };
+    let located: Vec<[EntryId; 2]> = routes
+        .iter()
+        .filter(|&&(a, b)| {
+            // A town of no road's ends (so not one of these mentions), an event place, along
+            // this road and in its sentence.
+            out.iter().any(|m| {
+                m.role == PlaceRole::Event
+                    && matches!(
+                        g.entry(m.entry).kind,
+                        PlaceKind::Locality | PlaceKind::District
+                    )
+                    && !routes
+                        .iter()
+                        .any(|&(x, y)| out[x].entry == m.entry || out[y].entry == m.entry)
+                    && along(g, m.entry, out[a].entry, out[b].entry)
+                    && same_sentence(m, &out[a])
+            })
+        })
+        .map(|&(a, b)| pair(out[a].entry, out[b].entry))
+        .collect();
+    for &(a, b) in &routes {
+        if located.contains(&pair(out[a].entry, out[b].entry)) {
+            for k in [a, b] {
+                if out[k].role == PlaceRole::Event {
+                    out[k].role = PlaceRole::Mention;
+                }
+            }
+        }
+    }
+}
+
+/// The role of a capital named by its title: a passing mention where someone spoke ("a déclaré
+/// dans la capitale malienne") or where the capital stands for its government ("la capitale
+/// malienne a dénoncé"), else where things happened.
+pub(super) fn capital_title_role(before: &[String], after: &[String]) -> PlaceRole {
+    let c = cues();
+    let speech = before
+        .iter()
+        .any(|w| c.speech.contains(w) && !w.starts_with("capital"))
+        || after
+            .first()
+            .is_some_and(|w| c.government_verb.contains(w) && w != "a");
+    if speech {
+        PlaceRole::Mention
+    } else {
+        PlaceRole::Event
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_roles_have_one_spelling() {
+        for role in PlaceRole::ALL {
+            assert_eq!(role.as_str().parse::<PlaceRole>(), Ok(role));
+            assert_eq!(role.to_string(), role.as_str());
+            let json = serde_json::to_string(&role).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", role.as_str()), "serde agrees");
+        }
+        assert!("Event".parse::<PlaceRole>().is_err());
+        assert!("".parse::<PlaceRole>().is_err());
+    }
+}

@@ -1,0 +1,265 @@
+//! Resolution: each candidate to one entry, by scoring its entries against the evidence the rest
+//! of the text gives (the regions, districts and countries of its unambiguous names, their
+//! coordinates, demonyms, actors' countries, home areas of the communities it names). Homonyms in
+//! different regions: the one whose region, district, country or neighbours the text also names;
+//! "région de Gao" is the region, "à Gao" the town.
+//!
+//! The weights are points of evidence. What they encode, strongest first: the text calling a name
+//! a region or district settles what it is; then the places around it (same unit, same country,
+//! nearby) tell homonyms apart; the built-in gazetteer's entries and important places win what
+//! is left, GeoNames villages named by an alternate name lose it.
+
+use std::collections::HashMap;
+
+use super::candidates::Candidate;
+use crate::gazetteer::{distance_km, Area, EntryId, Gazetteer, PlaceKind, Source};
+
+/// A region or district the text calls one ("région de Mopti", "cercle de Ténenkou"): more than
+/// any amount of other evidence for a town of that name can give.
+const CALLED_A_UNIT: f64 = 6.0;
+/// A locality where the text calls the name no unit ("à Gao"): towns are what a bare name
+/// usually means.
+const LOCALITY_NOT_CALLED_A_UNIT: f64 = 1.5;
+/// A country: a country name is rarely anything else.
+const COUNTRY: f64 = 1.0;
+/// An entry of the built-in gazetteer (checked spellings) named by its own spelling, over a
+/// GeoNames homonym.
+const BUILTIN_ENTRY: f64 = 2.0;
+/// Per point of importance (a coarse prominence: capitals and administrative seats rank higher):
+/// the better-known place is more often meant.
+const PER_IMPORTANCE: f64 = 0.4;
+/// Per other place of the text in the same region or district, for the first
+/// [`MAX_SAME_UNIT_PLACES`]: reports name places near each other.
+const PER_PLACE_IN_SAME_UNIT: f64 = 3.0;
+const MAX_SAME_UNIT_PLACES: u32 = 2;
+/// Per mention of the same country (its places, demonyms, its actors), for the first
+/// [`MAX_SAME_COUNTRY_MENTIONS`].
+const PER_SAME_COUNTRY_MENTION: f64 = 2.5;
+const MAX_SAME_COUNTRY_MENTIONS: u32 = 3;
+/// Another unambiguous place of the text within [`NEAR_KM`].
+const NEAR_ANOTHER_PLACE: f64 = 2.5;
+/// How close another place must be to count as near.
+const NEAR_KM: f64 = 60.0;
+/// A homonym of another name of the text within [`HOMONYM_NEIGHBOURS_KM`] ("Soye and Omo": the
+/// Soye near an Omo): weaker, both names may be wrong.
+const NEAR_A_HOMONYM: f64 = 1.5;
+/// Inside the home area of a community or group the text names: as likely as a place near another
+/// place of the text.
+const IN_A_NAMED_HOME_AREA: f64 = 2.5;
+/// A GeoNames place named by one of its alternate names is less likely meant than a homonym named
+/// by its own name.
+const ALTERNATE_NAME: f64 = -0.5;
+/// Two GeoNames homonyms closer in score than this are a tie: nothing in the text tells them
+/// apart.
+const TIE_MARGIN: f64 = 0.5;
+
+/// Homonyms closer than this are one area for the region facet.
+const NEIGHBOURS_KM: f64 = 50.0;
+
+/// Homonyms of two names of a text closer than this are taken to be the places meant.
+const HOMONYM_NEIGHBOURS_KM: f64 = 40.0;
+
+/// What the text says about where it is, from its unambiguous names and other clues.
+#[derive(Default)]
+struct Evidence {
+    regions: HashMap<EntryId, u32>,
+    districts: HashMap<EntryId, u32>,
+    countries: HashMap<[u8; 2], u32>,
+    points: Vec<(f64, f64)>,
+    /// The localities of names with homonyms in several regions: (candidate, lat, lon).
+    homonym_points: Vec<(usize, f64, f64)>,
+    /// Home areas of the communities and groups the text names ("the Dogon village of Kassa").
+    areas: Vec<Area>,
+}
+
+/// Each candidate with the entry it resolves to; candidates left undecided (homonyms nothing
+/// tells apart) are left out.
+pub(super) fn resolve<'c>(
+    g: &Gazetteer,
+    cands: &'c [Candidate],
+    country_hints: &[&str],
+    demonyms: &[[u8; 2]],
+    areas: &[Area],
+) -> Vec<(&'c Candidate, EntryId)> {
+    let ev = evidence(g, cands, country_hints, demonyms, areas);
+    cands
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| best_entry(g, c, i, &ev).map(|id| (c, id)))
+        .collect()
+}
+
+fn evidence(
+    g: &Gazetteer,
+    cands: &[Candidate],
+    country_hints: &[&str],
+    demonyms: &[[u8; 2]],
+    areas: &[Area],
+) -> Evidence {
+    let mut ev = Evidence {
+        areas: areas.to_vec(),
+        ..Evidence::default()
+    };
+    for code in country_hints {
+        if let [a, b] = code.as_bytes() {
+            *ev.countries.entry([*a, *b]).or_default() += 1;
+        }
+    }
+    for &code in demonyms {
+        *ev.countries.entry(code).or_default() += 1;
+    }
+    let unambiguous = |c: &Candidate| {
+        let first = g.entry(c.entries[0]);
+        c.entries.iter().all(|&id| {
+            let e = g.entry(id);
+            e.region == first.region && e.country == first.country
+        })
+    };
+    for (i, c) in cands.iter().enumerate() {
+        if c.fuzzy {
+            continue;
+        }
+        if !unambiguous(c) {
+            add_homonyms(g, c, i, &mut ev);
+            continue;
+        }
+        let e = g.entry(c.entries[0]);
+        // "near the border with Mali": the place is on the other side.
+        if e.kind == PlaceKind::Country && c.names_a_border() {
+            continue;
+        }
+        if let Some(r) = e.region {
+            *ev.regions.entry(r).or_default() += 1;
+        }
+        if let Some(d) = e.district {
+            *ev.districts.entry(d).or_default() += 1;
+        }
+        *ev.countries.entry(e.country_code).or_default() += 1;
+        if e.kind == PlaceKind::Locality {
+            ev.points.push((e.lat, e.lon));
+        }
+    }
+    ev
+}
+
+/// Homonyms in several regions: their points count for the other names' homonyms ("Soye and
+/// Omo": the Soye near an Omo); one country for all counts as that country.
+fn add_homonyms(g: &Gazetteer, c: &Candidate, index: usize, ev: &mut Evidence) {
+    for &id in &c.entries {
+        let e = g.entry(id);
+        if e.kind == PlaceKind::Locality {
+            ev.homonym_points.push((index, e.lat, e.lon));
+        }
+    }
+    let code = g.entry(c.entries[0]).country_code;
+    if c.entries.iter().all(|&id| g.entry(id).country_code == code) {
+        *ev.countries.entry(code).or_default() += 1;
+    }
+}
+
+/// The best-scored entry of candidate `index`, unless it ties with a far-away GeoNames homonym.
+fn best_entry(g: &Gazetteer, c: &Candidate, index: usize, ev: &Evidence) -> Option<EntryId> {
+    let entries: Vec<EntryId> = if c.fuzzy {
+        fuzzy_entries(g, &c.entries, ev)?
+    } else {
+        c.entries.clone()
+    };
+    let mut scored: Vec<(f64, EntryId)> = entries
+        .iter()
+        .map(|&id| (score(g, c, index, id, ev), id))
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let (best_score, best) = scored[0];
+    // Homonymous GeoNames villages in different regions with nothing in the text to tell them
+    // apart: no guess, unless they are neighbours (the same area either way).
+    let b = g.entry(best);
+    let tied = scored.iter().skip(1).any(|&(s, id)| {
+        let o = g.entry(id);
+        best_score - s < TIE_MARGIN
+            && o.region != b.region
+            && o.source == Source::GeoNames
+            && b.source == Source::GeoNames
+            && distance_km(o.lat, o.lon, b.lat, b.lon) > NEIGHBOURS_KM
+    });
+    (!tied).then_some(best)
+}
+
+/// The entries of a fuzzy candidate worth resolving to: those in the countries the text points
+/// to (all when it points to none), when they lie in a single region.
+fn fuzzy_entries(g: &Gazetteer, entries: &[EntryId], ev: &Evidence) -> Option<Vec<EntryId>> {
+    let best = ev.countries.values().copied().max().unwrap_or(0);
+    let kept: Vec<EntryId> = entries
+        .iter()
+        .copied()
+        .filter(|&id| best == 0 || ev.countries.get(&g.entry(id).country_code) == Some(&best))
+        .collect();
+    let first = g.entry(*kept.first()?);
+    kept.iter()
+        .all(|&id| g.entry(id).region == first.region)
+        .then_some(kept)
+}
+
+fn score(g: &Gazetteer, c: &Candidate, index: usize, id: EntryId, ev: &Evidence) -> f64 {
+    let e = g.entry(id);
+    let mut s = 0.0;
+    match e.kind {
+        PlaceKind::Region if c.region_cue => s += CALLED_A_UNIT,
+        PlaceKind::District if c.district_cue => s += CALLED_A_UNIT,
+        PlaceKind::Locality if !c.region_cue && !c.district_cue => s += LOCALITY_NOT_CALLED_A_UNIT,
+        PlaceKind::Country => s += COUNTRY,
+        _ => {}
+    }
+    if e.source == Source::Builtin && !g.is_borrowed_spelling(id, c.slot) {
+        s += BUILTIN_ENTRY;
+    }
+    s += f64::from(e.importance) * PER_IMPORTANCE;
+    // The other places of the text in this region or district count for a place in it, and for
+    // the region or district itself when the text calls it one ("Dioura, cercle de Ténenkou,
+    // région de Mopti": the region, not the town of Mopti).
+    let own = |unit: Option<EntryId>, kind: PlaceKind, cue: bool| {
+        if e.kind == kind {
+            cue.then_some(id)
+        } else {
+            unit
+        }
+    };
+    let count = |n: Option<&u32>, max: u32| f64::from((*n.unwrap_or(&0)).min(max));
+    if let Some(r) = own(e.region, PlaceKind::Region, c.region_cue) {
+        s += PER_PLACE_IN_SAME_UNIT * count(ev.regions.get(&r), MAX_SAME_UNIT_PLACES);
+    }
+    if let Some(d) = own(e.district, PlaceKind::District, c.district_cue) {
+        s += PER_PLACE_IN_SAME_UNIT * count(ev.districts.get(&d), MAX_SAME_UNIT_PLACES);
+    }
+    s += PER_SAME_COUNTRY_MENTION
+        * count(ev.countries.get(&e.country_code), MAX_SAME_COUNTRY_MENTIONS);
+    let named_unit = match e.kind {
+        PlaceKind::Region => c.region_cue,
+        PlaceKind::District => c.district_cue,
+        _ => false,
+    };
+    if (e.kind == PlaceKind::Locality || named_unit)
+        && ev.points.iter().any(|&(lat, lon)| {
+            (lat, lon) != (e.lat, e.lon) && distance_km(lat, lon, e.lat, e.lon) < NEAR_KM
+        })
+    {
+        s += NEAR_ANOTHER_PLACE;
+    }
+    if e.kind == PlaceKind::Locality
+        && ev.homonym_points.iter().any(|&(other, lat, lon)| {
+            other != index && distance_km(lat, lon, e.lat, e.lon) < HOMONYM_NEIGHBOURS_KM
+        })
+    {
+        s += NEAR_A_HOMONYM;
+    }
+    if e.kind == PlaceKind::Locality && ev.areas.iter().any(|a| a.contains(e.lat, e.lon)) {
+        s += IN_A_NAMED_HOME_AREA;
+    }
+    if e.source == Source::GeoNames
+        && c.slot != u32::MAX
+        && c.entries.len() > 1
+        && !g.is_main_name(id, c.slot)
+    {
+        s += ALTERNATE_NAME;
+    }
+    s
+}

@@ -1,0 +1,52 @@
+//! Names that hold a place name but name no place of the report: zones across borders named after
+//! places in one country ("Liptako-Gourma") and boats named after towns ("le bateau
+//! Tombouctou").
+
+use super::context::find_ascii_ci;
+use super::cues::cues;
+
+/// Byte spans of the cross-border zone names of `text` ("Liptako-Gourma", "Liptako Gourma").
+pub(super) fn zone_spans(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for (first, second) in &cues().cross_border_zone {
+        let mut from = 0;
+        while let Some(start) = find_ascii_ci(bytes, from, first.as_bytes()) {
+            from = start + first.len();
+            let rest = text[from..].trim_start_matches(['-', ' ', '–', '‐']);
+            let joined = text.len() - rest.len();
+            if joined > from
+                && joined - from <= 4
+                && rest.len() >= second.len()
+                && rest.as_bytes()[..second.len()].eq_ignore_ascii_case(second.as_bytes())
+            {
+                out.push((start, joined + second.len()));
+            }
+        }
+    }
+    out
+}
+
+/// Whether the name at `start..end` is the name of a boat: right after a word for a boat
+/// ("le bateau Tombouctou", "le navire « Kankou Moussa »"), or in quotation marks right before
+/// one ("the \"Tombouctou\" boat").
+pub(super) fn names_a_vessel(text: &str, start: usize, end: usize) -> bool {
+    const QUOTES: &[char] = &['"', '\'', '«', '»', '“', '”', ' '];
+    let vessel = &cues().vessel;
+    let head = text[..start].trim_end_matches(QUOTES);
+    let quoted_before = head.len() < text[..start].trim_end_matches(' ').len();
+    let prev = head
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if !prev.is_empty() && vessel.contains_folded(prev) {
+        return true;
+    }
+    let tail = text[end..].trim_start_matches(QUOTES);
+    let quoted_after = tail.len() < text[end..].trim_start_matches(' ').len();
+    let next = tail
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    quoted_before && quoted_after && !next.is_empty() && vessel.contains_folded(next)
+}
