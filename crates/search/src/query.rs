@@ -25,7 +25,8 @@ use crate::exclusion::ExclusionQuery;
 use crate::expand::NameExpander;
 use crate::parser::{Item, ParsedQuery};
 use crate::ranking::{
-    min_groups_for, BODY_BOOST, MAX_PROXIMITY_PHRASES, PROXIMITY_BOOST, PROXIMITY_SLOP, TITLE_BOOST,
+    min_groups_for, BODY_BOOST, FORMS_TIE_BREAKER, MAX_PROXIMITY_PHRASES, PROXIMITY_BOOST,
+    PROXIMITY_SLOP, TITLE_BOOST,
 };
 
 /// Most phrases one item expands to (alternatives at several positions multiply).
@@ -192,7 +193,10 @@ fn one_of(mut clauses: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
     match clauses.len() {
         0 => None,
         1 => clauses.pop(),
-        _ => Some(Box::new(DisjunctionMaxQuery::new(clauses))),
+        _ => Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
+            clauses,
+            FORMS_TIE_BREAKER,
+        ))),
     }
 }
 
