@@ -826,20 +826,20 @@ async fn steps(fx: &mut Fixture, client: &Client) {
 
     // 7. A copied link reopens the same view: query, filters, sort, page.
     search_for(client, "armée").await;
-    let lang_value = facet_values(client, "lang")
+    let lang_value = facet_values(client, "language")
         .await
         .into_iter()
         .find(|(_, count)| *count > 0)
         .map(|(value, _)| value)
         .expect("a language value");
-    checkbox(client, "lang", &lang_value)
+    checkbox(client, "language", &lang_value)
         .await
         .click()
         .await
         .expect("tick language");
     wait_js(
         client,
-        "location.search.includes('lang=') && window.__sahelSettled()",
+        "location.search.includes('language=') && window.__sahelSettled()",
         "language filter",
     )
     .await;
@@ -868,6 +868,16 @@ async fn steps(fx: &mut Fixture, client: &Client) {
         js(client, view).await,
         shown,
         "the copied link reopens the view"
+    );
+    // A link written before the language parameter was `language` (`lang=`) opens the same view.
+    let old_link = url.replace("language=", "lang=");
+    assert_ne!(old_link, url);
+    client.goto(&old_link).await.expect("open the older link");
+    settled(client).await;
+    assert_eq!(
+        js(client, view).await,
+        shown,
+        "a link with lang= opens the same view"
     );
     // A link to a document opens it.
     let ids = hit_ids(client).await;

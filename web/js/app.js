@@ -5,7 +5,8 @@
 
 import { h, markedWords } from './dom.js';
 import { t, lang, setLang, applyStatic } from './i18n.js';
-import { fromSearch, toSearch, apiSearchUrl, apiDocUrl, searchKey, clone, emptyState, PAGE_SIZE } from './state.js';
+import { loadDimensions, monthFacet } from './dimensions.js';
+import { fromSearch, toSearch, apiSearchUrl, apiDocUrl, searchKey, clone, emptyState, facetNames, PAGE_SIZE } from './state.js';
 import { renderFacets, renderChips } from './facets.js';
 import { renderTimeline, fillMonths, lastDay } from './timeline.js';
 import { renderUnderstood, renderToolbar, renderHits, renderPager, renderEmpty, renderError } from './results.js';
@@ -23,6 +24,13 @@ const els = {
   toolbar: $('toolbar'), status: $('status'), results: $('results'), pager: $('pager'),
   resultsView: $('results-view'), docView: $('doc-view'), busy: $('busy'), home: $('home'), announce: $('announce'),
 };
+
+// The facet dimensions first: the state holds one filter list per dimension.
+try {
+  await loadDimensions(fetchJson);
+} catch (err) {
+  window.__sahelErrors.push(`facet dimensions: ${err.message || err}`);
+}
 
 let state = fromSearch(location.search);
 let shown = { key: null, response: null, state: null, error: null };
@@ -84,12 +92,20 @@ async function runSearch(st, { force = false } = {}) {
 
 // ---------- rendering ----------
 
+/** The months ticked in the month facet (the timeline's). */
+function monthsOf(st) {
+  const d = monthFacet();
+  return d ? st[d.name] : [];
+}
+
 function timelineBars(response, st) {
   const timeline = fillMonths(response.timeline || []);
   // With a month or period selected, the timeline shrinks to the selection; the month facet's
   // disjunctive counts still show every month, so the chart keeps its context.
-  if ((st.month.length || st.from || st.to) && response.facets && (response.facets.month || []).length) {
-    const byFacet = fillMonths((response.facets.month || []).map((m) => ({ month: m.value, count: m.count })));
+  const d = monthFacet();
+  const counts = d && response.facets ? response.facets[d.name] || [] : [];
+  if ((monthsOf(st).length || st.from || st.to) && counts.length) {
+    const byFacet = fillMonths(counts.map((m) => ({ month: m.value, count: m.count })));
     if (byFacet.length > timeline.length) return byFacet;
   }
   return timeline;
@@ -98,7 +114,8 @@ function timelineBars(response, st) {
 function monthSelected(st) {
   const from = st.from ? st.from.slice(0, 7) : '';
   const to = st.to ? st.to.slice(0, 7) : '';
-  return (m) => st.month.includes(m) || ((from || to) && (!from || m >= from) && (!to || m <= to));
+  const months = monthsOf(st);
+  return (m) => months.includes(m) || ((from || to) && (!from || m >= from) && (!to || m <= to));
 }
 
 function renderResults() {
@@ -309,17 +326,21 @@ function clearFilters() {
 }
 
 function timelineMonth(month) {
+  const d = monthFacet();
+  if (!d) return;
   const next = clone(state);
   next.from = '';
   next.to = '';
-  next.month = next.month.length === 1 && next.month[0] === month ? [] : [month];
+  const months = next[d.name];
+  next[d.name] = months.length === 1 && months[0] === month ? [] : [month];
   next.page = 1;
   navigate(next);
 }
 
 function timelineRange(first, last) {
   const next = clone(state);
-  next.month = [];
+  const d = monthFacet();
+  if (d) next[d.name] = [];
   next.from = `${first}-01`;
   next.to = lastDay(last);
   next.page = 1;
@@ -423,7 +444,7 @@ window.addEventListener('resize', () => {
 });
 
 function updateFiltersToggle(st) {
-  const n = ['region', 'country', 'actor', 'lang', 'month'].reduce((sum, f) => sum + st[f].length, 0) + (st.from || st.to ? 1 : 0);
+  const n = facetNames().reduce((sum, f) => sum + st[f].length, 0) + (st.from || st.to ? 1 : 0);
   els.filtersToggle.textContent = n ? `${t('filtersToggle')} (${n})` : t('filtersToggle');
 }
 

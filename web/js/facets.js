@@ -1,14 +1,17 @@
-// The facet sidebar (region grouped by country, month, language, actor) and the chips of the
-// active filters. Counts are the server's disjunctive counts: ticking a value in a facet leaves
-// that facet's other counts as they were (OR within a facet), and narrows the others (AND).
+// The facet sidebar and the chips of the active filters, for the dimensions the server declares
+// (dimensions.js): each in its place, a dimension grouped under another shown in groups headed
+// by that one's values (regions under their country). Counts are the server's disjunctive
+// counts: ticking a value in a facet leaves that facet's other counts as they were (OR within a
+// facet), and narrows the others (AND).
 
 import { h, clear } from './dom.js';
-import { t, fmtMonth, fmtNumber, fmtDate, langName } from './i18n.js';
-import { groupRegions, foldKey } from './regions.js';
+import { t, fmtNumber, fmtDate } from './i18n.js';
+import { groupValues, foldKey } from './groups.js';
+import { pageFacets, facetNamed, headsGroups, facetLabel, valueLabel, groupTable } from './dimensions.js';
 import { hasFilters } from './state.js';
 
 const SHORT_LIST = 10;
-const PER_COUNTRY = 6;
+const PER_GROUP = 6;
 const expanded = new Set();
 
 function withSelected(list, selected) {
@@ -41,26 +44,48 @@ function section(name, title, body, moreButton) {
     h('h2', { id: `fh-${name}`, text: title }), body, moreButton);
 }
 
-function simpleList(name, facet, items, selected, labelOf, onToggle, rerender, sortItems) {
-  let all = withSelected(items, selected);
-  if (sortItems) all = sortItems(all);
-  if (!all.length) return section(name, t(titleKey(name)), h('p', { class: 'muted', text: t('noValues') }));
-  const open = expanded.has(name);
-  const shown = open ? all : all.filter((v, i) => i < SHORT_LIST || isOn(selected, v.value));
-  const ul = h('ul', { class: 'opts' }, shown.map((v) => option(facet, v, isOn(selected, v.value), labelOf(v.value), onToggle)));
-  let more = null;
-  if (all.length > SHORT_LIST) {
-    more = h('button', {
-      type: 'button', class: 'link more', 'aria-expanded': open ? 'true' : 'false',
-      text: open ? t('showLess') : t('showMore', { n: all.length }),
-      onclick: () => { if (open) expanded.delete(name); else expanded.add(name); rerender(); },
-    });
-  }
-  return section(name, t(titleKey(name)), ul, more);
+function moreButton(name, open, n, rerender) {
+  return h('button', {
+    type: 'button', class: 'link more', 'aria-expanded': open ? 'true' : 'false',
+    text: open ? t('showLess') : t('showMore', { n }),
+    onclick: () => { if (open) expanded.delete(name); else expanded.add(name); rerender(); },
+  });
 }
 
-function titleKey(name) {
-  return { region: 'facetRegion', month: 'facetMonth', lang: 'facetLanguage', actor: 'facetActor' }[name];
+/** A dimension as a list of values (months newest first, the others as the server ranks them). */
+function simpleList(d, items, selected, onToggle, rerender) {
+  const all = withSelected(items, selected);
+  if (d.kind === 'months') all.sort((a, b) => b.value.localeCompare(a.value));
+  if (!all.length) return section(d.name, facetLabel(d), h('p', { class: 'muted', text: t('noValues') }));
+  const open = expanded.has(d.name);
+  const shown = open ? all : all.filter((v, i) => i < SHORT_LIST || isOn(selected, v.value));
+  const ul = h('ul', { class: 'opts' }, shown.map((v) => option(d.name, v, isOn(selected, v.value), valueLabel(d, v.value), onToggle)));
+  const more = all.length > SHORT_LIST ? moreButton(d.name, open, all.length, rerender) : null;
+  return section(d.name, facetLabel(d), ul, more);
+}
+
+/** A dimension grouped under the values of `parent` (which can be ticked too). */
+function groupedList(d, parent, facets, st, response, onToggle, rerender) {
+  const values = withSelected(facets[d.name], st[d.name]);
+  const parents = withSelected(facets[parent.name], st[parent.name]);
+  const groups = groupValues(values, parents, groupTable(d), response && response.hits, d.column, parent.column);
+  const body = h('div', { class: 'groups' });
+  const open = expanded.has(d.name);
+  let shown = 0;
+  for (const g of groups) {
+    const parentOn = g.parent ? isOn(st[parent.name], g.parent) : false;
+    const heading = g.parent
+      ? h('ul', { class: `opts ${parent.name}` }, option(parent.name, { value: g.parent, count: g.count ?? 0 }, parentOn, valueLabel(parent, g.parent), onToggle, `${parent.name}-opt`))
+      : h('p', { class: 'group-other', text: t('otherGroup') });
+    // Closed, each group shows its first values (by count); "show all" lists every one.
+    const items = g.values.filter((r, i) => open || i < PER_GROUP || isOn(st[d.name], r.value));
+    shown += items.length;
+    body.append(h('div', { class: 'group', role: 'group', 'aria-label': g.parent || t('otherGroup') },
+      heading,
+      items.length ? h('ul', { class: 'opts nested' }, items.map((r) => option(d.name, r, isOn(st[d.name], r.value), valueLabel(d, r.value), onToggle))) : null));
+  }
+  const more = shown < values.length || open ? moreButton(d.name, open, values.length, rerender) : null;
+  return section(d.name, facetLabel(d), groups.length ? body : h('p', { class: 'muted', text: t('noValues') }), more);
 }
 
 /** Renders the sidebar from a search response and the state. */
@@ -68,45 +93,18 @@ export function renderFacets(root, response, st, { onToggle, onClear }) {
   const rerender = () => renderFacets(root, response, st, { onToggle, onClear });
   clear(root);
   const facets = (response && response.facets) || {};
-  const head = h('div', { class: 'facets-head' }, h('h2', { class: 'facets-title', text: t('filters') }));
-  root.append(head);
-
-  // Region, grouped by country (the country itself can be ticked too).
-  const regions = withSelected(facets.region, st.region);
-  const countries = withSelected(facets.country, st.country);
-  const groups = groupRegions(regions, countries, response && response.hits);
-  const regionBody = h('div', { class: 'groups' });
-  const open = expanded.has('region');
-  let shownRegions = 0;
-  for (const g of groups) {
-    const countryOn = g.country ? isOn(st.country, g.country) : false;
-    const heading = g.country
-      ? h('ul', { class: 'opts country' }, option('country', { value: g.country, count: g.count ?? 0 }, countryOn, g.country, onToggle, 'country-opt'))
-      : h('p', { class: 'group-other', text: t('otherCountries') });
-    // Closed, each country shows its first regions (by count); "show all" lists every one.
-    const items = g.regions.filter((r, i) => open || i < PER_COUNTRY || isOn(st.region, r.value));
-    shownRegions += items.length;
-    regionBody.append(h('div', { class: 'group', role: 'group', 'aria-label': g.country || t('otherCountries') },
-      heading,
-      items.length ? h('ul', { class: 'opts nested' }, items.map((r) => option('region', r, isOn(st.region, r.value), r.value, onToggle))) : null));
+  root.append(h('div', { class: 'facets-head' }, h('h2', { class: 'facets-title', text: t('filters') })));
+  for (const d of pageFacets()) {
+    // A dimension others are grouped under heads their groups rather than a list of its own.
+    if (headsGroups(d)) continue;
+    const parent = d.grouped_under ? facetNamed(d.grouped_under) : null;
+    root.append(parent
+      ? groupedList(d, parent, facets, st, response, onToggle, rerender)
+      : simpleList(d, facets[d.name], st[d.name], onToggle, rerender));
   }
-  let regionMore = null;
-  if (shownRegions < regions.length || open) {
-    regionMore = h('button', {
-      type: 'button', class: 'link more', 'aria-expanded': open ? 'true' : 'false',
-      text: open ? t('showLess') : t('showMore', { n: regions.length }),
-      onclick: () => { if (open) expanded.delete('region'); else expanded.add('region'); rerender(); },
-    });
-  }
-  root.append(section('region', t('facetRegion'), groups.length ? regionBody : h('p', { class: 'muted', text: t('noValues') }), regionMore));
-
-  root.append(simpleList('month', 'month', facets.month, st.month, (m) => fmtMonth(m, true), onToggle, rerender,
-    (all) => all.sort((a, b) => b.value.localeCompare(a.value))));
-  root.append(simpleList('lang', 'lang', facets.language, st.lang, (c) => langName(c), onToggle, rerender));
-  root.append(simpleList('actor', 'actor', facets.actor, st.actor, (a) => a, onToggle, rerender));
 }
 
-/** The removable chips of the active filters, and "clear all". */
+/** The removable chips of the active filters (a group's head before its members), and "clear all". */
 export function renderChips(root, st, { onRemove, onClear }) {
   clear(root);
   if (!hasFilters(st)) return;
@@ -116,11 +114,16 @@ export function renderChips(root, st, { onRemove, onClear }) {
       type: 'button', class: 'chip', 'data-facet': facet, 'data-value': value,
       'aria-label': t('removeFilter', { label }), onclick: () => onRemove(facet, value),
     }, h('span', { text: label }), h('span', { class: 'x', 'aria-hidden': 'true', text: '×' }))));
-  for (const v of st.country) chip('country', v, v);
-  for (const v of st.region) chip('region', v, v);
-  for (const v of st.month) chip('month', v, fmtMonth(v, true));
-  for (const v of st.lang) chip('lang', v, langName(v));
-  for (const v of st.actor) chip('actor', v, v);
+  const done = new Set();
+  const chipsOf = (d) => {
+    if (!d || done.has(d.name)) return;
+    done.add(d.name);
+    for (const v of st[d.name]) chip(d.name, v, valueLabel(d, v));
+  };
+  for (const d of pageFacets()) {
+    if (d.grouped_under) chipsOf(facetNamed(d.grouped_under));
+    chipsOf(d);
+  }
   if (st.from || st.to) {
     const label = st.from && st.to ? t('range', { from: fmtDate(st.from), to: fmtDate(st.to) })
       : st.from ? t('from', { from: fmtDate(st.from) }) : t('to', { to: fmtDate(st.to) });

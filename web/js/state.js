@@ -1,12 +1,22 @@
 // The view state and its URL: `?q=…&region=…&month=…&sort=…&page=…[&doc=…]`. Everything a user
 // sees is a function of this state, so a copied link reopens the same view and back/forward work.
+// The facet filters are those of the dimensions the server declares (dimensions.js), one list
+// each under its name; a link with an older name of a dimension (`lang=`) still opens its view.
+
+import { pageFacets } from './dimensions.js';
 
 export const PAGE_SIZE = 20;
-export const LIST_FACETS = ['region', 'country', 'actor', 'lang', 'month'];
 const SORTS = ['relevance', 'date_desc', 'date_asc'];
 
+/** The names of the facet filters the state holds. */
+export function facetNames() {
+  return pageFacets().map((d) => d.name);
+}
+
 export function emptyState() {
-  return { q: '', region: [], country: [], actor: [], lang: [], month: [], from: '', to: '', sort: 'relevance', page: 1, doc: '', translate: true };
+  const st = { q: '', from: '', to: '', sort: 'relevance', page: 1, doc: '', translate: true };
+  for (const f of facetNames()) st[f] = [];
+  return st;
 }
 
 const isDay = (v) => /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -17,14 +27,16 @@ export function fromSearch(search) {
   const p = new URLSearchParams(search);
   const st = emptyState();
   st.q = (p.get('q') || '').slice(0, 1000);
-  for (const f of LIST_FACETS) {
+  for (const d of pageFacets()) {
     const seen = new Set();
-    for (const v of p.getAll(f)) {
-      const val = v.trim();
-      if (!val || seen.has(val)) continue;
-      if (f === 'month' && !isMonth(val)) continue;
-      seen.add(val);
-      st[f].push(val);
+    for (const name of [d.name, ...(d.aliases || [])]) {
+      for (const v of p.getAll(name)) {
+        const val = v.trim();
+        if (!val || seen.has(val)) continue;
+        if (d.kind === 'months' && !isMonth(val)) continue;
+        seen.add(val);
+        st[d.name].push(val);
+      }
     }
   }
   const from = (p.get('from') || '').trim();
@@ -45,7 +57,7 @@ export function fromSearch(search) {
 function filterParams(st) {
   const p = new URLSearchParams();
   if (st.q.trim()) p.set('q', st.q.trim());
-  for (const f of LIST_FACETS) for (const v of st[f]) p.append(f, v);
+  for (const f of facetNames()) for (const v of st[f]) p.append(f, v);
   if (st.from) p.set('from', st.from);
   if (st.to) p.set('to', st.to);
   if (st.translate === false) p.set('translate', 'false');
@@ -85,7 +97,7 @@ export function apiDocUrl(id) {
 }
 
 export function hasFilters(st) {
-  return LIST_FACETS.some((f) => st[f].length) || !!st.from || !!st.to;
+  return facetNames().some((f) => st[f].length) || !!st.from || !!st.to;
 }
 
 /** Key identifying a search (not the doc being read). */

@@ -8,7 +8,7 @@
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DateTime, DocId, SegmentReader};
 
-use crate::schema::names;
+use crate::schema::{names, FacetKind, FACETS};
 use crate::Result;
 
 /// One segment's columns, opened once and read for any number of its documents.
@@ -17,15 +17,11 @@ pub struct DocColumns {
     id: Option<StrColumn>,
     source_path: Option<StrColumn>,
     source_name: Option<StrColumn>,
-    language: Option<StrColumn>,
-    months: Option<StrColumn>,
-    regions: Option<StrColumn>,
-    countries: Option<StrColumn>,
-    localities: Option<StrColumn>,
-    actors: Option<StrColumn>,
     duplicate_of: Option<StrColumn>,
     published: Option<Column<DateTime>>,
     event_dates: Option<Column<DateTime>>,
+    /// The column of each facet dimension, in the order of [`FACETS`].
+    facets: Vec<Option<StrColumn>>,
 }
 
 /// What the columns hold for one document.
@@ -39,12 +35,17 @@ pub struct ColumnValues {
     pub published: Option<DateTime>,
     /// Ascending.
     pub event_dates: Vec<DateTime>,
+    pub duplicate_of: Option<String>,
+    /// The values of each facet dimension, in the order of [`FACETS`] (the language as its one
+    /// code).
+    pub facets: Vec<Vec<String>>,
+    // The values of the first facets again, by name: what the indexer's pipeline copies into a
+    // document it rebuilds (`add_facet_values`), until it writes `facets` instead.
     pub months: Vec<String>,
     pub regions: Vec<String>,
     pub countries: Vec<String>,
     pub localities: Vec<String>,
     pub actors: Vec<String>,
-    pub duplicate_of: Option<String>,
 }
 
 impl DocColumns {
@@ -52,19 +53,18 @@ impl DocColumns {
     /// reads as no value).
     pub fn open(reader: &SegmentReader) -> Result<DocColumns> {
         let fast = reader.fast_fields();
+        let mut facets = Vec::with_capacity(FACETS.len());
+        for dim in &FACETS {
+            facets.push(fast.str(dim.column)?);
+        }
         Ok(DocColumns {
             id: fast.str(names::ID)?,
             source_path: fast.str(names::SOURCE_PATH)?,
             source_name: fast.str(names::SOURCE_NAME)?,
-            language: fast.str(names::LANGUAGE)?,
-            months: fast.str(names::MONTHS)?,
-            regions: fast.str(names::REGIONS)?,
-            countries: fast.str(names::COUNTRIES)?,
-            localities: fast.str(names::LOCALITIES)?,
-            actors: fast.str(names::ACTORS)?,
             duplicate_of: fast.str(names::DUPLICATE_OF)?,
             published: fast.date(names::PUBLISHED).ok(),
             event_dates: fast.date(names::EVENT_DATES).ok(),
+            facets,
         })
     }
 
@@ -81,21 +81,39 @@ impl DocColumns {
             .map(|c| c.values_for_doc(doc).collect())
             .unwrap_or_default();
         event_dates.sort_unstable();
+        let facets: Vec<Vec<String>> = FACETS
+            .iter()
+            .zip(&self.facets)
+            .map(|(dim, column)| match dim.kind {
+                FacetKind::Language => vec![first(column, doc)
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| "und".to_string())],
+                FacetKind::Names | FacetKind::Months => all(column, doc),
+            })
+            .collect();
+        let named = |column: &str| -> Vec<String> {
+            FACETS
+                .iter()
+                .zip(&facets)
+                .find_map(|(dim, values)| (dim.column == column).then(|| values.clone()))
+                .unwrap_or_default()
+        };
         ColumnValues {
             id: self.id(doc),
             source_path: first(&self.source_path, doc).unwrap_or_default(),
             source_name: first(&self.source_name, doc).filter(|s| !s.is_empty()),
-            language: first(&self.language, doc)
-                .filter(|s| !s.is_empty())
+            language: named(names::LANGUAGE)
+                .pop()
                 .unwrap_or_else(|| "und".to_string()),
             published: self.published.as_ref().and_then(|c| c.first(doc)),
             event_dates,
-            months: all(&self.months, doc),
-            regions: all(&self.regions, doc),
-            countries: all(&self.countries, doc),
-            localities: all(&self.localities, doc),
-            actors: all(&self.actors, doc),
             duplicate_of: first(&self.duplicate_of, doc).filter(|s| !s.is_empty()),
+            months: named(names::MONTHS),
+            regions: named(names::REGIONS),
+            countries: named(names::COUNTRIES),
+            localities: named(names::LOCALITIES),
+            actors: named(names::ACTORS),
+            facets,
         }
     }
 }

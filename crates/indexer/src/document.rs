@@ -7,7 +7,7 @@ use tantivy::{DateTime, TantivyDocument};
 
 use crate::analysis::Analysed;
 use crate::record::SourceRecord;
-use crate::schema::Fields;
+use crate::schema::{names, FacetDim, Fields, FACETS};
 
 /// Where a record came from and who it is.
 #[derive(Debug, Clone)]
@@ -212,7 +212,6 @@ pub fn build_document(
     }
     doc.add_text(fields.title, &record.title);
     doc.add_text(fields.body, &record.body);
-    doc.add_text(fields.language, analysed.language);
     add_analysed_text(
         fields,
         &mut doc,
@@ -233,25 +232,33 @@ pub fn build_document(
             doc.add_facet(fields.place, facet);
         }
     }
-    add_facet_values(
-        fields,
-        &mut doc,
-        [
-            &facets.months,
-            &facets.regions,
-            &facets.countries,
-            &facets.localities,
-            &facets.actors,
-        ],
-    );
+    for (dim, field) in FACETS.iter().zip(fields.facets) {
+        for value in facet_column_values(dim, analysed) {
+            doc.add_text(field, value);
+        }
+    }
     if let Some(extraction) = &analysed.extraction {
         doc.add_field_value(fields.extraction, &stored_extraction(extraction));
     }
     doc
 }
 
-/// The analysed copies of title and body: in the field of the document's language (both French
-/// and English when it is undetermined), and folded in the exact fields.
+/// What a document's analysis puts in the column of a facet dimension: where a new facet's values
+/// are taken from its extraction.
+fn facet_column_values<'a>(dim: &FacetDim, analysed: &'a Analysed) -> Vec<&'a str> {
+    let facets = &analysed.facets;
+    let list = |values: &'a [String]| values.iter().map(String::as_str).collect();
+    match dim.column {
+        names::LANGUAGE => vec![analysed.language],
+        names::MONTHS => list(&facets.months),
+        names::REGIONS => list(&facets.regions),
+        names::COUNTRIES => list(&facets.countries),
+        names::LOCALITIES => list(&facets.localities),
+        names::ACTORS => list(&facets.actors),
+        _ => Vec::new(),
+    }
+}
+
 /// Whether a document of this language (`fr`, `en`, …) gets the French and the English analysed
 /// copies of its title and body: its own language's, both when it is neither.
 pub fn language_fields(language: &str) -> (bool, bool) {
@@ -262,6 +269,8 @@ pub fn language_fields(language: &str) -> (bool, bool) {
     }
 }
 
+/// The analysed copies of title and body: in the field of the document's language (both French
+/// and English when it is undetermined), and folded in the exact fields.
 pub(crate) fn add_analysed_text(
     fields: &Fields,
     doc: &mut TantivyDocument,
@@ -301,7 +310,19 @@ pub(crate) fn add_dates(
     }
 }
 
-/// The facet value columns: months, regions, countries, localities, actors, in that order.
+/// Every facet column of a document whose values were read back from the columns
+/// ([`crate::columns::ColumnValues::facets`], in the order of [`FACETS`]).
+pub fn add_facet_columns(fields: &Fields, doc: &mut TantivyDocument, facets: &[Vec<String>]) {
+    for (field, values) in fields.facets.iter().zip(facets) {
+        for value in values {
+            doc.add_text(*field, value);
+        }
+    }
+}
+
+/// The facet value columns: months, regions, countries, localities, actors, in that order (the
+/// language is written apart). What the pipeline writes into a document it rebuilds;
+/// [`add_facet_columns`] writes every facet.
 pub(crate) fn add_facet_values(
     fields: &Fields,
     doc: &mut TantivyDocument,

@@ -23,6 +23,11 @@
 //! place), and the analysed text. Field norms (one byte per document and field) are kept only
 //! where BM25 uses them: the analysed text fields. `content_hash` and `source_hash` are columns
 //! only.
+//!
+//! The facet dimensions (region, country, locality, actor, language, month) are declared once,
+//! in [`FACETS`]: their columns here, and everything the searcher, the API, the export, the
+//! command line and the web page do with them follow from that table. Adding a facet is one
+//! entry there plus its values (see `document::facet_column_values`).
 
 use sahel_text::{ENGLISH_ANALYZER, EXACT_ANALYZER, FRENCH_ANALYZER};
 use tantivy::schema::{
@@ -68,6 +73,183 @@ pub mod names {
     pub const SOURCE_HASH: &str = "source_hash";
 }
 
+/// How a facet dimension's values are read, filtered and shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FacetKind {
+    /// Names, any number per document, read from the dimension's column.
+    Names,
+    /// The document's language code (`fr`, `en`, `ar`, `und`), one per document.
+    Language,
+    /// The months `YYYY-MM` of the document's dates (its event dates, else its publication date):
+    /// what filters, counts and the timeline use, from the date columns. Filter values must be
+    /// `YYYY-MM`; counts are listed in calendar order. The dimension's column holds the months
+    /// the extractor gave, which hits list.
+    Months,
+}
+
+impl FacetKind {
+    /// Its name in the API (`names`, `language`, `months`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FacetKind::Names => "names",
+            FacetKind::Language => "language",
+            FacetKind::Months => "months",
+        }
+    }
+}
+
+/// How a filter value finds the indexed values it selects, beyond case and accents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilterNames {
+    /// The value as typed.
+    AsTyped,
+    /// A place name: its other spellings in the gazetteer too.
+    Place,
+    /// A region name: its other spellings, and a former region's successor regions.
+    Region,
+    /// An actor's name or alias: every name of that actor.
+    Actor,
+}
+
+/// One facet dimension: what the schema, the searcher, the API, the export, the command line and
+/// the web page need to know about it.
+#[derive(Clone, Copy, Debug)]
+pub struct FacetDim {
+    /// Its name in the API: the request parameter, the key of its counts and of its applied
+    /// filter (`region`).
+    pub name: &'static str,
+    /// Older request parameters still accepted for it.
+    pub aliases: &'static [&'static str],
+    /// Its column (a fast field), and the key of its values in hits, documents and exports
+    /// (`regions`).
+    pub column: &'static str,
+    pub kind: FacetKind,
+    pub names: FilterNames,
+    /// What a filter value is, for a person (the API description, `sahel search --help`).
+    pub about: &'static str,
+    /// Its label in the web page, in French and in English.
+    pub label_fr: &'static str,
+    pub label_en: &'static str,
+    /// Whether a search can filter on it (`region=Gao`).
+    pub filters: bool,
+    /// Whether answers list its values with their (disjunctive) counts.
+    pub counts: bool,
+    /// Whether hits, documents and exports list a document's values of it, under `column`
+    /// (the language is their own `language` field).
+    pub exports: bool,
+    /// Its place among the facets of the web page's sidebar, first first (`None`: not shown);
+    /// answers list the counts in that order too.
+    pub page: Option<u8>,
+    /// The dimension whose values the page groups this one's under (regions under their
+    /// country), showing that one's values as the groups' headings.
+    pub grouped_under: Option<&'static str>,
+}
+
+/// Every facet dimension, registered here and nowhere else. The order is that of the dimensions
+/// in requests, applied filters, hits, documents and exports.
+pub const FACETS: [FacetDim; 6] = [
+    FacetDim {
+        name: "region",
+        aliases: &[],
+        column: names::REGIONS,
+        kind: FacetKind::Names,
+        names: FilterNames::Region,
+        about: "Region names, OR within the facet, AND across facets. Case and accents \
+                ignored; a former Malian region name selects its successor regions.",
+        label_fr: "Région",
+        label_en: "Region",
+        filters: true,
+        counts: true,
+        exports: true,
+        page: Some(0),
+        grouped_under: Some("country"),
+    },
+    FacetDim {
+        name: "country",
+        aliases: &[],
+        column: names::COUNTRIES,
+        kind: FacetKind::Names,
+        names: FilterNames::Place,
+        about: "Country names.",
+        label_fr: "Pays",
+        label_en: "Country",
+        filters: true,
+        counts: true,
+        exports: true,
+        page: Some(1),
+        grouped_under: None,
+    },
+    FacetDim {
+        name: "locality",
+        aliases: &[],
+        column: names::LOCALITIES,
+        kind: FacetKind::Names,
+        names: FilterNames::Place,
+        about: "Locality names.",
+        label_fr: "Localité",
+        label_en: "Locality",
+        filters: true,
+        counts: false,
+        exports: true,
+        page: None,
+        grouped_under: None,
+    },
+    FacetDim {
+        name: "actor",
+        aliases: &[],
+        column: names::ACTORS,
+        kind: FacetKind::Names,
+        names: FilterNames::Actor,
+        about: "Actor names or aliases (`JNIM` selects `GSIM`).",
+        label_fr: "Acteur",
+        label_en: "Actor",
+        filters: true,
+        counts: true,
+        exports: true,
+        page: Some(4),
+        grouped_under: None,
+    },
+    FacetDim {
+        name: "language",
+        aliases: &["lang"],
+        column: names::LANGUAGE,
+        kind: FacetKind::Language,
+        names: FilterNames::AsTyped,
+        about: "Language codes: `fr`, `en`, `ar`, `und` (also accepted as `lang`).",
+        label_fr: "Langue",
+        label_en: "Language",
+        filters: true,
+        counts: true,
+        exports: false,
+        page: Some(3),
+        grouped_under: None,
+    },
+    FacetDim {
+        name: "month",
+        aliases: &[],
+        column: names::MONTHS,
+        kind: FacetKind::Months,
+        names: FilterNames::AsTyped,
+        about: "Months `YYYY-MM` of the events (publication month for documents without event \
+                dates).",
+        label_fr: "Mois",
+        label_en: "Month",
+        filters: true,
+        counts: true,
+        exports: true,
+        page: Some(2),
+        grouped_under: None,
+    },
+];
+
+/// The facet dimension called `name` (or one of its aliases), with its position in [`FACETS`].
+pub fn facet(name: &str) -> Option<(usize, &'static FacetDim)> {
+    FACETS
+        .iter()
+        .enumerate()
+        .find(|(_, dim)| dim.name == name || dim.aliases.contains(&name))
+}
+
 /// Handles to every field of the schema.
 #[derive(Clone, Debug)]
 pub struct Fields {
@@ -98,9 +280,17 @@ pub struct Fields {
     pub duplicate_of: Field,
     pub is_duplicate: Field,
     pub source_hash: Field,
+    /// The column of each facet dimension, in the order of [`FACETS`] (the same fields as the
+    /// named ones above).
+    pub facets: [Field; FACETS.len()],
 }
 
 impl Fields {
+    /// The column of a facet dimension (its position in [`FACETS`]).
+    pub fn facet(&self, dim: usize) -> Option<Field> {
+        self.facets.get(dim).copied()
+    }
+
     /// Resolves every field in an existing index's schema; `None` when one is missing (an index of
     /// another schema).
     pub fn from_schema(schema: &Schema) -> Option<Fields> {
@@ -132,8 +322,18 @@ impl Fields {
             duplicate_of: schema.get_field(names::DUPLICATE_OF).ok()?,
             is_duplicate: schema.get_field(names::IS_DUPLICATE).ok()?,
             source_hash: schema.get_field(names::SOURCE_HASH).ok()?,
+            facets: facet_fields(|column| schema.get_field(column).ok())?,
         })
     }
+}
+
+/// The column of every facet dimension, found by `field`.
+fn facet_fields(mut field: impl FnMut(&str) -> Option<Field>) -> Option<[Field; FACETS.len()]> {
+    let mut fields = [Field::from_field_id(0); FACETS.len()];
+    for (slot, dim) in fields.iter_mut().zip(&FACETS) {
+        *slot = field(dim.column)?;
+    }
+    Some(fields)
 }
 
 fn analysed(analyzer: &str, record: IndexRecordOption) -> TextOptions {
@@ -158,52 +358,119 @@ pub fn build_schema() -> (Schema, Fields) {
     // and counts use the columns).
     let column = TextOptions::from(FAST);
     let date_column = DateOptions::from(FAST);
+    let id = b.add_text_field(names::ID, key.clone());
+    let source_path = b.add_text_field(names::SOURCE_PATH, key.clone());
+    let source_name = b.add_text_field(names::SOURCE_NAME, column.clone());
+    let url = b.add_text_field(names::URL, STORED);
+    let title = b.add_text_field(names::TITLE, STORED);
+    let title_fr = b.add_text_field(
+        names::TITLE_FR,
+        analysed(FRENCH_ANALYZER, IndexRecordOption::WithFreqsAndPositions),
+    );
+    let title_en = b.add_text_field(
+        names::TITLE_EN,
+        analysed(ENGLISH_ANALYZER, IndexRecordOption::WithFreqsAndPositions),
+    );
+    let title_exact = b.add_text_field(
+        names::TITLE_EXACT,
+        analysed(EXACT_ANALYZER, IndexRecordOption::Basic),
+    );
+    let body = b.add_text_field(names::BODY, STORED);
+    let body_fr = b.add_text_field(
+        names::BODY_FR,
+        analysed(FRENCH_ANALYZER, IndexRecordOption::WithFreqsAndPositions),
+    );
+    let body_en = b.add_text_field(
+        names::BODY_EN,
+        analysed(ENGLISH_ANALYZER, IndexRecordOption::WithFreqsAndPositions),
+    );
+    let body_exact = b.add_text_field(
+        names::BODY_EXACT,
+        analysed(EXACT_ANALYZER, IndexRecordOption::Basic),
+    );
+    let published = b.add_date_field(names::PUBLISHED, date_column.clone());
+    let event_dates = b.add_date_field(names::EVENT_DATES, date_column.clone());
+    let sort_date = b.add_date_field(names::SORT_DATE, date_column);
+    let place = b.add_facet_field(names::PLACE, INDEXED);
+    let facets = FACETS.map(|dim| b.add_text_field(dim.column, column.clone()));
+    // The named handles of the facet columns (the same fields as `facets`).
+    let facet = |column: &str| {
+        FACETS
+            .iter()
+            .zip(facets)
+            .find_map(|(dim, field)| (dim.column == column).then_some(field))
+            .expect("every named facet column is a column of FACETS")
+    };
     let fields = Fields {
-        id: b.add_text_field(names::ID, key.clone()),
-        source_path: b.add_text_field(names::SOURCE_PATH, key.clone()),
-        source_name: b.add_text_field(names::SOURCE_NAME, column.clone()),
-        url: b.add_text_field(names::URL, STORED),
-        title: b.add_text_field(names::TITLE, STORED),
-        title_fr: b.add_text_field(
-            names::TITLE_FR,
-            analysed(FRENCH_ANALYZER, IndexRecordOption::WithFreqsAndPositions),
-        ),
-        title_en: b.add_text_field(
-            names::TITLE_EN,
-            analysed(ENGLISH_ANALYZER, IndexRecordOption::WithFreqsAndPositions),
-        ),
-        title_exact: b.add_text_field(
-            names::TITLE_EXACT,
-            analysed(EXACT_ANALYZER, IndexRecordOption::Basic),
-        ),
-        body: b.add_text_field(names::BODY, STORED),
-        body_fr: b.add_text_field(
-            names::BODY_FR,
-            analysed(FRENCH_ANALYZER, IndexRecordOption::WithFreqsAndPositions),
-        ),
-        body_en: b.add_text_field(
-            names::BODY_EN,
-            analysed(ENGLISH_ANALYZER, IndexRecordOption::WithFreqsAndPositions),
-        ),
-        body_exact: b.add_text_field(
-            names::BODY_EXACT,
-            analysed(EXACT_ANALYZER, IndexRecordOption::Basic),
-        ),
-        language: b.add_text_field(names::LANGUAGE, column.clone()),
-        published: b.add_date_field(names::PUBLISHED, date_column.clone()),
-        event_dates: b.add_date_field(names::EVENT_DATES, date_column.clone()),
-        sort_date: b.add_date_field(names::SORT_DATE, date_column),
-        months: b.add_text_field(names::MONTHS, column.clone()),
-        place: b.add_facet_field(names::PLACE, INDEXED),
-        regions: b.add_text_field(names::REGIONS, column.clone()),
-        countries: b.add_text_field(names::COUNTRIES, column.clone()),
-        localities: b.add_text_field(names::LOCALITIES, column.clone()),
-        actors: b.add_text_field(names::ACTORS, column.clone()),
+        id,
+        source_path,
+        source_name,
+        url,
+        title,
+        title_fr,
+        title_en,
+        title_exact,
+        body,
+        body_fr,
+        body_en,
+        body_exact,
+        language: facet(names::LANGUAGE),
+        published,
+        event_dates,
+        sort_date,
+        months: facet(names::MONTHS),
+        place,
+        regions: facet(names::REGIONS),
+        countries: facet(names::COUNTRIES),
+        localities: facet(names::LOCALITIES),
+        actors: facet(names::ACTORS),
         extraction: b.add_json_field(names::EXTRACTION, STORED),
         content_hash: b.add_text_field(names::CONTENT_HASH, column.clone()),
         duplicate_of: b.add_text_field(names::DUPLICATE_OF, key),
         is_duplicate: b.add_u64_field(names::IS_DUPLICATE, NumericOptions::from(FAST)),
         source_hash: b.add_text_field(names::SOURCE_HASH, column),
+        facets,
     };
     (b.build(), fields)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_facet_has_its_own_column_and_name() {
+        let (schema, fields) = build_schema();
+        for (i, dim) in FACETS.iter().enumerate() {
+            assert_eq!(
+                fields.facets[i],
+                schema.get_field(dim.column).expect("column")
+            );
+            assert_eq!(facet(dim.name).map(|(j, _)| j), Some(i), "{}", dim.name);
+            for alias in dim.aliases {
+                assert_eq!(facet(alias).map(|(j, _)| j), Some(i), "{alias}");
+            }
+            let others = FACETS.iter().enumerate().filter(|&(j, _)| j != i);
+            for (_, other) in others {
+                assert_ne!(other.name, dim.name);
+                assert_ne!(other.column, dim.column);
+            }
+            if let Some(parent) = dim.grouped_under {
+                assert!(
+                    facet(parent).is_some(),
+                    "{} grouped under {parent}",
+                    dim.name
+                );
+            }
+        }
+        assert_eq!(
+            Fields::from_schema(&schema).map(|f| f.facets),
+            Some(fields.facets)
+        );
+        assert_eq!(fields.regions, fields.facets[0]);
+        assert_eq!(
+            fields.language,
+            schema.get_field(names::LANGUAGE).expect("language")
+        );
+    }
 }

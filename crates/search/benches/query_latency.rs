@@ -15,14 +15,12 @@ use sahel_search::Searcher;
 
 fn requests() -> Vec<(&'static str, SearchRequest)> {
     let mut with_region = SearchRequest::query("attaque convoi");
-    with_region.region = vec!["Gao".into()];
+    with_region.filters["region"] = vec!["Gao".into()];
     let mut with_month = SearchRequest::query("frappes aériennes");
-    with_month.month = vec!["2023-05".into(), "2023-06".into()];
-    let browse_filtered = SearchRequest {
-        country: vec!["Niger".into()],
-        actor: vec!["JNIM".into()],
-        ..Default::default()
-    };
+    with_month.filters["month"] = vec!["2023-05".into(), "2023-06".into()];
+    let mut browse_filtered = SearchRequest::default();
+    browse_filtered.filters["country"] = vec!["Niger".into()];
+    browse_filtered.filters["actor"] = vec!["JNIM".into()];
     vec![
         ("word", SearchRequest::query("attaque")),
         ("two words", SearchRequest::query("embuscade Djibo")),

@@ -8,9 +8,16 @@
 //! The types derive their OpenAPI description (`utoipa`): the server's `/api/openapi.json` is
 //! made from them, so their doc comments are what the API documents.
 
+use std::collections::BTreeMap;
+use std::ops::Index;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+
+pub use crate::per_facet::{
+    facet, FacetDim, FacetKind, FacetValues, Facets, FilterValues, PerFacet, FACETS,
+};
 
 /// Default number of hits per page.
 pub const DEFAULT_LIMIT: usize = 20;
@@ -60,27 +67,17 @@ impl Sort {
 /// `/api/export`), list parameters repeat (`region=Gao&region=Tombouctou`) and any other
 /// parameter is refused with a 400.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, IntoParams)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 #[into_params(parameter_in = Query)]
 pub struct SearchRequest {
     /// Query: words (all required first, then partial matches), `OR`, `-word` or `NOT word`,
     /// `"phrases"`, `prefix*`. Empty: browse, newest first.
     pub q: String,
-    /// Region names, OR within the facet, AND across facets. Case and accents ignored; a former
-    /// Malian region name selects its successor regions.
-    pub region: Vec<String>,
-    /// Country names.
-    pub country: Vec<String>,
-    /// Locality names.
-    pub locality: Vec<String>,
-    /// Actor names or aliases (`JNIM` selects `GSIM`).
-    pub actor: Vec<String>,
-    /// Language codes: `fr`, `en`, `ar`, `und` (also accepted as `lang`).
-    #[serde(alias = "lang")]
-    pub language: Vec<String>,
-    /// Months `YYYY-MM` of the events (publication month for documents without event dates).
-    #[param(pattern = r"^\d{4}-\d{2}$")]
-    pub month: Vec<String>,
+    /// The values asked for per facet dimension of [`FACETS`] (`region`, `language`, `month`…):
+    /// OR within a dimension, AND across. Any other key is refused.
+    #[serde(flatten)]
+    #[param(ignore)]
+    pub filters: FilterValues,
     /// First day `YYYY-MM-DD`, inclusive (event dates, else publication date).
     #[param(format = Date)]
     pub from: Option<String>,
@@ -158,12 +155,6 @@ impl SearchRequest {
                     single("q")?;
                     request.q = value.to_string();
                 }
-                "region" => push_list(&mut request.region, value),
-                "country" => push_list(&mut request.country, value),
-                "locality" => push_list(&mut request.locality, value),
-                "actor" => push_list(&mut request.actor, value),
-                "language" | "lang" => push_list(&mut request.language, value),
-                "month" => push_list(&mut request.month, value),
                 "from" => {
                     single("from")?;
                     request.from = non_empty(value);
@@ -188,7 +179,14 @@ impl SearchRequest {
                     single("translate")?;
                     request.translate = Some(parse_switch("translate", value)?);
                 }
-                other => return Err(RequestError::UnknownParameter(other.to_string())),
+                other => match facet(other).filter(|(_, dim)| dim.filters) {
+                    Some((dim, _)) => {
+                        if let Some(values) = request.filters.at_mut(dim) {
+                            push_list(values, value);
+                        }
+                    }
+                    None => return Err(RequestError::UnknownParameter(other.to_string())),
+                },
             }
         }
         request.validate()?;
@@ -202,8 +200,12 @@ impl SearchRequest {
 
     /// Checks every value: months, dates, limit, offset.
     pub fn validate(&self) -> Result<(), RequestError> {
-        for month in &self.month {
-            parse_month(month)?;
+        for (_, dim, values) in self.filters.iter() {
+            if dim.kind == FacetKind::Months {
+                for month in values {
+                    parse_month(month)?;
+                }
+            }
         }
         let from = self
             .from
@@ -241,14 +243,9 @@ impl SearchRequest {
 
     /// Whether any filter (facet, month or date range) is set.
     pub fn has_filters(&self) -> bool {
-        !(self.region.is_empty()
-            && self.country.is_empty()
-            && self.locality.is_empty()
-            && self.actor.is_empty()
-            && self.language.is_empty()
-            && self.month.is_empty()
-            && self.from.is_none()
-            && self.to.is_none())
+        self.filters.iter().any(|(_, _, values)| !values.is_empty())
+            || self.from.is_some()
+            || self.to.is_some()
     }
 }
 
@@ -412,14 +409,21 @@ pub struct Correction {
 /// Filter values after resolution against the index (accents, case, successor regions, aliases).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct AppliedFilters {
-    pub region: Vec<String>,
-    pub country: Vec<String>,
-    pub locality: Vec<String>,
-    pub actor: Vec<String>,
-    pub language: Vec<String>,
-    pub month: Vec<String>,
+    /// Per facet dimension, the indexed values selected.
+    #[serde(flatten)]
+    pub values: FilterValues,
+    /// First day `YYYY-MM-DD` of the day range.
     pub from: Option<String>,
+    /// Last day `YYYY-MM-DD` of the day range.
     pub to: Option<String>,
+}
+
+/// The values applied for the dimension called `name` (panics for an unknown name).
+impl Index<&str> for AppliedFilters {
+    type Output = Vec<String>;
+    fn index(&self, name: &str) -> &Vec<String> {
+        &self.values[name]
+    }
 }
 
 /// One document in a result page.
@@ -434,11 +438,9 @@ pub struct Hit {
     pub score: f32,
     /// Up to three fragments, HTML-escaped, matches in `<mark>`, joined by ` … `.
     pub snippet: String,
-    pub regions: Vec<String>,
-    pub countries: Vec<String>,
-    pub localities: Vec<String>,
-    pub actors: Vec<String>,
-    pub months: Vec<String>,
+    /// The document's values of each facet (`regions`, `actors`…).
+    #[serde(flatten)]
+    pub facets: FacetValues,
     /// Number of duplicates of this document in the index (they are not listed as hits).
     pub duplicates: u64,
     /// Source name (publisher, agency).
@@ -446,16 +448,6 @@ pub struct Hit {
     pub url: Option<String>,
     /// `true` when the document contains only part of the query words.
     pub partial: bool,
-}
-
-/// Counts per value of each facet (disjunctive: a facet's counts ignore its own selection).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct Facets {
-    pub region: Vec<FacetCount>,
-    pub country: Vec<FacetCount>,
-    pub month: Vec<FacetCount>,
-    pub language: Vec<FacetCount>,
-    pub actor: Vec<FacetCount>,
 }
 
 /// One facet value and its number of documents.
@@ -483,11 +475,9 @@ pub struct DocResponse {
     pub source: Option<String>,
     pub source_path: Option<String>,
     pub url: Option<String>,
-    pub regions: Vec<String>,
-    pub countries: Vec<String>,
-    pub localities: Vec<String>,
-    pub actors: Vec<String>,
-    pub months: Vec<String>,
+    /// The document's values of each facet (`regions`, `actors`…).
+    #[serde(flatten)]
+    pub facets: FacetValues,
     /// Event dates `YYYY-MM-DD`.
     pub event_dates: Vec<String>,
     /// Place hierarchy paths (`/Mali/Gao/Ansongo`).
@@ -541,6 +531,64 @@ pub struct StatsResponse {
     pub last_month: Option<String>,
 }
 
+/// `/api/dimensions`: the facet dimensions, for a client that shows them (the web page).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct DimensionsResponse {
+    /// Every facet dimension, in the order of requests and hits.
+    pub facets: Vec<Dimension>,
+    /// For each dimension grouped under another (`region` under `country`): the value of the
+    /// other each of its values belongs to (`Gao` → `Mali`), where known.
+    pub groups: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// One facet dimension (see [`FacetDim`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Dimension {
+    /// The request parameter, and the key of its counts (`region`).
+    pub name: String,
+    /// Other request parameters accepted for it (`lang`).
+    pub aliases: Vec<String>,
+    /// The key of its values in hits, documents and exports (`regions`).
+    pub column: String,
+    /// `names`, `language` (one code per document) or `months` (`YYYY-MM`).
+    pub kind: String,
+    /// What a filter value is.
+    pub about: String,
+    /// Label in French.
+    pub label_fr: String,
+    /// Label in English.
+    pub label_en: String,
+    /// Whether a search filters on it.
+    pub filters: bool,
+    /// Whether answers list its counts.
+    pub counts: bool,
+    /// Whether hits, documents and exports list its values (under `column`).
+    pub exports: bool,
+    /// Its place in the page's sidebar, first first (absent: not shown).
+    pub page: Option<u8>,
+    /// The dimension whose values the page groups this one's under.
+    pub grouped_under: Option<String>,
+}
+
+impl From<&FacetDim> for Dimension {
+    fn from(dim: &FacetDim) -> Self {
+        Dimension {
+            name: dim.name.to_string(),
+            aliases: dim.aliases.iter().map(|a| a.to_string()).collect(),
+            column: dim.column.to_string(),
+            kind: dim.kind.as_str().to_string(),
+            about: dim.about.to_string(),
+            label_fr: dim.label_fr.to_string(),
+            label_en: dim.label_en.to_string(),
+            filters: dim.filters,
+            counts: dim.counts,
+            exports: dim.exports,
+            page: dim.page,
+            grouped_under: dim.grouped_under.map(str::to_string),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -556,7 +604,7 @@ mod tests {
             ("limit", "50"),
         ])
         .expect("valid request");
-        assert_eq!(request.region, ["Gao", "Tombouctou"]);
+        assert_eq!(request.filters["region"], ["Gao", "Tombouctou"]);
         assert_eq!(request.sort, Sort::DateDesc);
         assert_eq!(request.effective_limit(), 50);
     }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{BitSet, DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::data::{IndexData, DIMENSIONS, LOCALITY, MONTH};
+use crate::data::{IndexData, COUNTED, DIMENSIONS, MONTH};
 
 /// Filter dimension of the date range (shares [`MONTH`]'s slot: months and from/to are one
 /// "time" facet).
@@ -261,8 +261,8 @@ impl PlanSegmentCollector {
         }
         let counts = &mut self.outcome.counts;
         if failed != NONE {
-            // Counted only in the facet of the one filter it fails (locality is no facet).
-            if failed != LOCALITY {
+            // Counted only in the facet of the one filter it fails (if that one is counted).
+            if COUNTED.get(failed).copied().unwrap_or(false) {
                 for &slot in record.dim(failed) {
                     if let Some(count) = counts.get_mut(slot as usize) {
                         *count += 1;

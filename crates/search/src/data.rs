@@ -4,36 +4,49 @@
 //! Counting facets for every matching document is the hot loop of a search; with these arrays a
 //! document costs a few slice reads instead of dictionary-encoded column lookups, and counts are
 //! plain `Vec<u64>` indexed by value id, without merging per-segment dictionaries per query.
+//!
+//! A dimension is a facet of [`FACETS`], by its position there: everything here follows from
+//! that table (which columns are read, which dimension holds the months of the dates, which ones
+//! are counted).
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, NaiveDate};
 use sahel_indexer::columns::DocColumns;
-use sahel_indexer::schema::names;
+use sahel_indexer::schema::{names, FacetKind, FACETS};
 use sahel_text::fold;
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocAddress, DocId, Searcher, SegmentReader};
 
 use crate::Result;
 
-/// Facet dimensions, in the order of the arrays below.
-pub const REGION: usize = 0;
-pub const COUNTRY: usize = 1;
-pub const LOCALITY: usize = 2;
-pub const ACTOR: usize = 3;
-pub const LANGUAGE: usize = 4;
-/// Months of the document's dates (event dates, else publication date), `YYYY-MM`.
-pub const MONTH: usize = 5;
-pub const DIMENSIONS: usize = 6;
+/// Number of facet dimensions: the length of the arrays below.
+pub const DIMENSIONS: usize = FACETS.len();
+/// The dimension of the months of the document's dates (event dates, else publication date),
+/// `YYYY-MM`: also the timeline's, and the one a day range filters.
+pub const MONTH: usize = months_dimension();
+/// Per dimension, whether answers list its counts.
+pub const COUNTED: [bool; DIMENSIONS] = {
+    let mut counted = [false; DIMENSIONS];
+    let mut dim = 0;
+    while dim < DIMENSIONS {
+        counted[dim] = FACETS[dim].counts;
+        dim += 1;
+    }
+    counted
+};
 
-/// The stored string fields of the first five dimensions.
-const STR_FIELDS: [&str; 5] = [
-    names::REGIONS,
-    names::COUNTRIES,
-    names::LOCALITIES,
-    names::ACTORS,
-    names::LANGUAGE,
-];
+/// The position of the [`FacetKind::Months`] dimension in [`FACETS`] (there must be one).
+const fn months_dimension() -> usize {
+    let mut dim = 0;
+    while dim < DIMENSIONS {
+        if matches!(FACETS[dim].kind, FacetKind::Months) {
+            return dim;
+        }
+        dim += 1;
+    }
+    panic!("FACETS has no dimension of months")
+}
 
 /// Most dates per document kept for filtering (a report listing a hundred dates is rare, and its
 /// first ones are the ones that matter).
@@ -123,22 +136,63 @@ impl<T: Copy> Csr<T> {
     }
 }
 
-/// The order of the dimensions inside a document's record: locality first, so the dimensions
-/// counted in facets (all the others) are one contiguous run.
-pub const STORAGE_ORDER: [usize; DIMENSIONS] = [LOCALITY, REGION, COUNTRY, ACTOR, LANGUAGE, MONTH];
+/// The order of the dimensions inside a document's record: those not counted in facets first
+/// (locality), so the counted ones are one contiguous run.
+pub const STORAGE_ORDER: [usize; DIMENSIONS] = {
+    let mut order = [0; DIMENSIONS];
+    let mut at = 0;
+    let mut dim = 0;
+    while dim < DIMENSIONS {
+        if !COUNTED[dim] {
+            order[at] = dim;
+            at += 1;
+        }
+        dim += 1;
+    }
+    let mut dim = 0;
+    while dim < DIMENSIONS {
+        if COUNTED[dim] {
+            order[at] = dim;
+            at += 1;
+        }
+        dim += 1;
+    }
+    order
+};
+/// How many dimensions are not counted: the first ones of [`STORAGE_ORDER`].
+const UNCOUNTED: usize = {
+    let mut n = 0;
+    let mut dim = 0;
+    while dim < DIMENSIONS {
+        if !COUNTED[dim] {
+            n += 1;
+        }
+        dim += 1;
+    }
+    n
+};
 /// Most values of one dimension kept per document (a record stores the count in a byte).
 const MAX_VALUES_PER_DIM: usize = 255;
+/// Header bytes of a record: the value count of each dimension, the number of slots in the
+/// line, the flags.
+const HEADER_BYTES: usize = (DIMENSIONS + 2).div_ceil(4) * 4;
+/// Header words of a record's line.
+const HEADER_WORDS: usize = HEADER_BYTES / 4;
+/// Header byte with the number of slots stored in the line.
+const SLOTS_BYTE: usize = DIMENSIONS;
+/// Header byte with the flags.
+const FLAGS_BYTE: usize = DIMENSIONS + 1;
 /// Flag byte of a record: the document is a duplicate of another.
 const DUPLICATE_FLAG: u8 = 1;
 /// Flag byte of a record: the slots are in the segment's overflow array, not in the line.
 const OVERFLOW_FLAG: u8 = 2;
 /// Slots stored in a record's own cache line.
-const INLINE_SLOTS: usize = 14;
+const INLINE_SLOTS: usize = 16 - HEADER_WORDS;
 
-/// One document's record, one cache line: two header words (value counts per dimension, the
-/// number of slots in the line, flags), then up to [`INLINE_SLOTS`] slots, or the offset and
-/// length of the slots in the overflow array. Counting a matching document then touches one
-/// line of memory.
+/// One document's record, one cache line: header words (value counts per dimension, the number
+/// of slots in the line, flags; two words for up to six dimensions), then up to
+/// [`INLINE_SLOTS`] slots, or the offset and length of the slots in the overflow array. Counting
+/// a matching document then touches one line of memory.
 #[derive(Clone, Copy, Debug, Default)]
 #[repr(C, align(64))]
 struct Line([u32; 16]);
@@ -147,21 +201,21 @@ struct Line([u32; 16]);
 /// [`IndexData::bases`]), in [`STORAGE_ORDER`], with their counts per dimension.
 #[derive(Clone, Copy, Debug)]
 pub struct Record<'a> {
-    /// Values per dimension (indexed by dimension), then the flag byte.
-    lens: [u8; 8],
+    /// Values per dimension (indexed by dimension), the slots in the line, the flag byte.
+    lens: [u8; HEADER_BYTES],
     slots: &'a [u32],
 }
 
 impl<'a> Record<'a> {
     const EMPTY: Record<'static> = Record {
-        lens: [0; 8],
+        lens: [0; HEADER_BYTES],
         slots: &[],
     };
 
     /// Whether the document is a duplicate (never counted nor listed).
     #[inline]
     pub fn is_duplicate(&self) -> bool {
-        self.lens[7] & DUPLICATE_FLAG != 0
+        self.lens[FLAGS_BYTE] & DUPLICATE_FLAG != 0
     }
 
     /// The slots of one dimension.
@@ -178,12 +232,14 @@ impl<'a> Record<'a> {
         &[]
     }
 
-    /// The slots of every dimension counted in facets (all but locality).
+    /// The slots of every dimension counted in facets.
     #[inline]
     pub fn counted(&self) -> &'a [u32] {
-        self.slots
-            .get(usize::from(self.lens[LOCALITY])..)
-            .unwrap_or(&[])
+        let mut uncounted = 0;
+        for &dim in &STORAGE_ORDER[..UNCOUNTED] {
+            uncounted += usize::from(self.lens[dim]);
+        }
+        self.slots.get(uncounted..).unwrap_or(&[])
     }
 }
 
@@ -267,40 +323,48 @@ impl SegmentData {
         let Some(line) = self.lines.get(doc as usize) else {
             return Record::EMPTY;
         };
-        let (a, b) = (line.0[0].to_le_bytes(), line.0[1].to_le_bytes());
-        let lens = [a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3]];
-        let slots = if lens[7] & OVERFLOW_FLAG != 0 {
-            let (start, len) = (line.0[2] as usize, line.0[3] as usize);
+        let mut lens = [0u8; HEADER_BYTES];
+        for (bytes, word) in lens.chunks_exact_mut(4).zip(&line.0) {
+            bytes.copy_from_slice(&word.to_le_bytes());
+        }
+        let slots = if lens[FLAGS_BYTE] & OVERFLOW_FLAG != 0 {
+            let (start, len) = (
+                line.0[HEADER_WORDS] as usize,
+                line.0[HEADER_WORDS + 1] as usize,
+            );
             self.overflow.get(start..start + len).unwrap_or(&[])
         } else {
-            line.0.get(2..2 + usize::from(lens[6])).unwrap_or(&[])
+            line.0
+                .get(HEADER_WORDS..HEADER_WORDS + usize::from(lens[SLOTS_BYTE]))
+                .unwrap_or(&[])
         };
         Record { lens, slots }
     }
 
     /// Appends a document's record: value ids per dimension (indexed by dimension).
     fn push_record(&mut self, values: &[Vec<u32>; DIMENSIONS], duplicate: bool) {
-        let mut lens = [0u8; 8];
+        let mut lens = [0u8; HEADER_BYTES];
         for dim in 0..DIMENSIONS {
             lens[dim] = values[dim].len().min(MAX_VALUES_PER_DIM) as u8;
         }
-        lens[7] = if duplicate { DUPLICATE_FLAG } else { 0 };
+        lens[FLAGS_BYTE] = if duplicate { DUPLICATE_FLAG } else { 0 };
         let slots: Vec<u32> = STORAGE_ORDER
             .iter()
             .flat_map(|&dim| values[dim].iter().take(MAX_VALUES_PER_DIM).copied())
             .collect();
         let mut line = Line::default();
         if slots.len() <= INLINE_SLOTS {
-            lens[6] = slots.len() as u8;
-            line.0[2..2 + slots.len()].copy_from_slice(&slots);
+            lens[SLOTS_BYTE] = slots.len() as u8;
+            line.0[HEADER_WORDS..HEADER_WORDS + slots.len()].copy_from_slice(&slots);
         } else {
-            lens[7] |= OVERFLOW_FLAG;
-            line.0[2] = self.overflow.len() as u32;
-            line.0[3] = slots.len() as u32;
+            lens[FLAGS_BYTE] |= OVERFLOW_FLAG;
+            line.0[HEADER_WORDS] = self.overflow.len() as u32;
+            line.0[HEADER_WORDS + 1] = slots.len() as u32;
             self.overflow.extend_from_slice(&slots);
         }
-        line.0[0] = u32::from_le_bytes([lens[0], lens[1], lens[2], lens[3]]);
-        line.0[1] = u32::from_le_bytes([lens[4], lens[5], lens[6], lens[7]]);
+        for (word, bytes) in line.0.iter_mut().zip(lens.chunks_exact(4)) {
+            *word = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        }
         self.lines.push(line);
     }
 
@@ -319,11 +383,11 @@ impl SegmentData {
                 at += len;
             }
             let line = &mut self.lines[doc];
-            if lens[7] & OVERFLOW_FLAG != 0 {
-                let start = line.0[2] as usize;
+            if lens[FLAGS_BYTE] & OVERFLOW_FLAG != 0 {
+                let start = line.0[HEADER_WORDS] as usize;
                 self.overflow[start..start + shifted.len()].copy_from_slice(&shifted);
             } else {
-                line.0[2..2 + shifted.len()].copy_from_slice(&shifted);
+                line.0[HEADER_WORDS..HEADER_WORDS + shifted.len()].copy_from_slice(&shifted);
             }
         }
     }
@@ -553,7 +617,7 @@ fn read_segment(
     let mut values: [Vec<u32>; DIMENSIONS] = Default::default();
     for doc in 0..max_doc {
         let days = doc_days(events.as_ref(), published.as_ref(), doc);
-        for (dim, csr) in facets.iter().enumerate().take(MONTH) {
+        for (dim, csr) in facets.iter().enumerate() {
             values[dim].clear();
             values[dim].extend_from_slice(csr.get(doc));
         }
@@ -593,17 +657,22 @@ fn read_segment(
     Ok(data)
 }
 
-/// Per facet dimension read from a string column, each document's value ids (interned into
-/// `tables`), sorted and each once.
+/// Per facet dimension read from its column (all but the months, which come from the dates),
+/// each document's value ids (interned into `tables`), sorted and each once.
 fn read_facet_ids(
     reader: &SegmentReader,
     tables: &mut [ValueTable; DIMENSIONS],
 ) -> Result<[Csr<u32>; DIMENSIONS]> {
     let max_doc = reader.max_doc();
     let mut facets: [Csr<u32>; DIMENSIONS] = Default::default();
-    for (dim, field) in STR_FIELDS.iter().enumerate() {
+    for (dim, facet) in FACETS.iter().enumerate() {
         let mut csr = Csr::with_docs(max_doc);
-        match str_column(reader, field)? {
+        let column = match facet.kind {
+            FacetKind::Months => None,
+            FacetKind::Names | FacetKind::Language => str_column(reader, facet.column)?,
+        };
+        let field = facet.column;
+        match column {
             Some(column) => {
                 // Segment ord → index-wide id.
                 let global: Vec<u32> = column_terms(&column, field)?

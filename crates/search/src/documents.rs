@@ -17,6 +17,7 @@ use crate::api::{DocResponse, DuplicateRef, Hit};
 use crate::collect::Ranked;
 use crate::data::IndexData;
 use crate::hit_cache::{cut_body, StoredHit};
+use crate::per_facet::FacetValues;
 use crate::snippet::{snippet, Highlighter};
 use crate::{Result, SearchError, Searcher};
 
@@ -88,11 +89,7 @@ impl Searcher {
                 0.0
             },
             snippet,
-            regions: stored.regions.clone(),
-            countries: stored.countries.clone(),
-            localities: stored.localities.clone(),
-            actors: stored.actors.clone(),
-            months: stored.months.clone(),
+            facets: stored.facets.clone(),
             source: stored.source.clone(),
             url: stored.url.clone(),
             partial: partial && !ranked.full,
@@ -105,20 +102,16 @@ impl Searcher {
     fn read_hit(&self, data: &IndexData, address: DocAddress) -> Result<StoredHit> {
         let doc: TantivyDocument = data.searcher.doc(address)?;
         let f = &self.stored;
-        let values = column_values(data, address);
+        let mut values = column_values(data, address);
         let body = first_str(&doc, f.body).unwrap_or_default();
         let (body, _) = cut_body(body, StoredHit::BODY_BYTES);
         Ok(StoredHit {
+            facets: facet_values(&mut values),
             id: values.id,
             title: first_str(&doc, f.title).unwrap_or_default(),
             body,
             language: values.language,
             published: values.published.and_then(format_date),
-            regions: values.regions,
-            countries: values.countries,
-            localities: values.localities,
-            actors: values.actors,
-            months: values.months,
             source: values.source_name,
             url: first_str(&doc, f.url).filter(|s| !s.is_empty()),
         })
@@ -133,7 +126,8 @@ impl Searcher {
             return Err(SearchError::DocNotFound(id.to_string()));
         };
         let doc: TantivyDocument = searcher.doc(address)?;
-        let values = column_values(&data, address);
+        let mut values = column_values(&data, address);
+        let facets = facet_values(&mut values);
         let duplicates = self.duplicates_of(&data, id)?;
         let stored_extraction = doc.get_first(f.extraction).map(OwnedValue::from);
         let places = stored_extraction
@@ -157,11 +151,7 @@ impl Searcher {
             source: values.source_name,
             source_path: Some(values.source_path).filter(|s| !s.is_empty()),
             url: first_str(&doc, f.url).filter(|s| !s.is_empty()),
-            regions: values.regions,
-            countries: values.countries,
-            localities: values.localities,
-            actors: values.actors,
-            months: values.months,
+            facets,
             event_dates: values
                 .event_dates
                 .iter()
@@ -269,6 +259,17 @@ fn full_extraction(
         map.entry(key).or_insert(value);
     }
     Some(serde_json::Value::Object(map))
+}
+
+/// A document's values of each facet, taken out of its column values.
+fn facet_values(values: &mut ColumnValues) -> FacetValues {
+    FacetValues::from_fn(|dim| {
+        values
+            .facets
+            .get_mut(dim)
+            .map(std::mem::take)
+            .unwrap_or_default()
+    })
 }
 
 /// The column values of a document (empty ones past the end).

@@ -36,6 +36,10 @@ pub trait NameExpander: Send + Sync {
     fn near_names(&self, _word: &str) -> Vec<String> {
         Vec::new()
     }
+    /// Every region name (current and former names, every spelling) with its country's name.
+    fn region_countries(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
 }
 
 /// An expander that knows no names (tests, or an index without a gazetteer).
@@ -136,6 +140,19 @@ impl NameExpander for FacetsExpander {
 
     fn successor_regions(&self, region: &str) -> Vec<String> {
         self.gazetteer.successor_regions(region)
+    }
+
+    fn region_countries(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for (id, entry) in self.gazetteer.region_entries() {
+            let Some(country) = self.gazetteer.country_name(id) else {
+                continue;
+            };
+            for name in entry.spellings.iter().chain(&entry.former_regions) {
+                out.push((name.to_string(), country.to_string()));
+            }
+        }
+        out
     }
 
     fn actor_names(&self, actor: &str) -> Vec<String> {

@@ -3,8 +3,9 @@
 //! successors, actor aliases to the canonical name), and the day range of `from`/`to`.
 
 use crate::api::{parse_day, parse_month, AppliedFilters, QueryInfo, SearchRequest};
-use crate::data::{day_of, IndexData, ACTOR, COUNTRY, DIMENSIONS, LOCALITY, MONTH, REGION};
+use crate::data::{day_of, IndexData, DIMENSIONS};
 use crate::expand::{NameExpander, NameKind};
+use crate::per_facet::{FacetDim, FacetKind, FilterNames};
 use crate::Result;
 
 /// Resolved filters of a request.
@@ -26,31 +27,22 @@ pub fn resolve_filters(
 ) -> Result<Filters> {
     let mut accepted: [Option<Vec<bool>>; DIMENSIONS] = Default::default();
     let mut applied = AppliedFilters::default();
-    let dims: [(usize, &Vec<String>, &str); 5] = [
-        (REGION, &request.region, "region"),
-        (COUNTRY, &request.country, "country"),
-        (LOCALITY, &request.locality, "locality"),
-        (ACTOR, &request.actor, "actor"),
-        (crate::data::LANGUAGE, &request.language, "language"),
-    ];
-    for (dim, values, param) in dims {
+    for (dim, facet, values) in request.filters.iter() {
         if values.is_empty() {
             continue;
         }
-        let (mask, resolved) = resolve_names(data, expander, dim, values, param, &mut info.notes);
-        match dim {
-            REGION => applied.region = resolved,
-            COUNTRY => applied.country = resolved,
-            LOCALITY => applied.locality = resolved,
-            ACTOR => applied.actor = resolved,
-            _ => applied.language = resolved,
+        let (mask, resolved) = match facet.kind {
+            FacetKind::Months => resolve_months(data, dim, values)?,
+            FacetKind::Names | FacetKind::Language => {
+                resolve_names(data, expander, dim, facet, values, &mut info.notes)
+            }
+        };
+        if let Some(slot) = applied.values.at_mut(dim) {
+            *slot = resolved;
         }
-        accepted[dim] = Some(mask);
-    }
-    if !request.month.is_empty() {
-        let (mask, months) = resolve_months(data, &request.month)?;
-        applied.month = months;
-        accepted[MONTH] = Some(mask);
+        if let Some(slot) = accepted.get_mut(dim) {
+            *slot = Some(mask);
+        }
     }
     let from = request
         .from
@@ -70,14 +62,14 @@ pub fn resolve_filters(
     Ok(Filters { accepted, days })
 }
 
-/// The values of dimension `dim` that the filter values select, as a mask over its value ids,
-/// and their names as indexed (each once, in the order found).
+/// The values of dimension `dim` (`facet`) that the filter values select, as a mask over its
+/// value ids, and their names as indexed (each once, in the order found).
 fn resolve_names(
     data: &IndexData,
     expander: &dyn NameExpander,
     dim: usize,
+    facet: &FacetDim,
     values: &[String],
-    param: &str,
     notes: &mut Vec<String>,
 ) -> (Vec<bool>, Vec<String>) {
     let table = &data.tables[dim];
@@ -85,8 +77,8 @@ fn resolve_names(
     let mut resolved: Vec<String> = Vec::new();
     for value in values {
         let mut names = vec![value.clone()];
-        match dim {
-            REGION => {
+        match facet.names {
+            FilterNames::Region => {
                 // A region of the index is that region: `Gao` is today's Gao, as its facet
                 // counts it, though Ménaka was carved out of the former Gao region. A name
                 // that is only a former region (`Centre-Nord`, `Sahel` in Burkina Faso)
@@ -96,11 +88,9 @@ fn resolve_names(
                 }
                 names.extend(place_spellings(expander, value));
             }
-            COUNTRY | LOCALITY => {
-                names.extend(place_spellings(expander, value));
-            }
-            ACTOR => names.extend(expander.actor_names(value)),
-            _ => {}
+            FilterNames::Place => names.extend(place_spellings(expander, value)),
+            FilterNames::Actor => names.extend(expander.actor_names(value)),
+            FilterNames::AsTyped => {}
         }
         let before = resolved.len();
         for name in &names {
@@ -114,16 +104,20 @@ fn resolve_names(
             }
         }
         if resolved.len() == before {
-            notes.push(format!("{param} `{value}` matches no indexed value"));
+            notes.push(format!("{} `{value}` matches no indexed value", facet.name));
         }
     }
     (mask, resolved)
 }
 
-/// The months (`YYYY-MM`) of the month filter, as a mask over the month ids, and the months
-/// as normalised keys.
-fn resolve_months(data: &IndexData, months: &[String]) -> Result<(Vec<bool>, Vec<String>)> {
-    let table = &data.tables[MONTH];
+/// The months (`YYYY-MM`) of a month filter on dimension `dim`, as a mask over its value ids,
+/// and the months as normalised keys.
+fn resolve_months(
+    data: &IndexData,
+    dim: usize,
+    months: &[String],
+) -> Result<(Vec<bool>, Vec<String>)> {
+    let table = &data.tables[dim];
     let mut mask = vec![false; table.len()];
     let mut keys = Vec::new();
     for month in months {

@@ -12,6 +12,8 @@ use std::sync::{Arc, Mutex};
 
 use tantivy::DocAddress;
 
+use crate::per_facet::FacetValues;
+
 /// What a hit shows, read from the document store.
 #[derive(Debug, Default)]
 pub struct StoredHit {
@@ -22,11 +24,7 @@ pub struct StoredHit {
     pub body: String,
     pub language: String,
     pub published: Option<String>,
-    pub regions: Vec<String>,
-    pub countries: Vec<String>,
-    pub localities: Vec<String>,
-    pub actors: Vec<String>,
-    pub months: Vec<String>,
+    pub facets: FacetValues,
     pub source: Option<String>,
     pub url: Option<String>,
 }
@@ -47,11 +45,11 @@ impl StoredHit {
             + self.published.as_ref().map_or(0, String::len)
             + self.source.as_ref().map_or(0, String::len)
             + self.url.as_ref().map_or(0, String::len)
-            + list(&self.regions)
-            + list(&self.countries)
-            + list(&self.localities)
-            + list(&self.actors)
-            + list(&self.months)
+            + self
+                .facets
+                .iter()
+                .map(|(_, _, values)| list(values))
+                .sum::<usize>()
     }
 }
 

@@ -7,12 +7,13 @@
 //! [`data`] (browsing without query words takes shortcuts), a typo-tolerant retry follows when
 //! nothing matched, [`ranking`] holds every weight and re-scores the best hits by the nearness
 //! of their words, [`snippet`] marks the matches, and [`Searcher`] ties it together and answers
-//! with the types of [`api`].
+//! with the types of [`api`]. The facet dimensions are those of
+//! [`sahel_indexer::schema::FACETS`]; [`per_facet`] holds the API types that follow that table.
 //!
 //! ```
 //! use sahel_search::api::SearchRequest;
 //! let request = SearchRequest::from_pairs([("q", "attaque Gao"), ("month", "2024-03")]).unwrap();
-//! assert_eq!(request.month, ["2024-03"]);
+//! assert_eq!(request.filters["month"], ["2024-03"]);
 //! ```
 
 pub mod api;
@@ -29,6 +30,7 @@ mod filters;
 pub mod glossary;
 pub mod hit_cache;
 pub mod parser;
+pub mod per_facet;
 pub mod query;
 pub mod ranking;
 mod response;
@@ -37,8 +39,8 @@ pub mod snippet;
 pub mod weighted;
 
 pub use api::{
-    DocResponse, FacetsResponse, Hit, QueryInfo, RequestError, SearchRequest, SearchResponse, Sort,
-    StatsResponse,
+    DimensionsResponse, DocResponse, FacetsResponse, Hit, QueryInfo, RequestError, SearchRequest,
+    SearchResponse, Sort, StatsResponse,
 };
 pub use error::{Result, SearchError};
 pub use expand::{FacetsExpander, NameExpander, NoExpansion};

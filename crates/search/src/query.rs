@@ -23,16 +23,17 @@ use tantivy::Term;
 use std::sync::Arc;
 
 use crate::api::{Expansion, Translation};
-use crate::data::{IndexData, ACTOR, COUNTRY, LOCALITY, REGION};
+use crate::data::IndexData;
 use crate::exclusion::ExclusionQuery;
 use crate::expand::{NameExpander, NameKind};
 use crate::facet_match::FacetValueQuery;
 use crate::glossary::{Glossary, Side};
 use crate::parser::{Item, ParsedQuery};
 use crate::ranking::{
-    BODY_BOOST, FACET_VALUE_SCORE, MAX_PROXIMITY_PHRASES, PROXIMITY_BOOST, PROXIMITY_SLOP,
-    TITLE_BOOST, TRANSLATION_WEIGHT,
+    BODY_BOOST, FACET_VALUE_SCORE, FORMS_TIE_BREAKER, MAX_PROXIMITY_PHRASES, PROXIMITY_BOOST,
+    PROXIMITY_SLOP, TITLE_BOOST, TRANSLATION_WEIGHT,
 };
+use sahel_indexer::schema::facet;
 
 /// Most phrases one item expands to (alternatives at several positions multiply).
 const MAX_PHRASE_VARIANTS: usize = 8;
@@ -200,7 +201,10 @@ fn one_of(mut clauses: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
     match clauses.len() {
         0 => None,
         1 => clauses.pop(),
-        _ => Some(Box::new(DisjunctionMaxQuery::new(clauses))),
+        _ => Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
+            clauses,
+            FORMS_TIE_BREAKER,
+        ))),
     }
 }
 
@@ -583,18 +587,21 @@ impl QueryBuilder<'_> {
         let data = self.data.as_ref()?;
         let mut names: Vec<String> = vec![typed.to_string()];
         names.extend(alternatives.iter().cloned());
-        let dims: &[usize] = match kind {
+        let dims: &[&str] = match kind {
             NameKind::Actor => {
                 names.extend(self.expander.actor_names(typed));
-                &[ACTOR]
+                &["actor"]
             }
             NameKind::Place => {
                 names.extend(self.expander.successor_regions(typed));
-                &[LOCALITY, REGION, COUNTRY]
+                &["locality", "region", "country"]
             }
         };
         let mut slots: Vec<usize> = Vec::new();
-        for &dim in dims {
+        for dim in dims
+            .iter()
+            .filter_map(|name| facet(name).map(|(dim, _)| dim))
+        {
             let base = data.bases[dim] as usize;
             for name in &names {
                 for &id in data.tables[dim].resolve(name) {

@@ -20,6 +20,10 @@ use crate::data::IndexData;
 pub const TITLE_BOOST: f32 = 2.5;
 /// Weight of a body match (the unit the others are measured in).
 pub const BODY_BOOST: f32 = 1.0;
+/// What the other forms of one word add to the best one's score (`armé` and `arme` for
+/// `armée`): nothing, so a word indexed under two stems does not outscore a word written as
+/// typed, and the variants of one phrase count once.
+pub const FORMS_TIE_BREAKER: f32 = 0.0;
 /// Weight of a proximity phrase: a word scores in its language field and in the exact field, a
 /// phrase only in the language field; doubled, it weighs about as much as its words.
 pub const PROXIMITY_BOOST: f32 = 2.0;

@@ -5,67 +5,69 @@
 
 use std::sync::Arc;
 
-use crate::api::{FacetCount, Facets, Hit, MonthCount, QueryInfo, SearchResponse};
+use crate::api::{FacetCount, Hit, MonthCount, QueryInfo, SearchResponse};
 use crate::collect::Outcome;
-use crate::data::{IndexData, ACTOR, COUNTRY, LANGUAGE, MONTH, REGION};
+use crate::data::IndexData;
+use crate::per_facet::{FacetKind, Facets, PerFacet};
 use crate::Result;
 
 /// Most facet values listed per facet.
 const MAX_FACET_VALUES: usize = 200;
 
-/// The facets of the API, in the order of [`Facets`]'s fields, with their JSON names.
-const FACET_DIMS: [(usize, &str); 5] = [
-    (REGION, "region"),
-    (COUNTRY, "country"),
-    (MONTH, "month"),
-    (LANGUAGE, "language"),
-    (ACTOR, "actor"),
-];
-
-/// Per facet of [`FACET_DIMS`], the (value id, count) pairs listed: values with documents,
-/// months in order and the others most frequent first, at most [`MAX_FACET_VALUES`].
-pub type FacetLists = [Vec<(u32, u32)>; 5];
+/// Per counted dimension, the (value id, count) pairs listed: values with documents, months in
+/// order and the others most frequent first, at most [`MAX_FACET_VALUES`].
+pub type FacetLists = PerFacet<Vec<(u32, u32)>, crate::per_facet::Counting>;
 
 pub fn facet_lists(data: &IndexData, outcome: &Outcome) -> FacetLists {
-    FACET_DIMS.map(|(dim, _)| {
-        let table = &data.tables[dim];
-        // By value: by rank, the values' byte order.
-        let rank = |id: u32| table.rank.get(id as usize).copied().unwrap_or(u32::MAX);
-        let mut list: Vec<(u32, u32)> = outcome
-            .dim_counts(data, dim)
-            .iter()
-            .enumerate()
-            .filter(|&(id, &count)| count > 0 && id < table.values.len())
-            .map(|(id, &count)| (id as u32, count))
-            .collect();
-        if dim == MONTH {
-            list.sort_unstable_by_key(|&(id, _)| rank(id));
-        } else {
-            list.sort_unstable_by_key(|&(id, count)| (std::cmp::Reverse(count), rank(id)));
+    let mut lists = FacetLists::default();
+    let counted: Vec<(usize, FacetKind)> = lists
+        .iter()
+        .map(|(dim, facet, _)| (dim, facet.kind))
+        .collect();
+    for (dim, kind) in counted {
+        if let Some(list) = lists.at_mut(dim) {
+            *list = facet_list(data, outcome, dim, kind);
         }
-        list.truncate(MAX_FACET_VALUES);
-        list
-    })
+    }
+    lists
+}
+
+/// The values listed for one dimension.
+fn facet_list(data: &IndexData, outcome: &Outcome, dim: usize, kind: FacetKind) -> Vec<(u32, u32)> {
+    let table = &data.tables[dim];
+    // By value: by rank, the values' byte order.
+    let rank = |id: u32| table.rank.get(id as usize).copied().unwrap_or(u32::MAX);
+    let mut list: Vec<(u32, u32)> = outcome
+        .dim_counts(data, dim)
+        .iter()
+        .enumerate()
+        .filter(|&(id, &count)| count > 0 && id < table.values.len())
+        .map(|(id, &count)| (id as u32, count))
+        .collect();
+    if kind == FacetKind::Months {
+        list.sort_unstable_by_key(|&(id, _)| rank(id));
+    } else {
+        list.sort_unstable_by_key(|&(id, count)| (std::cmp::Reverse(count), rank(id)));
+    }
+    list.truncate(MAX_FACET_VALUES);
+    list
 }
 
 fn facets_from(data: &IndexData, lists: &FacetLists) -> Facets {
-    let [region, country, month, language, actor] = std::array::from_fn(|i| {
-        let values = &data.tables[FACET_DIMS[i].0].values;
-        lists[i]
-            .iter()
-            .map(|&(id, count)| FacetCount {
-                value: values.get(id as usize).cloned().unwrap_or_default(),
-                count: u64::from(count),
+    Facets::from_fn(|dim| {
+        let values = &data.tables[dim].values;
+        lists
+            .at(dim)
+            .map(|list| {
+                list.iter()
+                    .map(|&(id, count)| FacetCount {
+                        value: values.get(id as usize).cloned().unwrap_or_default(),
+                        count: u64::from(count),
+                    })
+                    .collect()
             })
-            .collect::<Vec<_>>()
-    });
-    Facets {
-        region,
-        country,
-        month,
-        language,
-        actor,
-    }
+            .unwrap_or_default()
+    })
 }
 
 pub fn facets_of(data: &IndexData, outcome: &Outcome) -> Facets {
@@ -168,14 +170,13 @@ impl Answer {
         out.extend_from_slice(b",\"hits\":");
         json(out, &self.hits)?;
         out.extend_from_slice(b",\"facets\":{");
-        for (i, ((dim, name), list)) in FACET_DIMS.iter().zip(&self.facets).enumerate() {
+        for (i, (dim, facet, list)) in self.facets.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
-            out.push(b'"');
-            out.extend_from_slice(str::as_bytes(name));
-            out.extend_from_slice(b"\":[");
-            let values = &self.data.tables[*dim].values;
+            json(out, &facet.name)?;
+            out.extend_from_slice(b":[");
+            let values = &self.data.tables[dim].values;
             for (j, &(id, count)) in list.iter().enumerate() {
                 if j > 0 {
                     out.push(b',');

@@ -18,7 +18,12 @@ use sahel_indexer::schema::names;
 use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{BitSet, Index, IndexReader, ReloadPolicy};
 
-use crate::api::{FacetsResponse, Hit, QueryInfo, SearchRequest, SearchResponse, StatsResponse};
+use std::collections::BTreeMap;
+
+use crate::api::{
+    Dimension, DimensionsResponse, FacetsResponse, Hit, QueryInfo, SearchRequest, SearchResponse,
+    StatsResponse,
+};
 use crate::browse::browse;
 use crate::collect::{Order, Outcome, Plan, PlanCollector};
 use crate::correction::{correct, correction_note, CorrectionCache};
@@ -29,6 +34,7 @@ use crate::filters::{resolve_filters, Filters};
 use crate::glossary::Glossary;
 use crate::hit_cache::HitCache;
 use crate::parser::{parse, Item, ParsedQuery};
+use crate::per_facet::{FacetDim, FacetKind, FilterNames, FACETS};
 use crate::query::{Analyzers, BuiltQuery, FieldPair, QueryBuilder, TermSets, TextFields, EXACT};
 use crate::ranking::{
     add_proximity, fewest_words_above, order_of, pool_size, word_weight, PARTIAL_THRESHOLD,
@@ -413,6 +419,29 @@ impl Searcher {
         browse(data, &Filters::default(), 0, Order::NewestFirst)
     }
 
+    /// The facet dimensions, and how the values of those grouped under another belong to that
+    /// one's (a region to its country, from the gazetteer).
+    pub fn dimensions(&self) -> DimensionsResponse {
+        let mut groups = BTreeMap::new();
+        for facet in FACETS.iter().filter(|facet| facet.grouped_under.is_some()) {
+            groups.insert(facet.name.to_string(), self.value_groups(facet));
+        }
+        DimensionsResponse {
+            facets: FACETS.iter().map(Dimension::from).collect(),
+            groups,
+        }
+    }
+
+    /// The values of a dimension with the value of the dimension it is grouped under that each
+    /// belongs to, where known: regions (current and former names, every spelling) with their
+    /// country.
+    fn value_groups(&self, facet: &FacetDim) -> BTreeMap<String, String> {
+        match facet.names {
+            FilterNames::Region => self.expander.region_countries().into_iter().collect(),
+            FilterNames::AsTyped | FilterNames::Place | FilterNames::Actor => BTreeMap::new(),
+        }
+    }
+
     /// What the index holds.
     pub fn stats(&self) -> Result<StatsResponse> {
         let data = self.data()?;
@@ -428,7 +457,11 @@ impl Searcher {
             index_bytes,
             last_commit,
             segments: data.searcher.segment_readers().len(),
-            languages: facets_of(&data, &outcome).language,
+            languages: facets_of(&data, &outcome)
+                .iter()
+                .find(|(_, facet, _)| facet.kind == FacetKind::Language)
+                .map(|(_, _, counts)| counts.clone())
+                .unwrap_or_default(),
             first_month: timeline.first().map(|m| m.month.clone()),
             last_month: timeline.last().map(|m| m.month.clone()),
         })

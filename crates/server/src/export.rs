@@ -7,7 +7,7 @@
 
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use sahel_search::api::Hit;
+use sahel_search::api::{FacetValues, Hit};
 use sahel_search::{SearchRequest, Searcher};
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
@@ -57,14 +57,16 @@ impl ExportFormat {
 pub struct ExportRow {
     pub id: String,
     pub title: String,
+    /// Publication date `YYYY-MM-DD`.
     pub published: Option<String>,
+    /// `fr`, `en`, `ar` or `und`.
     pub language: String,
-    pub regions: Vec<String>,
-    pub countries: Vec<String>,
-    pub localities: Vec<String>,
-    pub actors: Vec<String>,
-    pub months: Vec<String>,
+    /// The document's values of each facet (`regions`, `actors`…).
+    #[serde(flatten)]
+    pub facets: FacetValues,
+    /// Number of duplicates of this document in the index.
     pub duplicates: u64,
+    /// Source name (publisher, agency).
     pub source: Option<String>,
     pub url: Option<String>,
 }
@@ -76,11 +78,7 @@ impl From<Hit> for ExportRow {
             title: hit.title,
             published: hit.published,
             language: hit.language,
-            regions: hit.regions,
-            countries: hit.countries,
-            localities: hit.localities,
-            actors: hit.actors,
-            months: hit.months,
+            facets: hit.facets,
             duplicates: hit.duplicates,
             source: hit.source,
             url: hit.url,
@@ -107,20 +105,13 @@ pub fn collect_rows(
     })
 }
 
-const CSV_COLUMNS: [&str; 12] = [
-    "id",
-    "title",
-    "published",
-    "language",
-    "regions",
-    "countries",
-    "localities",
-    "actors",
-    "months",
-    "duplicates",
-    "source",
-    "url",
-];
+/// The CSV header: the keys of an [`ExportRow`] as JSON, in the same order.
+fn csv_columns() -> Vec<&'static str> {
+    let mut columns = vec!["id", "title", "published", "language"];
+    columns.extend(FacetValues::default().iter().map(|(_, dim, _)| dim.column));
+    columns.extend(["duplicates", "source", "url"]);
+    columns
+}
 
 /// Lists in one CSV cell: facet values never contain `; `.
 fn join(values: &[String]) -> String {
@@ -130,23 +121,21 @@ fn join(values: &[String]) -> String {
 /// The rows as CSV with a header line; lists joined by `; `.
 pub fn to_csv(rows: &[ExportRow]) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(CSV_COLUMNS)?;
+    writer.write_record(csv_columns())?;
     for row in rows {
-        let duplicates = row.duplicates.to_string();
-        writer.write_record([
-            row.id.as_str(),
-            &neutralise_formula(&row.title),
-            row.published.as_deref().unwrap_or_default(),
-            row.language.as_str(),
-            &join(&row.regions),
-            &join(&row.countries),
-            &join(&row.localities),
-            &join(&row.actors),
-            &join(&row.months),
-            duplicates.as_str(),
-            &neutralise_formula(row.source.as_deref().unwrap_or_default()),
-            row.url.as_deref().unwrap_or_default(),
-        ])?;
+        let mut record: Vec<String> = vec![
+            row.id.clone(),
+            neutralise_formula(&row.title),
+            row.published.clone().unwrap_or_default(),
+            row.language.clone(),
+        ];
+        record.extend(row.facets.iter().map(|(_, _, values)| join(values)));
+        record.extend([
+            row.duplicates.to_string(),
+            neutralise_formula(row.source.as_deref().unwrap_or_default()),
+            row.url.clone().unwrap_or_default(),
+        ]);
+        writer.write_record(&record)?;
     }
     writer.into_inner().map_err(|err| err.into_error().into())
 }
@@ -198,16 +187,17 @@ mod tests {
     use super::*;
 
     fn row(title: &str) -> ExportRow {
+        let mut facets = FacetValues::default();
+        facets["region"] = vec!["Gao".into(), "Ménaka".into()];
+        facets["country"] = vec!["Mali".into()];
+        facets["actor"] = vec!["EIGS".into()];
+        facets["month"] = vec!["2024-03".into()];
         ExportRow {
             id: "presse/a.txt".into(),
             title: title.into(),
             published: Some("2024-03-12".into()),
             language: "fr".into(),
-            regions: vec!["Gao".into(), "Ménaka".into()],
-            countries: vec!["Mali".into()],
-            localities: vec![],
-            actors: vec!["EIGS".into()],
-            months: vec!["2024-03".into()],
+            facets,
             duplicates: 1,
             source: None,
             url: None,
@@ -219,7 +209,10 @@ mod tests {
         let csv = to_csv(&[row("Attaque, \"bilan\"")]).expect("csv");
         let text = String::from_utf8(csv).expect("utf-8");
         let mut lines = text.lines();
-        assert_eq!(lines.next(), Some(CSV_COLUMNS.join(",").as_str()));
+        assert_eq!(
+            lines.next(),
+            Some("id,title,published,language,regions,countries,localities,actors,months,duplicates,source,url")
+        );
         assert_eq!(
             lines.next(),
             Some(

@@ -5,7 +5,10 @@ use axum::extract::{OriginalUri, Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use sahel_search::{DocResponse, FacetsResponse, SearchRequest, Searcher, StatsResponse};
+use sahel_search::api::FilterValues;
+use sahel_search::{
+    DimensionsResponse, DocResponse, FacetsResponse, SearchRequest, Searcher, StatsResponse,
+};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -52,7 +55,7 @@ pub(crate) fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
     get,
     path = "/api/search",
     tag = "search",
-    params(SearchRequest),
+    params(SearchRequest, FilterValues),
     responses(
         (status = 200, description = "A page of hits with facet counts and timeline",
          body = sahel_search::SearchResponse),
@@ -81,7 +84,7 @@ pub async fn search(
     get,
     path = "/api/export",
     tag = "search",
-    params(export::ExportParams, SearchRequest),
+    params(export::ExportParams, SearchRequest, FilterValues),
     responses(
         (status = 200, description = "CSV (text/csv) or JSON array of rows",
          body = Vec<export::ExportRow>),
@@ -147,6 +150,20 @@ pub async fn doc(
 pub async fn facets(State(state): State<Arc<AppState>>) -> Result<Json<FacetsResponse>, ApiError> {
     let response = blocking(&state, |searcher| Ok(searcher.facets()?)).await?;
     Ok(Json(response))
+}
+
+/// The facet dimensions (names, labels, what each does, its place in the page) and the region →
+/// country table, for a client showing facets: the web page reads them from here.
+#[utoipa::path(
+    get,
+    path = "/api/dimensions",
+    tag = "index",
+    responses(
+        (status = 200, description = "The facet dimensions", body = DimensionsResponse)
+    )
+)]
+pub async fn dimensions(State(state): State<Arc<AppState>>) -> Json<DimensionsResponse> {
+    Json(state.searcher.dimensions())
 }
 
 /// Documents, index size on disk, last commit.

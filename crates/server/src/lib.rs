@@ -8,8 +8,8 @@
 //!   parameters refused with 400) → [`sahel_search::SearchResponse`].
 //! - `/api/export?format=csv|json&…`: every result of the same search, one row per document with
 //!   its facets, at most [`export::MAX_EXPORT_ROWS`].
-//! - `/api/doc/{id}` (ids contain slashes), `/api/facets`, `/api/stats`, `/api/health`,
-//!   `/api/openapi.json`.
+//! - `/api/doc/{id}` (ids contain slashes), `/api/facets`, `/api/dimensions` (the facet
+//!   dimensions, which the web page reads), `/api/stats`, `/api/health`, `/api/openapi.json`.
 //! - anything else: the web UI, `/` being `index.html` and `/app.js` the file `web/app.js`.
 //!
 //! Search work runs on the blocking pool under a time limit, two searches per core at once; a
@@ -110,6 +110,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/export", get(handlers::export))
         .route("/doc/{*id}", get(handlers::doc))
         .route("/facets", get(handlers::facets))
+        .route("/dimensions", get(handlers::dimensions))
         .route("/stats", get(handlers::stats))
         .route("/health", get(handlers::health))
         .route("/openapi.json", get(handlers::openapi_json))

@@ -24,6 +24,7 @@ use crate::handlers;
         handlers::export,
         handlers::doc,
         handlers::facets,
+        handlers::dimensions,
         handlers::stats,
         handlers::health,
         handlers::openapi_json

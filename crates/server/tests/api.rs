@@ -601,6 +601,7 @@ async fn openapi_describes_every_route() {
         "/api/export",
         "/api/doc/{id}",
         "/api/facets",
+        "/api/dimensions",
         "/api/stats",
         "/api/health",
         "/api/openapi.json",
@@ -644,6 +645,7 @@ async fn responses_match_the_openapi_schemas() {
     let (_, doc) = get_json(&app, "/api/doc/crafted-1").await;
     let (_, facets) = get_json(&app, "/api/facets").await;
     let (_, stats) = get_json(&app, "/api/stats").await;
+    let (_, dimensions) = get_json(&app, "/api/dimensions").await;
     let (_, export) = get_json(&app, "/api/export?format=json&q=zorglub").await;
     let (_, error) = get_json(&app, "/api/search?limit=1000").await;
     for (value, path) in [
@@ -652,6 +654,7 @@ async fn responses_match_the_openapi_schemas() {
         (&doc, "/api/doc/{id}"),
         (&facets, "/api/facets"),
         (&stats, "/api/stats"),
+        (&dimensions, "/api/dimensions"),
         (&export, "/api/export"),
     ] {
         let schema = &spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
@@ -674,8 +677,32 @@ fn resolve<'a>(spec: &'a Value, schema: &'a Value) -> &'a Value {
     }
 }
 
-fn check_against_schema(spec: &Value, schema: &Value, value: &Value, at: &str) {
+/// A schema with its `allOf` parts (a type with a flattened part, such as a hit and its facet
+/// values) made one object schema: the properties and required keys of every part.
+fn merge_all_of(spec: &Value, schema: &Value) -> Value {
     let schema = resolve(spec, schema);
+    let Some(parts) = schema["allOf"].as_array() else {
+        return schema.clone();
+    };
+    let mut properties = serde_json::Map::new();
+    let mut required = Vec::new();
+    for part in parts {
+        let part = merge_all_of(spec, part);
+        assert!(
+            part["type"] == "object" || part["properties"].is_object(),
+            "allOf part that is no object: {part}"
+        );
+        if let Some(props) = part["properties"].as_object() {
+            properties.extend(props.clone());
+        }
+        required.extend(part["required"].as_array().cloned().unwrap_or_default());
+    }
+    serde_json::json!({"type": "object", "properties": properties, "required": required})
+}
+
+fn check_against_schema(spec: &Value, schema: &Value, value: &Value, at: &str) {
+    let merged = merge_all_of(spec, schema);
+    let schema = &merged;
     if let Some(variants) = schema["oneOf"].as_array().or(schema["anyOf"].as_array()) {
         // Nullable fields: `oneOf: [null, T]`; the value must fit one variant.
         if value.is_null() {
@@ -732,6 +759,45 @@ fn check_against_schema(spec: &Value, schema: &Value, value: &Value, at: &str) {
             assert!(ok, "{at}: number {n} where {types:?}");
         }
         Value::Null => {}
+    }
+}
+
+/// The page reads the facet dimensions from the server: every dimension of the table, in its
+/// order, with what the page needs, and the region → country table it groups regions with.
+#[tokio::test]
+async fn dimensions_describe_every_facet_and_group_regions_by_country() {
+    let app = router();
+    let (status, json) = get_json(&app, "/api/dimensions").await;
+    assert_eq!(status, StatusCode::OK);
+    let names: Vec<&str> = json["facets"]
+        .as_array()
+        .expect("facets")
+        .iter()
+        .filter_map(|f| f["name"].as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["region", "country", "locality", "actor", "language", "month"]
+    );
+    let language = &json["facets"][4];
+    assert_eq!(language["aliases"], serde_json::json!(["lang"]));
+    assert_eq!(language["label_fr"], "Langue");
+    assert_eq!(json["facets"][0]["grouped_under"], "country");
+    assert_eq!(json["facets"][5]["kind"], "months");
+    let regions = &json["groups"]["region"];
+    for (region, country) in [
+        ("Gao", "Mali"),
+        ("Ménaka", "Mali"),
+        ("Liptako", "Burkina Faso"),
+        ("Sahel", "Burkina Faso"),
+        ("Tillabéri", "Niger"),
+    ] {
+        assert_eq!(regions[region], country, "{region}");
+    }
+    // Every facet the search answers count is described, with its key.
+    let counted = search(&app, "limit=0").await;
+    for key in counted["facets"].as_object().expect("facets").keys() {
+        assert!(names.contains(&key.as_str()), "{key}");
     }
 }
 

@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use clap::Args;
-use sahel_search::api::{SearchRequest, SearchResponse, Sort};
+use clap::{Arg, ArgAction, ArgMatches, Args, Command, FromArgMatches};
+use sahel_search::api::{FacetKind, FilterValues, SearchRequest, SearchResponse, Sort, FACETS};
 use sahel_search::Searcher;
 
 use crate::Outcome;
@@ -27,24 +27,10 @@ pub struct SearchArgs {
     /// Print the `/api/search` JSON object instead of a list.
     #[arg(long)]
     pub json: bool,
-    /// Region (repeatable; OR within, AND across filters).
-    #[arg(long)]
-    pub region: Vec<String>,
-    /// Country (repeatable).
-    #[arg(long)]
-    pub country: Vec<String>,
-    /// Locality (repeatable).
-    #[arg(long)]
-    pub locality: Vec<String>,
-    /// Actor name or alias (repeatable).
-    #[arg(long)]
-    pub actor: Vec<String>,
-    /// Language code fr, en, ar, und (repeatable).
-    #[arg(long, visible_alias = "lang")]
-    pub language: Vec<String>,
-    /// Month YYYY-MM (repeatable).
-    #[arg(long)]
-    pub month: Vec<String>,
+    /// One repeatable option per facet dimension: --region, --country, --locality, --actor,
+    /// --language, --month.
+    #[command(flatten)]
+    pub filters: FacetFilterArgs,
     /// First day YYYY-MM-DD.
     #[arg(long)]
     pub from: Option<String>,
@@ -63,12 +49,7 @@ impl SearchArgs {
     fn request(&self) -> anyhow::Result<SearchRequest> {
         let request = SearchRequest {
             q: self.query.join(" "),
-            region: self.region.clone(),
-            country: self.country.clone(),
-            locality: self.locality.clone(),
-            actor: self.actor.clone(),
-            language: self.language.clone(),
-            month: self.month.clone(),
+            filters: self.filters.0.clone(),
             from: self.from.clone(),
             to: self.to.clone(),
             sort: Sort::parse(&self.sort)?,
@@ -78,6 +59,57 @@ impl SearchArgs {
         };
         request.validate()?;
         Ok(request)
+    }
+}
+
+/// The facet filter options, one per filtering dimension of the facet table (`--region Gao`,
+/// repeatable: OR within a dimension, AND across), with its aliases (`--lang`).
+#[derive(Clone, Debug, Default)]
+pub struct FacetFilterArgs(pub FilterValues);
+
+impl FromArgMatches for FacetFilterArgs {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let mut values = FilterValues::default();
+        for (dim, facet) in FACETS.iter().enumerate().filter(|(_, f)| f.filters) {
+            if let (Some(slot), Some(given)) =
+                (values.at_mut(dim), matches.get_many::<String>(facet.name))
+            {
+                slot.extend(given.cloned());
+            }
+        }
+        Ok(FacetFilterArgs(values))
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl Args for FacetFilterArgs {
+    fn augment_args(command: Command) -> Command {
+        FACETS
+            .iter()
+            .filter(|facet| facet.filters)
+            .fold(command, |command, facet| {
+                let value_name = match facet.kind {
+                    FacetKind::Months => "YYYY-MM",
+                    FacetKind::Language => "CODE",
+                    FacetKind::Names => "NAME",
+                };
+                command.arg(
+                    Arg::new(facet.name)
+                        .long(facet.name)
+                        .visible_aliases(facet.aliases)
+                        .value_name(value_name)
+                        .action(ArgAction::Append)
+                        .help(format!("{} (repeatable)", facet.about)),
+                )
+            })
+    }
+
+    fn augment_args_for_update(command: Command) -> Command {
+        Self::augment_args(command)
     }
 }
 
@@ -180,11 +212,10 @@ fn print_plain(out: &mut impl Write, response: &SearchResponse, bold: bool) -> s
         if let Some(published) = &hit.published {
             meta.push(published.clone());
         }
-        if !hit.regions.is_empty() {
-            meta.push(hit.regions.join(", "));
-        }
-        if !hit.actors.is_empty() {
-            meta.push(hit.actors.join(", "));
+        for name in ["region", "actor"] {
+            if let Some(values) = hit.facets.get(name).filter(|v| !v.is_empty()) {
+                meta.push(values.join(", "));
+            }
         }
         if hit.duplicates > 0 {
             meta.push(format!("{} duplicate(s)", hit.duplicates));

@@ -8,6 +8,7 @@
 
 pub mod fragments;
 pub mod highlight;
+mod openings;
 
 pub use fragments::{escape, escape_into, snippet, ELLIPSIS, FRAGMENT_BYTES, MAX_FRAGMENTS};
 pub use highlight::{
