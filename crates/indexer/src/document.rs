@@ -106,11 +106,7 @@ pub fn encode_places(places: &[ResolvedPlace]) -> String {
         if k > 0 {
             out.push('\n');
         }
-        out.push_str(match place.role {
-            PlaceRole::Event => "event",
-            PlaceRole::Dateline => "dateline",
-            PlaceRole::Mention => "mention",
-        });
+        out.push_str(place.role.as_str());
         for value in [
             Some(&place.name),
             place.locality.as_ref(),
@@ -158,12 +154,7 @@ pub fn decode_places(text: &str) -> Vec<ResolvedPlace> {
                 country: text(country),
                 lat: number(lat),
                 lon: number(lon),
-                role: match *role {
-                    "event" => PlaceRole::Event,
-                    "dateline" => PlaceRole::Dateline,
-                    "mention" => PlaceRole::Mention,
-                    _ => return None,
-                },
+                role: role.parse::<PlaceRole>().ok()?,
             })
         })
         .collect()
