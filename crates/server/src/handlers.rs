@@ -37,9 +37,16 @@ where
             .await
             .map_err(|err| ApiError::Internal(format!("search task failed: {err}")))?
     };
-    tokio::time::timeout(limit, run)
+    let started = tokio::time::Instant::now();
+    let result = tokio::time::timeout(limit, run)
         .await
-        .map_err(|_| ApiError::Timeout(limit))?
+        .map_err(|_| ApiError::Timeout(limit))?;
+    // The timer has a millisecond's grain: an answer that came after the limit, before the
+    // timer fired, is over the limit all the same (a zero limit refused only some searches).
+    if started.elapsed() > limit {
+        return Err(ApiError::Timeout(limit));
+    }
+    result
 }
 
 /// Splits a raw query string into decoded pairs (`+` is a space, `%xx` decoded, invalid UTF-8
