@@ -1,5 +1,5 @@
 //! Input problems: a file or a record that was skipped, with the reason, reported with its path
-//! (and line for JSON lines) and counted while the run goes on.
+//! (and line for a record of a JSON or JSON-lines file) and counted while the run goes on.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -29,6 +29,8 @@ pub enum SkipReason {
     BrokenPdf(String),
     /// A record whose id was already produced earlier in the same run.
     DuplicateId(String),
+    /// One record of a JSON or JSON-lines file larger than the record limit; never parsed.
+    RecordTooLarge { size: u64, limit: u64 },
 }
 
 impl SkipReason {
@@ -46,6 +48,7 @@ impl SkipReason {
             SkipReason::NoTextLayer => "PDF without text layer",
             SkipReason::BrokenPdf(_) => "broken PDF",
             SkipReason::DuplicateId(_) => "duplicate id",
+            SkipReason::RecordTooLarge { .. } => "record too large",
         }
     }
 }
@@ -69,6 +72,12 @@ impl fmt::Display for SkipReason {
             SkipReason::NoTextLayer => write!(f, "PDF without a text layer (scanned?)"),
             SkipReason::BrokenPdf(err) => write!(f, "unreadable PDF: {err}"),
             SkipReason::DuplicateId(id) => write!(f, "id {id:?} already used earlier in this run"),
+            SkipReason::RecordTooLarge { size, limit } => write!(
+                f,
+                "record too large ({:.1} MB, the limit is {:.1} MB; see --max-record-size)",
+                *size as f64 / 1e6,
+                *limit as f64 / 1e6
+            ),
         }
     }
 }
@@ -77,7 +86,8 @@ impl fmt::Display for SkipReason {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub path: PathBuf,
-    /// 1-based line (JSON lines) or position (JSON array) of the record, for record problems.
+    /// 1-based line of the file where the record starts (JSON lines, JSON arrays), for record
+    /// problems.
     pub line: Option<usize>,
     pub reason: SkipReason,
 }
