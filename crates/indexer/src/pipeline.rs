@@ -450,6 +450,7 @@ pub fn run_index(options: &IndexOptions, progress: &dyn Progress) -> Result<RunS
             known: &known_hashes,
             partial: &partial,
             record_limit: options.max_record_size,
+            file_limit: options.max_file_size,
             work: work_tx,
             ready: ready_tx,
             budget: &budget,
@@ -489,6 +490,8 @@ struct Reader<'a> {
     known: &'a HashMap<String, String>,
     partial: &'a BTreeMap<String, PartialFile>,
     record_limit: u64,
+    /// Files read whole larger than this are skipped unread: they weigh nothing.
+    file_limit: u64,
     work: crossbeam_channel::Sender<Work>,
     ready: crossbeam_channel::Sender<Ready>,
     budget: &'a Budget,
@@ -526,7 +529,12 @@ impl Reader<'_> {
             let go_on = match file.format {
                 Format::Json | Format::JsonLines => self.stream_file(index, file),
                 _ => {
-                    let weight = file.size.max(MIN_UNIT_WEIGHT);
+                    let read = if file.size > self.file_limit {
+                        0
+                    } else {
+                        file.size
+                    };
+                    let weight = read.max(MIN_UNIT_WEIGHT);
                     match self.take(weight) {
                         Some(seq) => self
                             .work
