@@ -8,7 +8,9 @@
 //! CPU time, peak resident memory):
 //! (a) the full pipeline: `sahel index` itself (reading, language detection, extraction, three
 //!     analysed copies of title and body, stored fields, facets), on the files and on the one file,
-//!     with the bench's threads, then with 1 thread (and 1 thread on one core, with `taskset`);
+//!     with the bench's threads (workers; tantivy indexes with half as many), then with 1 thread,
+//!     and with 1 thread on one core (`taskset -c 0`): one worker beside tantivy's indexing thread
+//!     already uses two cores;
 //! (b) tantivy's own French pipeline, the baseline: title and body only, stored, analysed with
 //!     tantivy's simple tokenizer, lower-casing, French stop words (which hold the elided `l`, `d`,
 //!     `qu`, …), Snowball French stemmer and ASCII folding, with the bench's writer threads;
