@@ -920,6 +920,11 @@ struct OpenStream {
     file_error: Option<SkipReason>,
     /// Bytes of it reported to the progress.
     reported: u64,
+    /// Its reading went on from an earlier run's commit.
+    resumed: bool,
+    /// What the payload said of it when the run began: kept if nothing of it is read now (a file
+    /// that became unreadable and is read again as it was must not look complete).
+    previous: Option<PartialFile>,
 }
 
 /// Writer side: the sequential decisions of a run.
@@ -981,14 +986,17 @@ impl Writer<'_> {
     /// The partially indexed files, with the one being read if it has begun.
     fn partial_now(&self) -> BTreeMap<String, PartialFile> {
         let mut partial = self.partial.clone();
-        if let Some(open) = self.current.as_ref().filter(|open| open.begun) {
-            partial.insert(
-                self.files[open.file].source_path.clone(),
-                PartialFile {
+        if let Some(open) = &self.current {
+            let path = self.files[open.file].source_path.clone();
+            if open.begun {
+                let now = PartialFile {
                     hash: open.source_hash.clone(),
                     resume: open.resumable.then_some(open.resume),
-                },
-            );
+                };
+                partial.insert(path, now);
+            } else if let Some(previous) = &open.previous {
+                partial.insert(path, previous.clone());
+            }
         }
         partial
     }
@@ -1046,7 +1054,7 @@ impl Writer<'_> {
                 resumable,
             } => {
                 let source_path = &self.files[file].source_path;
-                self.partial.remove(source_path);
+                let previous = self.partial.remove(source_path);
                 let mut open = OpenStream {
                     file,
                     source_hash,
@@ -1057,6 +1065,8 @@ impl Writer<'_> {
                     wrote: false,
                     file_error: None,
                     reported: 0,
+                    resumed: resume.is_some(),
+                    previous,
                 };
                 if let Some(resume) = resume {
                     // Its committed records stay; reading goes on after them.
@@ -1118,12 +1128,16 @@ impl Writer<'_> {
                     let reason = open.file_error.or(file_error).unwrap_or(SkipReason::Empty);
                     self.summary.files_skipped += 1;
                     self.report(file, None, reason);
+                    if let Some(previous) = open.previous {
+                        self.partial
+                            .insert(self.files[file].source_path.clone(), previous);
+                    }
                 } else {
                     if let Some((line, reason)) = broken {
                         self.summary.records_skipped += 1;
                         self.report(file, Some(line), reason);
                     }
-                    if open.wrote {
+                    if open.wrote || open.resumed {
                         self.summary.files_indexed += 1;
                     } else if !open.old_ids.is_empty() {
                         self.ops_total += 1;
@@ -1514,9 +1528,18 @@ mod tests {
         assert_eq!(resume.elements as u64, committed);
         assert_eq!(resume.line as u64, committed + 1);
 
+        // Without a record for a run (blank lines only), then as it was: still known as committed
+        // in part.
+        std::fs::write(&file, "\n".repeat(20_000)).unwrap();
+        let skipped = run_index(&options, &NoProgress).unwrap();
+        assert_eq!(skipped.files_skipped, 1);
+        assert_eq!(read_payload(&open).unwrap(), partial);
+        std::fs::write(&file, export(300)).unwrap();
+
         // The same bytes: reading goes on after the committed records.
         let summary = run_index(&options, &NoProgress).unwrap();
         assert_eq!(summary.files_resumed, 1);
+        assert_eq!(summary.files_indexed, 1);
         assert_eq!(summary.docs_unchanged, committed);
         assert_eq!(summary.docs_added, 300 - committed);
         assert_eq!(summary.docs_in_index, 300);
