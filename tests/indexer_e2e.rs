@@ -527,3 +527,225 @@ fn indexer_killed_midway_keeps_the_previous_index_and_finishes_next_time() {
         text(&rerun)
     );
 }
+
+/// One JSON object of a generated export: a short report (with `n` in its words, so each record
+/// can be searched for alone) and a large field the indexer does not read (exports carry such
+/// fields: raw HTML, attachments), so that the file weighs megabytes for little text.
+fn export_record(n: usize, filler: usize) -> serde_json::Value {
+    let places = ["Gao", "Ménaka", "Léré", "Djibo", "Ansongo", "Tessit"];
+    serde_json::json!({
+        "id": format!("rec-{n}"),
+        "title": format!("Rapport numéro{n}"),
+        "body": format!(
+            "Une patrouille a été attaquée près de {} le {} septembre 2023. Référence marqueur{n}.",
+            places[n % places.len()],
+            1 + n % 28
+        ),
+        "raw_html": "<p>mise en page</p>".repeat(filler / 18),
+    })
+}
+
+/// Documents whose analysed French body holds `word`.
+fn count_matches(ix: &Path, word: &str) -> usize {
+    let open = sahel_indexer::open_for_search(ix).unwrap();
+    let searcher = open.index.reader().unwrap().searcher();
+    let parser = tantivy::query::QueryParser::for_index(&open.index, vec![open.fields.body_fr]);
+    searcher
+        .search(
+            &parser.parse_query(word).unwrap(),
+            &tantivy::collector::Count,
+        )
+        .unwrap()
+}
+
+#[test]
+fn json_exports_are_read_record_by_record_past_the_file_size_limit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    let records = 240;
+    let (bad, huge) = (120, 180);
+    // JSON lines, 2.4 MB (the file-size limit is set to 1 MB): one malformed line, one record
+    // over the record limit (1 MB), in the middle.
+    let mut lines = String::new();
+    for n in 1..=records {
+        match n {
+            _ if n == bad => lines.push_str("{\"id\": \"rec-bad\", \"body\": oops}"),
+            _ if n == huge => lines.push_str(&export_record(n, 1_200_000).to_string()),
+            _ => lines.push_str(&export_record(n, 10_000).to_string()),
+        }
+        lines.push('\n');
+    }
+    assert!(lines.len() > 2_000_000);
+    write(&docs, "export.jsonl", &lines);
+    // The same as a pretty-printed JSON array (each record over several lines); its bad record
+    // is malformed differently, and its ids are its own.
+    let mut array = String::from("[\n");
+    let mut bad_line = 0;
+    let mut huge_line = 0;
+    for n in 1..=records {
+        if n > 1 {
+            array.push_str(",\n");
+        }
+        let line = array.matches('\n').count() + 1;
+        let mut record = export_record(n, if n == huge { 1_200_000 } else { 10_000 });
+        record["id"] = format!("arr-{n}").into();
+        // Other words than the JSON-lines copy, or it would be indexed as its duplicate.
+        record["body"] = format!("{} Tableau.", record["body"].as_str().unwrap()).into();
+        match n {
+            _ if n == bad => {
+                bad_line = line;
+                array.push_str("  {\"id\": \"arr-bad\",\n   \"body\": \"sans fin\" \"x\"}");
+            }
+            _ => {
+                if n == huge {
+                    huge_line = line;
+                }
+                array.push_str(&serde_json::to_string_pretty(&record).unwrap());
+            }
+        }
+    }
+    array.push_str("\n]\n");
+    write(&docs, "array.json", &array);
+
+    let ix = tmp.path().join("index");
+    let started = Instant::now();
+    let out = index(
+        &[&docs],
+        &ix,
+        &["--max-file-size", "1", "--max-record-size", "1"],
+    );
+    let log = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{log}");
+    assert!(started.elapsed() < Duration::from_secs(60));
+    for expected in [
+        format!("export.jsonl:{bad}: malformed JSON"),
+        format!("export.jsonl:{huge}: record too large"),
+        format!("array.json:{bad_line}: malformed JSON"),
+        format!("array.json:{huge_line}: record too large"),
+    ] {
+        assert!(log.contains(&expected), "{expected:?} missing from:\n{log}");
+    }
+    assert!(
+        !log.contains("too large (2."),
+        "no file is skipped whole: {log}"
+    );
+    assert!(log.contains("4 records skipped"), "{log}");
+
+    let ids = ids(&ix);
+    assert_unique(&ids);
+    let good = records - 2;
+    assert_eq!(ids.len(), 2 * good, "every good record of both files");
+    for n in [1, bad - 1, bad + 1, huge + 1, records] {
+        assert!(ids.contains(&format!("rec-{n}")), "rec-{n}");
+        assert!(ids.contains(&format!("arr-{n}")), "arr-{n}");
+    }
+    assert!(!ids.iter().any(|id| id.ends_with("-bad")));
+    assert_eq!(
+        stored(&ix, &format!("arr-{records}"), "title"),
+        vec![format!("Rapport numéro{records}")]
+    );
+    // The record after the bad one is found by its words, in both files.
+    assert_eq!(count_matches(&ix, &format!("marqueur{}", bad + 1)), 2);
+    assert_eq!(count_matches(&ix, &format!("marqueur{huge}")), 0);
+
+    // Unchanged on a second run: hashed, not read again.
+    let again = index(
+        &[&docs],
+        &ix,
+        &["--max-file-size", "1", "--max-record-size", "1"],
+    );
+    assert!(
+        text(&again).contains(&format!("0 added, 0 updated, {} unchanged", 2 * good)),
+        "{}",
+        text(&again)
+    );
+}
+
+#[test]
+fn indexer_killed_while_streaming_a_big_file_goes_on_from_its_last_commit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    let ix = tmp.path().join("index");
+    let total = 3000;
+    let mut lines = String::new();
+    for n in 1..=total {
+        lines.push_str(&export_record(n, 0).to_string());
+        lines.push('\n');
+    }
+    let file = write(&docs, "big.jsonl", &lines);
+    let args = [
+        "index".to_string(),
+        file.display().to_string(),
+        "--index".to_string(),
+        ix.display().to_string(),
+        "--quiet".to_string(),
+        "--max-file-size".to_string(),
+        "0".to_string(),
+    ];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sahel"))
+        .args(&args)
+        .args(["--commit-every", "100"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for a commit inside the file, then kill -9.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let committed = |ix: &Path| -> usize {
+        match Index::open_in_dir(ix) {
+            Ok(index) => index
+                .reader()
+                .map_or(0, |r| r.searcher().num_docs() as usize),
+            Err(_) => 0,
+        }
+    };
+    while committed(&ix) == 0 && Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    child.kill().unwrap();
+    let _ = child.wait();
+
+    // Consistent: whole batches of the file, once each, and the commit says where it stopped.
+    let after_kill = ids(&ix);
+    assert_unique(&after_kill);
+    assert!(
+        !after_kill.is_empty() && after_kill.len() < total,
+        "killed inside the file ({} docs)",
+        after_kill.len()
+    );
+    let meta = std::fs::read_to_string(ix.join("meta.json")).unwrap();
+    assert!(meta.contains("partial_files"), "{meta}");
+
+    let rerun = sahel(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let log = text(&rerun);
+    assert_eq!(rerun.status.code(), Some(0), "{log}");
+    assert!(log.contains("resumed: 1 files"), "{log}");
+    assert!(
+        log.contains(&format!(
+            "{} added, 0 updated, {} unchanged",
+            total - after_kill.len(),
+            after_kill.len()
+        )),
+        "the committed records are not read again: {log}"
+    );
+    let final_ids = ids(&ix);
+    assert_unique(&final_ids);
+    assert_eq!(final_ids.len(), total);
+    // Nothing indexed twice: a record committed before the kill, and the last one, are found
+    // once each.
+    assert_eq!(count_matches(&ix, "marqueur1"), 1);
+    assert_eq!(count_matches(&ix, &format!("marqueur{total}")), 1);
+    let meta = std::fs::read_to_string(ix.join("meta.json")).unwrap();
+    assert!(!meta.contains("partial_files"), "{meta}");
+    // And the run after is a no-op.
+    let again = sahel(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(
+        text(&again).contains(&format!("0 added, 0 updated, {total} unchanged")),
+        "{}",
+        text(&again)
+    );
+}

@@ -7,10 +7,13 @@
 //! a message that says to re-index.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::LockError;
+use tantivy::indexer::LogMergePolicy;
+use tantivy::schema::Document;
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument, TantivyError};
 
@@ -138,12 +141,85 @@ pub struct WriterOptions {
     pub memory_budget: usize,
 }
 
+/// Documents given to the tantivy writer and not yet indexed, at most: tantivy's own queue takes
+/// up to 10,000, which, with the three copies of each text a document carries (stored, French or
+/// English, exact), would be tens of MB waiting.
+pub const MAX_QUEUED_DOCS: usize = 1_000;
+
+/// Segments of up to this many documents are merged (see [`MIN_SEGMENTS_MERGED`]). Larger
+/// ones are left as they are: a merge reads its segments through memory maps, which count as
+/// resident memory while they are read, and merging ever larger segments would make a large
+/// run's memory grow with the index (a 1,000,000-document index ends in about ten segments).
+pub const MAX_DOCS_MERGED: usize = 30_000;
+
+/// Segments are merged four (or more) of a size at a time: a run commits every 25,000 documents,
+/// so 100,000 documents end in one segment.
+pub const MIN_SEGMENTS_MERGED: usize = 4;
+
+/// The tantivy writer's queue as the pipeline sees it: how many documents wait in it.
+#[derive(Clone, Default)]
+pub struct DocQueue {
+    waiting: Arc<(Mutex<usize>, Condvar)>,
+}
+
+impl DocQueue {
+    /// `doc`, holding a place in the queue until tantivy has indexed (and dropped) it; waits while
+    /// [`MAX_QUEUED_DOCS`] are queued (at most a minute: indexing threads that died let the
+    /// writer go on, to fail at the commit).
+    pub fn enqueue(&self, doc: TantivyDocument) -> QueuedDoc {
+        let (count, freed) = &*self.waiting;
+        let mut waiting = count.lock().unwrap_or_else(|e| e.into_inner());
+        let started = Instant::now();
+        while *waiting >= MAX_QUEUED_DOCS && started.elapsed() < Duration::from_secs(60) {
+            waiting = freed
+                .wait_timeout(waiting, Duration::from_millis(100))
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+        *waiting += 1;
+        QueuedDoc {
+            doc,
+            _place: Place(Arc::clone(&self.waiting)),
+        }
+    }
+}
+
+/// A place in the [`DocQueue`], given back when dropped.
+struct Place(Arc<(Mutex<usize>, Condvar)>);
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        let (count, freed) = &*self.0;
+        let mut waiting = count.lock().unwrap_or_else(|e| e.into_inner());
+        *waiting = waiting.saturating_sub(1);
+        freed.notify_one();
+    }
+}
+
+/// A document on its way through the tantivy writer (see [`DocQueue`]); indexed as the document it
+/// holds.
+pub struct QueuedDoc {
+    doc: TantivyDocument,
+    _place: Place,
+}
+
+impl Document for QueuedDoc {
+    type Value<'a> = <TantivyDocument as Document>::Value<'a>;
+    type FieldsValuesIter<'a> = <TantivyDocument as Document>::FieldsValuesIter<'a>;
+
+    fn iter_fields_and_values(&self) -> Self::FieldsValuesIter<'_> {
+        self.doc.iter_fields_and_values()
+    }
+}
+
 /// An index opened for writing: holds the writer lock until dropped.
 pub struct WritableIndex {
     pub index: Index,
     pub fields: Fields,
     pub info: IndexInfo,
-    pub writer: IndexWriter<TantivyDocument>,
+    pub writer: IndexWriter<QueuedDoc>,
+    /// Documents go through it to the writer.
+    pub queue: DocQueue,
     pub analysis: Arc<Analysis>,
     /// True when the index was created by this call.
     pub created: bool,
@@ -215,14 +291,19 @@ pub fn open_for_writing(dir: &Path, options: &WriterOptions) -> Result<WritableI
         found: info.schema_version,
         expected: SCHEMA_VERSION,
     })?;
-    let writer = index
+    let writer: IndexWriter<QueuedDoc> = index
         .writer_with_num_threads(options.threads.max(1), options.memory_budget)
         .map_err(|e| map_lock_error(e, dir))?;
+    let mut merges = LogMergePolicy::default();
+    merges.set_max_docs_before_merge(MAX_DOCS_MERGED);
+    merges.set_min_num_segments(MIN_SEGMENTS_MERGED);
+    writer.set_merge_policy(Box::new(merges));
     Ok(WritableIndex {
         index,
         fields,
         info,
         writer,
+        queue: DocQueue::default(),
         analysis,
         created,
     })

@@ -27,6 +27,7 @@ pub mod readers;
 pub mod record;
 pub mod schema;
 pub mod space;
+pub mod stream;
 pub mod walk;
 
 pub use error::{Error, Result};

@@ -1,6 +1,7 @@
 //! Input problems: a file or a record that was skipped, with the reason, reported with its path
-//! (and line for JSON lines) and counted while the run goes on; and warnings: input that was
-//! indexed, but not all of it as written (bad bytes replaced, an unreadable date left out).
+//! (and line for a record of a JSON or JSON-lines file) and counted while the run goes on; and
+//! warnings: input that was indexed, but not all of it as written (bad bytes replaced, an
+//! unreadable date left out).
 
 use std::fmt;
 use std::path::PathBuf;
@@ -34,6 +35,8 @@ pub enum SkipReason {
     NotAFeed { root: String },
     /// A feed that is not well-formed XML, or that the feed reader could not read.
     MalformedFeed(String),
+    /// One record of a JSON or JSON-lines file larger than the record limit; never parsed.
+    RecordTooLarge { size: u64, limit: u64 },
 }
 
 impl SkipReason {
@@ -53,6 +56,7 @@ impl SkipReason {
             SkipReason::DuplicateId(_) => "duplicate id",
             SkipReason::NotAFeed { .. } => "not a feed",
             SkipReason::MalformedFeed(_) => "malformed feed",
+            SkipReason::RecordTooLarge { .. } => "record too large",
         }
     }
 }
@@ -81,6 +85,12 @@ impl fmt::Display for SkipReason {
                 "not an RSS or Atom feed (its root element is <{root}>, a feed's is <rss>, <feed> or <rdf:RDF>)"
             ),
             SkipReason::MalformedFeed(err) => write!(f, "malformed feed: {err}"),
+            SkipReason::RecordTooLarge { size, limit } => write!(
+                f,
+                "record too large ({:.1} MB, the limit is {:.1} MB; see --max-record-size)",
+                *size as f64 / 1e6,
+                *limit as f64 / 1e6
+            ),
         }
     }
 }
@@ -89,7 +99,8 @@ impl fmt::Display for SkipReason {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub path: PathBuf,
-    /// 1-based line (JSON lines) or position (JSON array) of the record, for record problems.
+    /// 1-based line of the file where the record starts (JSON lines, JSON arrays), for record
+    /// problems.
     pub line: Option<usize>,
     pub reason: SkipReason,
 }

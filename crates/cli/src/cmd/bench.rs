@@ -1,22 +1,38 @@
-//! `sahel bench index`: indexing throughput of the full pipeline against a bare tantivy writer.
+//! `sahel bench index`: indexing throughput and memory of the full pipeline against tantivy's own
+//! French pipeline and a bare tantivy writer, on the same corpus.
 //!
 //! Builds a corpus of N documents from the real text in `../shared/data` (French treebank
 //! sentences grouped into reports, with gazetteer place names and French dates woven in; English
-//! ACLED event notes), written as JSON-lines files, then indexes it twice, each phase in a child
-//! process so peak memory (VmHWM) is measured separately:
-//! (a) the full pipeline (`sahel index`: reading, language detection, extraction, three analysed
-//!     copies of title and body, stored fields, facets);
-//! (b) a bare tantivy writer on the same documents: default tokenizer, title and body, no
-//!     detection or extraction.
+//! ACLED event notes), written twice: as JSON-lines files of 1,000 documents, and as one JSON-lines
+//! file. Then indexes it, each run in a child process measured with `/usr/bin/time -v` (wall time,
+//! CPU time, peak resident memory):
+//! (a) the full pipeline: `sahel index` itself (reading, language detection, extraction, three
+//!     analysed copies of title and body, stored fields, facets), on the files and on the one file,
+//!     with the bench's threads (workers; tantivy indexes with half as many), then with 1 thread,
+//!     and with 1 thread on one core (`taskset -c 0`): one worker beside tantivy's indexing thread
+//!     already uses two cores;
+//! (b) tantivy's own French pipeline, the baseline: title and body only, stored, analysed with
+//!     tantivy's simple tokenizer, lower-casing, French stop words (which hold the elided `l`, `d`,
+//!     `qu`, …), Snowball French stemmer and ASCII folding, with the bench's writer threads;
+//! (c) a bare tantivy writer: default tokenizer, id, title and body, no detection or extraction.
+//!
+//! The ratios printed compare text throughput (MB of title + body per second) of (a) and (b).
 
 use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{bail, Context};
 use clap::{Args, Subcommand, ValueEnum};
 use serde::{Deserialize, Serialize};
-use tantivy::schema::{Schema, STORED, STRING, TEXT};
+use tantivy::schema::{
+    IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, STRING, TEXT,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, SimpleTokenizer, Stemmer, StopWordFilter,
+    TextAnalyzer,
+};
 use tantivy::{Index, TantivyDocument};
 
 use crate::Outcome;
@@ -29,9 +45,9 @@ pub struct BenchArgs {
 
 #[derive(Subcommand)]
 enum BenchCommand {
-    /// Indexing throughput: full pipeline vs a bare tantivy writer on the same corpus.
+    /// Indexing throughput and memory: full pipeline vs tantivy's French pipeline and a bare writer.
     Index(IndexBenchArgs),
-    /// One measured phase (run by `bench index` in a child process).
+    /// One measured baseline (run by `bench index` in a child process).
     #[command(hide = true)]
     IndexPhase(PhaseArgs),
     /// Where an index's bytes go, by component and field.
@@ -61,17 +77,33 @@ struct IndexBenchArgs {
     /// The shared data directory (ud-french, acled-sahel).
     #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
-    /// Working directory for the corpus and the two indexes (default: a temporary directory).
+    /// Working directory for the corpus and the indexes (default: a temporary directory). The
+    /// full pipeline's index of the corpus files is left in OUT/index-full.
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Worker threads for both phases (0 = all cores).
+    /// Worker threads of the full pipeline, writer threads of the baselines (0 = all cores).
     #[arg(long, default_value_t = 0)]
     threads: usize,
+    /// The `sahel` binary whose `sahel index` is measured as the full pipeline (default: this one;
+    /// another build gives before/after figures beside the same baselines).
+    #[arg(long, value_name = "PATH")]
+    sahel_bin: Option<PathBuf>,
+    /// Leave out the runs on the corpus written as one file.
+    #[arg(long)]
+    no_one_file: bool,
+    /// Leave out the 1-thread runs of the full pipeline.
+    #[arg(long)]
+    no_scaling: bool,
+    /// Leave out the bare writer.
+    #[arg(long)]
+    no_bare: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Phase {
-    Full,
+    /// tantivy's own French pipeline on title and body.
+    French,
+    /// The bare writer: default tokenizer.
     Bare,
 }
 
@@ -79,6 +111,7 @@ enum Phase {
 struct PhaseArgs {
     #[arg(long)]
     phase: Phase,
+    /// A JSON-lines file, or a directory of them.
     #[arg(long)]
     corpus: PathBuf,
     #[arg(long)]
@@ -87,15 +120,14 @@ struct PhaseArgs {
     threads: usize,
 }
 
+/// What a baseline phase prints (one JSON line).
 #[derive(Serialize, Deserialize)]
 struct PhaseResult {
     docs: u64,
     bytes: u64,
     seconds: f64,
     peak_kb: u64,
-    index_bytes: u64,
-    /// CPU time of the phase's process, user + system, all threads: unlike wall time, it does
-    /// not grow when other programs share the cores.
+    /// CPU time of the phase's process, user + system, all threads.
     cpu_seconds: f64,
 }
 
@@ -174,8 +206,23 @@ fn load_acled_notes(data: &Path) -> anyhow::Result<Vec<String>> {
     Ok(out)
 }
 
-/// Writes the corpus as JSON-lines files of 1,000 documents; returns (files, bytes).
-fn build_corpus(data: &Path, docs: usize, dir: &Path) -> anyhow::Result<(usize, u64)> {
+/// What [`build_corpus`] wrote.
+struct Corpus {
+    files: usize,
+    /// Bytes of the JSON-lines files (of the one file too: the same lines).
+    bytes: u64,
+    /// Bytes of title and body text.
+    text_bytes: u64,
+}
+
+/// Writes the corpus as JSON-lines files of 1,000 documents in `dir`, and the same lines in
+/// `one_file` when given.
+fn build_corpus(
+    data: &Path,
+    docs: usize,
+    dir: &Path,
+    one_file: Option<&Path>,
+) -> anyhow::Result<Corpus> {
     let sentences = load_sentences(data)?;
     let notes = load_acled_notes(data)?;
     let extractor = sahel_facets::Extractor::builtin().context("built-in gazetteer")?;
@@ -188,7 +235,17 @@ fn build_corpus(data: &Path, docs: usize, dir: &Path) -> anyhow::Result<(usize, 
     let mut sentence_at = 0usize;
     let mut files = 0;
     let mut bytes = 0u64;
+    let mut text_bytes = 0u64;
     let mut writer: Option<BufWriter<std::fs::File>> = None;
+    let mut one = match one_file {
+        Some(path) => {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            Some(BufWriter::new(std::fs::File::create(path)?))
+        }
+        None => None,
+    };
     for i in 0..docs {
         if i % 1000 == 0 {
             if let Some(mut w) = writer.take() {
@@ -235,17 +292,25 @@ fn build_corpus(data: &Path, docs: usize, dir: &Path) -> anyhow::Result<(usize, 
             }
             (title, body)
         };
+        text_bytes += (title.len() + body.len()) as u64;
         let line = serde_json::json!({ "id": format!("bench-{i}"), "title": title, "body": body });
         let text = line.to_string();
         bytes += text.len() as u64 + 1;
         if let Some(w) = writer.as_mut() {
             writeln!(w, "{text}")?;
         }
+        if let Some(w) = one.as_mut() {
+            writeln!(w, "{text}")?;
+        }
     }
-    if let Some(mut w) = writer.take() {
+    for mut w in writer.into_iter().chain(one) {
         w.flush()?;
     }
-    Ok((files, bytes))
+    Ok(Corpus {
+        files,
+        bytes,
+        text_bytes,
+    })
 }
 
 fn dir_size(dir: &Path) -> u64 {
@@ -303,22 +368,13 @@ fn threads(n: usize) -> usize {
 
 fn run_phase(args: PhaseArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
-    let (docs, bytes) = match args.phase {
-        Phase::Full => {
-            let mut options =
-                sahel_indexer::IndexOptions::new(vec![args.corpus.clone()], args.index.clone());
-            options.threads = args.threads;
-            let summary = sahel_indexer::run_index(&options, &sahel_indexer::NoProgress)?;
-            (summary.docs_added + summary.docs_updated, summary.bytes)
-        }
-        Phase::Bare => bare_index(&args.corpus, &args.index, threads(args.threads))?,
-    };
+    let (docs, bytes) =
+        baseline_index(args.phase, &args.corpus, &args.index, threads(args.threads))?;
     let result = PhaseResult {
         docs,
         bytes,
         seconds: started.elapsed().as_secs_f64(),
         peak_kb: peak_kb(),
-        index_bytes: dir_size(&args.index),
         cpu_seconds: cpu_seconds(),
     };
     println!("{}", serde_json::to_string(&result)?);
@@ -348,33 +404,91 @@ pub fn bare_document(
     doc
 }
 
-/// Tantivy alone: default tokenizer on title and body, stored, no detection or extraction.
-fn bare_index(corpus: &Path, index_dir: &Path, threads: usize) -> anyhow::Result<(u64, u64)> {
-    let (schema, fields) = bare_schema();
-    std::fs::create_dir_all(index_dir)?;
-    let index = Index::create_in_dir(index_dir, schema)?;
-    let mut writer = index.writer_with_num_threads::<TantivyDocument>(
-        threads,
-        sahel_indexer::pipeline::DEFAULT_WRITER_MEMORY,
-    )?;
+/// Name of tantivy's French pipeline in the baseline index.
+const TANTIVY_FRENCH: &str = "tantivy_fr";
+
+/// tantivy's own French analysis: simple tokenizer, lower-casing, French stop words (the elided
+/// `l`, `d`, `qu`, … among them: the simple tokenizer cuts at apostrophes), Snowball French,
+/// ASCII folding.
+pub fn tantivy_french_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .filter(StopWordFilter::new(Language::French).expect("tantivy has French stop words"))
+        .filter(Stemmer::new(Language::French))
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// The baseline's schema: title and body only, stored, analysed with [`tantivy_french_analyzer`],
+/// with frequencies and positions.
+fn french_schema() -> (Schema, [tantivy::schema::Field; 2]) {
+    let mut builder = Schema::builder();
+    let options = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TANTIVY_FRENCH)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let title = builder.add_text_field("title", options.clone());
+    let body = builder.add_text_field("body", options);
+    (builder.build(), [title, body])
+}
+
+/// The JSON-lines files of a corpus: the file itself, or the files of a directory, sorted.
+fn corpus_files(corpus: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    if corpus.is_file() {
+        return Ok(vec![corpus.to_path_buf()]);
+    }
     let mut files: Vec<PathBuf> = std::fs::read_dir(corpus)?
         .flatten()
         .map(|e| e.path())
         .collect();
     files.sort();
+    Ok(files)
+}
+
+/// A baseline: tantivy alone, reading the JSON lines on this thread and writing with `threads`
+/// writer threads.
+fn baseline_index(
+    phase: Phase,
+    corpus: &Path,
+    index_dir: &Path,
+    threads: usize,
+) -> anyhow::Result<(u64, u64)> {
+    std::fs::create_dir_all(index_dir)?;
+    let (bare_schema, bare_fields) = bare_schema();
+    let (french_schema, french_fields) = french_schema();
+    let index = match phase {
+        Phase::Bare => Index::create_in_dir(index_dir, bare_schema)?,
+        Phase::French => {
+            let index = Index::create_in_dir(index_dir, french_schema)?;
+            index
+                .tokenizers()
+                .register(TANTIVY_FRENCH, tantivy_french_analyzer());
+            index
+        }
+    };
+    let mut writer = index.writer_with_num_threads::<TantivyDocument>(
+        threads,
+        sahel_indexer::pipeline::DEFAULT_WRITER_MEMORY,
+    )?;
     let (mut docs, mut bytes) = (0u64, 0u64);
-    for file in files {
-        let text = std::fs::read_to_string(&file)?;
-        bytes += text.len() as u64;
-        for line in text.lines() {
-            let value: serde_json::Value = serde_json::from_str(line)?;
+    for file in corpus_files(corpus)? {
+        let reader = std::io::BufReader::new(std::fs::File::open(&file)?);
+        for line in reader.lines() {
+            let line = line?;
+            bytes += line.len() as u64 + 1;
+            let value: serde_json::Value = serde_json::from_str(&line)?;
             let text = |key: &str| value[key].as_str().unwrap_or_default();
-            writer.add_document(bare_document(
-                fields,
-                text("id"),
-                text("title"),
-                text("body"),
-            ))?;
+            let doc = match phase {
+                Phase::Bare => bare_document(bare_fields, text("id"), text("title"), text("body")),
+                Phase::French => {
+                    let mut doc = TantivyDocument::new();
+                    doc.add_text(french_fields[0], text("title"));
+                    doc.add_text(french_fields[1], text("body"));
+                    doc
+                }
+            };
+            writer.add_document(doc)?;
             docs += 1;
         }
     }
@@ -383,42 +497,176 @@ fn bare_index(corpus: &Path, index_dir: &Path, threads: usize) -> anyhow::Result
     Ok((docs, bytes))
 }
 
-fn run_child(
+/// One measured run.
+struct Run {
+    label: String,
+    docs: u64,
+    seconds: f64,
+    /// Peak resident memory, kB (0: unknown).
+    peak_kb: u64,
+    cpu_seconds: f64,
+    index_bytes: u64,
+}
+
+/// `/usr/bin/time`, when the system has it: its `-v` report gives peak memory and CPU time.
+const TIME: &str = "/usr/bin/time";
+
+/// What a measured child process gave.
+struct Measured {
+    stdout: String,
+    seconds: f64,
+    peak_kb: u64,
+    cpu_seconds: f64,
+}
+
+/// Runs `program args` in a child process, under `/usr/bin/time -v` when it is there (and on CPU
+/// 0 alone with `one_core`, through `taskset`). Peak memory and CPU time are 0 when unknown.
+fn measure(program: &Path, args: &[String], one_core: bool) -> anyhow::Result<Measured> {
+    let timed = Path::new(TIME).exists();
+    let mut command = Command::new(if one_core {
+        Path::new("taskset")
+    } else if timed {
+        Path::new(TIME)
+    } else {
+        program
+    });
+    if one_core {
+        command.args(["-c", "0"]);
+        if timed {
+            command.arg(TIME);
+        }
+    }
+    if timed {
+        command.arg("-v");
+    }
+    if one_core || timed {
+        command.arg(program);
+    }
+    command.args(args);
+    let started = Instant::now();
+    let out = command
+        .output()
+        .with_context(|| format!("running {}", program.display()))?;
+    let seconds = started.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !matches!(out.status.code(), Some(0) | Some(2)) {
+        bail!("{} {} failed: {stderr}", program.display(), args.join(" "));
+    }
+    let field = |name: &str| -> Option<f64> {
+        stderr
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(name))
+            .and_then(|v| v.trim().parse().ok())
+    };
+    Ok(Measured {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        seconds,
+        peak_kb: field("Maximum resident set size (kbytes):").unwrap_or(0.0) as u64,
+        cpu_seconds: field("User time (seconds):").unwrap_or(0.0)
+            + field("System time (seconds):").unwrap_or(0.0),
+    })
+}
+
+/// `sahel index CORPUS` run by `sahel_bin` into a fresh `index`.
+fn run_full(
+    label: &str,
+    sahel_bin: &Path,
+    corpus: &Path,
+    index: &Path,
+    threads: usize,
+    one_core: bool,
+) -> anyhow::Result<Run> {
+    let _ = std::fs::remove_dir_all(index);
+    let args: Vec<String> = vec![
+        "index".into(),
+        corpus.display().to_string(),
+        "--index".into(),
+        index.display().to_string(),
+        "--quiet".into(),
+        "--threads".into(),
+        threads.to_string(),
+        // Builds from before JSON files were streamed read them whole: let them read the one file.
+        "--max-file-size".into(),
+        "1000000".into(),
+    ];
+    let measured = measure(sahel_bin, &args, one_core)?;
+    // "documents: N added, M updated, …"
+    let docs = measured
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("documents: "))
+        .map(|l| {
+            l.split(", ")
+                .take(2)
+                .filter_map(|part| part.split_whitespace().next()?.parse::<u64>().ok())
+                .sum()
+        })
+        .unwrap_or(0);
+    Ok(Run {
+        label: label.to_string(),
+        docs,
+        seconds: measured.seconds,
+        peak_kb: measured.peak_kb,
+        cpu_seconds: measured.cpu_seconds,
+        index_bytes: dir_size(index),
+    })
+}
+
+/// A baseline phase in a child process.
+fn run_baseline(
+    label: &str,
     phase: &str,
     corpus: &Path,
     index: &Path,
     threads: usize,
-) -> anyhow::Result<PhaseResult> {
+) -> anyhow::Result<Run> {
+    let _ = std::fs::remove_dir_all(index);
     let exe = std::env::current_exe()?;
-    let out = std::process::Command::new(exe)
-        .args(["bench", "index-phase", "--phase", phase, "--corpus"])
-        .arg(corpus)
-        .arg("--index")
-        .arg(index)
-        .args(["--threads", &threads.to_string()])
-        .output()?;
-    if !out.status.success() {
-        bail!(
-            "{phase} phase failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let last = stdout.lines().last().unwrap_or_default();
-    serde_json::from_str(last).with_context(|| format!("{phase} phase output: {stdout}"))
+    let args: Vec<String> = vec![
+        "bench".into(),
+        "index-phase".into(),
+        "--phase".into(),
+        phase.into(),
+        "--corpus".into(),
+        corpus.display().to_string(),
+        "--index".into(),
+        index.display().to_string(),
+        "--threads".into(),
+        threads.to_string(),
+    ];
+    let measured = measure(&exe, &args, false)?;
+    let last = measured.stdout.lines().last().unwrap_or_default();
+    let result: PhaseResult = serde_json::from_str(last)
+        .with_context(|| format!("{phase} phase output: {}", measured.stdout))?;
+    Ok(Run {
+        label: label.to_string(),
+        docs: result.docs,
+        seconds: measured.seconds,
+        peak_kb: if measured.peak_kb > 0 {
+            measured.peak_kb
+        } else {
+            result.peak_kb
+        },
+        cpu_seconds: if measured.cpu_seconds > 0.0 {
+            measured.cpu_seconds
+        } else {
+            result.cpu_seconds
+        },
+        index_bytes: dir_size(index),
+    })
 }
 
-fn print_phase(name: &str, r: &PhaseResult) {
+fn print_run(r: &Run, text_bytes: u64) {
     println!(
-        "{name:<6} {:>8} docs  {:>7.1} s  {:>8.0} docs/s  {:>6.2} MB/s  peak {:>6.0} MB  index {:>7.1} MB  CPU {:>6.1} s ({:.2} MB per CPU-second)",
+        "{:<44} {:>8} {:>8.1} {:>9.0} {:>9.2} {:>8.0} {:>7.1} {:>8.1}",
+        r.label,
         r.docs,
         r.seconds,
         r.docs as f64 / r.seconds,
-        r.bytes as f64 / 1e6 / r.seconds,
+        text_bytes as f64 / 1e6 / r.seconds,
         r.peak_kb as f64 / 1024.0,
-        r.index_bytes as f64 / 1e6,
         r.cpu_seconds,
-        r.bytes as f64 / 1e6 / r.cpu_seconds.max(0.01)
+        r.index_bytes as f64 / 1e6,
     );
 }
 
@@ -432,46 +680,158 @@ fn bench_index(args: IndexBenchArgs) -> anyhow::Result<Outcome> {
         }
     };
     let corpus = out.join("corpus");
+    let one_dir = out.join("corpus-one");
     let _ = std::fs::remove_dir_all(&corpus);
+    let _ = std::fs::remove_dir_all(&one_dir);
     let started = Instant::now();
-    let (files, bytes) = build_corpus(&args.data, args.docs, &corpus)?;
-    println!(
-        "corpus: {} documents in {files} JSON-lines files, {:.1} MB (built in {:.1} s from {})",
+    let one_file = one_dir.join("corpus.jsonl");
+    let built = build_corpus(
+        &args.data,
         args.docs,
-        bytes as f64 / 1e6,
+        &corpus,
+        (!args.no_one_file).then_some(one_file.as_path()),
+    )?;
+    println!(
+        "corpus: {} documents, {:.1} MB in {} JSON-lines files{}; {:.1} MB of title + body text (built in {:.1} s from {})",
+        args.docs,
+        built.bytes as f64 / 1e6,
+        built.files,
+        if args.no_one_file { "" } else { " and as one file" },
+        built.text_bytes as f64 / 1e6,
         started.elapsed().as_secs_f64(),
         args.data.display()
     );
     let threads = threads(args.threads);
-    println!("threads: {threads}");
-    let full_dir = out.join("index-full");
-    let bare_dir = out.join("index-bare");
-    let _ = std::fs::remove_dir_all(&full_dir);
-    let _ = std::fs::remove_dir_all(&bare_dir);
-    let full = run_child("full", &corpus, &full_dir, threads)?;
-    print_phase("full", &full);
-    let bare = run_child("bare", &corpus, &bare_dir, threads)?;
-    print_phase("bare", &bare);
-    let full_mbs = full.bytes as f64 / full.seconds;
-    let bare_mbs = bare.bytes as f64 / bare.seconds;
+    let sahel_bin = match &args.sahel_bin {
+        Some(bin) => bin.clone(),
+        None => std::env::current_exe()?,
+    };
     println!(
-        "ratio: full pipeline at {:.0}% of the bare writer's MB/s; full index {:.0}% of the input size",
-        100.0 * full_mbs / bare_mbs,
-        100.0 * full.index_bytes as f64 / bytes as f64
+        "threads: {threads}; full pipeline: `{} index`; peak memory and CPU time: {}",
+        sahel_bin.display(),
+        if Path::new(TIME).exists() {
+            "/usr/bin/time -v"
+        } else {
+            "unknown for the full pipeline (no /usr/bin/time)"
+        }
     );
     println!(
-        "ratio by CPU time: full pipeline at {:.0}% of the bare writer's MB per CPU-second",
-        100.0 * (full.bytes as f64 / full.cpu_seconds.max(0.01))
-            / (bare.bytes as f64 / bare.cpu_seconds.max(0.01))
+        "{:<44} {:>8} {:>8} {:>9} {:>9} {:>8} {:>7} {:>8}",
+        "run", "docs", "seconds", "docs/s", "text MB/s", "peak MB", "CPU s", "index MB"
+    );
+    let full_dir = out.join("index-full");
+    let scratch = out.join("index-run");
+    let text = built.text_bytes;
+    let show = |run: anyhow::Result<Run>| -> anyhow::Result<Run> {
+        let run = run?;
+        print_run(&run, text);
+        Ok(run)
+    };
+    let files_label = format!("{} files", built.files);
+    let full = show(run_full(
+        &format!("full, {files_label}, {threads} threads"),
+        &sahel_bin,
+        &corpus,
+        &full_dir,
+        threads,
+        false,
+    ))?;
+    let full_one = if args.no_one_file {
+        None
+    } else {
+        Some(show(run_full(
+            &format!("full, one file, {threads} threads"),
+            &sahel_bin,
+            &one_file,
+            &scratch,
+            threads,
+            false,
+        ))?)
+    };
+    let mut scaling = Vec::new();
+    if !args.no_scaling {
+        scaling.push(show(run_full(
+            &format!("full, {files_label}, 1 thread"),
+            &sahel_bin,
+            &corpus,
+            &scratch,
+            1,
+            false,
+        ))?);
+        if Command::new("taskset").arg("-V").output().is_ok() {
+            scaling.push(show(run_full(
+                &format!("full, {files_label}, 1 thread on 1 core"),
+                &sahel_bin,
+                &corpus,
+                &scratch,
+                1,
+                true,
+            ))?);
+        }
+    }
+    let french = show(run_baseline(
+        &format!("tantivy French, {files_label}, {threads} threads"),
+        "french",
+        &corpus,
+        &scratch,
+        threads,
+    ))?;
+    let french_one = if args.no_one_file {
+        None
+    } else {
+        Some(show(run_baseline(
+            &format!("tantivy French, one file, {threads} threads"),
+            "french",
+            &one_file,
+            &scratch,
+            threads,
+        ))?)
+    };
+    if !args.no_bare {
+        show(run_baseline(
+            &format!("bare writer, {files_label}, {threads} threads"),
+            "bare",
+            &corpus,
+            &scratch,
+            threads,
+        ))?;
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+
+    // Both index the same text: the ratio of text MB/s is the inverse ratio of the times.
+    let ratio = |full: &Run, base: &Run| base.seconds / full.seconds;
+    let cpu_ratio = |full: &Run, base: &Run| base.cpu_seconds / full.cpu_seconds.max(0.01);
+    println!(
+        "full / tantivy French, text MB/s, {files_label}: {:.2} (target 0.5); by CPU time: {:.2}",
+        ratio(&full, &french),
+        cpu_ratio(&full, &french)
+    );
+    if let (Some(full_one), Some(french_one)) = (&full_one, &french_one) {
+        println!(
+            "full / tantivy French, text MB/s, one file: {:.2} (target 0.5); by CPU time: {:.2}",
+            ratio(full_one, french_one),
+            cpu_ratio(full_one, french_one)
+        );
+    }
+    let docs_per_second = |r: &Run| r.docs as f64 / r.seconds.max(1e-9);
+    for one in &scaling {
+        println!(
+            "docs/s, {threads} threads / {}: {:.2} (target 1.7 for 2 threads)",
+            one.label.rsplit(", ").next().unwrap_or_default(),
+            docs_per_second(&full) / docs_per_second(one).max(1e-9),
+        );
+    }
+    println!(
+        "full index {:.0}% of the input size",
+        100.0 * full.index_bytes as f64 / built.bytes as f64
     );
     println!("full index, by component and field:");
-    print_space(&full_dir, Some(bytes), false)?;
+    print_space(&full_dir, Some(built.bytes), false)?;
     if args.out.is_none() {
         let _ = std::fs::remove_dir_all(&out);
     }
     Ok(Outcome::Success)
 }
-
 /// Prints an index's space usage, largest first (unless `all`, lines under 0.5% of the total
 /// grouped).
 fn print_space(index_dir: &Path, input_bytes: Option<u64>, all: bool) -> anyhow::Result<()> {

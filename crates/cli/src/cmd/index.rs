@@ -14,7 +14,9 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
-use sahel_indexer::pipeline::{DEFAULT_COMMIT_EVERY, DEFAULT_MAX_FILE_SIZE};
+use sahel_indexer::pipeline::{
+    DEFAULT_COMMIT_EVERY, DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_RECORD_SIZE,
+};
 use sahel_indexer::{run_index, IndexOptions, Problem, Progress, RunSummary, Warning};
 
 use crate::Outcome;
@@ -34,10 +36,15 @@ pub struct IndexArgs {
     /// Delete the index and build it afresh (needed after a schema change).
     #[arg(long)]
     pub rebuild: bool,
-    /// Files larger than this many MB are skipped without being read.
+    /// Files read whole (text, markdown, HTML, PDF) larger than this many MB are skipped without
+    /// being read. JSON and JSON-lines files are read record by record, whatever their size.
     #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_FILE_SIZE / (1024 * 1024))]
     pub max_file_size: u64,
-    /// Worker threads (0 = all cores).
+    /// A record of a JSON or JSON-lines file larger than this many MB is skipped (and reported
+    /// with its line); the rest of the file is read.
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_RECORD_SIZE / (1024 * 1024))]
+    pub max_record_size: u64,
+    /// Worker threads for reading and analysis, 0 = all cores (tantivy indexes with half as many).
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
     /// GeoNames country file extending the built-in gazetteer (repeatable).
@@ -56,6 +63,7 @@ pub fn run(args: IndexArgs) -> anyhow::Result<Outcome> {
     options.prune = args.prune;
     options.rebuild = args.rebuild;
     options.max_file_size = args.max_file_size.saturating_mul(1024 * 1024);
+    options.max_record_size = args.max_record_size.saturating_mul(1024 * 1024);
     options.threads = args.threads;
     options.gazetteers = args.gazetteers.clone();
     options.commit_every = args.commit_every.max(1);
@@ -94,6 +102,23 @@ impl Reporter {
         }
     }
 
+    /// Without a terminal: a line every 5 seconds (also inside one large file).
+    fn log_line(&self, files_done: u64, bytes_done: u64) {
+        if self.quiet {
+            return;
+        }
+        let mut last = self.last_line.lock().unwrap_or_else(|e| e.into_inner());
+        if last.elapsed() >= Duration::from_secs(5) {
+            *last = Instant::now();
+            eprintln!(
+                "{files_done}/{} files, {:.1} MB, {:.0} s",
+                self.files_total.load(Ordering::Relaxed),
+                bytes_done as f64 / 1e6,
+                self.started.elapsed().as_secs_f64()
+            );
+        }
+    }
+
     fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
@@ -119,6 +144,14 @@ impl Progress for Reporter {
         }
     }
 
+    fn bytes_read(&self, bytes: u64) {
+        let bytes_done = self.bytes_done.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        match &self.bar {
+            Some(bar) => bar.inc(bytes),
+            None => self.log_line(self.files_done.load(Ordering::Relaxed), bytes_done),
+        }
+    }
+
     fn file_done(&self, _path: &Path, bytes: u64) {
         let done = self.files_done.fetch_add(1, Ordering::Relaxed) + 1;
         let bytes_done = self.bytes_done.fetch_add(bytes, Ordering::Relaxed) + bytes;
@@ -128,17 +161,8 @@ impl Progress for Reporter {
                 "{done}/{} files",
                 self.files_total.load(Ordering::Relaxed)
             ));
-        } else if !self.quiet {
-            let mut last = self.last_line.lock().unwrap_or_else(|e| e.into_inner());
-            if last.elapsed() >= Duration::from_secs(5) {
-                *last = Instant::now();
-                eprintln!(
-                    "{done}/{} files, {:.1} MB, {:.0} s",
-                    self.files_total.load(Ordering::Relaxed),
-                    bytes_done as f64 / 1e6,
-                    self.started.elapsed().as_secs_f64()
-                );
-            }
+        } else {
+            self.log_line(done, bytes_done);
         }
     }
 
@@ -175,6 +199,12 @@ fn print_summary(s: &RunSummary, index: &Path) {
         "documents: {} added, {} updated, {} unchanged, {} duplicates, {} records skipped, {} pruned; {} in the index",
         s.docs_added, s.docs_updated, s.docs_unchanged, s.duplicates, s.records_skipped, s.docs_pruned, s.docs_in_index
     );
+    if s.files_resumed > 0 {
+        println!(
+            "resumed: {} files went on from where an interrupted run had committed them",
+            s.files_resumed
+        );
+    }
     println!(
         "read {:.1} MB in {:.2} s ({:.2} MB/s)",
         s.bytes as f64 / 1e6,
