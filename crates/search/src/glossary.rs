@@ -247,14 +247,15 @@ impl Glossary {
 
     /// Whether the typed text is a term of the glossary in either language.
     pub fn knows(&self, text: &str, french: &mut TextAnalyzer, english: &mut TextAnalyzer) -> bool {
-        !self.rows_of(text, Side::French, french).is_empty()
-            || !self.rows_of(text, Side::English, english).is_empty()
+        !self.rows_of(Side::French, &keys(french, text)).is_empty()
+            || !self.rows_of(Side::English, &keys(english, text)).is_empty()
     }
 
-    fn rows_of(&self, text: &str, side: Side, analyzer: &mut TextAnalyzer) -> Vec<usize> {
+    /// The rows holding a term of `side` with one of these keys.
+    fn rows_of(&self, side: Side, keys: &[String]) -> Vec<usize> {
         let mut rows = Vec::new();
-        for key in keys(analyzer, text) {
-            if let Some(found) = self.index.get(&(side, key)) {
+        for key in keys {
+            if let Some(found) = self.index.get(&(side, key.clone())) {
                 for row in found {
                     if !rows.contains(row) {
                         rows.push(*row);
@@ -279,8 +280,8 @@ impl Glossary {
         let typed_en = keys(english, text);
         for side in [Side::French, Side::English] {
             let rows = match side {
-                Side::French => self.rows_of(text, side, french),
-                Side::English => self.rows_of(text, side, english),
+                Side::French => self.rows_of(side, &typed_fr),
+                Side::English => self.rows_of(side, &typed_en),
             };
             if rows.is_empty() {
                 continue;

@@ -264,6 +264,7 @@ impl Searcher {
             mut outcome,
             partial,
             min_words,
+            group_docs,
         } = executed;
         if rescore {
             add_proximity(&data, &built.proximity, &mut outcome.hits);
@@ -276,7 +277,8 @@ impl Searcher {
             outcome.total
         };
         if outcome.full_total == 0 && !built.browse {
-            info.missing = missing_words(&data, &built);
+            let group_docs = group_docs.unwrap_or_else(|| group_doc_counts(&data, &built));
+            info.missing = missing_words(&built, &group_docs);
             if !info.missing.is_empty() {
                 info.notes
                     .push(format!("no report contains: {}", info.missing.join(", ")));
@@ -313,13 +315,14 @@ impl Searcher {
         keep: usize,
         order: Order,
     ) -> Result<Executed> {
-        let full = |outcome| Executed {
+        let full = |outcome, group_docs| Executed {
             outcome,
             partial: false,
             min_words: built.groups.len(),
+            group_docs,
         };
         if built.browse && built.excluded.is_empty() {
-            return Ok(full(browse(data, filters, keep, order)?));
+            return Ok(full(browse(data, filters, keep, order)?, None));
         }
         // A second pass only when a partial match is possible at all.
         let several = built.groups.len() > 1;
@@ -339,17 +342,15 @@ impl Searcher {
             },
         )?;
         if !several || outcome.total >= PARTIAL_THRESHOLD {
-            return Ok(full(outcome));
+            return Ok(full(outcome, None));
         }
         let docs = data.searcher.num_docs();
-        let weights: Vec<f32> = group_doc_counts(data, built)
-            .into_iter()
-            .map(|df| word_weight(df, docs))
-            .collect();
+        let group_docs = group_doc_counts(data, built);
+        let weights: Vec<f32> = group_docs.iter().map(|&df| word_weight(df, docs)).collect();
         let threshold = PARTIAL_WEIGHT_SHARE * weights.iter().sum::<f32>();
         let min_words = fewest_words_above(&weights, threshold);
         if min_words >= built.groups.len() {
-            return Ok(full(outcome));
+            return Ok(full(outcome, Some(group_docs)));
         }
         let mut sets: Vec<BitSet> = data
             .searcher
@@ -398,9 +399,10 @@ impl Searcher {
                 outcome: widened,
                 partial: true,
                 min_words,
+                group_docs: Some(group_docs),
             })
         } else {
-            Ok(full(outcome))
+            Ok(full(outcome, Some(group_docs)))
         }
     }
 
@@ -508,6 +510,8 @@ struct Executed {
     outcome: Outcome,
     partial: bool,
     min_words: usize,
+    /// Per group, the documents holding it, when the partial pass counted them.
+    group_docs: Option<Vec<u64>>,
 }
 
 /// Per query group, the live documents of the index holding it (filters aside).
@@ -520,11 +524,11 @@ fn group_doc_counts(data: &IndexData, built: &BuiltQuery) -> Vec<u64> {
 }
 
 /// The typed words (with their spellings, translations and corrections) that no document holds.
-fn missing_words(data: &IndexData, built: &BuiltQuery) -> Vec<String> {
-    group_doc_counts(data, built)
-        .into_iter()
+fn missing_words(built: &BuiltQuery, group_docs: &[u64]) -> Vec<String> {
+    group_docs
+        .iter()
         .zip(&built.words)
-        .filter(|(n, _)| *n == 0)
+        .filter(|(n, _)| **n == 0)
         .map(|(_, w)| w.clone())
         .collect()
 }

@@ -1,5 +1,8 @@
 //! `sahel eval …`: the evaluation commands that print the figures the issues ask for.
 
+use std::path::Path;
+
+use anyhow::Context;
 use clap::{Args, Subcommand};
 
 use super::eval_acled;
@@ -47,4 +50,18 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
         EvalCommand::Facets(args) => eval_facets::run(args),
         EvalCommand::Glossary(args) => eval_glossary::run(args),
     }
+}
+
+/// Rows of a tab-separated evaluation file, cells trimmed, without its `#` comment lines and its
+/// header row.
+pub(crate) fn data_rows(path: &Path) -> anyhow::Result<Vec<Vec<String>>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut rows = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(|c| c.trim().to_string()).collect());
+    // The header row.
+    rows.next();
+    Ok(rows.collect())
 }

@@ -14,6 +14,7 @@ use clap::Args;
 use sahel_facets::{extract, Extraction};
 use sahel_indexer::walk::walk_inputs;
 
+use crate::cmd::eval::data_rows;
 use crate::cmd::extract::{build_extractor, read_documents};
 use crate::Outcome;
 
@@ -112,14 +113,7 @@ fn read_labels(set: &Path) -> anyhow::Result<HashMap<String, Labels>> {
     }
     let mut labels = HashMap::new();
     for file in files {
-        let text = std::fs::read_to_string(&file)
-            .with_context(|| format!("reading {}", file.display()))?;
-        let rows = text
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .skip(1);
-        for (n, line) in rows.enumerate() {
-            let cells: Vec<&str> = line.split('\t').collect();
+        for (n, cells) in data_rows(&file)?.into_iter().enumerate() {
             if cells.len() < 6 {
                 bail!(
                     "{}: data row {} has {} cells, expected at least 6",
@@ -128,13 +122,13 @@ fn read_labels(set: &Path) -> anyhow::Result<HashMap<String, Labels>> {
                     cells.len()
                 );
             }
-            let id = cells[0].trim().to_string();
+            let id = cells[0].clone();
             let entry = Labels {
-                split: cells[1].trim().to_string(),
-                regions: cell_set(cells[2]),
-                months: cell_set(cells[3]),
-                background_months: cell_set(cells[4]),
-                actors: cell_set(cells[5]),
+                split: cells[1].clone(),
+                regions: cell_set(&cells[2]),
+                months: cell_set(&cells[3]),
+                background_months: cell_set(&cells[4]),
+                actors: cell_set(&cells[5]),
             };
             if labels.insert(id.clone(), entry).is_some() {
                 bail!("{}: report {id} labelled twice", file.display());

@@ -22,6 +22,7 @@ use clap::Args;
 use sahel_indexer::pipeline::{run_index, IndexOptions, NoProgress};
 use sahel_search::{SearchRequest, Searcher};
 
+use crate::cmd::eval::data_rows;
 use crate::Outcome;
 
 /// Where the set lives in the repository.
@@ -62,19 +63,6 @@ struct QueryResult {
     ndcg: f64,
     recall: f64,
     total: u64,
-}
-
-/// Rows of a tab-separated file without its `#` comment lines and its header row.
-fn data_rows(path: &Path) -> anyhow::Result<Vec<Vec<String>>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let mut rows = text
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(|c| c.trim().to_string()).collect());
-    // The header row.
-    rows.next();
-    Ok(rows.collect())
 }
 
 fn read_queries(path: &Path) -> anyhow::Result<Vec<EvalQuery>> {
