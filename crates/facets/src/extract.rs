@@ -35,6 +35,14 @@ pub struct Extraction {
     pub event_dates: Vec<String>,
     /// `YYYY-MM` of the events.
     pub months: Vec<String>,
+    /// `YYYY-MM` of the dates the report only recalls, compares, starts a situation from, sets as
+    /// a deadline or announces: its background.
+    #[serde(default)]
+    pub background_months: Vec<String>,
+    /// Every date read, with its span, role and cue: the evidence of `months` and
+    /// `background_months`.
+    #[serde(default, skip_deserializing)]
+    pub dates: Vec<dates::EventDate>,
     pub places: Vec<ResolvedPlace>,
     /// Current regions (official names) of the places where the events happened.
     pub regions: Vec<String>,
@@ -132,11 +140,21 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         published,
         event_dates: dates::event_date_strings(&event_dates),
         months: dates::event_months(&event_dates),
+        background_months: background_months(&event_dates),
+        dates: event_dates,
         places,
         regions,
         countries,
         actors,
     }
+}
+
+/// The background months, less those that are also event months.
+fn background_months(dates: &[dates::EventDate]) -> Vec<String> {
+    let events = dates::event_months(dates);
+    let mut months = dates::months_of(dates, dates::DateRole::Background);
+    months.retain(|m| !events.contains(m));
+    months
 }
 
 /// The countries of the state forces, militias, rebels and missions named (jihadist groups cross

@@ -38,6 +38,7 @@ pub mod eval;
 mod grammar;
 mod lexicon;
 mod publication;
+mod roles;
 mod tokens;
 
 use std::fmt;
@@ -48,6 +49,7 @@ use serde::{Serialize, Serializer};
 use grammar::{Dmy, Expr, Found, Grammar, WeekdayMode};
 use lexicon::Unit;
 pub use publication::{PublicationDate, PublicationSource};
+pub use roles::{DateRole, TimeCue};
 
 /// Whether a folded word is a full month name, French or English (`septembre`, `march`), not an
 /// abbreviation.
@@ -131,6 +133,11 @@ pub struct EventDate {
     /// The expression as written.
     pub text: String,
     pub kind: DateKind,
+    /// The time of the report's own events, or its background (see [`roles`]).
+    pub role: DateRole,
+    /// The cue that made it background, or that it was an event in spite of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<TimeCue>,
 }
 
 /// Longest range expanded into days; longer ones keep their two ends only.
@@ -198,11 +205,18 @@ pub fn extract_event_dates(text: &str, published: Option<NaiveDate>, lang: &str)
         .iter()
         .map(|p| (p.start, p.end))
         .collect();
-    resolve_all(&toks, &grammar, text, published, Direction::Past)
+    let mut dates: Vec<EventDate> = resolve_all(&toks, &grammar, text, published, Direction::Past)
         .into_iter()
-        .filter(|d| !matches!(d.date, DateValue::Year(_)))
         .filter(|d| !skipped.iter().any(|&(s, e)| d.start < e && s < d.end))
-        .collect()
+        .collect();
+    roles::assign(
+        &toks,
+        &mut dates,
+        published,
+        &future_sentences(&toks, Direction::Past),
+    );
+    dates.retain(|d| !matches!(d.date, DateValue::Year(_)));
+    dates
 }
 
 /// The publication date (`published` when given, else [`publication_date_from_text`]) and
@@ -223,16 +237,34 @@ pub fn publication_and_event_dates(
             publications.push(dated);
             Some(dated.date)
         });
-    let events = resolve_all(&toks, &grammar, text, published, Direction::Past)
+    // A yearless wire dateline (`BAMAKO, Dec 4 (Reuters) -`) is the publication's, not an event's,
+    // also when the metadata gave the date.
+    if let Some((_, _, start, end)) = publication::yearless_dateline(text, &toks, &grammar) {
+        if let Some(date) = published {
+            publications.push(PublicationDate {
+                date,
+                start,
+                end,
+                source: PublicationSource::Dateline,
+            });
+        }
+    }
+    let mut dates: Vec<EventDate> = resolve_all(&toks, &grammar, text, published, Direction::Past)
         .into_iter()
-        .filter(|d| !matches!(d.date, DateValue::Year(_)))
         .filter(|d| {
             !publications
                 .iter()
                 .any(|p| d.start < p.end && p.start < d.end)
         })
         .collect();
-    (published, events)
+    roles::assign(
+        &toks,
+        &mut dates,
+        published,
+        &future_sentences(&toks, Direction::Past),
+    );
+    dates.retain(|d| !matches!(d.date, DateValue::Year(_)));
+    (published, dates)
 }
 
 /// A yearless wire dateline (`NIAMEY, Feb 5 (Reuters) -`) dated with the year of the latest full
@@ -274,8 +306,14 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>, lang: &str) -> Vec<E
 /// The months (`YYYY-MM`) the dates fall in, sorted, each once; ranges count every month they
 /// cover.
 pub fn event_months(dates: &[EventDate]) -> Vec<String> {
+    months_of(dates, DateRole::Event)
+}
+
+/// The months (`YYYY-MM`) of the dates of one role, sorted, each once.
+pub fn months_of(dates: &[EventDate], role: DateRole) -> Vec<String> {
     let mut months: Vec<String> = dates
         .iter()
+        .filter(|d| d.role == role)
         .flat_map(|d| d.values())
         .filter_map(|v| v.month())
         .collect();
@@ -286,7 +324,11 @@ pub fn event_months(dates: &[EventDate]) -> Vec<String> {
 
 /// The values of the dates as strings (`YYYY-MM-DD`, `YYYY-MM`), ranges expanded, sorted, each once.
 pub fn event_date_strings(dates: &[EventDate]) -> Vec<String> {
-    let mut values: Vec<DateValue> = dates.iter().flat_map(|d| d.values()).collect();
+    let mut values: Vec<DateValue> = dates
+        .iter()
+        .filter(|d| d.role == DateRole::Event)
+        .flat_map(|d| d.values())
+        .collect();
     values.sort();
     values.dedup();
     values.iter().map(|v| v.to_string()).collect()
@@ -375,6 +417,19 @@ pub(crate) fn scan(
     resolve_all(&toks, &grammar, text, published, direction)
 }
 
+/// Per sentence, whether its verbs are in the future (every sentence, reading forward).
+fn future_sentences(toks: &[tokens::Tok<'_>], direction: Direction) -> Vec<bool> {
+    let sentences = toks.last().map_or(0, |t| t.sentence as usize + 1);
+    let mut future = vec![direction == Direction::Forward; sentences];
+    for (k, t) in toks.iter().enumerate() {
+        let next = toks.get(k + 1).and_then(|n| n.word());
+        if t.word().is_some_and(|w| lexicon::is_future_cue(w, next)) {
+            future[t.sentence as usize] = true;
+        }
+    }
+    future
+}
+
 fn resolve_all(
     toks: &[tokens::Tok<'_>],
     grammar: &Grammar<'_>,
@@ -386,14 +441,8 @@ fn resolve_all(
     if found.is_empty() {
         return Vec::new();
     }
-    let sentences = toks.last().map_or(0, |t| t.sentence as usize + 1);
-    let mut future = vec![direction == Direction::Forward; sentences];
-    for (k, t) in toks.iter().enumerate() {
-        let next = toks.get(k + 1).and_then(|n| n.word());
-        if t.word().is_some_and(|w| lexicon::is_future_cue(w, next)) {
-            future[t.sentence as usize] = true;
-        }
-    }
+    let future = future_sentences(toks, direction);
+    let words = roles::Words::new(toks);
     // Explicit dates (with a year) anchor undated ones when there is no publication date (the
     // bool: a year alone, which anchors only their year).
     let explicit_date = |f: &Found, years: bool| match f.expr {
@@ -436,7 +485,8 @@ fn resolve_all(
         };
         let context = Context {
             published,
-            future: future[toks[f.first].sentence as usize],
+            future: future[toks[f.first].sentence as usize]
+                || roles::until_before(&words, toks, f.first, f.end),
             previous,
             narrative: narrative.map(|(d, _)| d),
             narrative_year_only: narrative.is_some_and(|(_, year_only)| year_only),
@@ -463,6 +513,8 @@ fn resolve_all(
             end,
             text: text[start..end].to_string(),
             kind,
+            role: DateRole::Event,
+            cue: None,
         });
     }
     out

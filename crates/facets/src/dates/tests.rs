@@ -161,6 +161,8 @@ fn a_range_of_months_stands_for_every_month_it_covers() {
         end: 0,
         text: String::new(),
         kind: DateKind::Month,
+        role: DateRole::Event,
+        cue: None,
     };
     let months = |d: &EventDate| event_months(std::slice::from_ref(d));
     assert_eq!(
@@ -700,10 +702,9 @@ fn sample_reports_give_their_dates() {
     let article = std::fs::read_to_string(format!("{dir}/003_2c6fc8883bc5a4d7.txt")).unwrap();
     let found = extract_event_dates(&article, None, "fr");
     let days = event_date_strings(&found);
-    assert_eq!(
-        days,
-        ["2025-07-15", "2025-07-17", "2025-07-19", "2025-07-20"]
-    );
+    // "Selon un communiqué rendu public ce dimanche 20 juillet 2025": the day the news was
+    // released, not a day of the operations.
+    assert_eq!(days, ["2025-07-15", "2025-07-17", "2025-07-19"]);
 }
 
 #[test]
@@ -831,4 +832,86 @@ proptest! {
         }
         let _ = extract_event_dates(&text, None, "en");
     }
+}
+
+/// Event and background months of a text published on `published`.
+fn roles_of(text: &str, published: NaiveDate) -> (Vec<String>, Vec<String>) {
+    let (_, dates) = publication_and_event_dates(text, Some(published), "fr");
+    (
+        months_of(&dates, DateRole::Event),
+        months_of(&dates, DateRole::Background),
+    )
+}
+
+#[test]
+fn a_recalled_year_is_background() {
+    let (events, background) = roles_of(
+        "Le 3 mars 2024, des hommes armés ont attaqué le poste de Boni. En mai 2019, ce poste avait déjà été visé par une attaque.",
+        day(2024, 3, 5),
+    );
+    assert_eq!(events, ["2024-03"]);
+    assert_eq!(background, ["2019-05"]);
+    let (events, background) = roles_of(
+        "Gunmen killed five soldiers on Tuesday near Kaya. The base had been attacked in October 2022.",
+        day(2024, 2, 8),
+    );
+    assert_eq!(events, ["2024-02"]);
+    assert_eq!(background, ["2022-10"]);
+}
+
+#[test]
+fn the_start_of_a_situation_and_a_deadline_are_background() {
+    let (events, background) = roles_of(
+        "Le blocus imposé depuis août 2023 se poursuit. Mardi, un convoi de ravitaillement a été attaqué.",
+        day(2024, 1, 12),
+    );
+    assert_eq!(events, ["2024-01"]);
+    assert_eq!(background, ["2023-08"]);
+    let (events, background) = roles_of(
+        "Samedi, deux civils ont été tués. Le couvre-feu est prolongé jusqu'au 30 juin.",
+        day(2024, 5, 6),
+    );
+    assert_eq!(events, ["2024-05"]);
+    assert_eq!(background, ["2024-06"]);
+}
+
+#[test]
+fn a_date_to_come_is_background() {
+    let (events, background) = roles_of(
+        "Les ministres se sont réunis lundi à Niamey. Le prochain sommet se tiendra en juillet.",
+        day(2025, 2, 12),
+    );
+    assert_eq!(events, ["2025-02"]);
+    assert_eq!(background, ["2025-07"]);
+}
+
+#[test]
+fn the_incidents_of_a_summary_chain_into_one_period() {
+    let (events, background) = roles_of(
+        "Bulletin de sécurité du 27 novembre au 3 décembre 2023.\n\nLe 27 novembre, une embuscade a visé un convoi près de Djibo. Le 1er décembre, un engin explosif a touché un véhicule à Boulsa. Pour rappel, l'attaque de Solhan avait fait 160 morts en juin 2021.",
+        day(2023, 12, 5),
+    );
+    assert_eq!(events, ["2023-11", "2023-12"]);
+    assert_eq!(background, ["2021-06"]);
+}
+
+#[test]
+fn the_day_news_was_learnt_is_no_event_day() {
+    // Wednesday 28 February, learnt on Friday 1 March.
+    let (events, background) = roles_of(
+        "Au moins dix civils ont été tués mercredi dans l'attaque d'un marché, a-t-on appris vendredi de sources locales.",
+        day(2024, 3, 1),
+    );
+    assert_eq!(events, ["2024-02"]);
+    assert_eq!(background, ["2024-03"]);
+}
+
+#[test]
+fn a_report_told_in_the_pluperfect_keeps_its_event() {
+    let (events, background) = roles_of(
+        "Des hommes armés avaient attaqué le poste de Tessit dimanche, selon une source sécuritaire.",
+        day(2024, 3, 5),
+    );
+    assert_eq!(events, ["2024-03"]);
+    assert!(background.is_empty());
 }

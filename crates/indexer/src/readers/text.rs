@@ -30,9 +30,10 @@ pub fn read_markdown(text: &str) -> SourceRecord {
     for FrontMatterField { key, value, line } in front {
         match key.as_str() {
             "title" | "titre" if !value.is_empty() => {
-                // The text's first line was then not the title: keep it in the body.
+                // The text's first line was then not the title: keep it in the body (once: a
+                // long first line, shortened into a title with "…", is still there whole).
                 let first = title_and_body(rest).title;
-                if first != value && !record.body.contains(&first) {
+                if first != value && !record.body.contains(first.trim_end_matches('…')) {
                     record.body = format!("{first}\n{}", record.body);
                 }
                 record.title = value;
@@ -127,6 +128,16 @@ mod tests {
         assert_eq!(r.id.as_deref(), Some("fama-2023-06-24"));
         assert!(r.body.contains("Les FAMa ont repoussé"));
         assert!(r.body.contains("Communiqué"));
+    }
+
+    #[test]
+    fn a_long_first_line_under_a_front_matter_title_stays_once_in_the_body() {
+        let lead = "BAMAKO, 4 déc. (Agence) - Des hommes armés ont tué au moins douze villageois dans le cercle de Tominian, dans la région de San, jeudi dernier, selon deux habitants.";
+        let md = format!("---\ntitle: Douze villageois tués\n---\n{lead}\n\nLes assaillants sont arrivés à moto.\n");
+        let r = read_markdown(&md);
+        assert_eq!(r.title, "Douze villageois tués");
+        assert_eq!(r.body.matches("Tominian").count(), 1, "{}", r.body);
+        assert!(r.body.starts_with("BAMAKO"), "{}", r.body);
     }
 
     #[test]

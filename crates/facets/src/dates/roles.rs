@@ -1,0 +1,485 @@
+//! Date roles: which dates of a report are the time of its own events, and which are its
+//! background (a recalled attack of an earlier year, the start of a blockade, a deadline, a
+//! meeting still to come).
+//!
+//! The rules, in order:
+//! 1. **Cues of each date** (words from `data/time_cues.tsv`): after the publication date, or in a
+//!    sentence in the future when there is none: `future`; right after `depuis`, `since`, `à
+//!    partir du`: `since`; right after `jusqu'au`, `until`, `d'ici`: `until`; in a sentence that
+//!    recalls (`pour rappel`, `déjà`, `l'an dernier`, `previously`, a pluperfect, a year before the
+//!    report's): `recall`; next to a verb of saying or learning (`a-t-on appris vendredi`, `said on
+//!    Monday`): `report`.
+//! 2. **The core of the report's time**: the uncued days of the last two weeks before publication;
+//!    without a publication date, the uncued dates of the title and lead; else the latest uncued
+//!    date (the latest recalled one when every date is cued). Uncued dates in the title (`Bulletin
+//!    du 9 au 15 septembre 2024`) always belong to it.
+//! 3. **The window**: the core's days, extended by every uncued day that comes within three weeks
+//!    of it (a weekly or monthly summary's incidents chain into one period; a recalled attack of
+//!    another season does not).
+//! 4. **Roles**: an uncued date that meets the window is an event date; a `since` or `recall` date
+//!    is one only when it meets the window give or take a week (`depuis le 2 octobre` in a note of
+//!    the 9th); a `until` or `report` date only when it falls inside it; a `future` date never.
+//!    Everything else is background.
+
+use std::sync::OnceLock;
+
+use chrono::{Datelike, Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::lexicon;
+use super::tokens::Tok;
+use super::{DateValue, EventDate};
+use crate::data::rows;
+
+/// What a date is to the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DateRole {
+    /// The time of the report's own events.
+    #[default]
+    Event,
+    /// Recalled, compared, the start of a situation, a deadline, a date still to come.
+    Background,
+}
+
+impl DateRole {
+    /// `event` or `background`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateRole::Event => "event",
+            DateRole::Background => "background",
+        }
+    }
+}
+
+/// Why a date may be background: the cue read around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeCue {
+    /// After the publication date, or in a sentence in the future.
+    Future,
+    /// The start of a situation (`depuis avril 2023`).
+    Since,
+    /// The end of a period, a deadline (`jusqu'au 30 juin`).
+    Until,
+    /// In a sentence that recalls earlier events.
+    Recall,
+    /// When something was said or learnt (`a-t-on appris vendredi`, `said on Monday`).
+    Report,
+}
+
+/// Uncued days at most this many days before publication are the core of the report's time.
+const RECENT_DAYS: u64 = 14;
+/// An uncued day within this many days of the window joins it.
+const CHAIN_DAYS: u64 = 21;
+/// A `since` or `recall` date this close to the window is still an event date.
+const CUED_MARGIN_DAYS: u64 = 7;
+/// Sentences of the lead (title included) without a publication date.
+const LEAD_SENTENCES: u32 = 3;
+/// Words between a `since`/`until` phrase and the date's first word of content.
+const MAX_GAP_WORDS: usize = 2;
+/// Words between a `report` phrase and the date, on either side.
+const REPORT_GAP_WORDS: usize = 3;
+
+const FILE: &str = "data/time_cues.tsv";
+const CUES_TSV: &str = include_str!("../../data/time_cues.tsv");
+
+#[derive(Debug, Default)]
+struct Cues {
+    recall: Vec<Vec<&'static str>>,
+    since: Vec<Vec<&'static str>>,
+    until: Vec<Vec<&'static str>>,
+    report: Vec<Vec<&'static str>>,
+    pluperfect: Vec<Vec<&'static str>>,
+}
+
+fn parse(tsv: &'static str) -> crate::Result<Cues> {
+    let mut cues = Cues::default();
+    for row in rows(FILE, tsv, &["kind", "phrase"])? {
+        let phrase: Vec<&'static str> = row.fields[1].split(' ').collect();
+        if phrase
+            .iter()
+            .any(|w| w.is_empty() || !w.is_ascii() || *w != sahel_text::fold(w))
+        {
+            return Err(crate::Error::Malformed {
+                file: FILE.to_string(),
+                line: row.line,
+                message: "empty, non-ASCII or unfolded word".to_string(),
+            });
+        }
+        let list = match row.fields[0] {
+            "recall" => &mut cues.recall,
+            "since" => &mut cues.since,
+            "until" => &mut cues.until,
+            "report" => &mut cues.report,
+            "pluperfect" => &mut cues.pluperfect,
+            other => {
+                return Err(crate::Error::Malformed {
+                    file: FILE.to_string(),
+                    line: row.line,
+                    message: format!("unknown kind {other:?}"),
+                })
+            }
+        };
+        list.push(phrase);
+    }
+    Ok(cues)
+}
+
+fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    // The file is compiled in and read by a unit test: it cannot be malformed at run time.
+    CUES.get_or_init(|| parse(CUES_TSV).unwrap_or_default())
+}
+
+/// The words of the text with their token index and sentence.
+pub(super) struct Words<'t> {
+    words: Vec<(usize, &'t str, u32)>,
+}
+
+impl<'t> Words<'t> {
+    pub(super) fn new(toks: &'t [Tok<'t>]) -> Self {
+        Words {
+            words: toks
+                .iter()
+                .enumerate()
+                .filter_map(|(i, t)| t.word().map(|w| (i, w, t.sentence)))
+                .collect(),
+        }
+    }
+
+    /// Whether `phrase` is written at word position `at`, within one sentence.
+    fn phrase_at(&self, at: usize, phrase: &[&str]) -> bool {
+        let Some(&(_, _, sentence)) = self.words.get(at) else {
+            return false;
+        };
+        phrase.iter().enumerate().all(|(k, w)| {
+            self.words
+                .get(at + k)
+                .is_some_and(|&(_, word, s)| word == *w && s == sentence)
+        })
+    }
+}
+
+/// The sentences that recall earlier events: a recall phrase, a pluperfect, or a year before
+/// `reference_year` (`en 2019` in a report of 2024).
+fn recall_sentences(
+    words: &Words<'_>,
+    sentences: usize,
+    years: &[(u32, i32)],
+    reference_year: Option<i32>,
+) -> Vec<bool> {
+    let c = cues();
+    let mut recall = vec![false; sentences];
+    for at in 0..words.words.len() {
+        let sentence = words.words[at].2 as usize;
+        if recall[sentence] {
+            continue;
+        }
+        if c.recall.iter().any(|p| words.phrase_at(at, p)) {
+            recall[sentence] = true;
+            continue;
+        }
+        if let Some(p) = c.pluperfect.iter().find(|p| words.phrase_at(at, p)) {
+            // The participle: the next word, past one of "déjà", "été", "pas", "même".
+            let mut next = at + p.len();
+            while words.words.get(next).is_some_and(|&(_, w, s)| {
+                s as usize == sentence && matches!(w, "deja" | "ete" | "pas" | "meme" | "already")
+            }) {
+                next += 1;
+            }
+            if words
+                .words
+                .get(next)
+                .is_some_and(|&(_, w, s)| s as usize == sentence && is_participle(w))
+            {
+                recall[sentence] = true;
+            }
+        }
+    }
+    if let Some(reference) = reference_year {
+        for &(sentence, year) in years {
+            if year < reference {
+                if let Some(r) = recall.get_mut(sentence as usize) {
+                    *r = true;
+                }
+            }
+        }
+    }
+    recall
+}
+
+/// A French or English past participle, folded (`attaque`, `tues`, `pris`, `killed`, `been`).
+fn is_participle(w: &str) -> bool {
+    const ENDINGS: [&str; 12] = [
+        "e", "es", "ee", "ees", "i", "is", "ie", "ies", "u", "us", "ed", "en",
+    ];
+    const NOT: [&str; 12] = [
+        "une", "des", "les", "ses", "ces", "leurs", "cette", "elle", "elles", "the", "then", "when",
+    ];
+    (w.len() > 2 && ENDINGS.iter().any(|e| w.ends_with(e)) && !NOT.contains(&w))
+        || matches!(
+            w,
+            "pris"
+                | "mis"
+                | "fait"
+                | "eu"
+                | "mort"
+                | "morts"
+                | "been"
+                | "lost"
+                | "fled"
+                | "held"
+                | "hit"
+                | "led"
+                | "killed"
+        )
+}
+
+/// The cue right before a date whose first token is `first`: a `since` or `until` phrase ending
+/// at most [`MAX_GAP_WORDS`] words before its first word of content (a number, a month or a
+/// weekday), within its sentence.
+fn phrase_before(words: &Words<'_>, toks: &[Tok<'_>], first: usize, end: usize) -> Option<TimeCue> {
+    // The first content token of the expression: its number, month or weekday.
+    let content = (first..end)
+        .find(|&i| {
+            toks[i].num().is_some()
+                || toks[i]
+                    .word()
+                    .is_some_and(|w| lexicon::month(w).is_some() || lexicon::weekday(w).is_some())
+        })
+        .unwrap_or(first);
+    // Word position of the last word before the content.
+    let before = words.words.partition_point(|&(i, _, _)| i < content);
+    let sentence = toks[content].sentence;
+    let c = cues();
+    for (cue, list) in [(TimeCue::Since, &c.since), (TimeCue::Until, &c.until)] {
+        for phrase in list {
+            for gap in 0..=MAX_GAP_WORDS {
+                let Some(at) = before.checked_sub(phrase.len() + gap) else {
+                    continue;
+                };
+                if words.words[at].2 == sentence && words.phrase_at(at, phrase) {
+                    return Some(cue);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Whether an `until` phrase (`jusqu'au`, `until`, `d'ici`) comes right before the date whose
+/// tokens are `first..end`: such a yearless date (a deadline) reads forward.
+pub(super) fn until_before(words: &Words<'_>, toks: &[Tok<'_>], first: usize, end: usize) -> bool {
+    phrase_before(words, toks, first, end) == Some(TimeCue::Until)
+}
+
+/// Whether a `report` phrase stands within [`REPORT_GAP_WORDS`] words of the date (tokens
+/// `first..end`), before or after it, in its sentence.
+fn reported(words: &Words<'_>, toks: &[Tok<'_>], first: usize, end: usize) -> bool {
+    let Some(sentence) = toks.get(first).map(|t| t.sentence) else {
+        return false;
+    };
+    let from = words.words.partition_point(|&(i, _, _)| i < first);
+    let to = words.words.partition_point(|&(i, _, _)| i < end);
+    let lo = from.saturating_sub(REPORT_GAP_WORDS + 3);
+    let hi = (to + REPORT_GAP_WORDS).min(words.words.len());
+    cues().report.iter().any(|phrase| {
+        (lo..hi).any(|at| {
+            words.words[at].2 == sentence
+                && words.phrase_at(at, phrase)
+                && (at + phrase.len() + REPORT_GAP_WORDS >= from && at + phrase.len() <= from
+                    || at >= to && at <= to + REPORT_GAP_WORDS)
+        })
+    })
+}
+
+/// The days a date covers, first and last; `None` for a year.
+fn interval(d: &EventDate) -> Option<(NaiveDate, NaiveDate)> {
+    let first = |v: DateValue| match v {
+        DateValue::Day(d) => Some(d),
+        DateValue::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
+        DateValue::Year(_) => None,
+    };
+    let last = |v: DateValue| match v {
+        DateValue::Day(d) => Some(d),
+        DateValue::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1)
+            .and_then(|f| f.checked_add_months(chrono::Months::new(1)))
+            .and_then(|n| n.pred_opt()),
+        DateValue::Year(_) => None,
+    };
+    Some((first(d.date)?, last(d.until.unwrap_or(d.date))?))
+}
+
+fn meets(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate), margin: u64) -> bool {
+    let (lo, hi) = (
+        b.0.checked_sub_days(Days::new(margin)).unwrap_or(b.0),
+        b.1.checked_add_days(Days::new(margin)).unwrap_or(b.1),
+    );
+    a.0 <= hi && a.1 >= lo
+}
+
+/// Gives every date of `dates` (all grains, in text order, read from `toks`) its role and cue.
+/// `future` holds, per sentence, whether its verbs are in the future.
+pub(super) fn assign(
+    toks: &[Tok<'_>],
+    dates: &mut [EventDate],
+    published: Option<NaiveDate>,
+    future: &[bool],
+) {
+    if dates.is_empty() {
+        return;
+    }
+    let words = Words::new(toks);
+    let sentences = toks.last().map_or(0, |t| t.sentence as usize + 1);
+    let first_token = |d: &EventDate| toks.partition_point(|t| t.start < d.start);
+    let end_token = |d: &EventDate| toks.partition_point(|t| t.start < d.end);
+    let sentence_of = |d: &EventDate| toks.get(first_token(d)).map_or(0, |t: &Tok<'_>| t.sentence);
+    let years: Vec<(u32, i32)> = dates
+        .iter()
+        .filter_map(|d| match d.date {
+            DateValue::Year(y) => Some((sentence_of(d), y)),
+            _ => None,
+        })
+        .collect();
+    let latest = dates.iter().filter_map(interval).map(|(_, hi)| hi).max();
+    let reference_year = published.or(latest).map(|d| d.year());
+    let recall = recall_sentences(&words, sentences, &years, reference_year);
+
+    for d in dates.iter_mut() {
+        let (first, end) = (first_token(d), end_token(d));
+        let sentence = toks.get(first).map_or(0, |t| t.sentence as usize);
+        let after_publication = match (published, interval(d)) {
+            (Some(p), Some((lo, _))) => lo > p,
+            _ => false,
+        };
+        d.cue = if after_publication
+            || published.is_none() && future.get(sentence).copied().unwrap_or(false)
+        {
+            Some(TimeCue::Future)
+        } else {
+            phrase_before(&words, toks, first, end)
+                .or_else(|| reported(&words, toks, first, end).then_some(TimeCue::Report))
+                .or_else(|| {
+                    recall
+                        .get(sentence)
+                        .copied()
+                        .unwrap_or(false)
+                        .then_some(TimeCue::Recall)
+                })
+        };
+    }
+
+    let spans: Vec<Option<(NaiveDate, NaiveDate)>> = dates.iter().map(interval).collect();
+    let uncued = |k: usize| dates[k].cue.is_none() && spans[k].is_some();
+    let is_day = |k: usize| matches!(dates[k].date, DateValue::Day(_));
+    let in_title = |k: usize| {
+        toks.get(first_token(&dates[k]))
+            .is_some_and(|t| t.line == 0)
+    };
+    let indices: Vec<usize> = (0..dates.len()).collect();
+
+    let mut core: Vec<usize> = indices
+        .iter()
+        .copied()
+        .filter(|&k| uncued(k) && is_day(k))
+        .filter(|&k| match (published, spans[k]) {
+            (Some(p), Some((lo, hi))) => {
+                lo <= p && hi >= p.checked_sub_days(Days::new(RECENT_DAYS)).unwrap_or(p)
+            }
+            _ => false,
+        })
+        .collect();
+    if core.is_empty() && published.is_none() {
+        core = indices
+            .iter()
+            .copied()
+            .filter(|&k| uncued(k) && sentence_of(&dates[k]) < LEAD_SENTENCES)
+            .collect();
+    }
+    if core.is_empty() {
+        let latest_of = |pick: &dyn Fn(usize) -> bool| {
+            indices
+                .iter()
+                .copied()
+                .filter(|&k| pick(k))
+                .max_by_key(|&k| spans[k].map(|(_, hi)| hi))
+        };
+        let cued = |k: usize, cue: TimeCue| dates[k].cue == Some(cue) && spans[k].is_some();
+        core.extend(
+            latest_of(&|k| uncued(k))
+                .or_else(|| latest_of(&|k| cued(k, TimeCue::Recall) || cued(k, TimeCue::Report)))
+                .or_else(|| latest_of(&|k| cued(k, TimeCue::Since))),
+        );
+    }
+    core.extend(
+        indices
+            .iter()
+            .copied()
+            .filter(|&k| uncued(k) && in_title(k)),
+    );
+    let Some(mut window) = core
+        .iter()
+        .filter_map(|&k| spans[k])
+        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
+    else {
+        for d in dates.iter_mut() {
+            d.role = DateRole::Background;
+        }
+        return;
+    };
+    // Uncued days chain into the window.
+    loop {
+        let mut grew = false;
+        for k in indices.iter().copied().filter(|&k| uncued(k) && is_day(k)) {
+            if let Some(s) = spans[k] {
+                if meets(s, window, CHAIN_DAYS) && (s.0 < window.0 || s.1 > window.1) {
+                    window = (window.0.min(s.0), window.1.max(s.1));
+                    grew = true;
+                }
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    for (k, d) in dates.iter_mut().enumerate() {
+        let event = match (d.cue, spans[k]) {
+            (_, None) | (Some(TimeCue::Future), _) => false,
+            (None, Some(s)) => meets(s, window, 0),
+            (Some(TimeCue::Until | TimeCue::Report), Some(s)) => s.0 >= window.0 && s.1 <= window.1,
+            (Some(TimeCue::Since | TimeCue::Recall), Some(s)) => meets(s, window, CUED_MARGIN_DAYS),
+        };
+        d.role = if event {
+            DateRole::Event
+        } else {
+            DateRole::Background
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cue_file_reads() {
+        let c = parse(CUES_TSV).expect("data/time_cues.tsv");
+        assert!(!c.recall.is_empty() && !c.since.is_empty() && !c.until.is_empty());
+        assert!(!c.pluperfect.is_empty());
+        assert!(parse("kind\tphrase\nsoon\tbientot\n").is_err());
+        assert!(parse("kind\tphrase\nrecall\tDéjà\n").is_err());
+    }
+
+    #[test]
+    fn participles() {
+        for w in [
+            "attaque", "tues", "pris", "killed", "been", "ete", "enlevees",
+        ] {
+            assert!(is_participle(w), "{w}");
+        }
+        for w in ["to", "a", "dans"] {
+            assert!(!is_participle(w), "{w}");
+        }
+    }
+}
