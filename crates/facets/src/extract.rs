@@ -6,8 +6,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::actors::{actor_names, ActorTable};
 use crate::dates;
+use crate::evidence::{self, Evidence, ReadText};
 use crate::gazetteer::Gazetteer;
-use crate::places::{describe, locate_places_with_demonyms, PlaceRole, ResolvedPlace};
+use crate::places::{
+    anchor_to_events, describe, locate_places_with_demonyms, PlaceRole, ResolvedPlace, SentenceTime,
+};
 
 /// What the reader of a file knows about a document besides its text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -48,8 +51,20 @@ pub struct Extraction {
     pub regions: Vec<String>,
     /// Countries (French names) of the places where the events happened.
     pub countries: Vec<String>,
+    /// Localities (official names) where the events happened.
+    #[serde(default)]
+    pub localities: Vec<String>,
+    /// Current regions of the places the report only mentions (a dateline, where people came
+    /// from or went, a recalled attack, a governor's seat), less the event regions.
+    #[serde(default)]
+    pub mentioned_regions: Vec<String>,
     /// Canonical actor names.
     pub actors: Vec<String>,
+    /// Where each value of `regions`, `mentioned_regions`, `countries`, `localities`, `months`,
+    /// `background_months` and `actors` was read (at most [`evidence::MAX_PER_VALUE`] places
+    /// per value).
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
 }
 
 /// Everything extraction needs (gazetteer, actor table, language detector), built once and
@@ -103,12 +118,17 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
     // line for its title, may be the dateline ("NIAMEY, Niger (AP) — Jan. 13, 2020"): read it
     // as the first line.
     let full;
-    let body: &str = match meta.title.as_deref() {
+    let (body, title_len): (&str, usize) = match meta.title.as_deref() {
         Some(t) if !t.trim().is_empty() && !text.trim_start().starts_with(t.trim()) => {
             full = format!("{t}\n\n{text}");
-            &full
+            (&full, t.len())
         }
-        _ => text,
+        _ => (text, 0),
+    };
+    let read = ReadText {
+        read: body,
+        text_start: body.len() - text.len(),
+        title_len,
     };
     // One folded key of the body for the actors and the demonyms (its words are those of
     // `sahel_text::fold(body)`).
@@ -120,9 +140,8 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         actor_mentions.iter().map(|a| (a.start, a.end)).collect();
     let hints = actor_countries(extractor, actor_mentions);
     let areas = g.areas_named(&key);
-    let mentions = locate_places_with_demonyms(body, g, &actor_spans, &hints, &demonyms, &areas);
-    let places = report_places(g, &mentions);
-    let (regions, countries) = event_facets(g, &mentions);
+    let mut mentions =
+        locate_places_with_demonyms(body, g, &actor_spans, &hints, &demonyms, &areas);
     let language = meta
         .language
         .as_deref()
@@ -130,9 +149,32 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         .unwrap_or_else(|| extractor.languages.detect(body))
         .code()
         .to_string();
-    let (published, event_dates) =
-        dates::publication_and_event_dates(body, meta.published, &language);
+    let dated = dates::dated_text(body, meta.published, &language);
+    let lead_end = first_sentence_end(body, read.text_start);
+    anchor_to_events(body, lead_end, &mut mentions, &|s, e, m_start| {
+        SentenceTime {
+            event_date: dated
+                .dates
+                .iter()
+                .any(|d| d.role == dates::DateRole::Event && d.start >= s && d.start < e),
+            background: dated
+                .dates
+                .iter()
+                .any(|d| d.role == dates::DateRole::Background && d.start >= s && d.start < e)
+                || dated
+                    .recall_sentences
+                    .iter()
+                    .any(|&(a, b)| a <= m_start && m_start < b),
+        }
+    });
+    let places = report_places(g, &mentions);
+    let located = event_facets(g, &mentions);
+    let regions = located.regions.clone();
+    let (published, event_dates) = (dated.published, dated.dates);
     let actors = report_actors(extractor, &scan, &mentions, &regions);
+    let mut evidence = located.evidence(&read);
+    evidence.extend(date_evidence(&read, &event_dates));
+    evidence.extend(actor_evidence(&read, &scan.mentions, &actors));
     Extraction {
         id: meta.id.clone(),
         language,
@@ -144,8 +186,68 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         dates: event_dates,
         places,
         regions,
-        countries,
+        countries: located.countries,
+        localities: located.localities,
+        mentioned_regions: located.mentioned_regions,
         actors,
+        evidence,
+    }
+}
+
+/// Where the first sentence of the text (from `text_start` in `read`) ends.
+fn first_sentence_end(read: &str, text_start: usize) -> usize {
+    let first = read[text_start..]
+        .find(|c: char| !c.is_whitespace())
+        .map_or(read.len(), |i| text_start + i);
+    evidence::sentence_around(read, first, first).1
+}
+
+/// Where each event and background month was read.
+fn date_evidence(read: &ReadText<'_>, dates: &[dates::EventDate]) -> Vec<Evidence> {
+    let mut out: Vec<Evidence> = Vec::new();
+    for d in dates {
+        let facet = match d.role {
+            dates::DateRole::Event => "months",
+            dates::DateRole::Background => "background_months",
+        };
+        let mut months: Vec<String> = d.values().iter().filter_map(|v| v.month()).collect();
+        months.dedup();
+        for month in months {
+            push_evidence(&mut out, read, facet, &month, d.start, d.end);
+        }
+    }
+    out
+}
+
+/// Where each actor of the report was named (actors the report designates without naming them
+/// have none).
+fn actor_evidence(
+    read: &ReadText<'_>,
+    mentions: &[crate::actors::ActorMention],
+    actors: &[String],
+) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    for m in mentions.iter().filter(|m| actors.contains(&m.canonical)) {
+        push_evidence(&mut out, read, "actors", &m.canonical, m.start, m.end);
+    }
+    out
+}
+
+/// Adds the evidence of `facet` = `value` at `start..end` unless that value has enough.
+fn push_evidence(
+    out: &mut Vec<Evidence>,
+    read: &ReadText<'_>,
+    facet: &str,
+    value: &str,
+    start: usize,
+    end: usize,
+) {
+    let known = out
+        .iter()
+        .filter(|e| e.facet == facet && e.value == value)
+        .count();
+    if known < evidence::MAX_PER_VALUE {
+        out.push(read.evidence(facet, value, start, end));
     }
 }
 
@@ -290,11 +392,30 @@ fn is_ancestor_of_any(
     })
 }
 
-/// Regions and countries of the event places; without any, of the most specific mentions.
-fn event_facets(
-    g: &Gazetteer,
-    mentions: &[crate::places::PlaceMention],
-) -> (Vec<String>, Vec<String>) {
+/// The place facets of a report and the mentions that give them.
+struct Located {
+    regions: Vec<String>,
+    countries: Vec<String>,
+    localities: Vec<String>,
+    mentioned_regions: Vec<String>,
+    /// (facet, value, start, end) in the text read.
+    supports: Vec<(&'static str, String, usize, usize)>,
+}
+
+impl Located {
+    fn evidence(&self, read: &ReadText<'_>) -> Vec<Evidence> {
+        let mut out = Vec::new();
+        for (facet, value, start, end) in &self.supports {
+            push_evidence(&mut out, read, facet, value, *start, *end);
+        }
+        out
+    }
+}
+
+/// Regions, countries and localities of the event places; the regions of the other places as
+/// mentioned regions. A report without an event place has no event region: its places stay
+/// mentions (no region is better than a wrong one).
+fn event_facets(g: &Gazetteer, mentions: &[crate::places::PlaceMention]) -> Located {
     let events: Vec<_> = mentions
         .iter()
         .filter(|m| m.role == PlaceRole::Event)
@@ -306,55 +427,52 @@ fn event_facets(
         .into_iter()
         .filter(|m| !is_ancestor_of_any(g, m.entry, &event_ids))
         .collect();
-    // Without an event place, the most specific passing mentions; the same for the region facet
-    // when the event places have no region (only countries: "near the border with Burkina Faso").
-    let fallback = || {
-        let passing: Vec<_> = mentions
-            .iter()
-            .filter(|m| m.role == PlaceRole::Mention)
-            .collect();
-        let best = passing
-            .iter()
-            .map(|m| g.entry(m.entry).kind.specificity())
-            .max();
-        passing
-            .into_iter()
-            .filter(|m| Some(g.entry(m.entry).kind.specificity()) == best)
-            .collect::<Vec<_>>()
-    };
-    let chosen: Vec<_> = if events.is_empty() {
-        fallback()
-    } else {
-        events
-    };
     let region_of = |m: &crate::places::PlaceMention| {
         // The region of `describe(g, m.entry, m.role)`.
         g.entry(m.entry)
             .region
             .map(|r| &*g.entry(crate::places::current_region(g, r)).name)
     };
-    let mut regions: Vec<String> = Vec::new();
-    let mut countries: Vec<String> = Vec::new();
-    for m in &chosen {
+    let mut located = Located {
+        regions: Vec::new(),
+        countries: Vec::new(),
+        localities: Vec::new(),
+        mentioned_regions: Vec::new(),
+        supports: Vec::new(),
+    };
+    let add = |list: &mut Vec<String>, value: &str| {
+        if !list.iter().any(|x| x == value) {
+            list.push(value.to_string());
+        }
+    };
+    for m in &events {
         if let Some(r) = region_of(m) {
-            if !regions.iter().any(|x| x == r) {
-                regions.push(r.to_string());
-            }
+            add(&mut located.regions, r);
+            located
+                .supports
+                .push(("regions", r.to_string(), m.start, m.end));
         }
         if let Some(c) = g.country_name(m.entry) {
-            if !countries.iter().any(|x| x == c) {
-                countries.push(c.to_string());
-            }
+            add(&mut located.countries, c);
+            located
+                .supports
+                .push(("countries", c.to_string(), m.start, m.end));
+        }
+        let e = g.entry(m.entry);
+        if e.kind == crate::gazetteer::PlaceKind::Locality {
+            add(&mut located.localities, &e.name);
+            located
+                .supports
+                .push(("localities", e.name.to_string(), m.start, m.end));
         }
     }
-    if regions.is_empty() && chosen.iter().all(|m| m.role == PlaceRole::Event) {
-        for m in fallback() {
-            if let Some(r) = region_of(m) {
-                if !regions.iter().any(|x| x == r) {
-                    regions.push(r.to_string());
-                }
-            }
+    for m in mentions.iter().filter(|m| m.role != PlaceRole::Event) {
+        if let Some(r) = region_of(m).filter(|r| !located.regions.iter().any(|x| x == r)) {
+            add(&mut located.mentioned_regions, r);
+            located
+                .supports
+                .push(("mentioned_regions", r.to_string(), m.start, m.end));
         }
     }
-    (regions, countries)
+    located
 }

@@ -36,6 +36,7 @@ mod data;
 pub mod dateline;
 pub mod dates;
 pub mod eval;
+pub mod evidence;
 pub mod extract;
 pub mod gazetteer;
 pub mod places;

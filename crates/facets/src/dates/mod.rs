@@ -193,6 +193,18 @@ pub fn find_publication_date(text: &str, lang: &str) -> Option<PublicationDate> 
         .next()
 }
 
+/// What [`dated_text`] reads: the publication date, the dates with their roles, and the sentences
+/// that recall earlier events.
+#[derive(Debug, Clone, Default)]
+pub struct DatedText {
+    pub published: Option<NaiveDate>,
+    /// Day and month dates, in text order, each with its role.
+    pub dates: Vec<EventDate>,
+    /// Byte spans of the sentences that recall earlier events (`pour rappel`, a pluperfect, a
+    /// year before the report's).
+    pub recall_sentences: Vec<(usize, usize)>,
+}
+
 /// The dates of the events a text reports, in text order, resolved against `published`; the
 /// publication date's own dateline or signature is left out, and so are year-grain expressions.
 /// `lang` is a language code (`fr`, `en`, …): both languages are always read, `en` only makes
@@ -226,6 +238,12 @@ pub fn publication_and_event_dates(
     published: Option<NaiveDate>,
     lang: &str,
 ) -> (Option<NaiveDate>, Vec<EventDate>) {
+    let dated = dated_text(text, published, lang);
+    (dated.published, dated.dates)
+}
+
+/// [`publication_and_event_dates`] with the sentences that recall earlier events.
+pub fn dated_text(text: &str, published: Option<NaiveDate>, lang: &str) -> DatedText {
     let mut folded = String::new();
     let toks = tokens::tokenize(text, &mut folded);
     let grammar = Grammar::new(&toks, lang == "en");
@@ -257,14 +275,18 @@ pub fn publication_and_event_dates(
                 .any(|p| d.start < p.end && p.start < d.end)
         })
         .collect();
-    roles::assign(
+    let recall_sentences = roles::assign(
         &toks,
         &mut dates,
         published,
         &future_sentences(&toks, Direction::Past),
     );
     dates.retain(|d| !matches!(d.date, DateValue::Year(_)));
-    (published, dates)
+    DatedText {
+        published,
+        dates,
+        recall_sentences,
+    }
 }
 
 /// A yearless wire dateline (`NIAMEY, Feb 5 (Reuters) -`) dated with the year of the latest full

@@ -162,22 +162,26 @@ impl<'t> Words<'t> {
 }
 
 /// The sentences that recall earlier events: a recall phrase, a pluperfect, or a year before
-/// `reference_year` (`en 2019` in a report of 2024).
+/// `reference_year` (`en 2019` in a report of 2024). For each sentence, the token where what it
+/// recalls starts: the first cue (what comes before "previously", "had been" is the report's
+/// own: "took over Anefis, which was previously held by…"), or its first token for a year.
 fn recall_sentences(
     words: &Words<'_>,
+    toks: &[Tok<'_>],
     sentences: usize,
     years: &[(u32, i32)],
     reference_year: Option<i32>,
-) -> Vec<bool> {
+) -> Vec<Option<usize>> {
     let c = cues();
-    let mut recall = vec![false; sentences];
+    let mut recall: Vec<Option<usize>> = vec![None; sentences];
     for at in 0..words.words.len() {
-        let sentence = words.words[at].2 as usize;
-        if recall[sentence] {
+        let (token, _, sentence) = words.words[at];
+        let sentence = sentence as usize;
+        if recall[sentence].is_some() {
             continue;
         }
         if c.recall.iter().any(|p| words.phrase_at(at, p)) {
-            recall[sentence] = true;
+            recall[sentence] = Some(token);
             continue;
         }
         if let Some(p) = c.pluperfect.iter().find(|p| words.phrase_at(at, p)) {
@@ -193,15 +197,16 @@ fn recall_sentences(
                 .get(next)
                 .is_some_and(|&(_, w, s)| s as usize == sentence && is_participle(w))
             {
-                recall[sentence] = true;
+                recall[sentence] = Some(token);
             }
         }
     }
     if let Some(reference) = reference_year {
         for &(sentence, year) in years {
             if year < reference {
+                let first = toks.partition_point(|t| t.sentence < sentence);
                 if let Some(r) = recall.get_mut(sentence as usize) {
-                    *r = true;
+                    *r = Some(first);
                 }
             }
         }
@@ -320,16 +325,14 @@ fn meets(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate), margin: u64) -> b
 }
 
 /// Gives every date of `dates` (all grains, in text order, read from `toks`) its role and cue.
-/// `future` holds, per sentence, whether its verbs are in the future.
+/// `future` holds, per sentence, whether its verbs are in the future. Returns the byte spans of
+/// the sentences that recall earlier events (their places are background too).
 pub(super) fn assign(
     toks: &[Tok<'_>],
     dates: &mut [EventDate],
     published: Option<NaiveDate>,
     future: &[bool],
-) {
-    if dates.is_empty() {
-        return;
-    }
+) -> Vec<(usize, usize)> {
     let words = Words::new(toks);
     let sentences = toks.last().map_or(0, |t| t.sentence as usize + 1);
     let first_token = |d: &EventDate| toks.partition_point(|t| t.start < d.start);
@@ -344,7 +347,12 @@ pub(super) fn assign(
         .collect();
     let latest = dates.iter().filter_map(interval).map(|(_, hi)| hi).max();
     let reference_year = published.or(latest).map(|d| d.year());
-    let recall = recall_sentences(&words, sentences, &years, reference_year);
+    let recall_from = recall_sentences(&words, toks, sentences, &years, reference_year);
+    let recall_spans = recall_spans(toks, &recall_from);
+    let recall: Vec<bool> = recall_from.iter().map(Option::is_some).collect();
+    if dates.is_empty() {
+        return recall_spans;
+    }
 
     for d in dates.iter_mut() {
         let (first, end) = (first_token(d), end_token(d));
@@ -426,7 +434,7 @@ pub(super) fn assign(
         for d in dates.iter_mut() {
             d.role = DateRole::Background;
         }
-        return;
+        return recall_spans;
     };
     // Uncued days chain into the window.
     loop {
@@ -456,6 +464,23 @@ pub(super) fn assign(
             DateRole::Background
         };
     }
+    recall_spans
+}
+
+/// The byte spans of what the recalling sentences recall: from the token where it starts to the
+/// end of the sentence.
+fn recall_spans(toks: &[Tok<'_>], from: &[Option<usize>]) -> Vec<(usize, usize)> {
+    from.iter()
+        .flatten()
+        .filter_map(|&first| {
+            let t = toks.get(first)?;
+            let last = toks[first..]
+                .iter()
+                .take_while(|x| x.sentence == t.sentence)
+                .last()?;
+            Some((t.start, last.end))
+        })
+        .collect()
 }
 
 #[cfg(test)]

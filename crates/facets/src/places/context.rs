@@ -31,6 +31,25 @@ pub(super) fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
     before.into_iter().rev().take(n).collect()
 }
 
+/// [`words_before`] reading through short brackets ("le centre hospitalier régional (CHR) de
+/// Fada": an acronym or a short aside of at most 16 bytes is left out rather than ending the
+/// clause).
+pub(super) fn words_before_through_brackets(text: &str, start: usize, n: usize) -> Vec<String> {
+    let mut from = start.saturating_sub(120);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut window = text[from..start].to_string();
+    while let Some(close) = window.rfind(')') {
+        match window[..close].rfind('(') {
+            Some(open) if close - open <= 16 => window.replace_range(open..=close, " "),
+            _ => break,
+        }
+    }
+    let end = window.len();
+    words_before(&window, end, n)
+}
+
 /// The folded words just after `end` (nearest first), at most `n`, stopping at sentence ends.
 pub(super) fn words_after(text: &str, end: usize, n: usize) -> Vec<String> {
     let mut to = (end + 60).min(text.len());

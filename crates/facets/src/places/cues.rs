@@ -52,11 +52,14 @@ macro_rules! cue_lists {
             $(pub(super) $list: WordList,)*
             /// Zones across borders named after places in one country: (first part, second part).
             pub(super) cross_border_zone: Vec<(&'static str, &'static str)>,
+            /// Starts of words that say something happened (`incident` rows).
+            pub(super) incident: Vec<&'static str>,
         }
 
         fn parse(tsv: &'static str) -> Result<Cues> {
             let mut lists: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
             let mut cross_border_zone = Vec::new();
+            let mut incident = Vec::new();
             for row in rows(FILE, tsv, &["list", "words"])? {
                 let malformed = |message: String| Error::Malformed {
                     file: FILE.to_string(),
@@ -78,6 +81,7 @@ macro_rules! cue_lists {
                     ("cross_border_zone", _) => {
                         return Err(malformed("a zone has two parts".to_string()))
                     }
+                    ("incident", _) => incident.extend(words),
                     $((stringify!($list), _) => lists.entry(list).or_default().extend(words),)*
                     _ => return Err(malformed(format!("unknown list {list:?}"))),
                 }
@@ -92,6 +96,7 @@ macro_rules! cue_lists {
             Ok(Cues {
                 $($list: take(stringify!($list))?,)*
                 cross_border_zone,
+                incident,
             })
         }
     };
@@ -132,7 +137,23 @@ cue_lists!(
     origin,
     movement,
     facility,
+    neighbour,
+    reach,
+    attribute,
+    care,
+    advice,
 );
+
+impl Cues {
+    /// Whether a folded word says something happened: one of the `incident` words, or a word
+    /// that starts like one of its `*` entries.
+    pub(super) fn is_incident(&self, word: &str) -> bool {
+        self.incident.iter().any(|p| match p.strip_suffix('*') {
+            Some(prefix) => word.starts_with(prefix),
+            None => word == *p,
+        })
+    }
+}
 
 /// The cue words, read on first use.
 pub(super) fn cues() -> &'static Cues {

@@ -37,7 +37,7 @@ mod zones;
 pub(crate) use demonyms::{demonym_codes, demonym_country};
 pub(crate) use output::current_region;
 pub use output::{describe, find_places, ResolvedPlace};
-pub use roles::{PlaceRole, UnknownPlaceRole};
+pub use roles::{anchor_to_events, PlaceRole, SentenceTime, UnknownPlaceRole};
 
 use crate::gazetteer::{Area, EntryId, Gazetteer};
 

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::candidates::Candidate;
 use super::capitals::CAPITAL_IMPORTANCE;
-use super::context::{words, words_before};
+use super::context::{words, words_before, words_before_through_brackets};
 use super::cues::cues;
 use super::roads::{along, pair, route_ends};
 use super::PlaceMention;
@@ -90,10 +90,17 @@ pub(super) fn role_of(
         // "Kati, à 15 km de Bamako", "the village of Inata, 30 km north of Djibo": the town a
         // distance is measured from locates the place named before it in the sentence.
         || is_distance_reference(&c.before) && follows_a_place(text, g, c, all)
+        // "à Kantchari, sur la route nationale reliant Fada N'Gourma à la frontière": the town a
+        // road leads to, after the place it locates.
+        || names_a_road(&c.before) && follows_a_place(text, g, c, all)
         || spoken_from(&c.before)
         || stands_for_its_government(e, c)
         || in_an_official_title(text, e, c)
-        || e.kind == PlaceKind::Country && country_in_passing(text, g, c, all);
+        || e.kind == PlaceKind::Country && country_in_passing(text, g, c, all)
+        || reached_or_left(&c.before)
+        || is_neighbour(&c.before, &c.after)
+        || names_people_or_a_seat(&c.before)
+        || cared_for_at(text, c);
     if passing {
         PlaceRole::Mention
     } else {
@@ -225,6 +232,18 @@ fn is_distance_reference(before: &[String]) -> bool {
     false
 }
 
+/// Whether the words before a name (nearest first) make it what a road is named after or leads
+/// to: "la route de", "l'axe reliant", "the road linking", with at most two words between the
+/// road and the link ("la route nationale reliant").
+fn names_a_road(before: &[String]) -> bool {
+    let c = cues();
+    let link = |w: &String| {
+        c.road_link.contains(w) && w != "entre" && w != "between"
+            || matches!(w.as_str(), "de" | "d" | "du" | "to" | "vers")
+    };
+    before.first().is_some_and(link) && before.iter().skip(1).take(3).any(|w| c.road.contains(w))
+}
+
 /// Whether another place (not a country) is named shortly before `c` in the same sentence
 /// ("Kati, à 15 km de …", "à Dioura, à 40 km de …").
 fn follows_a_place(text: &str, g: &Gazetteer, c: &Candidate, all: &[Candidate]) -> bool {
@@ -258,12 +277,27 @@ fn is_destination_or_origin(before: &[String]) -> bool {
     if words.first().is_some_and(|w| w == "from") && moving(1) {
         return true;
     }
-    // "des véhicules venant de Mauritanie", "en provenance de Gao", "originaires du Niger".
+    // "des véhicules venant de Mauritanie", "en provenance de Gao", "originaires du Niger",
+    // "venus de la région de Ménaka" (the words of a unit skipped).
+    let unit = skip_unit_words(words);
     if words
         .first()
         .is_some_and(|w| matches!(w.as_str(), "de" | "d" | "du" | "des"))
+        && words
+            .get(unit)
+            .is_some_and(|w| c.origin.contains(w) || c.movement.contains(w))
+    {
+        return true;
+    }
+    // "originally from Seytenga", "partis de Kaya".
+    if words.first().is_some_and(|w| w == "from")
         && words.get(1).is_some_and(|w| c.origin.contains(w))
     {
+        return true;
+    }
+    // "vers Fada N'Gourma", "towards the town of Kaya": a direction, not where things happened.
+    let toward = |w: &String| matches!(w.as_str(), "vers" | "towards" | "toward");
+    if words.first().is_some_and(toward) || words.get(unit).is_some_and(toward) {
         return true;
     }
     // "évacués sur Sévaré", "arrivés à Ménaka": "à" and "sur" only right before the name and
@@ -277,6 +311,73 @@ fn is_destination_or_origin(before: &[String]) -> bool {
         .iter()
         .position(|w| matches!(w.as_str(), "to" | "towards" | "toward" | "vers"))
         .is_some_and(|i| moving(i + 1))
+}
+
+/// Where the words of a unit before a name end ("de la région de", "of the town of", "du cercle
+/// de"), nearest first: the position of the first word that is not one, past a first
+/// preposition.
+fn skip_unit_words(before: &[String]) -> usize {
+    let unit = |w: &str| {
+        matches!(
+            w,
+            "de" | "d"
+                | "du"
+                | "des"
+                | "la"
+                | "le"
+                | "l"
+                | "les"
+                | "of"
+                | "the"
+                | "region"
+                | "province"
+                | "cercle"
+                | "departement"
+                | "commune"
+                | "ville"
+                | "village"
+                | "zone"
+                | "localite"
+                | "town"
+                | "city"
+                | "district"
+                | "area"
+        )
+    };
+    before.iter().position(|w| !unit(w)).unwrap_or(before.len())
+}
+
+/// "tenté de rejoindre Ouahigouya", "quitter la ville de Kaya", "fled Djibo": the object of a verb
+/// of reaching or leaving.
+fn reached_or_left(before: &[String]) -> bool {
+    let at = skip_unit_words(before);
+    // Only articles and unit words between the verb and the name, and at most three of them.
+    at <= 3 && before.get(at).is_some_and(|w| cues().reach.contains(w))
+}
+
+/// "la région voisine de Nioro", "the neighbouring Mopti region", "au Mali voisin".
+fn is_neighbour(before: &[String], after: &[String]) -> bool {
+    let c = cues();
+    before.iter().take(3).any(|w| c.neighbour.contains(w))
+        || after.first().is_some_and(|w| c.neighbour.contains(w))
+}
+
+/// "des jeunes de Tessit", "les ressortissants de Bandiagara", "the governor of Gao": people or
+/// a group named after their home or an office after its seat.
+fn names_people_or_a_seat(before: &[String]) -> bool {
+    before
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "de" | "d" | "du" | "des" | "of"))
+        && before.get(1).is_some_and(|w| cues().attribute.contains(w))
+}
+
+/// "pris en charge au centre hospitalier régional de Fada N'Gourma", "treated at the hospital in
+/// Kaya": where the wounded are cared for.
+fn cared_for_at(text: &str, c: &Candidate) -> bool {
+    let cues = cues();
+    let before = words_before_through_brackets(text, c.start, FACILITY_WINDOW + 2);
+    before.iter().take(5).any(|w| cues.facility.contains(w))
+        && before.iter().any(|w| cues.care.contains(w))
 }
 
 /// A place listed right after a passing mention shares its role ("des déplacés sont arrivés à
@@ -297,18 +398,32 @@ pub(super) fn share_listed_roles(text: &str, out: &mut [PlaceMention]) {
 /// Whether the text between two names lists the second with the first: a conjunction, with
 /// at most a repeated preposition or a word for the town ("Ménaka ville et à Inékar").
 fn listed_after(gap: &str) -> bool {
-    if gap.len() > 24 {
+    if gap.len() > 24 || gap.contains(['.', ';', '\n', '!', '?', '(', ')']) {
         return false;
     }
     let folded = sahel_text::fold(gap);
     let gap_words: Vec<&str> = words(&folded).collect();
-    gap_words
-        .iter()
-        .any(|w| matches!(*w, "et" | "and" | "ou" | "or"))
+    (gap.contains(',')
+        || gap_words
+            .iter()
+            .any(|w| matches!(*w, "et" | "and" | "ou" | "or")))
         && gap_words.iter().all(|w| {
             matches!(
                 *w,
-                "et" | "and" | "ou" | "or" | "a" | "au" | "to" | "vers" | "ville" | "town" | "city"
+                "et" | "and"
+                    | "ou"
+                    | "or"
+                    | "a"
+                    | "au"
+                    | "to"
+                    | "vers"
+                    | "ville"
+                    | "town"
+                    | "city"
+                    | "de"
+                    | "d"
+                    | "du"
+                    | "from"
             )
         })
 }
@@ -393,5 +508,57 @@ mod tests {
         }
         assert!("Event".parse::<PlaceRole>().is_err());
         assert!("".parse::<PlaceRole>().is_err());
+    }
+}
+
+/// What the report's dates say about one sentence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SentenceTime {
+    /// It holds an event date of the report.
+    pub event_date: bool,
+    /// It holds a background date, or recalls earlier events from before the place on.
+    pub background: bool,
+}
+
+/// Sentence-level roles, once the dates have theirs: an event place is a passing mention when
+/// its sentence
+/// - only recalls (a background date or a recall, and no event date: "the killing of 130
+///   civilians in Solhan in June 2021"),
+/// - gives advice (a travel warning, an outlook: "les axes Kaya–Dori restent classés rouges"),
+/// - or is not anchored to anything that happened (no event date, no word of an incident, not
+///   the title or first sentence: "the neighbouring Maradi region, long spared…", "Cotton supports
+///   several million people in the regions of…"). A report none of whose places is anchored has
+///   no event place: no region is better than a wrong one.
+///
+/// `lead_end` is where the first sentence of the text ends (the title comes before it);
+/// `time(start, end, place)` says what the dates say of the sentence `start..end` for the place
+/// at byte `place`.
+pub fn anchor_to_events(
+    text: &str,
+    lead_end: usize,
+    out: &mut [PlaceMention],
+    time: &dyn Fn(usize, usize, usize) -> SentenceTime,
+) {
+    let c = cues();
+    let mut unanchored = Vec::new();
+    for (k, m) in out.iter_mut().enumerate() {
+        if m.role != PlaceRole::Event {
+            continue;
+        }
+        let (s, e) = crate::evidence::sentence_around(text, m.start, m.end);
+        let t = time(s, e, m.start);
+        let folded = sahel_text::fold(&text[s..e]);
+        let sentence_words: Vec<&str> = words(&folded).collect();
+        if !t.event_date && (t.background || sentence_words.iter().any(|w| c.advice.contains(w))) {
+            m.role = PlaceRole::Mention;
+        } else if !(m.start < lead_end
+            || t.event_date
+            || sentence_words.iter().any(|w| c.is_incident(w)))
+        {
+            unanchored.push(k);
+        }
+    }
+    for k in unanchored {
+        out[k].role = PlaceRole::Mention;
     }
 }

@@ -1,0 +1,174 @@
+//! Evidence: where in the report each facet value was read, so an analyst can see why a report is
+//! under Ménaka and 2024-07 and judge it.
+//!
+//! Extraction reads the title and the text as one (the title first, when the text does not start
+//! with it); evidence gives its spans back in the field they were read from: byte offsets in the
+//! title or in the text, with the sentence around them.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a facet value was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The facet (`regions`, `mentioned_regions`, `countries`, `localities`, `months`,
+    /// `background_months`, `actors`).
+    pub facet: String,
+    /// The facet value it supports (`Ménaka`, `2024-07`, `JNIM`).
+    pub value: String,
+    /// `title` or `text`: the field the offsets are in.
+    pub field: String,
+    /// Byte span of the words read, in that field.
+    pub start: usize,
+    pub end: usize,
+    /// The words as written.
+    pub text: String,
+    /// Byte span of the sentence around them, in that field, and the sentence itself.
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+    pub sentence: String,
+}
+
+/// Evidence is kept for this many occurrences of one value at most.
+pub const MAX_PER_VALUE: usize = 3;
+
+/// The text extraction read: the title (when prefixed) and the text, one string.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadText<'a> {
+    /// Title and text as one.
+    pub read: &'a str,
+    /// Bytes of `read` before the text: the title and the blank line after it, or 0.
+    pub text_start: usize,
+    /// Length of the title in `read`, when it was prefixed.
+    pub title_len: usize,
+}
+
+impl<'a> ReadText<'a> {
+    /// The evidence of `facet` = `value` for the span `start..end` of [`ReadText::read`].
+    pub fn evidence(&self, facet: &str, value: &str, start: usize, end: usize) -> Evidence {
+        let (s_start, s_end) = sentence_around(self.read, start, end);
+        let (field, base) = if start < self.text_start {
+            ("title", 0)
+        } else {
+            ("text", self.text_start)
+        };
+        let s_start = s_start.max(base);
+        let s_end = if field == "title" {
+            s_end.min(self.title_len)
+        } else {
+            s_end
+        };
+        Evidence {
+            facet: facet.to_string(),
+            value: value.to_string(),
+            field: field.to_string(),
+            start: start - base,
+            end: end - base,
+            text: self.read[start..end].to_string(),
+            sentence_start: s_start - base,
+            sentence_end: s_end - base,
+            sentence: self.read[s_start..s_end].to_string(),
+        }
+    }
+}
+
+/// The sentence around `start..end`: from after the previous sentence end (`.`, `!`, `?` before
+/// a space, or a line break) to the next one, trimmed.
+pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let is_end = |i: usize| {
+        let b = bytes[i];
+        b == b'\n'
+            || matches!(b, b'.' | b'!' | b'?')
+                && bytes
+                    .get(i + 1)
+                    .is_none_or(|n| n.is_ascii_whitespace() || matches!(n, b'"' | b')'))
+                && !is_abbreviation(text, i)
+    };
+    let mut s = start.min(bytes.len());
+    while s > 0 && !is_end(s - 1) {
+        s -= 1;
+    }
+    let mut e = end.min(bytes.len());
+    while e < bytes.len() && !is_end(e) {
+        e += 1;
+    }
+    if e < bytes.len() && bytes[e] != b'\n' {
+        e += 1; // the full stop belongs to the sentence
+    }
+    // Trim whitespace (ASCII: offsets stay on char boundaries).
+    while s < e && bytes[s].is_ascii_whitespace() {
+        s += 1;
+    }
+    while e > s && bytes[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    (s, e)
+}
+
+/// A dot that ends an abbreviation or an initial rather than a sentence: after one letter
+/// (`J. Doe`) or a short lowercase word of the usual abbreviations (`env.`, `av.`, `St.`).
+fn is_abbreviation(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word: &str = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    word.chars().count() == 1 && word.chars().all(char::is_alphabetic)
+        || matches!(
+            word,
+            "env"
+                | "av"
+                | "St"
+                | "Mr"
+                | "Mrs"
+                | "Dr"
+                | "Gen"
+                | "Col"
+                | "Lt"
+                | "Cpt"
+                | "No"
+                | "vs"
+                | "etc"
+                | "km"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_end_at_full_stops_and_lines() {
+        let text = "Titre\n\nUne attaque a visé Boni. Le Gen. Traoré a parlé à Bamako. Fin";
+        let at = text.find("Traoré").unwrap_or(0);
+        let (s, e) = sentence_around(text, at, at + 7);
+        assert_eq!(&text[s..e], "Le Gen. Traoré a parlé à Bamako.");
+        let at = text.find("Boni").unwrap_or(0);
+        let (s, e) = sentence_around(text, at, at + 4);
+        assert_eq!(&text[s..e], "Une attaque a visé Boni.");
+        let (s, e) = sentence_around(text, 1, 3);
+        assert_eq!(&text[s..e], "Titre");
+    }
+
+    #[test]
+    fn evidence_is_given_in_its_field() {
+        let read = "Attaque à Léré\n\nLéré a été attaquée. Bamako condamne.";
+        let title_len = "Attaque à Léré".len();
+        let r = ReadText {
+            read,
+            text_start: title_len + 2,
+            title_len,
+        };
+        let at = read.find("Léré").unwrap_or(0);
+        let title = r.evidence("regions", "Tombouctou", at, at + "Léré".len());
+        assert_eq!((title.field.as_str(), title.start), ("title", at));
+        assert_eq!(title.sentence, "Attaque à Léré");
+        let at = r.text_start;
+        let text = r.evidence("regions", "Tombouctou", at, at + "Léré".len());
+        assert_eq!(
+            (text.field.as_str(), text.start, text.end),
+            ("text", 0, "Léré".len())
+        );
+        assert_eq!(text.sentence, "Léré a été attaquée.");
+    }
+}

@@ -1,0 +1,140 @@
+//! Facets analysts can trust: the report's own events apart from what it only mentions, with the
+//! evidence for each value. Each rule is tested on a text of its own.
+
+use sahel_facets::{extract, DocMeta, Extraction, Extractor};
+
+fn extractor() -> &'static Extractor {
+    static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    EXTRACTOR.get_or_init(|| Extractor::builtin().unwrap_or_else(|e| panic!("{e}")))
+}
+
+fn read(text: &str, published: &str) -> Extraction {
+    let meta = DocMeta {
+        id: "t".into(),
+        published: published.parse().ok(),
+        ..DocMeta::default()
+    };
+    extract(text, &meta, extractor())
+}
+
+fn regions(text: &str) -> (Vec<String>, Vec<String>) {
+    let ex = read(text, "2024-03-08");
+    (ex.regions, ex.mentioned_regions)
+}
+
+#[test]
+fn where_people_came_from_or_went_is_a_mention() {
+    let (events, mentioned) = regions(
+        "Mardi, des hommes armés ont attaqué un poste à Ayorou. Selon une source locale, les assaillants seraient venus de la région de Ménaka, au Mali.",
+    );
+    assert_eq!(events, ["Tillabéri"]);
+    assert_eq!(mentioned, ["Ménaka"]);
+    let (events, mentioned) = regions(
+        "Des hommes armés ont attaqué Diapaga mardi. Des familles ont tenté de rejoindre Kaya à pied.",
+    );
+    assert_eq!(events, ["Tapoa"]);
+    assert_eq!(mentioned, ["Kuilsé"]);
+    let (events, _) = regions(
+        "Gunmen attacked a village near Djibo on Tuesday. Hundreds of people walked towards Dori.",
+    );
+    assert_eq!(events, ["Soum"]);
+}
+
+#[test]
+fn a_list_after_an_origin_shares_it() {
+    let (events, mentioned) = regions(
+        "La foire de Sikasso s'est ouverte mardi, avec des exposants venus de Kayes, de Ségou et de Mopti.",
+    );
+    assert_eq!(events, ["Sikasso"]);
+    assert_eq!(mentioned.len(), 3, "{mentioned:?}");
+}
+
+#[test]
+fn a_neighbour_a_seat_and_a_hospital_are_mentions() {
+    let (events, mentioned) = regions(
+        "Une embuscade a visé une patrouille près de Tessit mardi. Les combattants se sont repliés vers la région voisine de Ménaka.",
+    );
+    assert_eq!(events, ["Gao"]);
+    assert_eq!(mentioned, ["Ménaka"]);
+    let (events, _) =
+        regions("Des jeunes de Tessit ont manifesté mardi à Gao contre l'insécurité.");
+    assert_eq!(events, ["Gao"]);
+    let (events, _) = regions(
+        "Cinq soldats ont été blessés mardi près de Djibo ; ils sont soignés au centre hospitalier régional de Ouahigouya.",
+    );
+    assert_eq!(events, ["Soum"]);
+}
+
+#[test]
+fn places_of_a_recalled_attack_are_background() {
+    let ex = read(
+        "Des hommes armés ont tué six civils mardi à Boni. En mai 2019, une attaque avait déjà frappé Mondoro.",
+        "2024-03-08",
+    );
+    assert_eq!(ex.regions, ["Douentza"]);
+    assert_eq!(ex.months, ["2024-03"]);
+    assert_eq!(ex.background_months, ["2019-05"]);
+}
+
+#[test]
+fn advice_and_general_statements_anchor_nothing() {
+    let (events, mentioned) = regions(
+        "Un engin explosif a touché un véhicule mardi près de Boulsa.\n\nLes axes Kaya–Dori et Fada–Kantchari restent déconseillés.\n\nLa région de Koutiala produit l'essentiel du coton du pays.",
+    );
+    assert_eq!(events, ["Kuilsé"]);
+    assert!(mentioned.contains(&"Liptako".to_string()), "{mentioned:?}");
+    assert!(mentioned.contains(&"Koutiala".to_string()), "{mentioned:?}");
+}
+
+#[test]
+fn a_report_without_an_event_place_keeps_its_places_as_mentions() {
+    let ex = read(
+        "Le gouvernement a présenté mardi son budget pour 2025.\n\nLa région de Koutiala produit l'essentiel du coton du pays, et celle de Kayes l'essentiel de son or.",
+        "2024-03-08",
+    );
+    assert!(ex.regions.is_empty(), "{:?}", ex.regions);
+    assert_eq!(ex.mentioned_regions, ["Koutiala", "Kayes"]);
+}
+
+#[test]
+fn every_value_has_its_evidence() {
+    let text = "Des hommes armés ont attaqué le camp de Boni dimanche, a indiqué le JNIM.";
+    let meta = DocMeta {
+        id: "t".into(),
+        title: Some("Attaque à Boni".into()),
+        published: "2024-03-12".parse().ok(),
+        ..DocMeta::default()
+    };
+    let ex = extract(text, &meta, extractor());
+    for (facet, values) in [
+        ("regions", &ex.regions),
+        ("months", &ex.months),
+        ("actors", &ex.actors),
+    ] {
+        for v in values {
+            let found: Vec<_> = ex
+                .evidence
+                .iter()
+                .filter(|e| e.facet == facet && &e.value == v)
+                .collect();
+            assert!(!found.is_empty(), "{facet} {v}: {:?}", ex.evidence);
+            for e in found {
+                let field = if e.field == "title" {
+                    "Attaque à Boni"
+                } else {
+                    text
+                };
+                assert_eq!(&field[e.start..e.end], e.text);
+                assert_eq!(&field[e.sentence_start..e.sentence_end], e.sentence);
+            }
+        }
+    }
+    assert!(ex
+        .evidence
+        .iter()
+        .any(|e| e.field == "title" && e.text == "Boni"));
+    assert!(ex
+        .evidence
+        .iter()
+        .any(|e| e.facet == "months" && e.text == "dimanche" && e.field == "text"));
+}
