@@ -410,14 +410,14 @@ fn where_people_went_or_came_from_is_no_event_place() {
         let x = extract(text, &meta, &ex);
         assert_eq!(x.regions, vec!["Douentza"], "{text:?}: {:?}", x.places);
     }
-    // Alone, a destination still gives the region facet (the most specific mention), also when
-    // the only event place is a country.
+    // Alone, a destination stays a mention: no event region is better than a wrong one.
     let x = extract(
         "Two youths were shot dead while returning to Boni from the border with Burkina Faso.",
         &meta,
         &ex,
     );
-    assert_eq!(x.regions, vec!["Douentza"], "{:?}", x.places);
+    assert!(x.regions.is_empty(), "{:?}", x.places);
+    assert_eq!(x.mentioned_regions, vec!["Douentza"], "{:?}", x.places);
 }
 
 #[test]
@@ -439,14 +439,15 @@ fn a_country_across_a_border_is_no_event_place() {
 }
 
 #[test]
-fn without_event_place_the_most_specific_mention_gives_the_region() {
+fn without_event_place_the_places_stay_mentions() {
     let ex = Extractor::builtin().unwrap_or_else(|e| panic!("{e}"));
     let x = extract(
         "Le ministre a déclaré à Ouagadougou que la situation était sous contrôle.",
         &DocMeta::default(),
         &ex,
     );
-    assert_eq!(x.countries, vec!["Burkina Faso"], "{x:?}");
+    assert!(x.countries.is_empty() && x.regions.is_empty(), "{x:?}");
+    assert_eq!(x.mentioned_regions, vec!["Kadiogo"], "{x:?}");
 }
 
 #[test]
@@ -536,13 +537,14 @@ fn the_region_in_an_official_title_is_no_event_place() {
         &ex,
     );
     assert_eq!(x.regions, vec!["Douentza"], "{:?}", x.places);
-    // Alone, the region in the title is the only place there is.
+    // Alone, the region in the title stays a mention.
     let x = extract(
         "The governor of Mopti region condemned an attack on a bus.",
         &meta,
         &ex,
     );
-    assert_eq!(x.regions, vec!["Mopti"], "{:?}", x.places);
+    assert!(x.regions.is_empty(), "{:?}", x.places);
+    assert_eq!(x.mentioned_regions, vec!["Mopti"], "{:?}", x.places);
     let x = extract(
         "Des hommes armés ont attaqué Kantchari. Le haut-commissaire de la province de la Kompienga s'est rendu sur place.",
         &meta,
