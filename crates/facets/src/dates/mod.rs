@@ -201,8 +201,10 @@ pub struct DatedText {
     /// Day and month dates, in text order, each with its role.
     pub dates: Vec<EventDate>,
     /// Byte spans of the sentences that recall earlier events (`pour rappel`, a pluperfect, a
-    /// year before the report's).
+    /// year before the report's), from the cue on.
     pub recall_sentences: Vec<(usize, usize)>,
+    /// Byte spans of the sentences in the future (`est prévue`, `will`, `se tiendra`).
+    pub future_sentences: Vec<(usize, usize)>,
 }
 
 /// The dates of the events a text reports, in text order, resolved against `published`; the
@@ -275,17 +277,14 @@ pub fn dated_text(text: &str, published: Option<NaiveDate>, lang: &str) -> Dated
                 .any(|p| d.start < p.end && p.start < d.end)
         })
         .collect();
-    let recall_sentences = roles::assign(
-        &toks,
-        &mut dates,
-        published,
-        &future_sentences(&toks, Direction::Past),
-    );
+    let future = future_sentences(&toks, Direction::Past);
+    let recall_sentences = roles::assign(&toks, &mut dates, published, &future);
     dates.retain(|d| !matches!(d.date, DateValue::Year(_)));
     DatedText {
         published,
         dates,
         recall_sentences,
+        future_sentences: roles::flagged_spans(&toks, &future),
     }
 }
 

@@ -467,6 +467,16 @@ pub(super) fn assign(
     recall_spans
 }
 
+/// The byte spans (first token to last) of the sentences flagged in `flags`.
+pub(super) fn flagged_spans(toks: &[Tok<'_>], flags: &[bool]) -> Vec<(usize, usize)> {
+    let first: Vec<Option<usize>> = flags
+        .iter()
+        .enumerate()
+        .map(|(s, &f)| f.then(|| toks.partition_point(|t| (t.sentence as usize) < s)))
+        .collect();
+    recall_spans(toks, &first)
+}
+
 /// The byte spans of what the recalling sentences recall: from the token where it starts to the
 /// end of the sentence.
 fn recall_spans(toks: &[Tok<'_>], from: &[Option<usize>]) -> Vec<(usize, usize)> {

@@ -142,6 +142,8 @@ cue_lists!(
     attribute,
     care,
     advice,
+    contacted,
+    negation,
 );
 
 impl Cues {

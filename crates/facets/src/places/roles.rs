@@ -94,6 +94,7 @@ pub(super) fn role_of(
         // road leads to, after the place it locates.
         || names_a_road(&c.before) && follows_a_place(text, g, c, all)
         || spoken_from(&c.before)
+        || c.before.iter().take(3).any(|w| cues().contacted.contains(w))
         || stands_for_its_government(e, c)
         || in_an_official_title(text, e, c)
         || e.kind == PlaceKind::Country && country_in_passing(text, g, c, all)
@@ -553,7 +554,8 @@ pub fn anchor_to_events(
             m.role = PlaceRole::Mention;
         } else if !(m.start < lead_end
             || t.event_date
-            || sentence_words.iter().any(|w| c.is_incident(w)))
+            || sentence_words.iter().any(|w| c.is_incident(w))
+                && !sentence_words.iter().any(|w| c.negation.contains(w)))
         {
             unanchored.push(k);
         }
