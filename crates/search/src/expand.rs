@@ -149,6 +149,9 @@ impl NameExpander for FacetsExpander {
     fn regions(&self) -> Vec<crate::api::RegionInfo> {
         self.gazetteer
             .region_entries()
+            // A former region no current one is named after has an entry of its own, at the
+            // mean of its successors: a name texts may use, not a region of today.
+            .filter(|(_, entry)| !entry.detail.eq_ignore_ascii_case("former"))
             .filter_map(|(id, entry)| {
                 let country = self.gazetteer.country_name(id)?;
                 Some(crate::api::RegionInfo {

@@ -122,9 +122,12 @@ fn locate(data: &IndexData, extraction: Field, dim: usize, id: u32, name: &str) 
             p.role == PlaceRole::Event && p.locality.as_deref().is_some_and(|l| fold(l) == key)
         });
         for place in here {
+            let former_region = place
+                .former_region
+                .filter(|f| Some(f) != place.region.as_ref());
             let point = PlacePoint {
                 region: place.region,
-                former_region: place.former_region,
+                former_region,
                 country: place.country,
                 lat: place.lat,
                 lon: place.lon,

@@ -811,6 +811,14 @@ async fn dimensions_describe_every_facet_and_group_regions_by_country() {
         .find(|r| r["name"] == "Gao")
         .expect("Gao");
     assert_eq!(gao["former"], serde_json::json!([]), "Gao kept its name");
+    assert!(
+        !json["regions"]
+            .as_array()
+            .expect("regions")
+            .iter()
+            .any(|r| r["name"] == "Centre-Nord"),
+        "a former region is not a region of today"
+    );
     let language = &json["facets"][4];
     assert_eq!(language["aliases"], serde_json::json!(["lang"]));
     assert_eq!(language["label_fr"], "Langue");
