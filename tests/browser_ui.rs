@@ -1241,6 +1241,13 @@ async fn steps(fx: &mut Fixture, client: &Client) {
         "no script error in the page"
     );
 
+    analyst_steps(client, &base).await;
+    assert_eq!(
+        js(client, "return window.__sahelErrors;").await,
+        json!([]),
+        "no script error in the page (map, sources, feed)"
+    );
+
     // 13. The server goes away: a clear error state, no blank page.
     drop(fx.server.take());
     search_for(client, "Gao").await;
@@ -1251,4 +1258,540 @@ async fn steps(fx: &mut Fixture, client: &Client) {
             .is_ok(),
         "the server-error state is shown"
     );
+}
+
+/// The JSON of a GET made by the page (same origin).
+async fn page_fetch_json(client: &Client, url: &str) -> Value {
+    js(
+        client,
+        &format!("return fetch({}).then(r => r.json());", json!(url)),
+    )
+    .await
+}
+
+/// The names of the marks on the map.
+async fn mark_names(client: &Client) -> Vec<String> {
+    let value = js(
+        client,
+        "return [...document.querySelectorAll('#map .sm-mark')].map(m => m.dataset.name);",
+    )
+    .await;
+    serde_json::from_value(value).unwrap_or_default()
+}
+
+/// Issue 17: the map, the source facet, the feed, and what a first morning of use found.
+async fn analyst_steps(client: &Client, base: &str) {
+    set_viewport(client, 1280, 900).await;
+    client.goto(base).await.expect("home");
+    settled(client).await;
+    let all = total(client).await;
+
+    // The map draws one mark per located place of the results.
+    wait_js(
+        client,
+        "document.querySelectorAll('#map .sm-mark').length > 0",
+        "map marks",
+    )
+    .await;
+    let places = page_fetch_json(client, "api/search?limit=0").await["places"].clone();
+    let located: Vec<&Value> = places
+        .as_array()
+        .expect("places")
+        .iter()
+        .filter(|p| p["lat"].is_number())
+        .collect();
+    let marks = mark_names(client).await;
+    assert!(marks.len() >= 10, "the demo corpus has places: {marks:?}");
+    assert_eq!(marks.len(), located.len(), "one mark per located place");
+    save_screenshot(client, "desktop-map.png").await;
+
+    // Hover and keyboard focus say the name and the count.
+    let (name, count) = located
+        .iter()
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap_or_default().to_string(),
+                p["count"].as_u64().unwrap_or(0),
+            )
+        })
+        .find(|(_, c)| *c > 1 && *c < all)
+        .expect("a place narrowing the list");
+    let mark = client
+        .find(Locator::Css(&format!(
+            "#map .sm-mark[data-name=\"{name}\"]"
+        )))
+        .await
+        .expect("the place's mark");
+    let hover = MouseActions::new("mouse".to_string()).then(PointerAction::MoveToElement {
+        element: mark.clone(),
+        duration: None,
+        x: 0.0,
+        y: 0.0,
+    });
+    client.perform_actions(hover).await.expect("hover");
+    wait_js(
+        client,
+        &format!(
+            "(() => {{ const tip = document.querySelector('#map .sm-tip');
+               return !tip.hidden && tip.textContent.includes({}) && tip.textContent.includes('{count}'); }})()",
+            json!(name)
+        ),
+        "the tip on hover",
+    )
+    .await;
+    let label = mark
+        .attr("aria-label")
+        .await
+        .expect("label")
+        .unwrap_or_default();
+    assert!(
+        label.contains(&name) && label.contains(&count.to_string()),
+        "a mark's name for screen readers: {label}"
+    );
+    // The list alternative names the same places.
+    let listed = js(
+        client,
+        "return document.querySelectorAll('#map .sm-list li button').length;",
+    )
+    .await;
+    assert_eq!(
+        listed.as_u64(),
+        Some(places.as_array().map_or(0, |p| p.len() as u64))
+    );
+
+    // A click on a mark filters by that locality: chip, list and counts change.
+    let before_ids = hit_ids(client).await;
+    let before_regions = facet_values(client, "region").await;
+    mark.click().await.expect("click the mark");
+    wait_js(
+        client,
+        "location.search.includes('locality=') && window.__sahelSettled()",
+        "locality filter from the map",
+    )
+    .await;
+    assert_eq!(total(client).await, count, "{name}: the count of its mark");
+    assert_ne!(hit_ids(client).await, before_ids, "the list changes");
+    assert_ne!(
+        facet_values(client, "region").await,
+        before_regions,
+        "the counts change"
+    );
+    let chip = js(
+        client,
+        "const c = document.querySelector('#chips .chip[data-facet=\"locality\"]'); return c ? c.dataset.value : null;",
+    )
+    .await;
+    assert_eq!(chip, json!(name), "a locality chip");
+    let selected = js(
+        client,
+        "return [...document.querySelectorAll('#map .sm-mark.is-selected')].map(m => m.dataset.name);",
+    )
+    .await;
+    assert_eq!(selected, json!([name]), "the mark shows it is chosen");
+    client
+        .find(Locator::Css("#chips .clear-all"))
+        .await
+        .expect("clear all")
+        .click()
+        .await
+        .expect("clear");
+    wait_js(
+        client,
+        "!location.search.includes('locality=') && window.__sahelSettled()",
+        "locality cleared",
+    )
+    .await;
+
+    // The map follows a region filter: only that region's places.
+    let region = located
+        .iter()
+        .find_map(|p| p["region"].as_str())
+        .expect("a region")
+        .to_string();
+    client
+        .goto(&format!("{base}?region={}", region.replace(' ', "%20")))
+        .await
+        .expect("region filter");
+    settled(client).await;
+    wait_js(
+        client,
+        "document.querySelectorAll('#map .sm-mark').length > 0",
+        "map marks for the region",
+    )
+    .await;
+    let in_region = mark_names(client).await;
+    assert!(
+        in_region.len() < marks.len() && in_region.iter().all(|m| marks.contains(m)),
+        "the map keeps the region's places: {in_region:?}"
+    );
+    // Its places are those of the region's reports: the region's own with all their reports,
+    // the others their reports share, with fewer.
+    let filtered = page_fetch_json(
+        client,
+        &format!("api/search?region={}&limit=0", region.replace(' ', "%20")),
+    )
+    .await["places"]
+        .clone();
+    let count_in = |list: &Value, name: &str| {
+        list.as_array()
+            .and_then(|l| l.iter().find(|p| p["name"] == name))
+            .and_then(|p| p["count"].as_u64())
+    };
+    for place in filtered.as_array().expect("places") {
+        let name = place["name"].as_str().unwrap_or_default();
+        let overall = count_in(&places, name).unwrap_or(0);
+        let here = place["count"].as_u64().unwrap_or(0);
+        if place["region"] == json!(region) {
+            assert_eq!(here, overall, "{name} is in {region}: all its reports");
+        } else {
+            assert!(here <= overall, "{name}: {here} of {overall}");
+        }
+    }
+    let mut expected: Vec<String> = filtered
+        .as_array()
+        .expect("places")
+        .iter()
+        .filter(|p| p["lat"].is_number())
+        .filter_map(|p| p["name"].as_str().map(str::to_string))
+        .collect();
+    let mut drawn = in_region.clone();
+    expected.sort();
+    drawn.sort();
+    assert_eq!(drawn, expected, "the marks are the filtered places");
+
+    // The source facet filters.
+    client.goto(base).await.expect("home");
+    settled(client).await;
+    let sources = facet_values(client, "source").await;
+    let (source, source_count) = sources
+        .iter()
+        .find(|(_, c)| *c > 0 && *c < all)
+        .cloned()
+        .unwrap_or_else(|| panic!("a source facet: {sources:?}"));
+    checkbox(client, "source", &source)
+        .await
+        .click()
+        .await
+        .expect("tick source");
+    wait_js(
+        client,
+        "location.search.includes('source=') && window.__sahelSettled()",
+        "source filter",
+    )
+    .await;
+    assert_eq!(total(client).await, source_count, "{source}");
+
+    // "Follow this search": an Atom feed of the search's reports, newest first.
+    client.goto(base).await.expect("home");
+    settled(client).await;
+    search_for(client, "attaque").await;
+    let href = client
+        .find(Locator::Css("#feed-link"))
+        .await
+        .expect("feed link")
+        .attr("href")
+        .await
+        .expect("href")
+        .expect("a feed URL");
+    let xml = js(
+        client,
+        &format!("return fetch({}).then(r => r.text());", json!(href)),
+    )
+    .await;
+    let feed = feed_rs::parser::parse(xml.as_str().unwrap_or_default().as_bytes())
+        .expect("the feed parses");
+    let entry_ids: Vec<String> = feed
+        .entries
+        .iter()
+        .filter_map(|e| e.links.first())
+        .filter_map(|l| {
+            let query = l.href.split_once('?')?.1;
+            js_free_param(query, "doc")
+        })
+        .collect();
+    let newest: Vec<String> =
+        page_fetch_json(client, "api/search?q=attaque&sort=date_desc&limit=50").await["hits"]
+            .as_array()
+            .map(|hits| {
+                hits.iter()
+                    .filter_map(|h| h["id"].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+    assert!(!entry_ids.is_empty());
+    assert_eq!(
+        entry_ids, newest,
+        "the feed lists the search's reports, newest first"
+    );
+
+    // Former region names beside the current ones, in the facet, the chips and the export;
+    // the former name typed selects the region.
+    client.goto(base).await.expect("home");
+    settled(client).await;
+    let labels = js(
+        client,
+        "return [...document.querySelectorAll('.facet-region .opt-label')].map(l => l.textContent);",
+    )
+    .await;
+    assert!(
+        labels.as_array().is_some_and(|l| l
+            .iter()
+            .any(|l| l.as_str().is_some_and(|l| l.contains(" (ex-"))))
+            && labels
+                .as_array()
+                .is_some_and(|l| l.iter().any(|l| l == "Gao")),
+        "the region facet names former regions: {labels}"
+    );
+    client
+        .goto(&format!("{base}?region=Centre-Nord"))
+        .await
+        .expect("a former region typed");
+    settled(client).await;
+    let by_former_name = total(client).await;
+    assert!(by_former_name > 0, "the former name selects its successor");
+    client
+        .goto(&format!("{base}?region=Kuils%C3%A9"))
+        .await
+        .expect("the current name");
+    settled(client).await;
+    assert_eq!(
+        total(client).await,
+        by_former_name,
+        "either name, the same reports"
+    );
+    let chip_text = js(
+        client,
+        "return [...document.querySelectorAll('#chips .chip')].map(c => c.textContent).join(' | ');",
+    )
+    .await;
+    assert!(
+        chip_text
+            .as_str()
+            .is_some_and(|c| c.contains("Kuilsé (ex-Centre-Nord)")),
+        "the chip names the former region: {chip_text}"
+    );
+    let csv = js(
+        client,
+        "return fetch(document.getElementById('export-csv').href).then(r => r.arrayBuffer())
+           .then(b => { const bytes = new Uint8Array(b);
+                        return { bom: [bytes[0], bytes[1], bytes[2]],
+                                 text: new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes) }; });",
+    )
+    .await;
+    assert_eq!(
+        csv["bom"],
+        json!([0xEF, 0xBB, 0xBF]),
+        "a UTF-8 byte-order mark"
+    );
+    let csv_text = csv["text"].as_str().unwrap_or_default();
+    let header = csv_text.lines().next().unwrap_or_default();
+    for column in ["event_dates", "regions", "sources"] {
+        assert!(
+            header.split(',').any(|c| c == column),
+            "{column} in {header}"
+        );
+    }
+    assert!(csv_text.contains("Kuilsé (ex-Centre-Nord)"), "{csv_text}");
+
+    // A type-ahead box filters a long facet list, former names included.
+    client.goto(base).await.expect("home");
+    settled(client).await;
+    let filter_box = client
+        .find(Locator::Css(".facet-region .facet-filter-input"))
+        .await
+        .expect("the region list has a type-ahead box");
+    filter_box.send_keys("centre-n").await.expect("type");
+    wait_js(
+        client,
+        "[...document.querySelectorAll('.facet-region input[data-facet=\"region\"]')].map(i => i.dataset.value).join() === 'Kuilsé'",
+        "the list keeps Kuilsé",
+    )
+    .await;
+    wait_js(
+        client,
+        "document.activeElement.classList.contains('facet-filter-input')",
+        "typing stays in the box",
+    )
+    .await;
+
+    // A country never counts fewer documents than one of its regions.
+    client
+        .goto(&format!("{base}?region=Gao"))
+        .await
+        .expect("a region ticked");
+    settled(client).await;
+    let below = js(
+        client,
+        "return [...document.querySelectorAll('.facet-region .group')].filter(g => {
+           const head = g.querySelector('.country-opt .count');
+           if (!head) return false;
+           const country = Number(head.textContent.replace(/\\D/g, ''));
+           return [...g.querySelectorAll('.nested .count')].some(c => Number(c.textContent.replace(/\\D/g, '')) > country);
+         }).map(g => g.getAttribute('aria-label'));",
+    )
+    .await;
+    assert_eq!(below, json!([]), "countries counted below a region");
+
+    // The French page says everything in French: the typo note, the syntax notes; the line of
+    // other spellings is short and unfolds.
+    search_for(client, "Tombouctuo").await;
+    let understood = js(
+        client,
+        "return document.getElementById('understood').textContent;",
+    )
+    .await;
+    let understood = understood.as_str().unwrap_or_default();
+    assert!(
+        !understood.contains("nothing matched") && !understood.contains("searched instead"),
+        "no English in the French page: {understood}"
+    );
+    search_for(client, "region:Gao").await;
+    let notes = js(
+        client,
+        "return [...document.querySelectorAll('#understood .u-note')].map(n => n.textContent).join(' ');",
+    )
+    .await;
+    assert!(
+        notes.as_str().is_some_and(|n| n.contains("syntaxe")),
+        "the field-syntax note in French: {notes}"
+    );
+    search_for(client, "JNIM Tombouctou").await;
+    let folded = js(
+        client,
+        "const p = document.querySelector('#understood .u-also');
+         return { height: p.getBoundingClientRect().height, text: p.textContent,
+                  line: parseFloat(getComputedStyle(p).lineHeight) || 20 };",
+    )
+    .await;
+    assert!(
+        folded["height"].as_f64().unwrap_or(999.0) <= 1.5 * folded["line"].as_f64().unwrap_or(20.0),
+        "the line of other spellings is one line: {folded}"
+    );
+    client
+        .find(Locator::Css("#understood .u-also button.unfold"))
+        .await
+        .expect("the unfold button")
+        .click()
+        .await
+        .expect("unfold");
+    let unfolded = js(
+        client,
+        "return document.querySelector('#understood .u-also').textContent;",
+    )
+    .await;
+    assert!(
+        unfolded.as_str().unwrap_or_default().len()
+            > folded["text"].as_str().unwrap_or_default().len()
+            && unfolded.as_str().is_some_and(|t| t.contains("Timbuctoo")),
+        "unfolded, every spelling: {unfolded}"
+    );
+
+    // A dragged period bounds the month facet: no month outside it is offered.
+    client
+        .goto(&format!("{base}?from=2024-03-01&to=2024-05-31"))
+        .await
+        .expect("a period");
+    settled(client).await;
+    let months = facet_values(client, "month").await;
+    assert!(!months.is_empty());
+    assert!(
+        months
+            .iter()
+            .all(|(m, _)| m.as_str() >= "2024-03" && m.as_str() <= "2024-05"),
+        "months within the period only: {months:?}"
+    );
+
+    // Punctuation only: the page says there is nothing to search.
+    search_for(client, "?!.,;:").await;
+    assert_eq!(total(client).await, 0);
+    assert!(
+        client.find(Locator::Css("#status .no-words")).await.is_ok(),
+        "the page says the query has no words"
+    );
+
+    // Phone width: after a tick, "show N results" closes the filter panel.
+    set_viewport(client, 360, 780).await;
+    client.goto(base).await.expect("home");
+    settled(client).await;
+    js(client, "window.scrollTo(0, 0);").await;
+    save_screenshot(client, "phone-map.png").await;
+    client
+        .find(Locator::Css("#filters-toggle"))
+        .await
+        .expect("filters button")
+        .click()
+        .await
+        .expect("open filters");
+    let language = facet_values(client, "language")
+        .await
+        .into_iter()
+        .find(|(_, c)| *c > 0 && *c < all)
+        .expect("a language narrowing the list");
+    // Scrolled to the middle of the screen, as a thumb does: the sticky button covers the
+    // panel's last line.
+    let tick = checkbox(client, "language", &language.0).await;
+    client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'});",
+            vec![serde_json::to_value(&tick).expect("element")],
+        )
+        .await
+        .expect("scroll");
+    tick.click().await.expect("tick");
+    wait_js(
+        client,
+        "location.search.includes('language=') && window.__sahelSettled()",
+        "language ticked",
+    )
+    .await;
+    let button = client
+        .find(Locator::Css("#show-results"))
+        .await
+        .expect("the show-results button");
+    let text = button.text().await.expect("text");
+    assert!(
+        text.contains(&language.1.to_string()),
+        "the button says how many: {text}"
+    );
+    button.click().await.expect("show results");
+    assert_eq!(
+        js(
+            client,
+            "return getComputedStyle(document.getElementById('sidebar')).display;"
+        )
+        .await,
+        json!("none"),
+        "the panel closes"
+    );
+    set_viewport(client, 1280, 900).await;
+}
+
+/// The value of `key` in a URL query string.
+fn js_free_param(query: &str, key: &str) -> Option<String> {
+    query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        (k == key).then(|| percent_decode(v))
+    })
+}
+
+/// `%xx` and `+` decoded (UTF-8).
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match u8::from_str_radix(&text[i + 1..i + 3], 16) {
+                Ok(b) => {
+                    out.push(b);
+                    i += 2;
+                }
+                Err(_) => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

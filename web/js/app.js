@@ -5,12 +5,13 @@
 
 import { h, markedWords } from './dom.js';
 import { t, lang, setLang, applyStatic } from './i18n.js';
-import { loadDimensions, monthFacet } from './dimensions.js';
+import { loadDimensions, monthFacet, facetNamed, mapRegions } from './dimensions.js';
 import { fromSearch, toSearch, apiSearchUrl, apiDocUrl, searchKey, clone, emptyState, facetNames, PAGE_SIZE } from './state.js';
 import { renderFacets, renderChips } from './facets.js';
 import { renderTimeline, fillMonths, lastDay } from './timeline.js';
 import { renderUnderstood, renderToolbar, renderHits, renderPager, renderEmpty, renderError } from './results.js';
 import { renderDoc, renderDocError } from './doc.js';
+import { renderMap } from './map.js';
 
 // Errors are kept for the end-to-end tests (and anyone looking in the console).
 window.__sahelErrors = [];
@@ -21,7 +22,7 @@ const $ = (id) => document.getElementById(id);
 const els = {
   form: $('search-form'), q: $('q'), langSwitch: $('lang-switch'), sidebar: $('sidebar'), facets: $('facets'),
   filtersToggle: $('filters-toggle'), chips: $('chips'), understood: $('understood'), timeline: $('timeline'),
-  toolbar: $('toolbar'), status: $('status'), results: $('results'), pager: $('pager'),
+  toolbar: $('toolbar'), status: $('status'), results: $('results'), pager: $('pager'), map: $('map'),
   resultsView: $('results-view'), docView: $('doc-view'), busy: $('busy'), home: $('home'), announce: $('announce'),
 };
 
@@ -92,6 +93,35 @@ async function runSearch(st, { force = false } = {}) {
 
 // ---------- rendering ----------
 
+// The filter a click on the map adds: the locality facet (a dimension of the server's table).
+const MAP_FACET = 'locality';
+let outlines = null;
+let outlinesLoading = null;
+
+/** The map of the results' places (outlines fetched once, on the first map drawn). */
+function drawMap(response, st) {
+  if (!facetNamed(MAP_FACET)) return;
+  if (!outlines) {
+    outlinesLoading = outlinesLoading || fetchJson('map/outlines.json').then((o) => { outlines = o; });
+    outlinesLoading.then(() => { if (shown.response === response) drawMap(response, st); })
+      .catch((err) => window.__sahelErrors.push(`map outlines: ${err.message || err}`));
+    return;
+  }
+  renderMap(els.map, {
+    outlines, places: response.places || [], regions: mapRegions(), lang: lang(),
+    selected: st[MAP_FACET] || [], onSelect: (name) => toggleFacet(MAP_FACET, name),
+  });
+  els.map.dataset.places = String((response.places || []).length);
+}
+
+/** Phone width: the filter panel closes and the results come into view. */
+function showResults() {
+  els.sidebar.classList.remove('open');
+  els.filtersToggle.setAttribute('aria-expanded', 'false');
+  els.resultsView.scrollIntoView({ block: 'start' });
+  els.results.focus({ preventScroll: true });
+}
+
 /** The months ticked in the month facet (the timeline's). */
 function monthsOf(st) {
   const d = monthFacet();
@@ -122,7 +152,7 @@ function renderResults() {
   const st = shown.state || state;
   const response = shown.response;
   const handlers = {
-    onToggle: toggleFacet, onClear: clearFilters, onRemove: removeFilter,
+    onToggle: toggleFacet, onClear: clearFilters, onRemove: removeFilter, onShowResults: showResults,
   };
   renderChips(els.chips, st, handlers);
   updateFiltersToggle(st);
@@ -132,6 +162,7 @@ function renderResults() {
     els.results.replaceChildren();
     els.pager.replaceChildren();
     els.timeline.replaceChildren();
+    els.map.replaceChildren();
     renderError(els.status, shown.error, { onRetry: () => runSearch(state, { force: true }) });
     document.body.dataset.state = 'error';
     return;
@@ -141,6 +172,7 @@ function renderResults() {
   renderUnderstood(els.understood, response, st, {
     onTranslate: (translate) => navigate({ ...clone(state), translate, page: 1, doc: '' }),
   });
+  drawMap(response, st);
   renderTimeline(els.timeline, timelineBars(response, st), {
     selected: monthSelected(st), onMonth: timelineMonth, onRange: timelineRange,
   });

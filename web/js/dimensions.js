@@ -7,17 +7,31 @@ import { lang, fmtMonth, langName } from './i18n.js';
 
 let dims = [];
 let groups = {};
+let regions = [];
+let formerOf = new Map();
 
 /** Reads the dimensions from the server (`fetchJson(url)` → the JSON body). */
 export async function loadDimensions(fetchJson) {
   const body = await fetchJson('api/dimensions');
   dims = Array.isArray(body.facets) ? body.facets : [];
   groups = body.groups && typeof body.groups === 'object' ? body.groups : {};
+  regions = Array.isArray(body.regions) ? body.regions : [];
+  formerOf = new Map(regions.filter((r) => (r.former || []).length).map((r) => [r.name, r.former]));
 }
 
-/** The dimensions the page filters on and shows, in the order of its sidebar. */
+/** The dimensions the page filters on (the view state holds one list each), sidebar first. */
+export function stateFacets() {
+  return dims.filter((d) => d.filters).sort((a, b) => (a.page ?? 1e3) - (b.page ?? 1e3));
+}
+
+/** The dimensions the page filters on and shows in its sidebar, in the sidebar's order. */
 export function pageFacets() {
-  return dims.filter((d) => d.filters && d.page != null).sort((a, b) => a.page - b.page);
+  return stateFacets().filter((d) => d.page != null);
+}
+
+/** The regions of the gazetteer with their capitals (the map's labels). */
+export function mapRegions() {
+  return regions;
 }
 
 /** The page dimension of the months (the timeline's), if any. */
@@ -25,9 +39,9 @@ export function monthFacet() {
   return pageFacets().find((d) => d.kind === 'months') || null;
 }
 
-/** The page dimension called `name`. */
+/** The dimension called `name` that the page filters on. */
 export function facetNamed(name) {
-  return pageFacets().find((d) => d.name === name) || null;
+  return stateFacets().find((d) => d.name === name) || null;
 }
 
 /** Whether another page dimension is grouped under `d` (its values head that one's groups). */
@@ -40,10 +54,12 @@ export function facetLabel(d) {
   return lang() === 'en' ? d.label_en : d.label_fr;
 }
 
-/** A value of a dimension as the page shows it: months and languages by name. */
+/** A value of a dimension as the page shows it: months and languages by name, a region with
+ * its former names (`Kuilsé (ex-Centre-Nord)`). */
 export function valueLabel(d, value) {
   if (d.kind === 'months') return fmtMonth(value, true);
   if (d.kind === 'language') return langName(value);
+  if (d.grouped_under && formerOf.has(value)) return `${value} (${formerOf.get(value).map((f) => `ex-${f}`).join(', ')})`;
   return value;
 }
 

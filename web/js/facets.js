@@ -7,12 +7,39 @@
 import { h, clear } from './dom.js';
 import { t, fmtNumber, fmtDate } from './i18n.js';
 import { groupValues, foldKey } from './groups.js';
-import { pageFacets, facetNamed, headsGroups, facetLabel, valueLabel, groupTable } from './dimensions.js';
+import { pageFacets, stateFacets, facetNamed, headsGroups, facetLabel, valueLabel, groupTable } from './dimensions.js';
 import { hasFilters } from './state.js';
 
 const SHORT_LIST = 10;
 const PER_GROUP = 6;
 const expanded = new Set();
+// What is typed in each facet's type-ahead box (kept across renderings).
+const typed = new Map();
+
+/** Whether a value (or its label: a region's former name) holds what is typed, accents and
+ * case aside. */
+function matches(name, value, label) {
+  const q = foldKey(typed.get(name) || '');
+  return !q || foldKey(value).includes(q) || foldKey(label).includes(q);
+}
+
+/** The type-ahead box of a long facet list: typing keeps the values holding the text. */
+function typeAhead(d, rerender) {
+  const id = `ff-${d.name}`;
+  return h('div', { class: 'facet-filter' },
+    h('label', { for: id, class: 'visually-hidden', text: t('facetFilterLabel', { facet: facetLabel(d) }) }),
+    h('input', {
+      type: 'search', id, class: 'facet-filter-input', 'data-filters': d.name, value: typed.get(d.name) || '',
+      placeholder: t('facetFilter'), autocomplete: 'off', spellcheck: 'false',
+      oninput: (e) => {
+        const at = e.target.selectionStart;
+        typed.set(d.name, e.target.value);
+        rerender();
+        const box = document.getElementById(id);
+        if (box) { box.focus(); box.setSelectionRange(at, at); }
+      },
+    }));
+}
 
 function withSelected(list, selected) {
   const out = (list || []).slice();
@@ -39,9 +66,9 @@ function option(facet, item, on, label, onToggle, extraClass = '') {
       h('span', { class: 'count', 'aria-hidden': 'true', text: fmtNumber(item.count) })));
 }
 
-function section(name, title, body, moreButton) {
+function section(name, title, body, moreButton, filterBox = null) {
   return h('section', { class: `facet facet-${name}`, 'aria-labelledby': `fh-${name}` },
-    h('h2', { id: `fh-${name}`, text: title }), body, moreButton);
+    h('h2', { id: `fh-${name}`, text: title }), filterBox, body, moreButton);
 }
 
 function moreButton(name, open, n, rerender) {
@@ -57,11 +84,15 @@ function simpleList(d, items, selected, onToggle, rerender) {
   const all = withSelected(items, selected);
   if (d.kind === 'months') all.sort((a, b) => b.value.localeCompare(a.value));
   if (!all.length) return section(d.name, facetLabel(d), h('p', { class: 'muted', text: t('noValues') }));
-  const open = expanded.has(d.name);
-  const shown = open ? all : all.filter((v, i) => i < SHORT_LIST || isOn(selected, v.value));
-  const ul = h('ul', { class: 'opts' }, shown.map((v) => option(d.name, v, isOn(selected, v.value), valueLabel(d, v.value), onToggle)));
-  const more = all.length > SHORT_LIST ? moreButton(d.name, open, all.length, rerender) : null;
-  return section(d.name, facetLabel(d), ul, more);
+  const box = all.length > SHORT_LIST ? typeAhead(d, rerender) : null;
+  const wanted = all.filter((v) => matches(d.name, v.value, valueLabel(d, v.value)) || isOn(selected, v.value));
+  const open = expanded.has(d.name) || !!typed.get(d.name);
+  const shown = open ? wanted : wanted.filter((v, i) => i < SHORT_LIST || isOn(selected, v.value));
+  const ul = shown.length
+    ? h('ul', { class: 'opts' }, shown.map((v) => option(d.name, v, isOn(selected, v.value), valueLabel(d, v.value), onToggle)))
+    : h('p', { class: 'muted', text: t('noValues') });
+  const more = all.length > SHORT_LIST && !typed.get(d.name) ? moreButton(d.name, open, all.length, rerender) : null;
+  return section(d.name, facetLabel(d), ul, more, box);
 }
 
 /** A dimension grouped under the values of `parent` (which can be ticked too). */
@@ -70,27 +101,34 @@ function groupedList(d, parent, facets, st, response, onToggle, rerender) {
   const parents = withSelected(facets[parent.name], st[parent.name]);
   const groups = groupValues(values, parents, groupTable(d), response && response.hits, d.column, parent.column);
   const body = h('div', { class: 'groups' });
-  const open = expanded.has(d.name);
+  const filtering = !!typed.get(d.name);
+  const open = expanded.has(d.name) || filtering;
   let shown = 0;
   for (const g of groups) {
     const parentOn = g.parent ? isOn(st[parent.name], g.parent) : false;
+    const parentMatches = g.parent && matches(d.name, g.parent, valueLabel(parent, g.parent));
+    const wanted = g.values.filter((r) => parentMatches || isOn(st[d.name], r.value) || matches(d.name, r.value, valueLabel(d, r.value)));
+    if (filtering && !wanted.length && !parentMatches && !parentOn) continue;
     const heading = g.parent
       ? h('ul', { class: `opts ${parent.name}` }, option(parent.name, { value: g.parent, count: g.count ?? 0 }, parentOn, valueLabel(parent, g.parent), onToggle, `${parent.name}-opt`))
       : h('p', { class: 'group-other', text: t('otherGroup') });
     // Closed, each group shows its first values (by count); "show all" lists every one.
-    const items = g.values.filter((r, i) => open || i < PER_GROUP || isOn(st[d.name], r.value));
+    const items = wanted.filter((r, i) => open || i < PER_GROUP || isOn(st[d.name], r.value));
     shown += items.length;
     body.append(h('div', { class: 'group', role: 'group', 'aria-label': g.parent || t('otherGroup') },
       heading,
       items.length ? h('ul', { class: 'opts nested' }, items.map((r) => option(d.name, r, isOn(st[d.name], r.value), valueLabel(d, r.value), onToggle))) : null));
   }
-  const more = shown < values.length || open ? moreButton(d.name, open, values.length, rerender) : null;
-  return section(d.name, facetLabel(d), groups.length ? body : h('p', { class: 'muted', text: t('noValues') }), more);
+  const box = values.length > SHORT_LIST ? typeAhead(d, rerender) : null;
+  const more = !filtering && (shown < values.length || open) ? moreButton(d.name, open, values.length, rerender) : null;
+  const empty = h('p', { class: 'muted', text: t('noValues') });
+  return section(d.name, facetLabel(d), body.childElementCount ? body : empty, more, box);
 }
 
-/** Renders the sidebar from a search response and the state. */
-export function renderFacets(root, response, st, { onToggle, onClear }) {
-  const rerender = () => renderFacets(root, response, st, { onToggle, onClear });
+/** Renders the sidebar from a search response and the state; `onShowResults` closes it at phone
+ * width (the button that says how many results the filters give). */
+export function renderFacets(root, response, st, { onToggle, onClear, onShowResults }) {
+  const rerender = () => renderFacets(root, response, st, { onToggle, onClear, onShowResults });
   clear(root);
   const facets = (response && response.facets) || {};
   root.append(h('div', { class: 'facets-head' }, h('h2', { class: 'facets-title', text: t('filters') })));
@@ -102,6 +140,12 @@ export function renderFacets(root, response, st, { onToggle, onClear }) {
       ? groupedList(d, parent, facets, st, response, onToggle, rerender)
       : simpleList(d, facets[d.name], st[d.name], onToggle, rerender));
   }
+  const n = (response && response.total) || 0;
+  root.append(h('div', { class: 'show-results-bar' }, h('button', {
+    type: 'button', class: 'btn primary show-results', id: 'show-results',
+    text: n === 1 ? t('showResults1') : t('showResults', { n: fmtNumber(n) }),
+    onclick: () => onShowResults && onShowResults(),
+  })));
 }
 
 /** The removable chips of the active filters (a group's head before its members), and "clear all". */
@@ -120,7 +164,7 @@ export function renderChips(root, st, { onRemove, onClear }) {
     done.add(d.name);
     for (const v of st[d.name]) chip(d.name, v, valueLabel(d, v));
   };
-  for (const d of pageFacets()) {
+  for (const d of stateFacets()) {
     if (d.grouped_under) chipsOf(facetNamed(d.grouped_under));
     chipsOf(d);
   }

@@ -3,7 +3,65 @@
 
 import { h, clear, snippetNodes } from './dom.js';
 import { t, fmtNumber, fmtDate, langName } from './i18n.js';
-import { PAGE_SIZE, apiExportUrl, toSearch, hasFilters, clone } from './state.js';
+import { PAGE_SIZE, apiExportUrl, feedUrl, toSearch, hasFilters, clone } from './state.js';
+
+// Alternatives shown per term on a folded line, and terms shown.
+const FOLDED_ALTERNATIVES = 2;
+const FOLDED_TERMS = 2;
+// The folded lines unfolded by the user, by line and query (a new query folds them again).
+const unfolded = new Set();
+
+/** A line of `label : term → alternatives · …`, short (the first terms, their first
+ * alternatives) with a button that unfolds it when that hides anything. */
+function foldableLine(kind, q, label, items, cls, after = []) {
+  const key = `${kind}\u0000${q}`;
+  const open = unfolded.has(key);
+  const hidden = items.length > FOLDED_TERMS || items.some((e) => e.alternatives.length > FOLDED_ALTERNATIVES);
+  const shown = open || !hidden ? items : items.slice(0, FOLDED_TERMS);
+  const text = (e) => {
+    const alts = open || !hidden ? e.alternatives : e.alternatives.slice(0, FOLDED_ALTERNATIVES);
+    return `${e.term} → ${alts.join(', ')}${alts.length < e.alternatives.length ? ', …' : ''}`;
+  };
+  const line = h('p', { class: `u-sub ${cls}${open ? ' open' : ''}` }, `${label} : `,
+    shown.map((e, i) => [i ? ' · ' : '', h('span', { class: 'q-exp', text: text(e) })]));
+  if (hidden) {
+    const more = items.reduce((n, e) => n + e.alternatives.length, 0);
+    line.append(open ? '' : ' … ', h('button', {
+      type: 'button', class: 'link unfold', 'aria-expanded': String(open),
+      text: open ? t('fold') : t('unfold', { n: fmtNumber(more) }),
+      onclick: () => {
+        if (open) unfolded.delete(key); else unfolded.add(key);
+        const fresh = foldableLine(kind, q, label, items, cls, after);
+        line.replaceWith(fresh);
+        const button = fresh.querySelector('button.unfold');
+        if (button) button.focus();
+      },
+    }));
+  }
+  if (after.length) line.append(' ', ...after);
+  return line;
+}
+
+// The server's notes in English; the French page says them in French.
+const NOTES = [
+  [/^`(.*)`: no searchable words$/, (m) => t('noWordsNote', { q: m[1] })],
+  [/^(\w+) `(.*)` matches no indexed value$/, (m) => t('noSuchValue', { facet: m[1], value: m[2] })],
+  [/^unclosed quote: the rest was searched as plain words$/, () => t('noteUnclosedQuote')],
+  [/^`(.*)`: operators other than OR, NOT, - and \* are not supported; searched as plain words$/, (m) => t('noteOperators', { raw: m[1] })],
+  [/^`(.*)`: field syntax is not supported \(use the filters\); searched as plain words$/, (m) => t('noteFieldSyntax', { raw: m[1] })],
+  [/^`(.*)`: a prefix needs at least (\d+) letters; searched as a word$/, (m) => t('notePrefixShort', { raw: m[1], n: m[2] })],
+  [/^`(.*)`: `\*` only works at the end of a word; searched as plain words$/, (m) => t('noteStar', { raw: m[1] })],
+  [/^only the first (\d+) words were searched$/, (m) => t('noteFirstWords', { n: m[1] })],
+];
+
+/** A note of the server in the page's language (as sent when none matches). */
+export function noteText(note) {
+  for (const [pattern, say] of NOTES) {
+    const m = pattern.exec(note);
+    if (m) return say(m);
+  }
+  return note;
+}
 
 /** "Résultats pour …": terms, phrases, OR groups, expansions, exclusions, corrections, notes. */
 export function renderUnderstood(root, response, st, { onTranslate } = {}) {
@@ -30,8 +88,7 @@ export function renderUnderstood(root, response, st, { onTranslate } = {}) {
   }
   const expansions = (q.expansions || []).filter((e) => (e.alternatives || []).length);
   if (expansions.length) {
-    lines.push(h('p', { class: 'u-sub' }, `${t('alsoSearched')} : `,
-      expansions.map((e, i) => [i ? ' · ' : '', h('span', { class: 'q-exp', text: `${e.term} → ${e.alternatives.join(', ')}` })])));
+    lines.push(foldableLine('also', st.q, t('alsoSearched'), expansions, 'u-also'));
   }
   const translations = (q.translations || []).filter((tr) => (tr.alternatives || []).length);
   if (onTranslate && (translations.length || st.translate === false) && !q.browse) {
@@ -43,9 +100,7 @@ export function renderUnderstood(root, response, st, { onTranslate } = {}) {
     });
     lines.push(st.translate === false
       ? h('p', { class: 'u-sub u-translate' }, `${t('notTranslated')} `, toggle)
-      : h('p', { class: 'u-sub u-translate' }, `${t('translated')} : `,
-        translations.map((tr, i) => [i ? ' · ' : '', h('span', { class: 'q-exp', text: `${tr.term} → ${tr.alternatives.join(', ')}` })]),
-        ' ', toggle));
+      : foldableLine('translated', st.q, t('translated'), translations, 'u-translate', [toggle]));
   }
   if ((q.missing || []).length) {
     lines.push(h('p', { class: 'u-sub u-missing', text: t('missingWords', { words: q.missing.join(', ') }) }));
@@ -53,9 +108,11 @@ export function renderUnderstood(root, response, st, { onTranslate } = {}) {
   if ((q.ignored || []).length) lines.push(h('p', { class: 'u-sub', text: `${t('ignoredWords')} : ${q.ignored.join(', ')}` }));
   if (q.partial) lines.push(h('p', { class: 'u-sub', text: t('partialCounts', { full: fmtNumber(q.full_total || 0) }) }));
   if (q.fallback) lines.push(h('p', { class: 'u-sub', text: t('fallbackNote') }));
-  // The notes the page says in its own words are not repeated.
+  // The notes the page says in its own words are not repeated (missing words, corrections);
+  // the others are said in the page's language.
   for (const note of q.notes || []) {
-    if (!note.startsWith('no report contains')) lines.push(h('p', { class: 'u-sub u-note', text: note }));
+    if (note.startsWith('no report contains') || note.startsWith('nothing matched as typed')) continue;
+    lines.push(h('p', { class: 'u-sub u-note', text: noteText(note) }));
   }
   root.append(...lines);
 }
@@ -79,7 +136,8 @@ export function renderToolbar(root, response, st, { onSort }) {
       n > 0 ? h('span', { class: 'export', role: 'group', 'aria-label': t('export') },
         h('span', { class: 'export-label', 'aria-hidden': 'true', text: `${t('export')} :` }),
         h('a', { class: 'btn small', id: 'export-csv', href: apiExportUrl(st, 'csv'), download: 'sahel-resultats.csv', 'aria-label': t('exportCsvLabel', { n: fmtNumber(n) }), text: t('exportCsv') }),
-        h('a', { class: 'btn small', id: 'export-json', href: apiExportUrl(st, 'json'), download: 'sahel-resultats.json', 'aria-label': t('exportJsonLabel', { n: fmtNumber(n) }), text: t('exportJson') })) : null));
+        h('a', { class: 'btn small', id: 'export-json', href: apiExportUrl(st, 'json'), download: 'sahel-resultats.json', 'aria-label': t('exportJsonLabel', { n: fmtNumber(n) }), text: t('exportJson') })) : null,
+      h('a', { class: 'feed-link', id: 'feed-link', href: feedUrl(st), type: 'application/atom+xml', title: t('followTitle'), text: t('follow') })));
 }
 
 function tags(hit) {
@@ -168,6 +226,11 @@ export function renderPager(nav, response, st, { onPage }) {
 export function renderEmpty(status, response, st, { onQuery, onClear }) {
   clear(status);
   const q = (response && response.query) || {};
+  if (q.no_words) {
+    status.append(h('div', { class: 'empty no-words' },
+      h('p', { class: 'empty-title', text: t('noWordsTitle', { q: st.q.trim() }) }), h('p', { text: t('noWordsHint') })));
+    return;
+  }
   const box = h('div', { class: 'empty' }, h('p', { class: 'empty-title', text: t('noResults') }), h('p', { text: t('noResultsHint') }));
   const suggestions = [];
   for (const c of q.corrected || []) for (const w of c.to || []) if (w && w !== c.from) suggestions.push({ from: c.from, to: w });

@@ -3,14 +3,14 @@
 // The facet filters are those of the dimensions the server declares (dimensions.js), one list
 // each under its name; a link with an older name of a dimension (`lang=`) still opens its view.
 
-import { pageFacets } from './dimensions.js';
+import { stateFacets } from './dimensions.js';
 
 export const PAGE_SIZE = 20;
 const SORTS = ['relevance', 'date_desc', 'date_asc'];
 
 /** The names of the facet filters the state holds. */
 export function facetNames() {
-  return pageFacets().map((d) => d.name);
+  return stateFacets().map((d) => d.name);
 }
 
 export function emptyState() {
@@ -27,7 +27,7 @@ export function fromSearch(search) {
   const p = new URLSearchParams(search);
   const st = emptyState();
   st.q = (p.get('q') || '').slice(0, 1000);
-  for (const d of pageFacets()) {
+  for (const d of stateFacets()) {
     const seen = new Set();
     for (const name of [d.name, ...(d.aliases || [])]) {
       for (const v of p.getAll(name)) {
@@ -89,6 +89,12 @@ export function apiExportUrl(st, format) {
   p.set('sort', st.sort);
   p.set('format', format);
   return `api/export?${p}`;
+}
+
+/** `/feed.atom`: the current search and filters as an Atom feed, newest first. */
+export function feedUrl(st) {
+  const s = filterParams(st).toString();
+  return s ? `feed.atom?${s}` : 'feed.atom';
 }
 
 /** `/api/doc/{id}`: ids contain slashes, which stay; each segment is encoded. */

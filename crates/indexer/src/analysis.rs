@@ -46,6 +46,8 @@ pub struct DocFacets {
     pub countries: Vec<String>,
     pub localities: Vec<String>,
     pub actors: Vec<String>,
+    /// Who published it (see [`source_name`]): none or one.
+    pub sources: Vec<String>,
 }
 
 /// What analysis adds to a record.
@@ -119,6 +121,7 @@ impl Analysis {
                     language: metadata_language(record),
                     facets: DocFacets {
                         published: record.published,
+                        sources: source_name(record).into_iter().collect(),
                         ..DocFacets::default()
                     },
                     extraction: None,
@@ -157,6 +160,7 @@ impl Analysis {
             countries: extraction.countries.clone(),
             localities,
             actors: extraction.actors.clone(),
+            sources: source_name(record).into_iter().collect(),
         };
         Analysed {
             language,
@@ -164,6 +168,36 @@ impl Analysis {
             extraction: Some(extraction),
         }
     }
+}
+
+/// The source facet of a record: the source its format gives (front matter or JSON `source`,
+/// a feed's title, an HTML page's site name), its spaces tidied, else the site of its URL
+/// (`https://www.example.org/a` → `example.org`). Spellings differing only in case are one value
+/// at search time (the searcher lists each such group under one spelling).
+pub fn source_name(record: &SourceRecord) -> Option<String> {
+    let given = record
+        .source
+        .as_deref()
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|s| !s.is_empty());
+    given.or_else(|| record.url.as_deref().and_then(site_of))
+}
+
+/// The host of an `http(s)` URL, lowercased, without `www.`, port or user.
+fn site_of(url: &str) -> Option<String> {
+    let url = url.trim();
+    let scheme_end = url.find("://")?;
+    if !url[..scheme_end].eq_ignore_ascii_case("http")
+        && !url[..scheme_end].eq_ignore_ascii_case("https")
+    {
+        return None;
+    }
+    let rest = &url[scheme_end + 3..];
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    let host = host.split(':').next().unwrap_or_default().to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    (!host.is_empty()).then(|| host.to_string())
 }
 
 fn metadata_language(record: &SourceRecord) -> &'static str {
@@ -180,4 +214,43 @@ fn parse_event_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .ok()
         .or_else(|| NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(source: Option<&str>, url: Option<&str>) -> SourceRecord {
+        SourceRecord {
+            source: source.map(str::to_string),
+            url: url.map(str::to_string),
+            ..SourceRecord::default()
+        }
+    }
+
+    #[test]
+    fn source_name_is_the_given_source_tidied_else_the_site() {
+        assert_eq!(
+            source_name(&record(Some("  Agence  Sahel\tPresse "), None)).as_deref(),
+            Some("Agence Sahel Presse")
+        );
+        assert_eq!(
+            source_name(&record(Some("FAMa"), Some("https://example.org/x"))).as_deref(),
+            Some("FAMa")
+        );
+        assert_eq!(
+            source_name(&record(
+                Some("  "),
+                Some("https://user@WWW.Example.org:8080/a?b#c")
+            ))
+            .as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(
+            source_name(&record(None, Some("ftp://example.org/a"))),
+            None
+        );
+        assert_eq!(source_name(&record(None, Some("not a url"))), None);
+        assert_eq!(source_name(&record(None, None)), None);
+    }
 }

@@ -246,6 +246,7 @@ fn facet_column_values<'a>(dim: &FacetDim, analysed: &'a Analysed) -> Vec<&'a st
         names::COUNTRIES => list(&facets.countries),
         names::LOCALITIES => list(&facets.localities),
         names::ACTORS => list(&facets.actors),
+        names::SOURCES => list(&facets.sources),
         _ => Vec::new(),
     }
 }
@@ -311,22 +312,16 @@ pub fn add_facet_columns(fields: &Fields, doc: &mut TantivyDocument, facets: &[V
     }
 }
 
-/// The facet value columns: months, regions, countries, localities, actors, in that order (the
-/// language is written apart). What the pipeline writes into a document it rebuilds;
+/// Every facet column but the language's (which a rebuilt document writes apart), from values in
+/// the order of [`FACETS`]: what the pipeline writes into a document it rebuilds;
 /// [`add_facet_columns`] writes every facet.
-pub(crate) fn add_facet_values(
-    fields: &Fields,
-    doc: &mut TantivyDocument,
-    values: [&Vec<String>; 5],
-) {
-    let columns = [
-        fields.months,
-        fields.regions,
-        fields.countries,
-        fields.localities,
-        fields.actors,
-    ];
-    for (field, values) in columns.into_iter().zip(values) {
+pub(crate) fn add_facet_values(fields: &Fields, doc: &mut TantivyDocument, values: &[Vec<String>]) {
+    for ((dim, field), values) in FACETS.iter().zip(fields.facets).zip(values) {
+        // The language is one code, which the caller writes (a column read back gives `und`
+        // for a document without one).
+        if dim.kind == crate::schema::FacetKind::Language {
+            continue;
+        }
         for value in values {
             doc.add_text(field, value);
         }

@@ -1469,17 +1469,7 @@ fn rebuild(
     let title = first_text(stored, fields.title).unwrap_or_default();
     add_analysed_text(fields, &mut doc, &values.language, &title, &body);
     add_dates(fields, &mut doc, values.published, &values.event_dates);
-    add_facet_values(
-        fields,
-        &mut doc,
-        [
-            &values.months,
-            &values.regions,
-            &values.countries,
-            &values.localities,
-            &values.actors,
-        ],
-    );
+    add_facet_values(fields, &mut doc, &values.facets);
     match duplicate_of {
         Some(canonical) => {
             doc.add_text(fields.duplicate_of, canonical);

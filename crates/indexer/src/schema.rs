@@ -24,7 +24,7 @@
 //! where BM25 uses them: the analysed text fields. `content_hash` and `source_hash` are columns
 //! only.
 //!
-//! The facet dimensions (region, country, locality, actor, language, month) are declared once,
+//! The facet dimensions (region, country, locality, actor, language, month, source) are declared once,
 //! in [`FACETS`]: their columns here, and everything the searcher, the API, the export, the
 //! command line and the web page do with them follow from that table. Adding a facet is one
 //! entry there plus its values (see `document::facet_column_values`).
@@ -40,7 +40,8 @@ use tantivy::schema::{
 /// 4: positions after a hyphenated word were shifted once per later word, so phrases after one
 /// were not found; and `armée(s)` is indexed under its own stem (`data/stem_overrides_fr.tsv`).
 /// Indexes written before hold the old positions and stems.
-pub const SCHEMA_VERSION: u32 = 4;
+/// 5: the `sources` facet column (who published a report: its `source`, else its site).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Field names, shared by the indexer and the searcher.
 pub mod names {
@@ -66,6 +67,7 @@ pub mod names {
     pub const COUNTRIES: &str = "countries";
     pub const LOCALITIES: &str = "localities";
     pub const ACTORS: &str = "actors";
+    pub const SOURCES: &str = "sources";
     pub const EXTRACTION: &str = "extraction";
     pub const CONTENT_HASH: &str = "content_hash";
     pub const DUPLICATE_OF: &str = "duplicate_of";
@@ -147,7 +149,7 @@ pub struct FacetDim {
 
 /// Every facet dimension, registered here and nowhere else. The order is that of the dimensions
 /// in requests, applied filters, hits, documents and exports.
-pub const FACETS: [FacetDim; 6] = [
+pub const FACETS: [FacetDim; 7] = [
     FacetDim {
         name: "region",
         aliases: &[],
@@ -189,7 +191,8 @@ pub const FACETS: [FacetDim; 6] = [
         label_fr: "Localité",
         label_en: "Locality",
         filters: true,
-        counts: false,
+        // Counted for the results map (`places` of an answer), not listed in the sidebar.
+        counts: true,
         exports: true,
         page: None,
         grouped_under: None,
@@ -238,6 +241,23 @@ pub const FACETS: [FacetDim; 6] = [
         counts: true,
         exports: true,
         page: Some(2),
+        grouped_under: None,
+    },
+    FacetDim {
+        name: "source",
+        aliases: &[],
+        column: names::SOURCES,
+        kind: FacetKind::Names,
+        names: FilterNames::AsTyped,
+        about: "Source names: the publisher or agency a report gives (front matter or JSON \
+                `source`, a feed's title), else its site (`example.org`). Case and accents \
+                ignored.",
+        label_fr: "Source",
+        label_en: "Source",
+        filters: true,
+        counts: true,
+        exports: true,
+        page: Some(5),
         grouped_under: None,
     },
 ];

@@ -327,6 +327,27 @@ pub struct SearchResponse {
     pub facets: Facets,
     /// Matching documents per month, every month between the first and the last, zeros included.
     pub timeline: Vec<MonthCount>,
+    /// The event localities of the matching documents, for a map: most documents first (the
+    /// counts of the locality facet: every filter applies but a locality filter's own).
+    pub places: Vec<MapPlace>,
+}
+
+/// One event locality of a search's results, where the indexer placed it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MapPlace {
+    /// The locality, as the locality facet and filter name it.
+    pub name: String,
+    /// Its current first-level region.
+    pub region: Option<String>,
+    /// The region it was in before the reforms (Mali 2023, Burkina Faso 2025), when it differs.
+    pub former_region: Option<String>,
+    pub country: Option<String>,
+    /// Latitude, decimal degrees (WGS84).
+    pub lat: Option<f64>,
+    /// Longitude, decimal degrees (WGS84).
+    pub lon: Option<f64>,
+    /// Matching documents whose events happened there.
+    pub count: u64,
 }
 
 /// What the query string was understood as, so a user sees what was searched.
@@ -361,6 +382,8 @@ pub struct QueryInfo {
     pub min_words: usize,
     /// Whether part of the query could not be understood and was searched as plain words.
     pub fallback: bool,
+    /// The query has characters but no word to search (`?!.,;:`): nothing was searched.
+    pub no_words: bool,
     /// Words of a typo-tolerant retry when the query matched nothing.
     pub corrected: Vec<Correction>,
     /// Filters applied, with the names they were resolved to in the index.
@@ -433,6 +456,8 @@ pub struct Hit {
     pub title: String,
     /// Publication date `YYYY-MM-DD`.
     pub published: Option<String>,
+    /// Event dates `YYYY-MM-DD`, ascending.
+    pub event_dates: Vec<String>,
     /// `fr`, `en`, `ar` or `und`.
     pub language: String,
     pub score: f32,
@@ -539,6 +564,22 @@ pub struct DimensionsResponse {
     /// For each dimension grouped under another (`region` under `country`): the value of the
     /// other each of its values belongs to (`Gao` → `Mali`), where known.
     pub groups: BTreeMap<String, BTreeMap<String, String>>,
+    /// The regions of the gazetteer: their former names and capitals (a map's labels).
+    pub regions: Vec<RegionInfo>,
+}
+
+/// One current region of the gazetteer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct RegionInfo {
+    /// Its official name, as the region facet lists it (`Kuilsé`).
+    pub name: String,
+    pub country: String,
+    /// The regions before the reforms it comes from, when named otherwise (`Centre-Nord`): a
+    /// region filter accepts them too.
+    pub former: Vec<String>,
+    /// Latitude and longitude of its capital.
+    pub lat: f64,
+    pub lon: f64,
 }
 
 /// One facet dimension (see [`FacetDim`]).

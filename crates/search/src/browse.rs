@@ -3,10 +3,12 @@
 //! an accepted value are visited (from the per-value postings) instead of the whole index.
 //!
 //! Which documents must be visited: those passing every filter (they count everywhere) and those
-//! failing exactly one (they count in that facet only). With one filtered dimension, the first are
-//! the postings of its accepted values, and its own facet counts every document (what ticking any
-//! other value would give): the index-wide counts. With several, a document failing at most one
-//! of them holds an accepted value of another: the union of all accepted postings.
+//! failing exactly one filter group (they count in that group's facets only; see
+//! [`crate::collect`]). With one filtered group, the first are the postings of its accepted
+//! values, and its own facets count every document (what ticking any other value would give): the
+//! index-wide counts. With several, a document failing at most one of them holds an accepted value
+//! of another: the union of all accepted postings. A day range is met only by documents holding
+//! a month it overlaps: with at most one group filtered besides, those months' postings.
 
 use std::borrow::Cow;
 use std::collections::BinaryHeap;
@@ -15,12 +17,12 @@ use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{BitSet, DocAddress, DocId};
 
-use crate::collect::{Order, Outcome, Plan, PlanCollector, Ranked};
-use crate::data::{IndexData, SegmentData, DIMENSIONS, MONTH};
+use crate::collect::{active_groups, FilterGroup, Order, Outcome, Plan, PlanCollector, Ranked};
+use crate::data::{IndexData, SegmentData, MONTH};
 use crate::filters::{month_overlaps, Filters};
 use crate::Result;
 
-/// Documents counted together in [`browse_one_facet`]: touching a batch of records first lets
+/// Documents counted together in [`browse_one_group`]: touching a batch of records first lets
 /// their cache misses overlap.
 const TOUCH_BATCH: usize = 64;
 
@@ -31,26 +33,15 @@ pub fn browse(
     keep: usize,
     order: Order,
 ) -> Result<Outcome> {
-    let mut active: Vec<usize> = (0..DIMENSIONS)
-        .filter(|&d| filters.accepted[d].is_some())
-        .collect();
-    if filters.days.is_some() && !active.contains(&MONTH) {
-        active.push(MONTH);
-    }
-    if active.is_empty() {
+    let groups = active_groups(&filters.accepted);
+    if groups.is_empty() && filters.days.is_none() {
         return Ok(browse_everything(data, keep, order));
     }
-    let slots = visited_slots(data, filters, &active);
-    if let ([dim], None) = (active.as_slice(), filters.days) {
-        if let Some(accepted) = &filters.accepted[*dim] {
-            return Ok(browse_one_facet(data, *dim, accepted, &slots, keep, order));
-        }
+    let slots = visited_slots(data, filters, &groups);
+    if let ([group], None) = (groups.as_slice(), filters.days) {
+        return Ok(browse_one_group(data, group, filters, &slots, keep, order));
     }
-    let mut outcome = collect_visited(data, filters, &slots, keep, order)?;
-    if let [dim] = active.as_slice() {
-        copy_all_counts(data, *dim, &mut outcome.counts);
-    }
-    Ok(outcome)
+    collect_visited(data, filters, &slots, keep, order)
 }
 
 /// No filter: the generation's counts, and its date order.
@@ -75,29 +66,30 @@ fn browse_everything(data: &IndexData, keep: usize, order: Order) -> Outcome {
     }
 }
 
-/// The slots whose postings are visited: the accepted values of the filtered dimensions, and
-/// for a day range alone, the months it overlaps (the days are checked per document).
-fn visited_slots(data: &IndexData, filters: &Filters, active: &[usize]) -> Vec<usize> {
+/// The slots whose postings are visited: with a day range and at most one filtered group, the
+/// months the range overlaps (the days are checked per document); else the accepted values of
+/// the filtered dimensions.
+fn visited_slots(data: &IndexData, filters: &Filters, groups: &[FilterGroup]) -> Vec<usize> {
     let mut slots: Vec<usize> = Vec::new();
-    for &dim in active {
-        let range = data.slot_range(dim);
-        match &filters.accepted[dim] {
-            Some(accepted) => slots.extend(
+    if let (Some((from, to)), 0 | 1) = (filters.days, groups.len()) {
+        let range = data.slot_range(MONTH);
+        for (id, month) in data.tables[MONTH].values.iter().enumerate() {
+            if month_overlaps(month, from, to) {
+                slots.push(range.start + id);
+            }
+        }
+        return slots;
+    }
+    for dim in groups.iter().flat_map(|g| &g.filtered) {
+        let range = data.slot_range(*dim);
+        if let Some(accepted) = &filters.accepted[*dim] {
+            slots.extend(
                 accepted
                     .iter()
                     .enumerate()
                     .filter(|(_, &ok)| ok)
                     .map(|(id, _)| range.start + id),
-            ),
-            None => {
-                if let Some((from, to)) = filters.days {
-                    for (id, month) in data.tables[MONTH].values.iter().enumerate() {
-                        if month_overlaps(month, from, to) {
-                            slots.push(range.start + id);
-                        }
-                    }
-                }
-            }
+            );
         }
     }
     slots
@@ -153,24 +145,28 @@ fn visited_docs<'a>(segment: &'a SegmentData, slots: &[usize], max_doc: DocId) -
     }
 }
 
-/// A lone filtered dimension counts every document in its own facet (what ticking any other
-/// value would give): the index-wide counts.
-fn copy_all_counts(data: &IndexData, dim: usize, counts: &mut [u32]) {
-    let range = data.slot_range(dim);
-    if let (Some(counts), Some(all)) = (counts.get_mut(range.clone()), data.all_counts.get(range)) {
-        counts.copy_from_slice(all);
+/// A lone filtered group counts every document in its own facets (what ticking any other value
+/// would give): the index-wide counts.
+fn copy_all_counts(data: &IndexData, group: &FilterGroup, counts: &mut [u32]) {
+    for &dim in &group.counted {
+        let range = data.slot_range(dim);
+        if let (Some(counts), Some(all)) =
+            (counts.get_mut(range.clone()), data.all_counts.get(range))
+        {
+            counts.copy_from_slice(all);
+        }
     }
 }
 
-/// Browsing with values of one facet ticked (no query, no other filter): every document holding
-/// an accepted value passes, so the pass only counts their facet values, and the page comes
+/// Browsing with values of one facet (filter group) ticked (no query, no other filter): every
+/// document holding an accepted value passes, so the pass only counts their facet values, and the page comes
 /// from the generation's date orders when the value is common enough for that to be shorter
 /// than ranking every document. The facet's own counts are the index-wide ones. The same outcome
 /// as the collector's, at a fraction of the work per document.
-fn browse_one_facet(
+fn browse_one_group(
     data: &IndexData,
-    dim: usize,
-    accepted: &[bool],
+    group: &FilterGroup,
+    filters: &Filters,
     slots: &[usize],
     keep: usize,
     order: Order,
@@ -190,12 +186,12 @@ fn browse_one_facet(
     let rank_keep = if walk { 0 } else { keep };
     let (mut counts, heap) = count_and_rank(data, &lists, rank_keep, order);
     let hits: Vec<Ranked> = if walk {
-        first_holding(data, dim, accepted, keep, order)
+        first_holding(data, group, filters, keep, order)
     } else {
         heap.into_sorted_vec()
     };
     let timeline = counts.get(data.slot_range(MONTH)).unwrap_or(&[]).to_vec();
-    copy_all_counts(data, dim, &mut counts);
+    copy_all_counts(data, group, &mut counts);
     Outcome {
         total,
         full_total: total,
@@ -247,25 +243,30 @@ fn count_and_rank(
     (counts, heap)
 }
 
-/// The first `keep` documents of the date order holding an accepted value of `dim`.
+/// The first `keep` documents of the date order holding an accepted value of `group`.
 fn first_holding(
     data: &IndexData,
-    dim: usize,
-    accepted: &[bool],
+    group: &FilterGroup,
+    filters: &Filters,
     keep: usize,
     order: Order,
 ) -> Vec<Ranked> {
-    let base = data.slot_range(dim).start;
-    let holds =
-        |address: &DocAddress| {
-            data.segments
-                .get(address.segment_ord as usize)
-                .is_some_and(|segment| {
-                    segment.record(address.doc_id).dim(dim).iter().any(|&slot| {
-                        accepted.get((slot as usize).wrapping_sub(base)) == Some(&true)
-                    })
-                })
+    let holds = |address: &DocAddress| {
+        let Some(segment) = data.segments.get(address.segment_ord as usize) else {
+            return false;
         };
+        let record = segment.record(address.doc_id);
+        group.filtered.iter().any(|&dim| {
+            let (Some(accepted), base) = (&filters.accepted[dim], data.slot_range(dim).start)
+            else {
+                return false;
+            };
+            record
+                .dim(dim)
+                .iter()
+                .any(|&slot| accepted.get((slot as usize).wrapping_sub(base)) == Some(&true))
+        })
+    };
     date_order(data, order)
         .iter()
         .filter(|address| holds(address))

@@ -1,9 +1,11 @@
 //! One pass over the matching documents: filters, disjunctive facet counts, timeline, top hits.
 //!
-//! Each document is checked against every filter dimension. A document failing none counts in
+//! A document outside the day range (`from`/`to`) counts nowhere. Otherwise it is checked against
+//! every filter group (a dimension, or dimensions the page shows as one facet: regions under
+//! their country, see [`FILTER_GROUP`]; OR within a group). A document failing none counts in
 //! the total, the timeline, every facet and competes for the page; a document failing exactly one
-//! dimension counts only in that dimension's facet (the disjunctive count: what ticking another
-//! value of that facet would add); failing two or more, it counts nowhere.
+//! group counts only in that group's facets (the disjunctive count: what ticking another value
+//! of that facet would add); failing two or more, it counts nowhere.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -12,11 +14,38 @@ use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{BitSet, DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::data::{IndexData, COUNTED, DIMENSIONS, MONTH};
+use crate::data::{IndexData, COUNTED, DIMENSIONS, FILTER_GROUP, MONTH};
 
-/// Filter dimension of the date range (shares [`MONTH`]'s slot: months and from/to are one
-/// "time" facet).
-pub const TIME: usize = MONTH;
+/// The filter groups with a filter, each with its filtered dimensions, and the counted
+/// dimensions of each (what a document failing only that group counts in).
+pub fn active_groups(accepted: &[Option<Vec<bool>>; DIMENSIONS]) -> Vec<FilterGroup> {
+    let mut groups: Vec<FilterGroup> = Vec::new();
+    for dim in (0..DIMENSIONS).filter(|&d| accepted[d].is_some()) {
+        let group = FILTER_GROUP[dim];
+        match groups.iter_mut().find(|g| g.group == group) {
+            Some(g) => g.filtered.push(dim),
+            None => groups.push(FilterGroup {
+                group,
+                filtered: vec![dim],
+                counted: (0..DIMENSIONS)
+                    .filter(|&d| FILTER_GROUP[d] == group && COUNTED[d])
+                    .collect(),
+            }),
+        }
+    }
+    groups
+}
+
+/// One filter group of a search (see [`active_groups`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FilterGroup {
+    /// Its number in [`FILTER_GROUP`].
+    pub group: usize,
+    /// Its dimensions with a filter: a document passes when it holds an accepted value of one.
+    pub filtered: Vec<usize>,
+    /// Its dimensions whose counts answers list.
+    pub counted: Vec<usize>,
+}
 
 /// What a search collects.
 pub struct Plan {
@@ -112,8 +141,8 @@ pub struct PlanSegmentCollector {
     outcome: Outcome,
     heap: BinaryHeap<Ranked>,
     matched: Option<BitSet>,
-    /// Filtered dimensions (the time dimension when months or a day range are asked).
-    active: Vec<usize>,
+    /// Filter groups with a filter.
+    active: Vec<FilterGroup>,
     /// Per slot: whether a filter accepts it (only read for the active dimensions).
     accepted: Vec<bool>,
     /// Whether the time dimension is filtered: the timeline then differs from the month facet.
@@ -138,20 +167,16 @@ impl Collector for PlanCollector {
         let plan = self.plan.clone();
         let data = &plan.data;
         let mut accepted = vec![false; data.slots];
-        let mut active: Vec<usize> = Vec::new();
+        let active = active_groups(&plan.accepted);
         for dim in 0..DIMENSIONS {
             if let Some(values) = &plan.accepted[dim] {
-                active.push(dim);
                 let range = data.slot_range(dim);
                 for (slot, &ok) in accepted[range].iter_mut().zip(values) {
                     *slot = ok;
                 }
             }
         }
-        if plan.days.is_some() && !active.contains(&TIME) {
-            active.push(TIME);
-        }
-        let time_filtered = active.contains(&TIME);
+        let time_filtered = plan.days.is_some() || plan.accepted[MONTH].is_some();
         let matched = plan
             .record
             .then(|| BitSet::with_max_value(reader.max_doc()));
@@ -207,7 +232,7 @@ impl Collector for PlanCollector {
     }
 }
 
-/// No dimension failed.
+/// No group failed.
 const NONE: usize = usize::MAX;
 
 impl PlanSegmentCollector {
@@ -241,29 +266,30 @@ impl PlanSegmentCollector {
         if let Some(matched) = &mut self.matched {
             matched.insert(doc);
         }
+        if let Some((from, to)) = plan.days {
+            if !seg.days.get(doc).iter().any(|d| (from..=to).contains(d)) {
+                return;
+            }
+        }
         let mut failed = NONE;
         let accepted = |slot: &u32| self.accepted.get(*slot as usize).copied().unwrap_or(false);
-        for &dim in &self.active {
-            let ok = if dim == TIME {
-                (plan.accepted[TIME].is_none() || record.dim(TIME).iter().any(accepted))
-                    && plan.days.is_none_or(|(from, to)| {
-                        seg.days.get(doc).iter().any(|d| (from..=to).contains(d))
-                    })
-            } else {
-                record.dim(dim).iter().any(accepted)
-            };
+        for (at, group) in self.active.iter().enumerate() {
+            let ok = group
+                .filtered
+                .iter()
+                .any(|&dim| record.dim(dim).iter().any(accepted));
             if !ok {
                 if failed != NONE {
                     return;
                 }
-                failed = dim;
+                failed = at;
             }
         }
         let counts = &mut self.outcome.counts;
         if failed != NONE {
-            // Counted only in the facet of the one filter it fails (if that one is counted).
-            if COUNTED.get(failed).copied().unwrap_or(false) {
-                for &slot in record.dim(failed) {
+            // Counted only in the facets of the one group it fails.
+            for &dim in &self.active[failed].counted {
+                for &slot in record.dim(dim) {
                     if let Some(count) = counts.get_mut(slot as usize) {
                         *count += 1;
                     }

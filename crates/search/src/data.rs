@@ -36,6 +36,45 @@ pub const COUNTED: [bool; DIMENSIONS] = {
     counted
 };
 
+/// Per dimension, the filter group it belongs to: a dimension grouped under another in the page
+/// (regions under their country) filters and counts as one facet with it: OR within the group,
+/// AND across groups; a document failing only that group's filters counts in each of its facets
+/// (so a country never counts fewer documents than one of its regions). Otherwise its own.
+pub const FILTER_GROUP: [usize; DIMENSIONS] = {
+    let mut group = [0; DIMENSIONS];
+    let mut dim = 0;
+    while dim < DIMENSIONS {
+        group[dim] = dim;
+        if let Some(parent) = FACETS[dim].grouped_under {
+            let mut other = 0;
+            while other < DIMENSIONS {
+                if str_eq(FACETS[other].name, parent) {
+                    group[dim] = other;
+                }
+                other += 1;
+            }
+        }
+        dim += 1;
+    }
+    group
+};
+
+/// `a == b`, in a `const` context.
+pub(crate) const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// The position of the [`FacetKind::Months`] dimension in [`FACETS`] (there must be one).
 const fn months_dimension() -> usize {
     let mut dim = 0;
@@ -62,6 +101,10 @@ pub struct ValueTable {
     ids: HashMap<String, u32>,
     /// Folded value → ids of the values that fold to it (`Ménaka` and `Menaka` both indexed).
     by_fold: HashMap<String, Vec<u32>>,
+    /// Per value id, the id of the spelling its counts are listed under: of the values equal
+    /// without regard to case or accents (`FAMa`, `FAMA`), the one most documents hold (filled
+    /// once the counts are known; empty: each value is its own).
+    pub spelling: Vec<u32>,
 }
 
 impl ValueTable {
@@ -83,6 +126,25 @@ impl ValueTable {
         self.rank = vec![0; ids.len()];
         for (rank, &id) in ids.iter().enumerate() {
             self.rank[id as usize] = rank as u32;
+        }
+    }
+
+    /// Lists the values equal without regard to case or accents under one spelling, the one
+    /// with most documents (`counts`, by value id), ties to the first in byte order.
+    fn choose_spellings(&mut self, counts: &[u32]) {
+        self.spelling = (0..self.values.len() as u32).collect();
+        for ids in self.by_fold.values().filter(|ids| ids.len() > 1) {
+            let count = |id: u32| counts.get(id as usize).copied().unwrap_or(0);
+            let rank = |id: u32| self.rank.get(id as usize).copied().unwrap_or(u32::MAX);
+            let Some(&best) = ids
+                .iter()
+                .min_by_key(|&&id| (std::cmp::Reverse(count(id)), rank(id)))
+            else {
+                continue;
+            };
+            for &id in ids {
+                self.spelling[id as usize] = best;
+            }
         }
     }
 
@@ -422,6 +484,8 @@ pub struct IndexData {
     pub calendar: Vec<String>,
     /// Position in [`IndexData::calendar`] of each month id (`u32::MAX` for a malformed one).
     pub month_position: Vec<u32>,
+    /// Where each locality of the locality facet is, found when first shown on a map.
+    pub places: crate::places::PlaceBook,
 }
 
 impl IndexData {
@@ -554,8 +618,12 @@ impl IndexData {
             }
         }
         let (oldest_first, newest_first) = date_orders(dated, &undated);
-        for table in &mut tables {
+        for (dim, table) in tables.iter_mut().enumerate() {
             table.rank_values();
+            if FACETS[dim].kind == FacetKind::Names {
+                let base = bases[dim] as usize;
+                table.choose_spellings(all_counts.get(base..base + table.len()).unwrap_or(&[]));
+            }
         }
         let (calendar, month_position) = calendar_of(&tables[MONTH]);
         Ok(IndexData {
@@ -574,6 +642,7 @@ impl IndexData {
             all_counts,
             newest_first,
             oldest_first,
+            places: crate::places::PlaceBook::default(),
         })
     }
 }

@@ -83,6 +83,7 @@ impl Searcher {
             duplicates: data.duplicate_counts.get(&stored.id).copied().unwrap_or(0),
             title: stored.title.clone(),
             published: stored.published.clone(),
+            event_dates: stored.event_dates.clone(),
             score: if ranked.score.is_finite() {
                 ranked.score
             } else {
@@ -112,6 +113,11 @@ impl Searcher {
             body,
             language: values.language,
             published: values.published.and_then(format_date),
+            event_dates: values
+                .event_dates
+                .iter()
+                .filter_map(|d| format_date(*d))
+                .collect(),
             source: values.source_name,
             url: first_str(&doc, f.url).filter(|s| !s.is_empty()),
         })

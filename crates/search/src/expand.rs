@@ -36,6 +36,10 @@ pub trait NameExpander: Send + Sync {
     fn near_names(&self, _word: &str) -> Vec<String> {
         Vec::new()
     }
+    /// Every current region with its country, former names and capital.
+    fn regions(&self) -> Vec<crate::api::RegionInfo> {
+        Vec::new()
+    }
     /// Every region name (current and former names, every spelling) with its country's name.
     fn region_countries(&self) -> Vec<(String, String)> {
         Vec::new()
@@ -140,6 +144,30 @@ impl NameExpander for FacetsExpander {
 
     fn successor_regions(&self, region: &str) -> Vec<String> {
         self.gazetteer.successor_regions(region)
+    }
+
+    fn regions(&self) -> Vec<crate::api::RegionInfo> {
+        self.gazetteer
+            .region_entries()
+            // A former region no current one is named after has an entry of its own, at the
+            // mean of its successors: a name texts may use, not a region of today.
+            .filter(|(_, entry)| !entry.detail.eq_ignore_ascii_case("former"))
+            .filter_map(|(id, entry)| {
+                let country = self.gazetteer.country_name(id)?;
+                Some(crate::api::RegionInfo {
+                    name: entry.name.to_string(),
+                    country: country.to_string(),
+                    former: entry
+                        .former_regions
+                        .iter()
+                        .filter(|former| **former != entry.name)
+                        .map(|former| former.to_string())
+                        .collect(),
+                    lat: entry.lat,
+                    lon: entry.lon,
+                })
+            })
+            .collect()
     }
 
     fn region_countries(&self) -> Vec<(String, String)> {

@@ -24,6 +24,7 @@ pub struct StoredHit {
     pub body: String,
     pub language: String,
     pub published: Option<String>,
+    pub event_dates: Vec<String>,
     pub facets: FacetValues,
     pub source: Option<String>,
     pub url: Option<String>,
@@ -43,6 +44,7 @@ impl StoredHit {
             + self.body.len()
             + self.language.len()
             + self.published.as_ref().map_or(0, String::len)
+            + list(&self.event_dates)
             + self.source.as_ref().map_or(0, String::len)
             + self.url.as_ref().map_or(0, String::len)
             + self

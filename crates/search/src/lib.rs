@@ -31,6 +31,7 @@ pub mod glossary;
 pub mod hit_cache;
 pub mod parser;
 pub mod per_facet;
+pub mod places;
 pub mod query;
 pub mod ranking;
 mod response;

@@ -386,14 +386,24 @@ mod tests {
     #[test]
     fn views_show_their_dimensions_in_their_order() {
         let counted: Vec<&str> = Facets::default().iter().map(|(_, d, _)| d.name).collect();
-        assert_eq!(counted, ["region", "country", "month", "language", "actor"]);
+        assert_eq!(
+            counted,
+            ["region", "country", "month", "language", "actor", "source", "locality"]
+        );
         let listed: Vec<&str> = FacetValues::default()
             .iter()
             .map(|(_, d, _)| d.column)
             .collect();
         assert_eq!(
             listed,
-            ["regions", "countries", "localities", "actors", "months"]
+            [
+                "regions",
+                "countries",
+                "localities",
+                "actors",
+                "months",
+                "sources"
+            ]
         );
         let filtered: Vec<&str> = FilterValues::default()
             .iter()
@@ -401,7 +411,7 @@ mod tests {
             .collect();
         assert_eq!(
             filtered,
-            ["region", "country", "locality", "actor", "language", "month"]
+            ["region", "country", "locality", "actor", "language", "month", "source"]
         );
     }
 
@@ -413,7 +423,7 @@ mod tests {
         let json = serde_json::to_string(&values).expect("json");
         assert_eq!(
             json,
-            r#"{"region":["Gao"],"country":[],"locality":[],"actor":[],"language":["fr"],"month":[]}"#
+            r#"{"region":["Gao"],"country":[],"locality":[],"actor":[],"language":["fr"],"month":[],"source":[]}"#
         );
         let back: FilterValues = serde_json::from_str(&json).expect("parses");
         assert_eq!(back, values);

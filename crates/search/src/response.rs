@@ -5,9 +5,10 @@
 
 use std::sync::Arc;
 
-use crate::api::{FacetCount, Hit, MonthCount, QueryInfo, SearchResponse};
+use crate::api::{FacetCount, Hit, MapPlace, MonthCount, QueryInfo, SearchResponse};
 use crate::collect::Outcome;
 use crate::data::IndexData;
+use crate::filters::month_overlaps;
 use crate::per_facet::{FacetKind, Facets, PerFacet};
 use crate::Result;
 
@@ -15,10 +16,12 @@ use crate::Result;
 const MAX_FACET_VALUES: usize = 200;
 
 /// Per counted dimension, the (value id, count) pairs listed: values with documents, months in
-/// order and the others most frequent first, at most [`MAX_FACET_VALUES`].
+/// order and the others most frequent first, at most [`MAX_FACET_VALUES`]; values equal but for
+/// case or accents are listed once, under the spelling most documents hold; with a day range
+/// (`days`), only the months it overlaps.
 pub type FacetLists = PerFacet<Vec<(u32, u32)>, crate::per_facet::Counting>;
 
-pub fn facet_lists(data: &IndexData, outcome: &Outcome) -> FacetLists {
+pub fn facet_lists(data: &IndexData, outcome: &Outcome, days: Option<(i32, i32)>) -> FacetLists {
     let mut lists = FacetLists::default();
     let counted: Vec<(usize, FacetKind)> = lists
         .iter()
@@ -26,22 +29,42 @@ pub fn facet_lists(data: &IndexData, outcome: &Outcome) -> FacetLists {
         .collect();
     for (dim, kind) in counted {
         if let Some(list) = lists.at_mut(dim) {
-            *list = facet_list(data, outcome, dim, kind);
+            *list = facet_list(data, outcome, dim, kind, days);
         }
     }
     lists
 }
 
 /// The values listed for one dimension.
-fn facet_list(data: &IndexData, outcome: &Outcome, dim: usize, kind: FacetKind) -> Vec<(u32, u32)> {
+fn facet_list(
+    data: &IndexData,
+    outcome: &Outcome,
+    dim: usize,
+    kind: FacetKind,
+    days: Option<(i32, i32)>,
+) -> Vec<(u32, u32)> {
     let table = &data.tables[dim];
     // By value: by rank, the values' byte order.
     let rank = |id: u32| table.rank.get(id as usize).copied().unwrap_or(u32::MAX);
-    let mut list: Vec<(u32, u32)> = outcome
-        .dim_counts(data, dim)
+    let mut counts: Vec<u32> = outcome.dim_counts(data, dim).to_vec();
+    counts.truncate(table.values.len());
+    if !table.spelling.is_empty() {
+        for id in 0..counts.len() {
+            let spelling = table.spelling.get(id).map_or(id, |&s| s as usize);
+            if spelling != id && spelling < counts.len() {
+                counts[spelling] += counts[id];
+                counts[id] = 0;
+            }
+        }
+    }
+    let within = |id: usize| match (kind, days) {
+        (FacetKind::Months, Some((from, to))) => month_overlaps(&table.values[id], from, to),
+        _ => true,
+    };
+    let mut list: Vec<(u32, u32)> = counts
         .iter()
         .enumerate()
-        .filter(|&(id, &count)| count > 0 && id < table.values.len())
+        .filter(|&(id, &count)| count > 0 && within(id))
         .map(|(id, &count)| (id as u32, count))
         .collect();
     if kind == FacetKind::Months {
@@ -71,7 +94,7 @@ fn facets_from(data: &IndexData, lists: &FacetLists) -> Facets {
 }
 
 pub fn facets_of(data: &IndexData, outcome: &Outcome) -> Facets {
-    facets_from(data, &facet_lists(data, outcome))
+    facets_from(data, &facet_lists(data, outcome, None))
 }
 
 /// The timeline as counts: the calendar position of its first month, and the documents of
@@ -93,12 +116,25 @@ impl TimelineCounts {
     }
 }
 
-pub fn timeline_counts(data: &IndexData, counts: &[u32]) -> TimelineCounts {
+/// The timeline of month counts (by month id); with a day range (`days`), only the months it
+/// overlaps.
+pub fn timeline_counts(
+    data: &IndexData,
+    counts: &[u32],
+    days: Option<(i32, i32)>,
+) -> TimelineCounts {
+    let within = |position: u32| match days {
+        Some((from, to)) => data
+            .calendar
+            .get(position as usize)
+            .is_some_and(|month| month_overlaps(month, from, to)),
+        None => true,
+    };
     let positions = || {
         counts
             .iter()
             .zip(&data.month_position)
-            .filter(|(&c, &p)| c > 0 && (p as usize) < data.calendar.len())
+            .filter(|(&c, &p)| c > 0 && (p as usize) < data.calendar.len() && within(p))
             .map(|(&c, &p)| (p as usize, c))
     };
     let (Some(first), Some(last)) = (
@@ -118,7 +154,7 @@ pub fn timeline_counts(data: &IndexData, counts: &[u32]) -> TimelineCounts {
 
 /// Every month from the first to the last with documents, zeros included.
 pub fn timeline_of(data: &IndexData, counts: &[u32]) -> Vec<MonthCount> {
-    timeline_counts(data, counts)
+    timeline_counts(data, counts, None)
         .months(data)
         .map(|(month, count)| MonthCount {
             month: month.to_string(),
@@ -136,6 +172,7 @@ pub struct Answer {
     pub hits: Vec<Hit>,
     pub facets: FacetLists,
     pub timeline: TimelineCounts,
+    pub places: Vec<MapPlace>,
     pub data: Arc<IndexData>,
 }
 
@@ -155,6 +192,7 @@ impl Answer {
                 .collect(),
             query: self.query,
             hits: self.hits,
+            places: self.places,
         }
     }
 
@@ -208,7 +246,9 @@ impl Answer {
             push_decimal(out, count);
             out.push(b'}');
         }
-        out.extend_from_slice(b"]}");
+        out.extend_from_slice(b"],\"places\":");
+        json(out, &self.places)?;
+        out.push(b'}');
         Ok(())
     }
 }

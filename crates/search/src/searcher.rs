@@ -35,6 +35,7 @@ use crate::glossary::Glossary;
 use crate::hit_cache::HitCache;
 use crate::parser::{parse, Item, ParsedQuery};
 use crate::per_facet::{FacetDim, FacetKind, FilterNames, FACETS};
+use crate::places::{map_places, LOCALITY};
 use crate::query::{Analyzers, BuiltQuery, FieldPair, QueryBuilder, TermSets, TextFields, EXACT};
 use crate::ranking::{
     add_proximity, fewest_words_above, order_of, pool_size, word_weight, PARTIAL_THRESHOLD,
@@ -237,6 +238,24 @@ impl Searcher {
             ..Default::default()
         };
         let filters = resolve_filters(&data, self.expander.as_ref(), request, &mut info)?;
+        if has_no_words(&request.q) {
+            // `?!.,;:`: searching nothing would list everything, as if the box were empty.
+            info.no_words = true;
+            info.browse = false;
+            info.notes
+                .push(format!("`{}`: no searchable words", request.q.trim()));
+            let outcome = Outcome::default();
+            return Ok(Answer {
+                total: 0,
+                took_ms: elapsed_ms(started),
+                query: info,
+                hits: Vec::new(),
+                facets: facet_lists(&data, &outcome, filters.days),
+                timeline: timeline_counts(&data, &outcome.timeline, filters.days),
+                places: Vec::new(),
+                data,
+            });
+        }
         let order = order_of(request.sort, built.browse);
         let keep = offset + limit;
         let rescore = order == Order::Score && !built.proximity.is_empty() && keep > 0;
@@ -291,15 +310,21 @@ impl Searcher {
         for ranked in outcome.hits.iter().skip(offset).take(limit) {
             hits.push(self.hit(&data, ranked, partial, highlighter.as_mut())?);
         }
-        let facets = facet_lists(&data, &outcome);
-        let timeline = timeline_counts(&data, &outcome.timeline);
+        let facets = facet_lists(&data, &outcome, filters.days);
+        let timeline = timeline_counts(&data, &outcome.timeline, filters.days);
+        // The map is the page's: an export goes without.
+        let places = match (snippets, LOCALITY.and_then(|dim| facets.at(dim))) {
+            (true, Some(list)) => map_places(&data, self.stored.extraction, list),
+            _ => Vec::new(),
+        };
         Ok(Answer {
             total: outcome.total,
-            took_ms: (started.elapsed().as_secs_f64() * 1000.0 * 1000.0).round() / 1000.0,
+            took_ms: elapsed_ms(started),
             query: info,
             hits,
             facets,
             timeline,
+            places,
             data,
         })
     }
@@ -431,6 +456,7 @@ impl Searcher {
         DimensionsResponse {
             facets: FACETS.iter().map(Dimension::from).collect(),
             groups,
+            regions: self.expander.regions(),
         }
     }
 
@@ -468,6 +494,16 @@ impl Searcher {
             last_month: timeline.last().map(|m| m.month.clone()),
         })
     }
+}
+
+/// Milliseconds since `started`, to the microsecond.
+fn elapsed_ms(started: Instant) -> f64 {
+    (started.elapsed().as_secs_f64() * 1000.0 * 1000.0).round() / 1000.0
+}
+
+/// Whether a query string has characters but nothing a word is made of (`?!.,;:`).
+fn has_no_words(q: &str) -> bool {
+    !q.trim().is_empty() && !q.chars().any(char::is_alphanumeric)
 }
 
 /// What the query was understood as, for the answer: words, groups, phrases, prefixes,

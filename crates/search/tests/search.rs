@@ -329,9 +329,12 @@ fn facet_counts_are_disjunctive() {
     assert_eq!(count(&response.facets["region"], "Gao"), 3);
     assert_eq!(count(&response.facets["region"], "Tombouctou"), 1);
     assert_eq!(count(&response.facets["region"], "Tillabéri"), 1);
+    // Countries and their regions are one facet (the page shows regions under their country):
+    // country counts ignore the region selection too, so a country never counts fewer
+    // documents than one of its regions.
+    assert_eq!(count(&response.facets["country"], "Mali"), 5);
+    assert_eq!(count(&response.facets["country"], "Niger"), 1);
     // Other facets respect it.
-    assert_eq!(count(&response.facets["country"], "Mali"), 1);
-    assert_eq!(count(&response.facets["country"], "Niger"), 0);
     assert_eq!(count(&response.facets["actor"], "EIGS"), 1);
     assert_eq!(count(&response.facets["actor"], "JNIM"), 0);
     assert_eq!(count(&response.facets["language"], "fr"), 1);
@@ -346,7 +349,18 @@ fn facet_counts_are_disjunctive() {
     assert_eq!(count(&response.facets["region"], "Ménaka"), 0);
     assert_eq!(count(&response.facets["actor"], "JNIM"), 1);
     assert_eq!(count(&response.facets["actor"], "EIGS"), 1); // menaka-1
-    assert_eq!(count(&response.facets["country"], "Mali"), 1);
+    assert_eq!(count(&response.facets["country"], "Mali"), 2); // tomb-1, gao-1
+
+    // Within that one facet, a region and a country are OR'ed, as two regions are.
+    let mut request = SearchRequest::query("attaque");
+    request.filters["region"] = vec!["Ménaka".into()];
+    request.filters["country"] = vec!["Niger".into()];
+    let response = s.search(&request).expect("search");
+    assert_eq!(response.total, 2);
+    for (region, country) in [("Ménaka", "Mali"), ("Tillabéri", "Niger")] {
+        let regions = count(&response.facets["region"], region);
+        assert!(count(&response.facets["country"], country) >= regions);
+    }
 
     let all = s.facets().expect("facets");
     assert_eq!(all.total, 7);
@@ -1164,4 +1178,92 @@ fn corrected_to(s: &Searcher, word: &str) -> Vec<String> {
         .first()
         .map(|c| c.to.clone())
         .unwrap_or_default()
+}
+
+#[test]
+fn source_spellings_differing_in_case_are_one_value() {
+    let s = searcher(&[
+        Doc::new("a", "fr", "Attaque à Gao.")
+            .source("FAMa")
+            .published("2024-03-01"),
+        Doc::new("b", "fr", "Attaque à Kidal.")
+            .source("FAMa")
+            .published("2024-03-02"),
+        Doc::new("c", "fr", "Attaque à Mopti.")
+            .source("FAMA")
+            .published("2024-03-03"),
+        Doc::new("d", "fr", "Attaque à Ségou.")
+            .source("Studio Tamani")
+            .published("2024-03-04"),
+    ]);
+    let response = s.search(&SearchRequest::query("attaque")).expect("search");
+    let sources: Vec<(&str, u64)> = response.facets["source"]
+        .iter()
+        .map(|c| (c.value.as_str(), c.count))
+        .collect();
+    assert_eq!(sources, [("FAMa", 3), ("Studio Tamani", 1)]);
+    let mut request = SearchRequest::query("attaque");
+    request.filters["source"] = vec!["fama".into()];
+    let response = s.search(&request).expect("search");
+    assert_eq!(response.total, 3, "the filter takes every spelling");
+}
+
+#[test]
+fn a_period_leaves_out_the_months_outside_it() {
+    // `b` happened in June and July: a June period keeps it, but the month facet and the
+    // timeline offer June only (July would give nothing within the period).
+    let s = searcher(&[
+        Doc::new("a", "fr", "Attaque à Gao.").events(&["2025-06-10"]),
+        Doc::new("b", "fr", "Attaque à Kidal.").events(&["2025-06-20", "2025-07-02"]),
+        Doc::new("c", "fr", "Attaque à Mopti.").events(&["2025-07-15"]),
+    ]);
+    for q in ["attaque", ""] {
+        let mut request = SearchRequest::query(q);
+        request.from = Some("2025-06-01".into());
+        request.to = Some("2025-06-30".into());
+        let response = s.search(&request).expect("search");
+        assert_eq!(response.total, 2, "{q:?}");
+        let months: Vec<(&str, u64)> = response.facets["month"]
+            .iter()
+            .map(|c| (c.value.as_str(), c.count))
+            .collect();
+        assert_eq!(months, [("2025-06", 2)], "{q:?}");
+        let timeline: Vec<&str> = response.timeline.iter().map(|m| m.month.as_str()).collect();
+        assert_eq!(timeline, ["2025-06"], "{q:?}");
+        // A month ticked besides the period: the month facet still counts within the period.
+        request.filters["month"] = vec!["2025-07".into()];
+        let response = s.search(&request).expect("search");
+        assert_eq!(
+            response.total, 1,
+            "{q:?}: b has a date in the period and in July"
+        );
+        let months: Vec<(&str, u64)> = response.facets["month"]
+            .iter()
+            .map(|c| (c.value.as_str(), c.count))
+            .collect();
+        assert_eq!(months, [("2025-06", 2)], "{q:?}");
+    }
+}
+
+#[test]
+fn a_query_of_punctuation_only_has_no_searchable_words() {
+    let s = searcher(&facet_corpus());
+    let response = s.search(&SearchRequest::query("?!.,;:")).expect("search");
+    assert!(response.query.no_words);
+    assert!(!response.query.browse, "not taken for an empty box");
+    assert_eq!(response.total, 0);
+    assert!(response.hits.is_empty());
+    assert!(
+        response
+            .query
+            .notes
+            .iter()
+            .any(|n| n.contains("no searchable words")),
+        "{:?}",
+        response.query.notes
+    );
+    let words = s
+        .search(&SearchRequest::query("attaque ?!"))
+        .expect("search");
+    assert!(!words.query.no_words && words.total > 0);
 }

@@ -84,6 +84,43 @@ pub async fn search(
     .await
 }
 
+/// The search of `/api/search`'s parameters as an Atom 1.0 feed of the matching reports, newest
+/// first: title, link to the page's reading view, dates, snippet, regions and actors as
+/// categories (see [`crate::feed`]). `limit` defaults to 50 entries.
+#[utoipa::path(
+    get,
+    path = "/feed.atom",
+    tag = "search",
+    params(SearchRequest, FilterValues),
+    responses(
+        (status = 200, description = "Atom 1.0 feed", content_type = "application/atom+xml",
+         body = String),
+        (status = 400, description = "Unknown, malformed or out-of-range parameter", body = ErrorBody)
+    )
+)]
+pub async fn feed(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let pairs = query_pairs(raw.as_deref());
+    let request = crate::feed::feed_request(SearchRequest::from_pairs(pairs.clone())?);
+    let base = crate::feed::page_base(&headers);
+    let body = blocking(&state, move |searcher| {
+        let response = searcher.search(&request)?;
+        let former = searcher
+            .dimensions()
+            .regions
+            .into_iter()
+            .map(|region| (region.name, region.former))
+            .collect();
+        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        Ok(crate::feed::atom(&response, &pairs, &base, &former, &now))
+    })
+    .await?;
+    Ok(crate::feed::respond(body))
+}
+
 /// Every result of a search (not a page), for download: CSV or JSON, one row per document with
 /// its facets. At most [`export::MAX_EXPORT_ROWS`] rows; the `X-Sahel-Total` and
 /// `X-Sahel-Truncated` headers say whether the cap was hit.

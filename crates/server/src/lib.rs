@@ -10,6 +10,7 @@
 //!   its facets, at most [`export::MAX_EXPORT_ROWS`].
 //! - `/api/doc/{id}` (ids contain slashes), `/api/facets`, `/api/dimensions` (the facet
 //!   dimensions, which the web page reads), `/api/stats`, `/api/health`, `/api/openapi.json`.
+//! - `/feed.atom?…`: the same search as an Atom feed, newest first ([`feed`]).
 //! - anything else: the web UI, `/` being `index.html` and `/app.js` the file `web/app.js`.
 //!
 //! Search work runs on the blocking pool under a time limit, two searches per core at once; a
@@ -28,6 +29,7 @@
 pub mod encode;
 pub mod error;
 pub mod export;
+pub mod feed;
 mod handlers;
 pub mod openapi;
 pub mod web;
@@ -117,6 +119,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .fallback(handlers::api_not_found)
         .method_not_allowed_fallback(handlers::method_not_allowed);
     let router = Router::new()
+        .route("/feed.atom", get(handlers::feed))
         .nest("/api", api)
         .fallback(handlers::web_ui)
         .with_state(state);

@@ -27,7 +27,8 @@ use crate::handlers;
         handlers::dimensions,
         handlers::stats,
         handlers::health,
-        handlers::openapi_json
+        handlers::openapi_json,
+        handlers::feed
     ),
     components(schemas(ErrorBody, handlers::Health)),
     tags((name = "search", description = "Searching and browsing reports"),

@@ -242,10 +242,16 @@ async fn facet_counts_are_disjunctive() {
         regions,
         "region counts ignore the region selection"
     );
-    let countries_in_selection: u64 = facet(&one, "country").iter().map(|(_, c)| c).sum();
-    let countries_overall: u64 = facet(&base, "country").iter().map(|(_, c)| c).sum();
+    // Countries are the same facet as their regions (regions are listed under them).
+    assert_eq!(
+        facet(&one, "country"),
+        facet(&base, "country"),
+        "country counts ignore the region selection too"
+    );
+    let months_in_selection: u64 = facet(&one, "month").iter().map(|(_, c)| c).sum();
+    let months_overall: u64 = facet(&base, "month").iter().map(|(_, c)| c).sum();
     assert!(
-        countries_in_selection < countries_overall,
+        months_in_selection < months_overall,
         "other facets count within the selection"
     );
 
@@ -552,11 +558,15 @@ async fn export_gives_every_result_with_facets() {
         headers.get("x-sahel-truncated").map(|v| v.as_bytes()),
         Some(&b"false"[..])
     );
+    // A byte-order mark first, so that spreadsheet programs read the accents as UTF-8.
     let text = String::from_utf8(body).expect("utf-8");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("a UTF-8 byte-order mark");
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("id,title,published,language,regions,countries,localities,actors,months,duplicates,source,url")
+        Some("id,title,published,event_dates,language,regions,countries,localities,actors,months,sources,duplicates,source,url")
     );
     let ids: Vec<&str> = lines
         .map(|l| l.split(',').next().unwrap_or_default())
@@ -605,6 +615,7 @@ async fn openapi_describes_every_route() {
         "/api/stats",
         "/api/health",
         "/api/openapi.json",
+        "/feed.atom",
     ] {
         assert!(paths.contains(path), "{path} missing from {paths:?}");
     }
@@ -622,6 +633,7 @@ async fn openapi_describes_every_route() {
         "actor",
         "language",
         "month",
+        "source",
         "from",
         "to",
         "sort",
@@ -777,7 +789,35 @@ async fn dimensions_describe_every_facet_and_group_regions_by_country() {
         .collect();
     assert_eq!(
         names,
-        ["region", "country", "locality", "actor", "language", "month"]
+        ["region", "country", "locality", "actor", "language", "month", "source"]
+    );
+    // The regions with their former names and capitals (the page names `Kuilsé (ex-Centre-Nord)`
+    // and draws the capitals on its map).
+    let kuilse = json["regions"]
+        .as_array()
+        .expect("regions")
+        .iter()
+        .find(|r| r["name"] == "Kuilsé")
+        .expect("Kuilsé");
+    assert_eq!(kuilse["country"], "Burkina Faso");
+    assert_eq!(kuilse["former"], serde_json::json!(["Centre-Nord"]));
+    assert!(kuilse["lat"]
+        .as_f64()
+        .is_some_and(|lat| lat > 12.0 && lat < 14.0));
+    let gao = json["regions"]
+        .as_array()
+        .expect("regions")
+        .iter()
+        .find(|r| r["name"] == "Gao")
+        .expect("Gao");
+    assert_eq!(gao["former"], serde_json::json!([]), "Gao kept its name");
+    assert!(
+        !json["regions"]
+            .as_array()
+            .expect("regions")
+            .iter()
+            .any(|r| r["name"] == "Centre-Nord"),
+        "a former region is not a region of today"
     );
     let language = &json["facets"][4];
     assert_eq!(language["aliases"], serde_json::json!(["lang"]));
@@ -951,4 +991,140 @@ where
         out.push(handle.await.expect("task"));
     }
     out
+}
+
+/// `/feed.atom` takes the parameters of `/api/search` and gives the same reports, newest first,
+/// as an Atom feed a real feed parser reads: titles, links to the page's reading view, dates,
+/// snippets, regions and actors as categories.
+#[tokio::test]
+async fn feed_gives_the_search_as_atom_newest_first() {
+    let app = router();
+    let (status, headers, body) = get(&app, "/feed.atom?q=zorglub").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok()),
+        Some("application/atom+xml; charset=utf-8")
+    );
+    let feed = feed_rs::parser::parse(body.as_slice()).expect("a feed feed-rs reads");
+    assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
+    assert!(feed.title.expect("title").content.contains("zorglub"));
+    let expected = hit_ids(&search(&app, "q=zorglub&sort=date_desc").await);
+    let links: Vec<String> = feed
+        .entries
+        .iter()
+        .map(|e| e.links.first().expect("entry link").href.clone())
+        .collect();
+    let ids: Vec<String> = links
+        .iter()
+        .map(|link| {
+            let query = link.split_once('?').expect("a query").1;
+            form_urlencoded::parse(query.as_bytes())
+                .find(|(k, _)| k == "doc")
+                .map(|(_, v)| v.into_owned())
+                .expect("doc=")
+        })
+        .collect();
+    assert_eq!(ids, expected, "the search's reports, newest first");
+    assert_eq!(ids, ["crafted-3", "crafted-2", "crafted-1"]);
+    let technical = &feed.entries[0];
+    assert_eq!(
+        technical.published.map(|d| d.to_rfc3339()),
+        Some("2021-04-22T00:00:00+00:00".to_string())
+    );
+    // The markup of the report comes back as text, escaped once more inside the summary.
+    let summary = technical.summary.as_ref().expect("summary").content.clone();
+    assert!(summary.contains("&lt;script&gt;"), "{summary}");
+    let gao = &feed.entries[2];
+    let terms: Vec<(&str, Option<&str>)> = gao
+        .categories
+        .iter()
+        .map(|c| (c.term.as_str(), c.scheme.as_deref()))
+        .collect();
+    assert!(
+        terms.contains(&("Gao", Some("urn:sahel-search:region"))),
+        "{terms:?}"
+    );
+    // Filters apply as in a search; a bad parameter is a 400, as in a search.
+    let (_, _, body) = get(&app, "/feed.atom?q=zorglub&region=Tombouctou").await;
+    let feed = feed_rs::parser::parse(body.as_slice()).expect("feed");
+    assert_eq!(feed.entries.len(), 1);
+    let (status, _, _) = get(&app, "/feed.atom?colour=red").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+/// The map's data: the event localities of the results with where they are and their counts,
+/// following every filter; a locality filter selects what its count says.
+#[tokio::test]
+async fn search_gives_the_places_of_its_results() {
+    let app = router();
+    let all = search(&app, "limit=0").await;
+    let places = all["places"].as_array().expect("places");
+    assert!(
+        places.len() >= 10,
+        "the demo corpus names places: {places:?}"
+    );
+    let located = places
+        .iter()
+        .filter(|p| p["lat"].as_f64().is_some() && p["lon"].as_f64().is_some())
+        .count();
+    assert_eq!(located, places.len(), "every demo locality is placed");
+    let counts: Vec<u64> = places.iter().filter_map(|p| p["count"].as_u64()).collect();
+    assert!(
+        counts.windows(2).all(|w| w[0] >= w[1]),
+        "most first: {counts:?}"
+    );
+    let first = &places[0];
+    let name = first["name"].as_str().expect("name");
+    let one = search(&app, &format!("locality={}&limit=0", enc(name))).await;
+    assert_eq!(one["total"].as_u64(), first["count"].as_u64(), "{name}");
+
+    // With a region filter, the places are those of that region's reports.
+    let region = first["region"].as_str().expect("region");
+    let within = search(&app, &format!("region={}&limit=0", enc(region))).await;
+    let places = within["places"].as_array().expect("places");
+    assert!(!places.is_empty());
+    assert!(
+        places.iter().all(|p| p["count"].as_u64()
+            <= all["places"]
+                .as_array()
+                .and_then(|a| a.iter().find(|q| q["name"] == p["name"]))
+                .and_then(|q| q["count"].as_u64())),
+        "counts within the region never exceed the overall ones"
+    );
+    let total: u64 = places.iter().filter_map(|p| p["count"].as_u64()).sum();
+    assert!(total >= within["total"].as_u64().unwrap_or(0) / 2);
+    assert_ne!(
+        within["places"], all["places"],
+        "the map follows the filter"
+    );
+}
+
+/// Sources are a facet and a filter: counts, and a filter that selects them whatever the case.
+#[tokio::test]
+async fn source_is_a_facet_and_a_filter() {
+    let app = router();
+    let json = search(&app, "q=zorglub&limit=0").await;
+    let sources = facet(&json, "source");
+    assert_eq!(
+        sources,
+        [("Essai".to_string(), 3)],
+        "the copy (`Autre`) is hidden"
+    );
+    let filtered = search(&app, "q=zorglub&source=ESSAI").await;
+    assert_eq!(filtered["total"], 3);
+    assert_eq!(filtered["hits"][0]["sources"], serde_json::json!(["Essai"]));
+    let none = search(&app, "q=zorglub&source=Autre").await;
+    assert_eq!(none["total"], 0);
+}
+
+/// A query of punctuation only says so, with a 200 the page shows as it shows a search.
+#[tokio::test]
+async fn punctuation_only_query_says_it_has_no_words() {
+    let app = router();
+    let json = search(&app, &format!("q={}", enc("?!.,;:"))).await;
+    assert_eq!(json["total"], 0);
+    assert_eq!(json["query"]["no_words"], true);
+    assert_eq!(json["query"]["browse"], false);
 }

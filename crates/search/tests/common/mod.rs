@@ -65,6 +65,10 @@ impl Doc {
         self.actors = v.to_vec();
         self
     }
+    pub fn source(mut self, source: &'static str) -> Self {
+        self.source = Some(source);
+        self
+    }
     pub fn duplicate_of(mut self, id: &str) -> Self {
         self.duplicate_of = Some(id.to_string());
         self
@@ -87,6 +91,10 @@ pub fn to_document(f: &Fields, doc: &Doc) -> TantivyDocument {
     d.add_text(f.source_path, &doc.id);
     if let Some(source) = doc.source {
         d.add_text(f.source_name, source);
+        let column = sahel_indexer::schema::facet("source").and_then(|(dim, _)| f.facet(dim));
+        if let Some(column) = column {
+            d.add_text(column, source);
+        }
     }
     d.add_text(f.title, &doc.title);
     d.add_text(f.body, &doc.body);
