@@ -171,17 +171,32 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
     let located = event_facets(g, &mentions);
     let regions = located.regions.clone();
     let (published, event_dates) = (dated.published, dated.dates);
-    let actors = report_actors(extractor, &scan, &mentions, &regions);
+    // The actors under the names that fit the report's date: its first event month, else the
+    // month it was published.
+    let months = dates::event_months(&event_dates);
+    let era_month = months
+        .first()
+        .cloned()
+        .or_else(|| published.map(|p| p.format("%Y-%m").to_string()));
+    let actors = crate::eras::fit_actors(
+        &report_actors(extractor, &scan, &mentions, &regions),
+        era_month.as_deref(),
+    );
     let mut evidence = located.evidence(&read);
     evidence.extend(date_evidence(&read, &event_dates));
-    evidence.extend(actor_evidence(&read, &scan.mentions, &actors));
+    evidence.extend(actor_evidence(
+        &read,
+        &scan.mentions,
+        &actors,
+        era_month.as_deref(),
+    ));
     Extraction {
         id: meta.id.clone(),
         language,
         title: meta.title.clone(),
         published,
         event_dates: dates::event_date_strings(&event_dates),
-        months: dates::event_months(&event_dates),
+        months,
         background_months: background_months(&event_dates),
         dates: event_dates,
         places,
@@ -225,10 +240,14 @@ fn actor_evidence(
     read: &ReadText<'_>,
     mentions: &[crate::actors::ActorMention],
     actors: &[String],
+    era_month: Option<&str>,
 ) -> Vec<Evidence> {
     let mut out = Vec::new();
-    for m in mentions.iter().filter(|m| actors.contains(&m.canonical)) {
-        push_evidence(&mut out, read, "actors", &m.canonical, m.start, m.end);
+    for m in mentions {
+        let name = crate::eras::fit_actors(std::slice::from_ref(&m.canonical), era_month);
+        if let Some(name) = name.first().filter(|n| actors.contains(n)) {
+            push_evidence(&mut out, read, "actors", name, m.start, m.end);
+        }
     }
     out
 }

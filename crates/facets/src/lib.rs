@@ -35,6 +35,7 @@ pub mod calendar;
 mod data;
 pub mod dateline;
 pub mod dates;
+pub mod eras;
 pub mod eval;
 pub mod evidence;
 pub mod extract;

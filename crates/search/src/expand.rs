@@ -133,6 +133,14 @@ impl NameExpander for FacetsExpander {
             if let Some(actor) = self.actors.actor(&canonical) {
                 forms.extend(actor.aliases.iter().cloned());
             }
+            // The actor it succeeded or that succeeded it (Wagner, Africa Corps): one force
+            // under two names.
+            for partner in sahel_facets::eras::partners(&canonical) {
+                if let Some(actor) = self.actors.actor(partner) {
+                    forms.push(actor.canonical.clone());
+                    forms.extend(actor.aliases.iter().cloned());
+                }
+            }
             return Some((NameKind::Actor, others(name, forms)));
         }
         let spellings = self.gazetteer.spellings_of(name);
@@ -193,5 +201,26 @@ impl NameExpander for FacetsExpander {
             names.extend(actor.aliases.iter().cloned());
         }
         names
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_actor_is_searched_under_the_name_of_its_other_era() {
+        let Some(expander) = FacetsExpander::builtin() else {
+            panic!("built-in data");
+        };
+        let (kind, forms) = expander
+            .expand("Wagner")
+            .unwrap_or((NameKind::Place, vec![]));
+        assert_eq!(kind, NameKind::Actor);
+        assert!(forms.iter().any(|f| f == "Africa Corps"), "{forms:?}");
+        let (_, forms) = expander.expand("FLA").unwrap_or((NameKind::Place, vec![]));
+        assert!(forms.iter().any(|f| f == "CSP-DPA"), "{forms:?}");
+        let (_, forms) = expander.expand("JNIM").unwrap_or((NameKind::Place, vec![]));
+        assert!(!forms.iter().any(|f| f == "Africa Corps"), "{forms:?}");
     }
 }

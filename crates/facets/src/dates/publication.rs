@@ -280,6 +280,20 @@ fn dateline_date_start(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> 
     if !is_dateline(text, toks[k].start, toks[comma - 1].end) {
         return None;
     }
+    // "KIDAL, Mali, Jan 9, 2025 -", "DORI, Burkina Faso, 3 mars 2024 -": a country (up to three
+    // capitalised words, not a month or a weekday) between the place and the date.
+    let comma = (comma + 1..(comma + 5).min(toks.len()))
+        .take_while(|&m| {
+            toks[m].line == line
+                && (toks[m].punct() == Some(',')
+                    || toks[m].capitalized
+                        && toks[m].word().is_some_and(|w| {
+                            lexicon::weekday(w).is_none() && lexicon::month(w).is_none()
+                        }))
+        })
+        .find(|&m| toks[m].punct() == Some(','))
+        .filter(|&m| m > comma + 1)
+        .unwrap_or(comma);
     Some(
         if toks.get(comma + 1).and_then(|t| t.word()) == Some("le") {
             comma + 2

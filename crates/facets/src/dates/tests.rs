@@ -915,3 +915,20 @@ fn a_report_told_in_the_pluperfect_keeps_its_event() {
     assert_eq!(events, ["2024-03"]);
     assert!(background.is_empty());
 }
+
+#[test]
+fn a_wire_dateline_with_its_country_gives_the_publication_date() {
+    let text = "KIDAL, Mali, Jan 9, 2025 - Gunmen attacked an army post near Anefis on Tuesday, killing three soldiers, local sources said.";
+    assert_eq!(
+        publication_date_from_text(text, "en"),
+        Some(day(2025, 1, 9))
+    );
+    let (published, dates) = publication_and_event_dates(text, None, "en");
+    assert_eq!(published, Some(day(2025, 1, 9)));
+    assert_eq!(event_date_strings(&dates), ["2025-01-07"]);
+    let text = "DORI, Burkina Faso, 3 mars 2024 - Des hommes armés ont attaqué un poste samedi.";
+    assert_eq!(
+        publication_date_from_text(text, "fr"),
+        Some(day(2024, 3, 3))
+    );
+}
