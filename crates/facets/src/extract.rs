@@ -164,6 +164,7 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
                 || dated
                     .recall_sentences
                     .iter()
+                    .chain(&dated.future_sentences)
                     .any(|&(a, b)| a <= m_start && m_start < b),
         }
     });

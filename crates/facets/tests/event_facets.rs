@@ -138,3 +138,12 @@ fn every_value_has_its_evidence() {
         .iter()
         .any(|e| e.facet == "months" && e.text == "dimanche" && e.field == "text"));
 }
+
+#[test]
+fn a_place_in_a_sentence_about_what_is_to_come_is_a_mention() {
+    let (events, mentioned) = regions(
+        "Un convoi a été attaqué mardi près de Djibo. Le prochain convoi quittera Kaya la semaine prochaine.",
+    );
+    assert_eq!(events, ["Soum"]);
+    assert_eq!(mentioned, ["Kuilsé"]);
+}

@@ -144,6 +144,7 @@ cue_lists!(
     advice,
     contacted,
     negation,
+    residence,
 );
 
 impl Cues {

@@ -95,6 +95,7 @@ pub(super) fn role_of(
         || names_a_road(&c.before) && follows_a_place(text, g, c, all)
         || spoken_from(&c.before)
         || c.before.iter().take(3).any(|w| cues().contacted.contains(w))
+        || settled_in(&c.before)
         || stands_for_its_government(e, c)
         || in_an_official_title(text, e, c)
         || e.kind == PlaceKind::Country && country_in_passing(text, g, c, all)
@@ -346,6 +347,15 @@ fn skip_unit_words(before: &[String]) -> usize {
         )
     };
     before.iter().position(|w| !unit(w)).unwrap_or(before.len())
+}
+
+/// "des associations installées à Bamako", "an NGO based in Niamey": where people or an office
+/// are settled.
+fn settled_in(before: &[String]) -> bool {
+    before
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "a" | "in" | "at" | "au"))
+        && before.get(1).is_some_and(|w| cues().residence.contains(w))
 }
 
 /// "tenté de rejoindre Ouahigouya", "quitter la ville de Kaya", "fled Djibo": the object of a verb
