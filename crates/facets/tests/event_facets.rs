@@ -147,3 +147,14 @@ fn a_place_in_a_sentence_about_what_is_to_come_is_a_mention() {
     assert_eq!(events, ["Soum"]);
     assert_eq!(mentioned, ["Kuilsé"]);
 }
+
+#[test]
+fn a_short_name_before_a_capitalised_word_is_part_of_a_longer_name() {
+    let ex = read(
+        "Des hommes armés ont attaqué Boni mardi. Lors d'une conférence à San Francisco, des chercheurs ont présenté un rapport.",
+        "2024-03-08",
+    );
+    assert!(ex.places.iter().all(|p| p.name != "San"), "{:?}", ex.places);
+    let (events, _) = regions("Des hommes armés ont attaqué un marché à San mardi.");
+    assert_eq!(events, ["San"]);
+}

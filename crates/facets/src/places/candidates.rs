@@ -177,7 +177,14 @@ fn name_cues(text: &str, start: usize, end: usize) -> NameCues {
         && !locative_cue
         && !chained
         && !after_place_cue_and_one_word(text, start)
-        && !title_case_line(text, start);
+        && !title_case_line(text, start)
+        // "San Francisco", "San Pedro", "Say Ahmed": a short name is the first word of a longer
+        // one when a capitalised word that is no place word follows it, whatever cue precedes.
+        || name_after
+            && text[start..end].chars().count() <= SHORT_NAME_CHARS
+            && !region_cue
+            && !district_cue
+            && !title_case_line(text, start);
     NameCues {
         before,
         after,
@@ -190,6 +197,9 @@ fn name_cues(text: &str, start: usize, end: usize) -> NameCues {
         person,
     }
 }
+
+/// Longest name that a capitalised word after it makes the first word of a longer name.
+const SHORT_NAME_CHARS: usize = 3;
 
 /// A name in brackets right after a name gives its other spelling or its parent units ("the
 /// village of Koulpadre (Koulopagare)", "Siewali (Kombori, Kossi)").
