@@ -32,7 +32,7 @@ pub struct Evidence {
 pub const MAX_PER_VALUE: usize = 3;
 
 /// The text extraction read: the title (when prefixed) and the text, one string.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ReadText<'a> {
     /// Title and text as one.
     pub read: &'a str,
@@ -40,12 +40,14 @@ pub struct ReadText<'a> {
     pub text_start: usize,
     /// Length of the title in `read`, when it was prefixed.
     pub title_len: usize,
+    /// The sentences of `read`.
+    pub sentences: Sentences<'a>,
 }
 
 impl<'a> ReadText<'a> {
     /// The evidence of `facet` = `value` for the span `start..end` of [`ReadText::read`].
     pub fn evidence(&self, facet: &str, value: &str, start: usize, end: usize) -> Evidence {
-        let (s_start, s_end) = sentence_around(self.read, start, end);
+        let (s_start, s_end) = self.sentences.around(start, end);
         let (field, base) = if start < self.text_start {
             ("title", 0)
         } else {
@@ -74,35 +76,62 @@ impl<'a> ReadText<'a> {
 /// The sentence around `start..end`: from after the previous sentence end (`.`, `!`, `?` before
 /// a space, or a line break) to the next one, trimmed.
 pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let is_end = |i: usize| {
-        let b = bytes[i];
-        b == b'\n'
-            || matches!(b, b'.' | b'!' | b'?')
-                && bytes
-                    .get(i + 1)
-                    .is_none_or(|n| n.is_ascii_whitespace() || matches!(n, b'"' | b')'))
-                && !is_abbreviation(text, i)
-    };
-    let mut s = start.min(bytes.len());
-    while s > 0 && !is_end(s - 1) {
-        s -= 1;
+    Sentences::new(text).around(start, end)
+}
+
+/// The sentence ends of a text, found once: what [`sentence_around`] reads, for many spans.
+#[derive(Debug, Clone)]
+pub struct Sentences<'a> {
+    text: &'a str,
+    /// Byte positions of the sentence-ending characters, in order.
+    ends: Vec<usize>,
+}
+
+impl<'a> Sentences<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let ends = (0..bytes.len())
+            .filter(|&i| {
+                let b = bytes[i];
+                b == b'\n'
+                    || matches!(b, b'.' | b'!' | b'?')
+                        && bytes
+                            .get(i + 1)
+                            .is_none_or(|n| n.is_ascii_whitespace() || matches!(n, b'"' | b')'))
+                        && !is_abbreviation(text, i)
+            })
+            .collect();
+        Sentences { text, ends }
     }
-    let mut e = end.min(bytes.len());
-    while e < bytes.len() && !is_end(e) {
-        e += 1;
+
+    /// The text.
+    pub fn text(&self) -> &'a str {
+        self.text
     }
-    if e < bytes.len() && bytes[e] != b'\n' {
-        e += 1; // the full stop belongs to the sentence
+
+    /// The sentence around `start..end`, trimmed.
+    pub fn around(&self, start: usize, end: usize) -> (usize, usize) {
+        let bytes = self.text.as_bytes();
+        let start = start.min(bytes.len());
+        let end = end.min(bytes.len());
+        // After the last end before `start`.
+        let k = self.ends.partition_point(|&i| i < start);
+        let mut s = if k == 0 { 0 } else { self.ends[k - 1] + 1 };
+        // The first end at or after `end`.
+        let k = self.ends.partition_point(|&i| i < end);
+        let mut e = self.ends.get(k).copied().unwrap_or(bytes.len());
+        if e < bytes.len() && bytes[e] != b'\n' {
+            e += 1; // the full stop belongs to the sentence
+        }
+        // Trim whitespace (ASCII: offsets stay on char boundaries).
+        while s < e && bytes[s].is_ascii_whitespace() {
+            s += 1;
+        }
+        while e > s && bytes[e - 1].is_ascii_whitespace() {
+            e -= 1;
+        }
+        (s, e)
     }
-    // Trim whitespace (ASCII: offsets stay on char boundaries).
-    while s < e && bytes[s].is_ascii_whitespace() {
-        s += 1;
-    }
-    while e > s && bytes[e - 1].is_ascii_whitespace() {
-        e -= 1;
-    }
-    (s, e)
 }
 
 /// A dot that ends an abbreviation or an initial rather than a sentence: after one letter
@@ -158,6 +187,7 @@ mod tests {
             read,
             text_start: title_len + 2,
             title_len,
+            sentences: Sentences::new(read),
         };
         let at = read.find("Léré").unwrap_or(0);
         let title = r.evidence("regions", "Tombouctou", at, at + "Léré".len());

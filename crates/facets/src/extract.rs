@@ -129,6 +129,7 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         read: body,
         text_start: body.len() - text.len(),
         title_len,
+        sentences: evidence::Sentences::new(body),
     };
     // One folded key of the body for the actors and the demonyms (its words are those of
     // `sahel_text::fold(body)`).
@@ -150,9 +151,12 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         .code()
         .to_string();
     let dated = dates::dated_text(body, meta.published, &language);
-    let lead_end = first_sentence_end(body, read.text_start);
-    anchor_to_events(body, lead_end, &mut mentions, &|s, e, m_start| {
-        SentenceTime {
+    let lead_end = first_sentence_end(&read);
+    anchor_to_events(
+        &read.sentences,
+        lead_end,
+        &mut mentions,
+        &|s, e, m_start| SentenceTime {
             event_date: dated
                 .dates
                 .iter()
@@ -166,8 +170,8 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
                     .iter()
                     .chain(&dated.future_sentences)
                     .any(|&(a, b)| a <= m_start && m_start < b),
-        }
-    });
+        },
+    );
     let places = report_places(g, &mentions);
     let located = event_facets(g, &mentions);
     let regions = located.regions.clone();
@@ -211,11 +215,11 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
 }
 
 /// Where the first sentence of the text (from `text_start` in `read`) ends.
-fn first_sentence_end(read: &str, text_start: usize) -> usize {
-    let first = read[text_start..]
+fn first_sentence_end(read: &ReadText<'_>) -> usize {
+    let first = read.read[read.text_start..]
         .find(|c: char| !c.is_whitespace())
-        .map_or(read.len(), |i| text_start + i);
-    evidence::sentence_around(read, first, first).1
+        .map_or(read.read.len(), |i| read.text_start + i);
+    read.sentences.around(first, first).1
 }
 
 /// Where each event and background month was read.

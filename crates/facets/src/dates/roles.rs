@@ -180,11 +180,19 @@ fn recall_sentences(
         if recall[sentence].is_some() {
             continue;
         }
-        if c.recall.iter().any(|p| words.phrase_at(at, p)) {
+        let word = words.words[at].1;
+        if c.recall
+            .iter()
+            .any(|p| p[0] == word && words.phrase_at(at, p))
+        {
             recall[sentence] = Some(token);
             continue;
         }
-        if let Some(p) = c.pluperfect.iter().find(|p| words.phrase_at(at, p)) {
+        if let Some(p) = c
+            .pluperfect
+            .iter()
+            .find(|p| p[0] == word && words.phrase_at(at, p))
+        {
             // The participle: the next word, past one of "déjà", "été", "pas", "même".
             let mut next = at + p.len();
             while words.words.get(next).is_some_and(|&(_, w, s)| {

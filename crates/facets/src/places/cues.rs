@@ -52,8 +52,11 @@ macro_rules! cue_lists {
             $(pub(super) $list: WordList,)*
             /// Zones across borders named after places in one country: (first part, second part).
             pub(super) cross_border_zone: Vec<(&'static str, &'static str)>,
-            /// Starts of words that say something happened (`incident` rows).
-            pub(super) incident: Vec<&'static str>,
+            /// Words that say something happened (`incident` rows without `*`).
+            pub(super) incident: WordList,
+            /// Starts of words that say something happened (`incident` rows with `*`), by
+            /// first byte.
+            pub(super) incident_starts: Vec<Vec<&'static str>>,
         }
 
         fn parse(tsv: &'static str) -> Result<Cues> {
@@ -96,7 +99,18 @@ macro_rules! cue_lists {
             Ok(Cues {
                 $($list: take(stringify!($list))?,)*
                 cross_border_zone,
-                incident,
+                incident_starts: {
+                    let mut by_byte: Vec<Vec<&'static str>> = vec![Vec::new(); 256];
+                    for p in incident.iter().filter_map(|w: &&'static str| w.strip_suffix('*')) {
+                        if let Some(&b) = p.as_bytes().first() {
+                            by_byte[usize::from(b)].push(p);
+                        }
+                    }
+                    by_byte
+                },
+                incident: WordList::new(
+                    incident.into_iter().filter(|w| !w.ends_with('*')).collect(),
+                ),
             })
         }
     };
@@ -151,10 +165,12 @@ impl Cues {
     /// Whether a folded word says something happened: one of the `incident` words, or a word
     /// that starts like one of its `*` entries.
     pub(super) fn is_incident(&self, word: &str) -> bool {
-        self.incident.iter().any(|p| match p.strip_suffix('*') {
-            Some(prefix) => word.starts_with(prefix),
-            None => word == *p,
-        })
+        self.incident.contains(word)
+            || word.as_bytes().first().is_some_and(|&b| {
+                self.incident_starts[usize::from(b)]
+                    .iter()
+                    .any(|p| word.starts_with(p))
+            })
     }
 }
 

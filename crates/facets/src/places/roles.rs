@@ -545,28 +545,40 @@ pub struct SentenceTime {
 /// `time(start, end, place)` says what the dates say of the sentence `start..end` for the place
 /// at byte `place`.
 pub fn anchor_to_events(
-    text: &str,
+    sentences: &crate::evidence::Sentences<'_>,
     lead_end: usize,
     out: &mut [PlaceMention],
     time: &dyn Fn(usize, usize, usize) -> SentenceTime,
 ) {
     let c = cues();
     let mut unanchored = Vec::new();
+    // What the words of a sentence say (advice, an incident), read once per sentence.
+    let mut read: Option<((usize, usize), bool, bool)> = None;
     for (k, m) in out.iter_mut().enumerate() {
         if m.role != PlaceRole::Event {
             continue;
         }
-        let (s, e) = crate::evidence::sentence_around(text, m.start, m.end);
+        let (s, e) = sentences.around(m.start, m.end);
         let t = time(s, e, m.start);
-        let folded = sahel_text::fold(&text[s..e]);
-        let sentence_words: Vec<&str> = words(&folded).collect();
-        if !t.event_date && (t.background || sentence_words.iter().any(|w| c.advice.contains(w))) {
+        let (advice, incident) = match read {
+            Some((span, advice, incident)) if span == (s, e) => (advice, incident),
+            _ => {
+                let folded = sahel_text::fold(&sentences.text()[s..e]);
+                let mut advice = false;
+                let (mut incident, mut negated) = (false, false);
+                for w in words(&folded) {
+                    advice |= c.advice.contains(w);
+                    negated |= c.negation.contains(w);
+                    incident = incident || c.is_incident(w);
+                }
+                let incident = incident && !negated;
+                read = Some(((s, e), advice, incident));
+                (advice, incident)
+            }
+        };
+        if !t.event_date && (t.background || advice) {
             m.role = PlaceRole::Mention;
-        } else if !(m.start < lead_end
-            || t.event_date
-            || sentence_words.iter().any(|w| c.is_incident(w))
-                && !sentence_words.iter().any(|w| c.negation.contains(w)))
-        {
+        } else if !(m.start < lead_end || t.event_date || incident) {
             unanchored.push(k);
         }
     }
