@@ -158,3 +158,9 @@ fn a_short_name_before_a_capitalised_word_is_part_of_a_longer_name() {
     let (events, _) = regions("Des hommes armés ont attaqué un marché à San mardi.");
     assert_eq!(events, ["San"]);
 }
+
+#[test]
+fn a_direction_in_brackets_is_no_region() {
+    let (events, _) = regions("Les rebelles se sont retirés mardi de la ville de Léré (Nord).");
+    assert_eq!(events, ["Tombouctou"]);
+}

@@ -139,7 +139,8 @@ fn name_cues(text: &str, start: usize, end: usize) -> NameCues {
     let next = after.first().map(String::as_str).unwrap_or("");
     // "Tissalatene (Menaka, Gao)", "Kerboule (Nassoumbou, Soum)": the names in brackets after
     // a name are its parent units, the broadest last.
-    let parent = parent_bracket_position(text, start);
+    // Not a direction: "Léré (Nord)" says where Léré lies, not its region.
+    let parent = parent_bracket_position(text, start).filter(|_| !is_direction(&text[start..end]));
     // The nearest unit word wins: in "the Bandiagara circle of Mopti region" Mopti is the
     // region, in "région de Gao, cercle de Gao" the second Gao the cercle.
     let next_adjacent = text[end..].starts_with(' ');
@@ -166,7 +167,9 @@ fn name_cues(text: &str, start: usize, end: usize) -> NameCues {
             .is_some_and(|w| w == "pres" || w == "near" || w == "loin")
         || c.place_noun_after.contains(next)
         || c.commune_qualifier.contains(next) && after.get(1).is_some_and(|w| w == "commune")
-        || follows_a_name_in_brackets(text, start)
+        // "Siewali (Kombori, Kossi)", but not "Léré (Nord)": a direction in brackets describes
+        // the place before it.
+        || follows_a_name_in_brackets(text, start) && !is_direction(&text[start..end])
         || region_cue
         || district_cue;
     let river = c.river_after.contains(next) || c.river_before.contains(prev);
@@ -196,6 +199,15 @@ fn name_cues(text: &str, start: usize, end: usize) -> NameCues {
         proper_name: name_before || name_after,
         person,
     }
+}
+
+/// Whether a name is a direction or made of directions ("Nord", "Centre-Est", "North").
+fn is_direction(name: &str) -> bool {
+    let folded = sahel_text::fold(name);
+    let c = cues();
+    folded
+        .split(['-', ' '])
+        .all(|d| !d.is_empty() && (c.direction.contains(d) || d == "centre" || d == "center"))
 }
 
 /// Longest name that a capitalised word after it makes the first word of a longer name.
