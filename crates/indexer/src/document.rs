@@ -1,6 +1,7 @@
 //! Turning an analysed record into a tantivy document of the schema.
 
 use chrono::NaiveDate;
+use sahel_facets::evidence::Evidence;
 use sahel_facets::{Extraction, PlaceRole, ResolvedPlace};
 use tantivy::schema::{Facet, OwnedValue};
 use tantivy::{DateTime, TantivyDocument};
@@ -70,12 +71,16 @@ fn place_facet(place: &crate::analysis::PlaceFacet) -> Option<Facet> {
 }
 
 /// The stored form of an extraction record: the parts no other stored field holds, `{"places":
-/// PLACES, "event_dates": [...]}`, where PLACES is one line per place (see [`encode_places`]).
-/// The other keys (`id`, `title`, `language`, `published`, `months`, `regions`, `countries`,
-/// `actors`) are in the document's columns; the searcher puts the record back together. Against the
-/// whole record as JSON this is a tenth of the document store on the benchmark corpus.
-pub fn stored_extraction(extraction: &Extraction) -> OwnedValue {
-    OwnedValue::Object(vec![
+/// PLACES, "event_dates": [...], "evidence": EVIDENCE, "evidence_body": HASH}`, where PLACES is
+/// one line per place (see [`encode_places`]), EVIDENCE one line per facet value (see
+/// [`encode_evidence`]) and HASH that of the body the evidence offsets are in (see
+/// [`evidence_body_hash`]; `body` is the text given to extraction, the one stored). The other
+/// keys (`id`, `title`, `language`, `published`, `months`, `regions`, `countries`, `actors`…)
+/// are in the document's columns; the searcher puts the record back together, and the evidence's
+/// words and sentences from the stored title and body. Against the whole record as JSON this is a
+/// tenth of the document store on the benchmark corpus.
+pub fn stored_extraction(extraction: &Extraction, body: &str) -> OwnedValue {
+    let mut entries = vec![
         (
             "places".to_string(),
             OwnedValue::Str(encode_places(&extraction.places)),
@@ -90,7 +95,182 @@ pub fn stored_extraction(extraction: &Extraction) -> OwnedValue {
                     .collect(),
             ),
         ),
-    ])
+    ];
+    if !extraction.evidence.is_empty() {
+        entries.push((
+            EVIDENCE_KEY.to_string(),
+            OwnedValue::Str(encode_evidence(&extraction.evidence)),
+        ));
+        entries.push((
+            EVIDENCE_BODY_KEY.to_string(),
+            OwnedValue::Str(evidence_body_hash(body)),
+        ));
+    }
+    OwnedValue::Object(entries)
+}
+
+/// The key of the compact evidence in the stored extraction.
+const EVIDENCE_KEY: &str = "evidence";
+/// The key of the hash of the body the evidence was read in.
+const EVIDENCE_BODY_KEY: &str = "evidence_body";
+
+/// A short hash of the body evidence offsets refer to: a document shown with another body (a
+/// duplicate shows its canonical document's, whose spacing or quotes may differ) cannot use them.
+/// 32 bits: a check, not an identity.
+pub fn evidence_body_hash(body: &str) -> String {
+    let mut hex = blake3::hash(body.as_bytes()).to_hex().to_string();
+    hex.truncate(8);
+    hex
+}
+
+/// Evidence as text, one line per facet value, in the order first read: `facet TAB value TAB
+/// SPAN[ SPAN…]`, each SPAN `F,start,end,sentence_start,sentence_end` with F `t` (title) or `x`
+/// (text) and byte offsets in that field. The words and sentences are not kept: they are the
+/// stored title's and body's at those offsets (see [`evidence_in`]).
+pub fn encode_evidence(evidence: &[Evidence]) -> String {
+    let mut lines: Vec<(String, String, String)> = Vec::new();
+    for item in evidence {
+        let field = if item.field == "title" { 't' } else { 'x' };
+        let span = format!(
+            "{field},{},{},{},{}",
+            item.start, item.end, item.sentence_start, item.sentence_end
+        );
+        let clean = |s: &str| -> String {
+            s.chars()
+                .map(|c| match c {
+                    '\t' | '\n' | '\r' => ' ',
+                    c => c,
+                })
+                .collect()
+        };
+        let (facet, value) = (clean(&item.facet), clean(&item.value));
+        match lines
+            .iter_mut()
+            .find(|(f, v, _)| *f == facet && *v == value)
+        {
+            Some((_, _, spans)) => {
+                spans.push(' ');
+                spans.push_str(&span);
+            }
+            None => lines.push((facet, value, span)),
+        }
+    }
+    lines
+        .iter()
+        .map(|(facet, value, spans)| {
+            format!("{facet}{PLACE_FIELD_SEPARATOR}{value}{PLACE_FIELD_SEPARATOR}{spans}")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The evidence written by [`encode_evidence`], without its words and sentences (empty); a
+/// malformed line or span is left out.
+pub fn decode_evidence(text: &str) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut parts = line.split(PLACE_FIELD_SEPARATOR);
+        let (Some(facet), Some(value), Some(spans), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        for span in spans.split(' ') {
+            let mut numbers = span.split(',');
+            let field = match numbers.next() {
+                Some("t") => "title",
+                Some("x") => "text",
+                _ => continue,
+            };
+            let numbers: Vec<usize> = numbers.filter_map(|n| n.parse().ok()).collect();
+            let [start, end, sentence_start, sentence_end] = numbers.as_slice() else {
+                continue;
+            };
+            out.push(Evidence {
+                facet: facet.to_string(),
+                value: value.to_string(),
+                field: field.to_string(),
+                start: *start,
+                end: *end,
+                text: String::new(),
+                sentence_start: *sentence_start,
+                sentence_end: *sentence_end,
+                sentence: String::new(),
+            });
+        }
+    }
+    out
+}
+
+/// The stored evidence of a document with its words and sentences read back from its title and
+/// its body, when `body` is the body it was read in (else `None`: see [`evidence_body_hash`]).
+/// A span that does not fall on the field's characters is left out.
+pub fn evidence_in(extraction: &OwnedValue, title: &str, body: &str) -> Option<Vec<Evidence>> {
+    let OwnedValue::Object(entries) = extraction else {
+        return None;
+    };
+    let text_of = |key: &str| {
+        entries.iter().find_map(|(k, value)| match value {
+            OwnedValue::Str(text) if k == key => Some(text.as_str()),
+            _ => None,
+        })
+    };
+    let encoded = text_of(EVIDENCE_KEY)?;
+    let body_matches = text_of(EVIDENCE_BODY_KEY) == Some(evidence_body_hash(body).as_str());
+    let mut evidence = decode_evidence(encoded);
+    evidence.retain_mut(|item| {
+        let field = match item.field.as_str() {
+            "title" => title,
+            _ if body_matches => body,
+            _ => return false,
+        };
+        match (
+            field.get(item.start..item.end),
+            field.get(item.sentence_start..item.sentence_end),
+        ) {
+            (Some(text), Some(sentence)) => {
+                item.text = text.to_string();
+                item.sentence = sentence.to_string();
+                true
+            }
+            _ => false,
+        }
+    });
+    Some(evidence)
+}
+
+/// The (facet, value) pairs the stored evidence has spans for.
+pub fn stored_evidence_values(extraction: &OwnedValue) -> Vec<(String, String)> {
+    let OwnedValue::Object(entries) = extraction else {
+        return Vec::new();
+    };
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (key, value) in entries {
+        if let OwnedValue::Str(encoded) = value {
+            if key == EVIDENCE_KEY {
+                for item in decode_evidence(encoded) {
+                    if !pairs
+                        .iter()
+                        .any(|(f, v)| *f == item.facet && *v == item.value)
+                    {
+                        pairs.push((item.facet, item.value));
+                    }
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// Whether the stored evidence was read in `body` (false when there is none).
+pub fn evidence_read_in(extraction: &OwnedValue, body: &str) -> bool {
+    let OwnedValue::Object(entries) = extraction else {
+        return false;
+    };
+    let hash = evidence_body_hash(body);
+    entries.iter().any(|(key, value)| {
+        matches!(value, OwnedValue::Str(stored) if key == EVIDENCE_BODY_KEY && *stored == hash)
+    })
 }
 
 /// Separates the fields of a place in [`encode_places`].
@@ -229,7 +409,10 @@ pub fn build_document(
         }
     }
     if let Some(extraction) = &analysed.extraction {
-        doc.add_field_value(fields.extraction, &stored_extraction(extraction));
+        doc.add_field_value(
+            fields.extraction,
+            &stored_extraction(extraction, &record.body),
+        );
     }
     doc
 }
@@ -247,6 +430,8 @@ fn facet_column_values<'a>(dim: &FacetDim, analysed: &'a Analysed) -> Vec<&'a st
         names::LOCALITIES => list(&facets.localities),
         names::ACTORS => list(&facets.actors),
         names::SOURCES => list(&facets.sources),
+        names::MENTIONED_REGIONS => list(&facets.mentioned_regions),
+        names::BACKGROUND_MONTHS => list(&facets.background_months),
         _ => Vec::new(),
     }
 }
@@ -379,6 +564,98 @@ mod tests {
         let paths = event_place_paths(&decoded);
         assert_eq!(paths.len(), 1);
         assert_eq!(paths[0].to_path_string(), "/Mali/Tombouctou/Niafunké/Léré");
+    }
+
+    fn evidence(facet: &str, value: &str, field: &str, read: &str, words: &str) -> Evidence {
+        let start = read.find(words).unwrap_or(0);
+        let (sentence_start, sentence_end) =
+            sahel_facets::evidence::sentence_around(read, start, start + words.len());
+        Evidence {
+            facet: facet.to_string(),
+            value: value.to_string(),
+            field: field.to_string(),
+            start,
+            end: start + words.len(),
+            text: words.to_string(),
+            sentence_start,
+            sentence_end,
+            sentence: read[sentence_start..sentence_end].to_string(),
+        }
+    }
+
+    fn stored(evidence: Vec<Evidence>, body: &str) -> OwnedValue {
+        let extraction = Extraction {
+            id: "a".to_string(),
+            language: "fr".to_string(),
+            title: None,
+            published: None,
+            event_dates: Vec::new(),
+            months: Vec::new(),
+            background_months: Vec::new(),
+            dates: Vec::new(),
+            places: Vec::new(),
+            regions: Vec::new(),
+            countries: Vec::new(),
+            localities: Vec::new(),
+            mentioned_regions: Vec::new(),
+            actors: Vec::new(),
+            evidence,
+        };
+        stored_extraction(&extraction, body)
+    }
+
+    #[test]
+    fn evidence_survives_its_stored_form_with_words_read_back_from_the_fields() {
+        let title = "Attaque à Ménaka";
+        let body = "Des hommes armés ont attaqué Inékar le 3 juillet 2024. Ils venaient de Gao.\n\nL\u{2019}armée a riposté à Inékar.";
+        let items = vec![
+            evidence("regions", "Ménaka", "title", title, "Ménaka"),
+            evidence("regions", "Ménaka", "text", body, "Inékar"),
+            evidence("months", "2024-07", "text", body, "3 juillet 2024"),
+            evidence("mentioned_regions", "Gao", "text", body, "Gao"),
+        ];
+        let value = stored(items.clone(), body);
+        let back = evidence_in(&value, title, body).expect("stored evidence");
+        assert_eq!(back, items);
+        assert_eq!(back[3].sentence, "Ils venaient de Gao.");
+        assert!(evidence_read_in(&value, body));
+        // The same value's spans share one line.
+        let OwnedValue::Object(entries) = &value else {
+            panic!("an object");
+        };
+        let encoded = entries
+            .iter()
+            .find_map(|(k, v)| match v {
+                OwnedValue::Str(s) if k == "evidence" => Some(s.clone()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        assert_eq!(encoded.lines().count(), 3, "{encoded}");
+    }
+
+    #[test]
+    fn evidence_read_in_another_body_keeps_only_its_title_spans() {
+        let title = "Attaque à Ménaka";
+        let body = "Des hommes armés ont attaqué Inékar.";
+        let value = stored(
+            vec![
+                evidence("regions", "Ménaka", "title", title, "Ménaka"),
+                evidence("regions", "Ménaka", "text", body, "Inékar"),
+            ],
+            body,
+        );
+        let other = "Des hommes  armés ont attaqué Inékar.";
+        let back = evidence_in(&value, title, other).expect("stored evidence");
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].field, "title");
+        assert!(!evidence_read_in(&value, other));
+        // Offsets past the field or inside a character are left out, never a panic.
+        let short = evidence_in(&value, "Att", body).expect("stored evidence");
+        assert_eq!(short.len(), 1);
+        assert_eq!(short[0].text, "Inékar");
+        assert!(evidence_in(&value, "Attaque à Ménak\u{e9}x", body).is_some());
+        assert!(decode_evidence("regions\tGao\tz,1,2,3,4 x,1,2\nbad line").is_empty());
+        assert!(evidence_in(&stored(Vec::new(), body), title, body).is_none());
     }
 
     #[test]
