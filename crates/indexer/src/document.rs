@@ -123,17 +123,32 @@ pub fn evidence_body_hash(body: &str) -> String {
     hex
 }
 
-/// Evidence as text, one line per facet value, in the order first read: `facet TAB value TAB
-/// SPAN[ SPAN…]`, each SPAN `F,start,end,sentence_start,sentence_end` with F `t` (title) or `x`
-/// (text) and byte offsets in that field. The words and sentences are not kept: they are the
-/// stored title's and body's at those offsets (see [`evidence_in`]).
+/// The short codes of the evidence facets in the stored form; another facet is written in full.
+const EVIDENCE_FACET_CODES: [(&str, &str); 7] = [
+    ("regions", "r"),
+    ("mentioned_regions", "mr"),
+    ("countries", "c"),
+    ("localities", "l"),
+    ("months", "m"),
+    ("background_months", "bm"),
+    ("actors", "a"),
+];
+
+/// Evidence as text, one line per facet value, in the order first read: `FACET TAB value TAB
+/// SPAN[ SPAN…]`, FACET a short code (`r` regions, `mr` mentioned regions, `c`, `l`, `m`, `bm`,
+/// `a`), each SPAN `Fstart+length`, F `t` (title) or `x` (text), byte offsets in that field; or
+/// `^N` for the same spans as line N (a country read where its region was).
+/// Neither the words nor the sentences are kept: the words are the stored title's or body's at
+/// those offsets, and the sentence around them is found again there, by the rule extraction used
+/// ([`sahel_facets::evidence::sentence_around`]; see [`evidence_in`]).
 pub fn encode_evidence(evidence: &[Evidence]) -> String {
     let mut lines: Vec<(String, String, String)> = Vec::new();
     for item in evidence {
         let field = if item.field == "title" { 't' } else { 'x' };
         let span = format!(
-            "{field},{},{},{},{}",
-            item.start, item.end, item.sentence_start, item.sentence_end
+            "{field}{}+{}",
+            item.start,
+            item.end.saturating_sub(item.start)
         );
         let clean = |s: &str| -> String {
             s.chars()
@@ -143,7 +158,11 @@ pub fn encode_evidence(evidence: &[Evidence]) -> String {
                 })
                 .collect()
         };
-        let (facet, value) = (clean(&item.facet), clean(&item.value));
+        let facet = EVIDENCE_FACET_CODES
+            .iter()
+            .find(|(name, _)| *name == item.facet)
+            .map_or_else(|| clean(&item.facet), |(_, code)| code.to_string());
+        let value = clean(&item.value);
         match lines
             .iter_mut()
             .find(|(f, v, _)| *f == facet && *v == value)
@@ -155,46 +174,78 @@ pub fn encode_evidence(evidence: &[Evidence]) -> String {
             None => lines.push((facet, value, span)),
         }
     }
-    lines
-        .iter()
-        .map(|(facet, value, spans)| {
-            format!("{facet}{PLACE_FIELD_SEPARATOR}{value}{PLACE_FIELD_SEPARATOR}{spans}")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    // A place's country and locality were mostly read where its region was: the same spans
+    // are written once, and `^N` (the spans of line N) after.
+    let mut out = String::new();
+    for (k, (facet, value, spans)) in lines.iter().enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let same = lines[..k]
+            .iter()
+            .position(|(_, _, earlier)| earlier == spans);
+        let spans = same.map_or_else(|| spans.clone(), |line| format!("^{line}"));
+        out.push_str(&format!(
+            "{facet}{PLACE_FIELD_SEPARATOR}{value}{PLACE_FIELD_SEPARATOR}{spans}"
+        ));
+    }
+    out
 }
 
-/// The evidence written by [`encode_evidence`], without its words and sentences (empty); a
-/// malformed line or span is left out.
+/// The spans of a line of [`encode_evidence`]: its last part.
+fn spans_of(line: &str) -> &str {
+    line.rsplit(PLACE_FIELD_SEPARATOR)
+        .next()
+        .unwrap_or_default()
+}
+
+/// The evidence written by [`encode_evidence`], without its words and sentences (empty, the
+/// sentence span that of the words); a malformed line or span is left out.
 pub fn decode_evidence(text: &str) -> Vec<Evidence> {
     let mut out = Vec::new();
-    for line in text.lines() {
+    let lines: Vec<&str> = text.lines().collect();
+    for (k, line) in lines.iter().enumerate() {
         let mut parts = line.split(PLACE_FIELD_SEPARATOR);
-        let (Some(facet), Some(value), Some(spans), None) =
+        let (Some(facet), Some(value), Some(mut spans), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             continue;
         };
+        if let Some(earlier) = spans.strip_prefix('^') {
+            // Only an earlier line, written in full.
+            match earlier.parse::<usize>().ok().filter(|&i| i < k) {
+                Some(i) if !spans_of(lines[i]).starts_with('^') => spans = spans_of(lines[i]),
+                _ => continue,
+            }
+        }
+        let facet = EVIDENCE_FACET_CODES
+            .iter()
+            .find(|(_, code)| *code == facet)
+            .map_or(facet, |(name, _)| name);
         for span in spans.split(' ') {
-            let mut numbers = span.split(',');
-            let field = match numbers.next() {
-                Some("t") => "title",
-                Some("x") => "text",
+            let (field, rest) = match span.split_at_checked(1) {
+                Some(("t", rest)) => ("title", rest),
+                Some(("x", rest)) => ("text", rest),
                 _ => continue,
             };
-            let numbers: Vec<usize> = numbers.filter_map(|n| n.parse().ok()).collect();
-            let [start, end, sentence_start, sentence_end] = numbers.as_slice() else {
+            let Some((start, len)) = rest.split_once('+') else {
+                continue;
+            };
+            let (Ok(start), Ok(len)) = (start.parse::<usize>(), len.parse::<usize>()) else {
+                continue;
+            };
+            let Some(end) = start.checked_add(len) else {
                 continue;
             };
             out.push(Evidence {
                 facet: facet.to_string(),
                 value: value.to_string(),
                 field: field.to_string(),
-                start: *start,
-                end: *end,
+                start,
+                end,
                 text: String::new(),
-                sentence_start: *sentence_start,
-                sentence_end: *sentence_end,
+                sentence_start: start,
+                sentence_end: end,
                 sentence: String::new(),
             });
         }
@@ -202,9 +253,10 @@ pub fn decode_evidence(text: &str) -> Vec<Evidence> {
     out
 }
 
-/// The stored evidence of a document with its words and sentences read back from its title and
-/// its body, when `body` is the body it was read in (else `None`: see [`evidence_body_hash`]).
-/// A span that does not fall on the field's characters is left out.
+/// The stored evidence of a document with its words read back from its title and its body and
+/// the sentences around them found again, when `body` is the body it was read in (else its
+/// spans in the text are left out: see [`evidence_body_hash`]). A span that does not fall on the
+/// field's characters is left out. `None` when none was stored.
 pub fn evidence_in(extraction: &OwnedValue, title: &str, body: &str) -> Option<Vec<Evidence>> {
     let OwnedValue::Object(entries) = extraction else {
         return None;
@@ -224,17 +276,20 @@ pub fn evidence_in(extraction: &OwnedValue, title: &str, body: &str) -> Option<V
             _ if body_matches => body,
             _ => return false,
         };
-        match (
-            field.get(item.start..item.end),
-            field.get(item.sentence_start..item.sentence_end),
-        ) {
-            (Some(text), Some(sentence)) => {
-                item.text = text.to_string();
-                item.sentence = sentence.to_string();
-                true
-            }
-            _ => false,
-        }
+        let Some(text) = field.get(item.start..item.end) else {
+            return false;
+        };
+        // Extraction read the title and the text as one, a blank line between them: a sentence
+        // never runs from one into the other, so it is the same found in its field alone.
+        let (start, end) = sahel_facets::evidence::sentence_around(field, item.start, item.end);
+        let Some(sentence) = field.get(start..end) else {
+            return false;
+        };
+        item.text = text.to_string();
+        item.sentence_start = start;
+        item.sentence_end = end;
+        item.sentence = sentence.to_string();
+        true
     });
     Some(evidence)
 }
@@ -631,6 +686,56 @@ mod tests {
             })
             .unwrap_or_default();
         assert_eq!(encoded.lines().count(), 3, "{encoded}");
+        // A value read where another was refers to that one's spans.
+        let mut country = items[0].clone();
+        country.facet = "countries".to_string();
+        country.value = "Mali".to_string();
+        let with_country = vec![items[0].clone(), country.clone()];
+        let encoded = encode_evidence(&with_country);
+        assert_eq!(encoded, "r\tMénaka\tt11+7\nc\tMali\t^0");
+        let mut decoded = decode_evidence(&encoded);
+        for item in &mut decoded {
+            item.text = title[item.start..item.end].to_string();
+            item.sentence = title.to_string();
+            item.sentence_start = 0;
+            item.sentence_end = title.len();
+        }
+        assert_eq!(decoded, with_country);
+        assert!(decode_evidence("r\tGao\t^0\nc\tMali\t^0\nc\tNiger\t^5").is_empty());
+    }
+
+    /// The stored form keeps spans only; what `/api/doc` rebuilds from it is what extraction
+    /// gave, words and sentences, in the title and in the text.
+    #[test]
+    fn evidence_read_back_is_what_extraction_gave() {
+        let extractor = sahel_facets::Extractor::builtin().expect("built-in data");
+        let title = "Attaque contre un poste militaire à Inékar";
+        let body = "Des hommes armés ont attaqué le poste d'Inékar, dans la région de Ménaka, \
+                    le 12 juillet 2024. Le Gen. Traoré a parlé.\n\nDes habitants venus de \
+                    Tombouctou ont fui. En août 2019, une attaque avait frappé Ansongo.";
+        let meta = sahel_facets::DocMeta {
+            title: Some(title.to_string()),
+            published: NaiveDate::from_ymd_opt(2024, 7, 14),
+            language: Some("fr".to_string()),
+            ..Default::default()
+        };
+        let extraction = sahel_facets::extract(body, &meta, &extractor);
+        let fields: Vec<&str> = extraction
+            .evidence
+            .iter()
+            .map(|e| e.field.as_str())
+            .collect();
+        assert!(
+            fields.contains(&"title") && fields.contains(&"text"),
+            "{fields:?}"
+        );
+        let mut given = extraction.evidence.clone();
+        let mut back = evidence_in(&stored_extraction(&extraction, body), title, body)
+            .expect("stored evidence");
+        let key = |e: &Evidence| (e.facet.clone(), e.value.clone(), e.field.clone(), e.start);
+        given.sort_by_key(key);
+        back.sort_by_key(key);
+        assert_eq!(back, given);
     }
 
     #[test]
@@ -654,7 +759,9 @@ mod tests {
         assert_eq!(short.len(), 1);
         assert_eq!(short[0].text, "Inékar");
         assert!(evidence_in(&value, "Attaque à Ménak\u{e9}x", body).is_some());
-        assert!(decode_evidence("regions\tGao\tz,1,2,3,4 x,1,2\nbad line").is_empty());
+        assert!(
+            decode_evidence("r\tGao\tz1+2 x1 x1+a x18446744073709551615+1\nbad line").is_empty()
+        );
         assert!(evidence_in(&stored(Vec::new(), body), title, body).is_none());
     }
 
