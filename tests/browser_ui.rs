@@ -1193,6 +1193,11 @@ async fn steps(fx: &mut Fixture, client: &Client) {
     settled(client).await;
     search_for(client, "attack Timbuktu").await;
     let translated_total = total(client).await;
+    // Reports holding every word (or its translation) come first, without the `partial` badge:
+    // `Timbuktu` alone finds the region's reports either way (its region facet), `attack` as
+    // typed is in none of the French ones.
+    let full_hits = "return document.querySelectorAll('#results li.hit:not(.is-partial)').length;";
+    let translated_full = js(client, full_hits).await.as_u64().unwrap_or(0);
     assert!(
         translated_total > 0,
         "`attack Timbuktu` finds the French reports"
@@ -1220,9 +1225,11 @@ async fn steps(fx: &mut Fixture, client: &Client) {
         "translation off",
     )
     .await;
+    let untranslated_full = js(client, full_hits).await.as_u64().unwrap_or(0);
     assert!(
-        total(client).await < translated_total,
-        "as typed, `attack` finds fewer reports"
+        untranslated_full < translated_full && total(client).await <= translated_total,
+        "as typed, `attack` finds fewer reports with every word ({untranslated_full} against \
+         {translated_full})"
     );
     search_for(client, "éruption volcanique Kidal").await;
     let missing = js(
@@ -1246,6 +1253,13 @@ async fn steps(fx: &mut Fixture, client: &Client) {
         js(client, "return window.__sahelErrors;").await,
         json!([]),
         "no script error in the page (map, sources, feed)"
+    );
+
+    evidence_steps(client, &base).await;
+    assert_eq!(
+        js(client, "return window.__sahelErrors;").await,
+        json!([]),
+        "no script error in the page (evidence, folded facets)"
     );
 
     // 13. The server goes away: a clear error state, no blank page.
@@ -1794,4 +1808,190 @@ fn percent_decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Issue 14: why a report is under a region. Open a document, activate its region chip from the
+/// keyboard: the sentence the region was read in is marked in the text, with the place's name,
+/// and scrolled into view; the chip says the sentence. In the sidebar, the regions a report only
+/// mentions are folded under the event regions, and unfolding them is a keyboard control.
+async fn evidence_steps(client: &Client, base: &str) {
+    set_viewport(client, 1280, 900).await;
+    let region = "Ménaka";
+    let found = page_fetch_json(
+        client,
+        &format!("{base}api/search?limit=1&region=M%C3%A9naka"),
+    )
+    .await;
+    let id = found["hits"][0]["id"]
+        .as_str()
+        .expect("a demo report under Ménaka")
+        .to_string();
+    let doc = page_fetch_json(
+        client,
+        &format!(
+            "{base}api/doc/{}",
+            id.split('/').collect::<Vec<_>>().join("/")
+        ),
+    )
+    .await;
+    let words: Vec<String> = doc["evidence"]
+        .as_array()
+        .expect("evidence")
+        .iter()
+        .filter(|e| e["facet"] == "regions" && e["value"] == region && e["field"] == "text")
+        .filter_map(|e| e["text"].as_str().map(str::to_string))
+        .collect();
+    assert!(
+        !words.is_empty(),
+        "the document says where Ménaka was read: {doc}"
+    );
+    client
+        .goto(&format!(
+            "{base}?doc={}",
+            id.split('/').collect::<Vec<_>>().join("%2F")
+        ))
+        .await
+        .expect("open the document");
+    settled(client).await;
+    assert_eq!(
+        js(
+            client,
+            "return document.querySelectorAll('#doc-body mark.evidence').length;"
+        )
+        .await,
+        json!(0),
+        "nothing is marked before a chip is activated"
+    );
+    let chip = client
+        .find(Locator::Css(
+            "button.ev-chip[data-ev-facet=\"regions\"][data-ev-value=\"Ménaka\"]",
+        ))
+        .await
+        .expect("the region chip of the document");
+    let tooltip = chip.attr("title").await.expect("title").unwrap_or_default();
+    assert!(
+        !tooltip.is_empty(),
+        "the chip's tooltip is its first sentence"
+    );
+    // From the keyboard: focus the chip and press Enter.
+    js(
+        client,
+        "document.querySelector('button.ev-chip[data-ev-facet=\"regions\"][data-ev-value=\"Ménaka\"]').focus();",
+    )
+    .await;
+    chip.send_keys(&Key::Enter.to_string())
+        .await
+        .expect("Enter");
+    wait_js(
+        client,
+        "document.querySelectorAll('#doc-body mark.evidence').length > 0",
+        "the region's sentence marked",
+    )
+    .await;
+    let marked = js(
+        client,
+        "return [...document.querySelectorAll('#doc-body mark.evidence')].map(m => m.textContent);",
+    )
+    .await;
+    let marked: Vec<String> = serde_json::from_value(marked).unwrap_or_default();
+    println!("evidence of {region} in {id}: {marked:?}");
+    assert!(
+        marked
+            .iter()
+            .any(|m| words.iter().any(|w| m.contains(w.as_str()))),
+        "a marked sentence holds the place read ({words:?}): {marked:?}"
+    );
+    assert_eq!(
+        js(client, "return document.querySelector('#doc-body mark.evidence strong.evidence-words').textContent;").await,
+        json!(words[0]),
+        "the words read are set apart in the sentence"
+    );
+    assert_eq!(
+        chip.attr("aria-pressed").await.expect("aria-pressed"),
+        Some("true".into())
+    );
+    let caption = js(
+        client,
+        "return document.getElementById('ev-caption').textContent;",
+    )
+    .await;
+    assert!(
+        caption
+            .as_str()
+            .is_some_and(|c| c.contains(words[0].as_str())),
+        "the caption shows the sentence: {caption}"
+    );
+    wait_js(
+        client,
+        "(() => { const r = document.querySelector('#doc-body mark.evidence').getBoundingClientRect(); \
+         return r.top >= 0 && r.bottom <= innerHeight; })()",
+        "the marked sentence scrolled into view",
+    )
+    .await;
+    save_screenshot(client, "desktop-evidence.png").await;
+    // Space on the active chip clears the marks.
+    chip.send_keys(" ").await.expect("Space");
+    wait_js(
+        client,
+        "document.querySelectorAll('#doc-body mark.evidence').length === 0",
+        "the marks cleared",
+    )
+    .await;
+
+    // The sidebar: mentioned regions folded under the regions, closed, unfolded from the keyboard.
+    client.goto(base).await.expect("home");
+    settled(client).await;
+    let toggle = client
+        .find(Locator::Css(
+            ".facet-region button.fold-toggle[data-fold=\"mentioned_region\"]",
+        ))
+        .await
+        .expect("the mentioned regions' fold under the regions");
+    assert_eq!(
+        toggle.attr("aria-expanded").await.expect("attr"),
+        Some("false".into())
+    );
+    assert!(
+        facet_values(client, "mentioned_region").await.is_empty(),
+        "folded: no mentioned region listed"
+    );
+    js(
+        client,
+        "document.querySelector('button.fold-toggle[data-fold=\"mentioned_region\"]').focus();",
+    )
+    .await;
+    toggle
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .expect("Enter");
+    wait_js(
+        client,
+        "document.querySelectorAll('#facets input[data-facet=\"mentioned_region\"]').length > 0",
+        "mentioned regions unfolded",
+    )
+    .await;
+    save_screenshot(client, "desktop-mentioned-regions.png").await;
+    let mentioned = facet_values(client, "mentioned_region").await;
+    let (value, count) = mentioned.first().cloned().expect("a mentioned region");
+    checkbox(client, "mentioned_region", &value)
+        .await
+        .click()
+        .await
+        .expect("tick a mentioned region");
+    wait_js(
+        client,
+        "location.search.includes('mentioned_region=') && window.__sahelSettled()",
+        "the mentioned region filter",
+    )
+    .await;
+    assert_eq!(total(client).await, count, "ticking it gives its count");
+    assert!(
+        client
+            .find(Locator::Css(
+                ".facet-month button.fold-toggle[data-fold=\"background_month\"]"
+            ))
+            .await
+            .is_ok(),
+        "background months folded under the months"
+    );
 }

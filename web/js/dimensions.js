@@ -29,6 +29,21 @@ export function pageFacets() {
   return stateFacets().filter((d) => d.page != null);
 }
 
+/** The dimensions the page shows folded under `d` (the regions a report only mentions under
+ * its event regions), closed until unfolded. */
+export function foldedUnder(d) {
+  return stateFacets().filter((other) => other.folded_under === d.name);
+}
+
+/** Whether a dimension's values are months `YYYY-MM`: the months dimension, and one folded
+ * under it (the background months). */
+export function isMonthly(d) {
+  if (!d) return false;
+  if (d.kind === 'months') return true;
+  const main = d.folded_under ? facetNamed(d.folded_under) : null;
+  return !!main && main.kind === 'months';
+}
+
 /** The regions of the gazetteer with their capitals (the map's labels). */
 export function mapRegions() {
   return regions;
@@ -57,7 +72,7 @@ export function facetLabel(d) {
 /** A value of a dimension as the page shows it: months and languages by name, a region with
  * its former names (`Kuilsé (ex-Centre-Nord)`). */
 export function valueLabel(d, value) {
-  if (d.kind === 'months') return fmtMonth(value, true);
+  if (isMonthly(d)) return fmtMonth(value, true);
   if (d.kind === 'language') return langName(value);
   if (d.grouped_under && formerOf.has(value)) return `${value} (${formerOf.get(value).map((f) => `ex-${f}`).join(', ')})`;
   return value;

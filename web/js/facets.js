@@ -7,12 +7,14 @@
 import { h, clear } from './dom.js';
 import { t, fmtNumber, fmtDate } from './i18n.js';
 import { groupValues, foldKey } from './groups.js';
-import { pageFacets, stateFacets, facetNamed, headsGroups, facetLabel, valueLabel, groupTable } from './dimensions.js';
+import { pageFacets, stateFacets, facetNamed, headsGroups, facetLabel, valueLabel, groupTable, foldedUnder, isMonthly } from './dimensions.js';
 import { hasFilters } from './state.js';
 
 const SHORT_LIST = 10;
 const PER_GROUP = 6;
 const expanded = new Set();
+// The folded dimensions the user has unfolded (kept across renderings).
+const unfolded = new Set();
 // What is typed in each facet's type-ahead box (kept across renderings).
 const typed = new Map();
 
@@ -82,7 +84,7 @@ function moreButton(name, open, n, rerender) {
 /** A dimension as a list of values (months newest first, the others as the server ranks them). */
 function simpleList(d, items, selected, onToggle, rerender) {
   const all = withSelected(items, selected);
-  if (d.kind === 'months') all.sort((a, b) => b.value.localeCompare(a.value));
+  if (isMonthly(d)) all.sort((a, b) => b.value.localeCompare(a.value));
   if (!all.length) return section(d.name, facetLabel(d), h('p', { class: 'muted', text: t('noValues') }));
   const box = all.length > SHORT_LIST ? typeAhead(d, rerender) : null;
   const wanted = all.filter((v) => matches(d.name, v.value, valueLabel(d, v.value)) || isOn(selected, v.value));
@@ -125,6 +127,35 @@ function groupedList(d, parent, facets, st, response, onToggle, rerender) {
   return section(d.name, facetLabel(d), body.childElementCount ? body : empty, more, box);
 }
 
+/**
+ * A dimension folded under its main one (`mentioned_region` under `region`): a button that
+ * unfolds its values, closed by default and open while one of them is ticked. A native button
+ * with `aria-expanded`, so Enter and Space work and screen readers say the state.
+ */
+function foldedList(d, facets, st, onToggle, rerender) {
+  const selected = st[d.name] || [];
+  const all = withSelected(facets[d.name], selected);
+  if (isMonthly(d)) all.sort((a, b) => b.value.localeCompare(a.value));
+  const open = unfolded.has(d.name) || selected.length > 0;
+  const listId = `fold-${d.name}`;
+  const toggle = h('button', {
+    type: 'button', class: 'link fold-toggle', 'data-fold': d.name,
+    'aria-expanded': open ? 'true' : 'false', 'aria-controls': listId,
+    onclick: () => { if (open) unfolded.delete(d.name); else unfolded.add(d.name); rerender(); },
+  }, h('span', { class: 'fold-caret', 'aria-hidden': 'true', text: open ? '▾' : '▸' }),
+  ` ${t('foldToggle', { label: facetLabel(d), n: fmtNumber(all.length) })}`);
+  let body = null;
+  if (open) {
+    const more = expanded.has(d.name);
+    const shown = more ? all : all.filter((v, i) => i < SHORT_LIST || isOn(selected, v.value));
+    body = shown.length
+      ? h('ul', { class: 'opts folded', id: listId }, shown.map((v) => option(d.name, v, isOn(selected, v.value), valueLabel(d, v.value), onToggle)))
+      : h('p', { class: 'muted', id: listId, text: t('noValues') });
+  }
+  const more = open && all.length > SHORT_LIST ? moreButton(d.name, expanded.has(d.name), all.length, rerender) : null;
+  return h('div', { class: `fold fold-${d.name}`, role: 'group', 'aria-label': facetLabel(d) }, toggle, body, more);
+}
+
 /** Renders the sidebar from a search response and the state; `onShowResults` closes it at phone
  * width (the button that says how many results the filters give). */
 export function renderFacets(root, response, st, { onToggle, onClear, onShowResults }) {
@@ -135,10 +166,14 @@ export function renderFacets(root, response, st, { onToggle, onClear, onShowResu
   for (const d of pageFacets()) {
     // A dimension others are grouped under heads their groups rather than a list of its own.
     if (headsGroups(d)) continue;
+    // A folded dimension is shown inside its main one's section.
+    if (d.folded_under) continue;
     const parent = d.grouped_under ? facetNamed(d.grouped_under) : null;
-    root.append(parent
+    const sectionEl = parent
       ? groupedList(d, parent, facets, st, response, onToggle, rerender)
-      : simpleList(d, facets[d.name], st[d.name], onToggle, rerender));
+      : simpleList(d, facets[d.name], st[d.name], onToggle, rerender);
+    for (const folded of foldedUnder(d)) sectionEl.append(foldedList(folded, facets, st, onToggle, rerender));
+    root.append(sectionEl);
   }
   const n = (response && response.total) || 0;
   root.append(h('div', { class: 'show-results-bar' }, h('button', {
@@ -162,7 +197,9 @@ export function renderChips(root, st, { onRemove, onClear }) {
   const chipsOf = (d) => {
     if (!d || done.has(d.name)) return;
     done.add(d.name);
-    for (const v of st[d.name]) chip(d.name, v, valueLabel(d, v));
+    // A folded dimension's chip says which it is (`Aussi mentionnées : Gao`).
+    const label = (v) => (d.folded_under ? t('foldedChip', { label: facetLabel(d), value: valueLabel(d, v) }) : valueLabel(d, v));
+    for (const v of st[d.name]) chip(d.name, v, label(v));
   };
   for (const d of stateFacets()) {
     if (d.grouped_under) chipsOf(facetNamed(d.grouped_under));

@@ -48,6 +48,10 @@ pub struct DocFacets {
     pub actors: Vec<String>,
     /// Who published it (see [`source_name`]): none or one.
     pub sources: Vec<String>,
+    /// Regions of the places it only mentions, less its event regions.
+    pub mentioned_regions: Vec<String>,
+    /// `YYYY-MM` of the dates it only recalls or announces, less its event months.
+    pub background_months: Vec<String>,
 }
 
 /// What analysis adds to a record.
@@ -161,6 +165,8 @@ impl Analysis {
             localities,
             actors: extraction.actors.clone(),
             sources: source_name(record).into_iter().collect(),
+            mentioned_regions: extraction.mentioned_regions.clone(),
+            background_months: extraction.background_months.clone(),
         };
         Analysed {
             language,

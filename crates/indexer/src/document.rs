@@ -1,6 +1,7 @@
 //! Turning an analysed record into a tantivy document of the schema.
 
 use chrono::NaiveDate;
+use sahel_facets::evidence::Evidence;
 use sahel_facets::{Extraction, PlaceRole, ResolvedPlace};
 use tantivy::schema::{Facet, OwnedValue};
 use tantivy::{DateTime, TantivyDocument};
@@ -70,12 +71,16 @@ fn place_facet(place: &crate::analysis::PlaceFacet) -> Option<Facet> {
 }
 
 /// The stored form of an extraction record: the parts no other stored field holds, `{"places":
-/// PLACES, "event_dates": [...]}`, where PLACES is one line per place (see [`encode_places`]).
-/// The other keys (`id`, `title`, `language`, `published`, `months`, `regions`, `countries`,
-/// `actors`) are in the document's columns; the searcher puts the record back together. Against the
-/// whole record as JSON this is a tenth of the document store on the benchmark corpus.
-pub fn stored_extraction(extraction: &Extraction) -> OwnedValue {
-    OwnedValue::Object(vec![
+/// PLACES, "event_dates": [...], "evidence": EVIDENCE, "evidence_body": HASH}`, where PLACES is
+/// one line per place (see [`encode_places`]), EVIDENCE one line per facet value (see
+/// [`encode_evidence`]) and HASH that of the body the evidence offsets are in (see
+/// [`evidence_body_hash`]; `body` is the text given to extraction, the one stored). The other
+/// keys (`id`, `title`, `language`, `published`, `months`, `regions`, `countries`, `actors`…)
+/// are in the document's columns; the searcher puts the record back together, and the evidence's
+/// words and sentences from the stored title and body. Against the whole record as JSON this is a
+/// tenth of the document store on the benchmark corpus.
+pub fn stored_extraction(extraction: &Extraction, body: &str) -> OwnedValue {
+    let mut entries = vec![
         (
             "places".to_string(),
             OwnedValue::Str(encode_places(&extraction.places)),
@@ -90,7 +95,237 @@ pub fn stored_extraction(extraction: &Extraction) -> OwnedValue {
                     .collect(),
             ),
         ),
-    ])
+    ];
+    if !extraction.evidence.is_empty() {
+        entries.push((
+            EVIDENCE_KEY.to_string(),
+            OwnedValue::Str(encode_evidence(&extraction.evidence)),
+        ));
+        entries.push((
+            EVIDENCE_BODY_KEY.to_string(),
+            OwnedValue::Str(evidence_body_hash(body)),
+        ));
+    }
+    OwnedValue::Object(entries)
+}
+
+/// The key of the compact evidence in the stored extraction.
+const EVIDENCE_KEY: &str = "evidence";
+/// The key of the hash of the body the evidence was read in.
+const EVIDENCE_BODY_KEY: &str = "evidence_body";
+
+/// A short hash of the body evidence offsets refer to: a document shown with another body (a
+/// duplicate shows its canonical document's, whose spacing or quotes may differ) cannot use them.
+/// 32 bits: a check, not an identity.
+pub fn evidence_body_hash(body: &str) -> String {
+    let mut hex = blake3::hash(body.as_bytes()).to_hex().to_string();
+    hex.truncate(8);
+    hex
+}
+
+/// The short codes of the evidence facets in the stored form; another facet is written in full.
+const EVIDENCE_FACET_CODES: [(&str, &str); 7] = [
+    ("regions", "r"),
+    ("mentioned_regions", "mr"),
+    ("countries", "c"),
+    ("localities", "l"),
+    ("months", "m"),
+    ("background_months", "bm"),
+    ("actors", "a"),
+];
+
+/// Evidence as text, one line per facet value, in the order first read: `FACET TAB value TAB
+/// SPAN[ SPAN…]`, FACET a short code (`r` regions, `mr` mentioned regions, `c`, `l`, `m`, `bm`,
+/// `a`), each SPAN `Fstart+length`, F `t` (title) or `x` (text), byte offsets in that field; or
+/// `^N` for the same spans as line N (a country read where its region was).
+/// Neither the words nor the sentences are kept: the words are the stored title's or body's at
+/// those offsets, and the sentence around them is found again there, by the rule extraction used
+/// ([`sahel_facets::evidence::sentence_around`]; see [`evidence_in`]).
+pub fn encode_evidence(evidence: &[Evidence]) -> String {
+    let mut lines: Vec<(String, String, String)> = Vec::new();
+    for item in evidence {
+        let field = if item.field == "title" { 't' } else { 'x' };
+        let span = format!(
+            "{field}{}+{}",
+            item.start,
+            item.end.saturating_sub(item.start)
+        );
+        let clean = |s: &str| -> String {
+            s.chars()
+                .map(|c| match c {
+                    '\t' | '\n' | '\r' => ' ',
+                    c => c,
+                })
+                .collect()
+        };
+        let facet = EVIDENCE_FACET_CODES
+            .iter()
+            .find(|(name, _)| *name == item.facet)
+            .map_or_else(|| clean(&item.facet), |(_, code)| code.to_string());
+        let value = clean(&item.value);
+        match lines
+            .iter_mut()
+            .find(|(f, v, _)| *f == facet && *v == value)
+        {
+            Some((_, _, spans)) => {
+                spans.push(' ');
+                spans.push_str(&span);
+            }
+            None => lines.push((facet, value, span)),
+        }
+    }
+    // A place's country and locality were mostly read where its region was: the same spans
+    // are written once, and `^N` (the spans of line N) after.
+    let mut out = String::new();
+    for (k, (facet, value, spans)) in lines.iter().enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let same = lines[..k]
+            .iter()
+            .position(|(_, _, earlier)| earlier == spans);
+        let spans = same.map_or_else(|| spans.clone(), |line| format!("^{line}"));
+        out.push_str(&format!(
+            "{facet}{PLACE_FIELD_SEPARATOR}{value}{PLACE_FIELD_SEPARATOR}{spans}"
+        ));
+    }
+    out
+}
+
+/// The spans of a line of [`encode_evidence`]: its last part.
+fn spans_of(line: &str) -> &str {
+    line.rsplit(PLACE_FIELD_SEPARATOR)
+        .next()
+        .unwrap_or_default()
+}
+
+/// The evidence written by [`encode_evidence`], without its words and sentences (empty, the
+/// sentence span that of the words); a malformed line or span is left out.
+pub fn decode_evidence(text: &str) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    let lines: Vec<&str> = text.lines().collect();
+    for (k, line) in lines.iter().enumerate() {
+        let mut parts = line.split(PLACE_FIELD_SEPARATOR);
+        let (Some(facet), Some(value), Some(mut spans), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        if let Some(earlier) = spans.strip_prefix('^') {
+            // Only an earlier line, written in full.
+            match earlier.parse::<usize>().ok().filter(|&i| i < k) {
+                Some(i) if !spans_of(lines[i]).starts_with('^') => spans = spans_of(lines[i]),
+                _ => continue,
+            }
+        }
+        let facet = EVIDENCE_FACET_CODES
+            .iter()
+            .find(|(_, code)| *code == facet)
+            .map_or(facet, |(name, _)| name);
+        for span in spans.split(' ') {
+            let (field, rest) = match span.split_at_checked(1) {
+                Some(("t", rest)) => ("title", rest),
+                Some(("x", rest)) => ("text", rest),
+                _ => continue,
+            };
+            let Some((start, len)) = rest.split_once('+') else {
+                continue;
+            };
+            let (Ok(start), Ok(len)) = (start.parse::<usize>(), len.parse::<usize>()) else {
+                continue;
+            };
+            let Some(end) = start.checked_add(len) else {
+                continue;
+            };
+            out.push(Evidence {
+                facet: facet.to_string(),
+                value: value.to_string(),
+                field: field.to_string(),
+                start,
+                end,
+                text: String::new(),
+                sentence_start: start,
+                sentence_end: end,
+                sentence: String::new(),
+            });
+        }
+    }
+    out
+}
+
+/// The stored evidence of a document with its words read back from its title and its body and
+/// the sentences around them found again, when `body` is the body it was read in (else its
+/// spans in the text are left out: see [`evidence_body_hash`]). A span that does not fall on the
+/// field's characters is left out. `None` when none was stored.
+pub fn evidence_in(extraction: &OwnedValue, title: &str, body: &str) -> Option<Vec<Evidence>> {
+    let OwnedValue::Object(entries) = extraction else {
+        return None;
+    };
+    let text_of = |key: &str| {
+        entries.iter().find_map(|(k, value)| match value {
+            OwnedValue::Str(text) if k == key => Some(text.as_str()),
+            _ => None,
+        })
+    };
+    let encoded = text_of(EVIDENCE_KEY)?;
+    let body_matches = text_of(EVIDENCE_BODY_KEY) == Some(evidence_body_hash(body).as_str());
+    let mut evidence = decode_evidence(encoded);
+    evidence.retain_mut(|item| {
+        let field = match item.field.as_str() {
+            "title" => title,
+            _ if body_matches => body,
+            _ => return false,
+        };
+        let Some(text) = field.get(item.start..item.end) else {
+            return false;
+        };
+        // Extraction read the title and the text as one, a blank line between them: a sentence
+        // never runs from one into the other, so it is the same found in its field alone.
+        let (start, end) = sahel_facets::evidence::sentence_around(field, item.start, item.end);
+        let Some(sentence) = field.get(start..end) else {
+            return false;
+        };
+        item.text = text.to_string();
+        item.sentence_start = start;
+        item.sentence_end = end;
+        item.sentence = sentence.to_string();
+        true
+    });
+    Some(evidence)
+}
+
+/// The (facet, value) pairs the stored evidence has spans for.
+pub fn stored_evidence_values(extraction: &OwnedValue) -> Vec<(String, String)> {
+    let OwnedValue::Object(entries) = extraction else {
+        return Vec::new();
+    };
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (key, value) in entries {
+        if let OwnedValue::Str(encoded) = value {
+            if key == EVIDENCE_KEY {
+                for item in decode_evidence(encoded) {
+                    if !pairs
+                        .iter()
+                        .any(|(f, v)| *f == item.facet && *v == item.value)
+                    {
+                        pairs.push((item.facet, item.value));
+                    }
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// Whether the stored evidence was read in `body` (false when there is none).
+pub fn evidence_read_in(extraction: &OwnedValue, body: &str) -> bool {
+    let OwnedValue::Object(entries) = extraction else {
+        return false;
+    };
+    let hash = evidence_body_hash(body);
+    entries.iter().any(|(key, value)| {
+        matches!(value, OwnedValue::Str(stored) if key == EVIDENCE_BODY_KEY && *stored == hash)
+    })
 }
 
 /// Separates the fields of a place in [`encode_places`].
@@ -229,7 +464,10 @@ pub fn build_document(
         }
     }
     if let Some(extraction) = &analysed.extraction {
-        doc.add_field_value(fields.extraction, &stored_extraction(extraction));
+        doc.add_field_value(
+            fields.extraction,
+            &stored_extraction(extraction, &record.body),
+        );
     }
     doc
 }
@@ -247,6 +485,8 @@ fn facet_column_values<'a>(dim: &FacetDim, analysed: &'a Analysed) -> Vec<&'a st
         names::LOCALITIES => list(&facets.localities),
         names::ACTORS => list(&facets.actors),
         names::SOURCES => list(&facets.sources),
+        names::MENTIONED_REGIONS => list(&facets.mentioned_regions),
+        names::BACKGROUND_MONTHS => list(&facets.background_months),
         _ => Vec::new(),
     }
 }
@@ -379,6 +619,150 @@ mod tests {
         let paths = event_place_paths(&decoded);
         assert_eq!(paths.len(), 1);
         assert_eq!(paths[0].to_path_string(), "/Mali/Tombouctou/Niafunké/Léré");
+    }
+
+    fn evidence(facet: &str, value: &str, field: &str, read: &str, words: &str) -> Evidence {
+        let start = read.find(words).unwrap_or(0);
+        let (sentence_start, sentence_end) =
+            sahel_facets::evidence::sentence_around(read, start, start + words.len());
+        Evidence {
+            facet: facet.to_string(),
+            value: value.to_string(),
+            field: field.to_string(),
+            start,
+            end: start + words.len(),
+            text: words.to_string(),
+            sentence_start,
+            sentence_end,
+            sentence: read[sentence_start..sentence_end].to_string(),
+        }
+    }
+
+    fn stored(evidence: Vec<Evidence>, body: &str) -> OwnedValue {
+        let extraction = Extraction {
+            id: "a".to_string(),
+            language: "fr".to_string(),
+            title: None,
+            published: None,
+            event_dates: Vec::new(),
+            months: Vec::new(),
+            background_months: Vec::new(),
+            dates: Vec::new(),
+            places: Vec::new(),
+            regions: Vec::new(),
+            countries: Vec::new(),
+            localities: Vec::new(),
+            mentioned_regions: Vec::new(),
+            actors: Vec::new(),
+            evidence,
+        };
+        stored_extraction(&extraction, body)
+    }
+
+    #[test]
+    fn evidence_survives_its_stored_form_with_words_read_back_from_the_fields() {
+        let title = "Attaque à Ménaka";
+        let body = "Des hommes armés ont attaqué Inékar le 3 juillet 2024. Ils venaient de Gao.\n\nL\u{2019}armée a riposté à Inékar.";
+        let items = vec![
+            evidence("regions", "Ménaka", "title", title, "Ménaka"),
+            evidence("regions", "Ménaka", "text", body, "Inékar"),
+            evidence("months", "2024-07", "text", body, "3 juillet 2024"),
+            evidence("mentioned_regions", "Gao", "text", body, "Gao"),
+        ];
+        let value = stored(items.clone(), body);
+        let back = evidence_in(&value, title, body).expect("stored evidence");
+        assert_eq!(back, items);
+        assert_eq!(back[3].sentence, "Ils venaient de Gao.");
+        assert!(evidence_read_in(&value, body));
+        // The same value's spans share one line.
+        let OwnedValue::Object(entries) = &value else {
+            panic!("an object");
+        };
+        let encoded = entries
+            .iter()
+            .find_map(|(k, v)| match v {
+                OwnedValue::Str(s) if k == "evidence" => Some(s.clone()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        assert_eq!(encoded.lines().count(), 3, "{encoded}");
+        // A value read where another was refers to that one's spans.
+        let mut country = items[0].clone();
+        country.facet = "countries".to_string();
+        country.value = "Mali".to_string();
+        let with_country = vec![items[0].clone(), country.clone()];
+        let encoded = encode_evidence(&with_country);
+        assert_eq!(encoded, "r\tMénaka\tt11+7\nc\tMali\t^0");
+        let mut decoded = decode_evidence(&encoded);
+        for item in &mut decoded {
+            item.text = title[item.start..item.end].to_string();
+            item.sentence = title.to_string();
+            item.sentence_start = 0;
+            item.sentence_end = title.len();
+        }
+        assert_eq!(decoded, with_country);
+        assert!(decode_evidence("r\tGao\t^0\nc\tMali\t^0\nc\tNiger\t^5").is_empty());
+    }
+
+    /// The stored form keeps spans only; what `/api/doc` rebuilds from it is what extraction
+    /// gave, words and sentences, in the title and in the text.
+    #[test]
+    fn evidence_read_back_is_what_extraction_gave() {
+        let extractor = sahel_facets::Extractor::builtin().expect("built-in data");
+        let title = "Attaque contre un poste militaire à Inékar";
+        let body = "Des hommes armés ont attaqué le poste d'Inékar, dans la région de Ménaka, \
+                    le 12 juillet 2024. Le Gen. Traoré a parlé.\n\nDes habitants venus de \
+                    Tombouctou ont fui. En août 2019, une attaque avait frappé Ansongo.";
+        let meta = sahel_facets::DocMeta {
+            title: Some(title.to_string()),
+            published: NaiveDate::from_ymd_opt(2024, 7, 14),
+            language: Some("fr".to_string()),
+            ..Default::default()
+        };
+        let extraction = sahel_facets::extract(body, &meta, &extractor);
+        let fields: Vec<&str> = extraction
+            .evidence
+            .iter()
+            .map(|e| e.field.as_str())
+            .collect();
+        assert!(
+            fields.contains(&"title") && fields.contains(&"text"),
+            "{fields:?}"
+        );
+        let mut given = extraction.evidence.clone();
+        let mut back = evidence_in(&stored_extraction(&extraction, body), title, body)
+            .expect("stored evidence");
+        let key = |e: &Evidence| (e.facet.clone(), e.value.clone(), e.field.clone(), e.start);
+        given.sort_by_key(key);
+        back.sort_by_key(key);
+        assert_eq!(back, given);
+    }
+
+    #[test]
+    fn evidence_read_in_another_body_keeps_only_its_title_spans() {
+        let title = "Attaque à Ménaka";
+        let body = "Des hommes armés ont attaqué Inékar.";
+        let value = stored(
+            vec![
+                evidence("regions", "Ménaka", "title", title, "Ménaka"),
+                evidence("regions", "Ménaka", "text", body, "Inékar"),
+            ],
+            body,
+        );
+        let other = "Des hommes  armés ont attaqué Inékar.";
+        let back = evidence_in(&value, title, other).expect("stored evidence");
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].field, "title");
+        assert!(!evidence_read_in(&value, other));
+        // Offsets past the field or inside a character are left out, never a panic.
+        let short = evidence_in(&value, "Att", body).expect("stored evidence");
+        assert_eq!(short.len(), 1);
+        assert_eq!(short[0].text, "Inékar");
+        assert!(evidence_in(&value, "Attaque à Ménak\u{e9}x", body).is_some());
+        assert!(
+            decode_evidence("r\tGao\tz1+2 x1 x1+a x18446744073709551615+1\nbad line").is_empty()
+        );
+        assert!(evidence_in(&stored(Vec::new(), body), title, body).is_none());
     }
 
     #[test]

@@ -24,7 +24,8 @@
 //! where BM25 uses them: the analysed text fields. `content_hash` and `source_hash` are columns
 //! only.
 //!
-//! The facet dimensions (region, country, locality, actor, language, month, source) are declared once,
+//! The facet dimensions (region, country, locality, actor, language, month, source, and the
+//! regions and months a report only mentions) are declared once,
 //! in [`FACETS`]: their columns here, and everything the searcher, the API, the export, the
 //! command line and the web page do with them follow from that table. Adding a facet is one
 //! entry there plus its values (see `document::facet_column_values`).
@@ -41,7 +42,9 @@ use tantivy::schema::{
 /// were not found; and `armée(s)` is indexed under its own stem (`data/stem_overrides_fr.tsv`).
 /// Indexes written before hold the old positions and stems.
 /// 5: the `sources` facet column (who published a report: its `source`, else its site).
-pub const SCHEMA_VERSION: u32 = 5;
+/// 6: the `mentioned_regions` and `background_months` facet columns (what a report only mentions
+/// or recalls, apart from its events), and the evidence of every facet value in `extraction`.
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Field names, shared by the indexer and the searcher.
 pub mod names {
@@ -68,6 +71,8 @@ pub mod names {
     pub const LOCALITIES: &str = "localities";
     pub const ACTORS: &str = "actors";
     pub const SOURCES: &str = "sources";
+    pub const MENTIONED_REGIONS: &str = "mentioned_regions";
+    pub const BACKGROUND_MONTHS: &str = "background_months";
     pub const EXTRACTION: &str = "extraction";
     pub const CONTENT_HASH: &str = "content_hash";
     pub const DUPLICATE_OF: &str = "duplicate_of";
@@ -145,11 +150,14 @@ pub struct FacetDim {
     /// The dimension whose values the page groups this one's under (regions under their
     /// country), showing that one's values as the groups' headings.
     pub grouped_under: Option<&'static str>,
+    /// The dimension the page shows this one folded under, closed until unfolded (the regions a
+    /// report only mentions under its event regions).
+    pub folded_under: Option<&'static str>,
 }
 
 /// Every facet dimension, registered here and nowhere else. The order is that of the dimensions
 /// in requests, applied filters, hits, documents and exports.
-pub const FACETS: [FacetDim; 7] = [
+pub const FACETS: [FacetDim; 9] = [
     FacetDim {
         name: "region",
         aliases: &[],
@@ -165,6 +173,7 @@ pub const FACETS: [FacetDim; 7] = [
         exports: true,
         page: Some(0),
         grouped_under: Some("country"),
+        folded_under: None,
     },
     FacetDim {
         name: "country",
@@ -180,6 +189,7 @@ pub const FACETS: [FacetDim; 7] = [
         exports: true,
         page: Some(1),
         grouped_under: None,
+        folded_under: None,
     },
     FacetDim {
         name: "locality",
@@ -196,6 +206,7 @@ pub const FACETS: [FacetDim; 7] = [
         exports: true,
         page: None,
         grouped_under: None,
+        folded_under: None,
     },
     FacetDim {
         name: "actor",
@@ -211,6 +222,7 @@ pub const FACETS: [FacetDim; 7] = [
         exports: true,
         page: Some(4),
         grouped_under: None,
+        folded_under: None,
     },
     FacetDim {
         name: "language",
@@ -226,6 +238,7 @@ pub const FACETS: [FacetDim; 7] = [
         exports: false,
         page: Some(3),
         grouped_under: None,
+        folded_under: None,
     },
     FacetDim {
         name: "month",
@@ -242,6 +255,7 @@ pub const FACETS: [FacetDim; 7] = [
         exports: true,
         page: Some(2),
         grouped_under: None,
+        folded_under: None,
     },
     FacetDim {
         name: "source",
@@ -259,6 +273,41 @@ pub const FACETS: [FacetDim; 7] = [
         exports: true,
         page: Some(5),
         grouped_under: None,
+        folded_under: None,
+    },
+    FacetDim {
+        name: "mentioned_region",
+        aliases: &[],
+        column: names::MENTIONED_REGIONS,
+        kind: FacetKind::Names,
+        names: FilterNames::Region,
+        about: "Regions a report only mentions (its dateline, where people came from or went, \
+                a recalled attack), not those of its events. Names as for `region`.",
+        label_fr: "Aussi mentionnées",
+        label_en: "Also mentioned",
+        filters: true,
+        counts: true,
+        exports: true,
+        page: Some(0),
+        grouped_under: None,
+        folded_under: Some("region"),
+    },
+    FacetDim {
+        name: "background_month",
+        aliases: &[],
+        column: names::BACKGROUND_MONTHS,
+        kind: FacetKind::Names,
+        names: FilterNames::AsTyped,
+        about: "Months `YYYY-MM` a report only recalls, starts a situation from, sets as a \
+                deadline or announces: its background, not its events.",
+        label_fr: "Contexte",
+        label_en: "Background",
+        filters: true,
+        counts: true,
+        exports: true,
+        page: Some(2),
+        grouped_under: None,
+        folded_under: Some("month"),
     },
 ];
 
@@ -479,6 +528,14 @@ mod tests {
                 assert!(
                     facet(parent).is_some(),
                     "{} grouped under {parent}",
+                    dim.name
+                );
+            }
+            if let Some(main) = dim.folded_under {
+                let main = facet(main).map(|(_, main)| main);
+                assert!(
+                    main.is_some_and(|main| main.folded_under.is_none() && main.page.is_some()),
+                    "{} folded under a dimension the page shows, itself not folded",
                     dim.name
                 );
             }

@@ -509,13 +509,55 @@ pub struct DocResponse {
     pub places: Vec<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
-    /// The extraction record stored by the indexer (shape of `sahel extract --json`).
+    /// The extraction record stored by the indexer (shape of `sahel extract --json`; its
+    /// evidence is `evidence`).
     #[schema(value_type = Option<Object>)]
     pub extraction: Option<serde_json::Value>,
+    /// Where each facet value was read (at most three places per value): why the document is
+    /// under a region, a month, an actor. Offsets are in `title` or `body` as returned here.
+    pub evidence: Vec<FacetEvidence>,
     /// When this document is itself a duplicate: the id of the document it duplicates.
     pub duplicate_of: Option<String>,
     /// Documents that duplicate this one.
     pub duplicates: Vec<DuplicateRef>,
+}
+
+/// Where one value of a document's facet was read.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct FacetEvidence {
+    /// The facet's key in documents (`regions`, `mentioned_regions`, `countries`, `localities`,
+    /// `months`, `background_months`, `actors`).
+    pub facet: String,
+    /// The value it supports (`Ménaka`, `2024-07`, `GSIM`).
+    pub value: String,
+    /// `title` or `text` (the document's `body`): the field the offsets are in.
+    pub field: String,
+    /// Byte offsets of the words read, in that field (UTF-8).
+    pub start: usize,
+    pub end: usize,
+    /// The words read, as written (`Inékar`, `3 juillet`).
+    pub text: String,
+    /// Byte offsets of the sentence around them, in that field.
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+    /// The sentence around them.
+    pub sentence: String,
+}
+
+impl From<sahel_facets::evidence::Evidence> for FacetEvidence {
+    fn from(e: sahel_facets::evidence::Evidence) -> Self {
+        FacetEvidence {
+            facet: e.facet,
+            value: e.value,
+            field: e.field,
+            start: e.start,
+            end: e.end,
+            text: e.text,
+            sentence_start: e.sentence_start,
+            sentence_end: e.sentence_end,
+            sentence: e.sentence,
+        }
+    }
 }
 
 /// A duplicate document, listed under its canonical one.
@@ -609,6 +651,9 @@ pub struct Dimension {
     pub page: Option<u8>,
     /// The dimension whose values the page groups this one's under.
     pub grouped_under: Option<String>,
+    /// The dimension the page shows this one folded under, closed until unfolded
+    /// (`mentioned_region` under `region`).
+    pub folded_under: Option<String>,
 }
 
 impl From<&FacetDim> for Dimension {
@@ -626,6 +671,7 @@ impl From<&FacetDim> for Dimension {
             exports: dim.exports,
             page: dim.page,
             grouped_under: dim.grouped_under.map(str::to_string),
+            folded_under: dim.folded_under.map(str::to_string),
         }
     }
 }

@@ -13,7 +13,7 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{Field, IndexRecordOption, OwnedValue, Schema, Value};
 use tantivy::{DocAddress, TantivyDocument, Term};
 
-use crate::api::{DocResponse, DuplicateRef, Hit};
+use crate::api::{DocResponse, DuplicateRef, FacetEvidence, Hit};
 use crate::collect::Ranked;
 use crate::data::IndexData;
 use crate::hit_cache::{cut_body, StoredHit};
@@ -146,9 +146,13 @@ impl Searcher {
             .find_map(|p| Some((p.lat?, p.lon?)))
             .unzip();
         let title = first_str(&doc, f.title).unwrap_or_default();
-        let extraction =
-            stored_extraction.and_then(|stored| full_extraction(stored, &places, &title, &values));
         let body = self.body_of(&data, &doc, &values)?;
+        let evidence = match &stored_extraction {
+            Some(stored) => self.evidence_of(&data, stored, &title, &body, &values)?,
+            None => Vec::new(),
+        };
+        let extraction = stored_extraction
+            .and_then(|stored| full_extraction(stored, &places, &title, &values, &facets));
         Ok(DocResponse {
             title,
             body,
@@ -170,6 +174,7 @@ impl Searcher {
             lat,
             lon,
             extraction,
+            evidence,
             duplicate_of: values.duplicate_of,
             id: values.id,
             duplicates,
@@ -202,6 +207,47 @@ impl Searcher {
         Ok(duplicates)
     }
 
+    /// The evidence of a document's facet values, its words and sentences read from `title` and
+    /// `body` (what the document shows). A duplicate shows its canonical document's body, whose
+    /// spacing or quotes may differ from its own: its spans in the text are then the canonical
+    /// document's for the same values, and those that have none are left out.
+    fn evidence_of(
+        &self,
+        data: &IndexData,
+        stored: &OwnedValue,
+        title: &str,
+        body: &str,
+        values: &ColumnValues,
+    ) -> Result<Vec<FacetEvidence>> {
+        use sahel_indexer::document::{evidence_in, evidence_read_in};
+        let Some(mut evidence) = evidence_in(stored, title, body) else {
+            return Ok(Vec::new());
+        };
+        if let (false, Some(canonical)) = (evidence_read_in(stored, body), &values.duplicate_of) {
+            let f = &self.stored;
+            if let Some(address) = find_id(&data.searcher, f.id, canonical)? {
+                let canonical: TantivyDocument = data.searcher.doc(address)?;
+                let canonical_title = first_str(&canonical, f.title).unwrap_or_default();
+                let own: Vec<(String, String)> =
+                    sahel_indexer::document::stored_evidence_values(stored);
+                let from_canonical = canonical
+                    .get_first(f.extraction)
+                    .map(OwnedValue::from)
+                    .and_then(|c| evidence_in(&c, &canonical_title, body))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|e| {
+                        e.field == "text"
+                            && own
+                                .iter()
+                                .any(|(facet, value)| *facet == e.facet && *value == e.value)
+                    });
+                evidence.extend(from_canonical);
+            }
+        }
+        Ok(evidence.into_iter().map(FacetEvidence::from).collect())
+    }
+
     /// A document's text. A duplicate keeps no text of its own: its canonical document has the
     /// same words.
     fn body_of(
@@ -231,6 +277,7 @@ fn full_extraction(
     places: &[sahel_facets::ResolvedPlace],
     title: &str,
     values: &ColumnValues,
+    facets: &FacetValues,
 ) -> Option<serde_json::Value> {
     let stored = serde_json::to_value(stored).ok()?;
     let serde_json::Value::Object(mut map) = stored else {
@@ -261,6 +308,8 @@ fn full_extraction(
         ("regions", list(&values.regions)),
         ("countries", list(&values.countries)),
         ("actors", list(&values.actors)),
+        ("mentioned_regions", list(&facets["mentioned_region"])),
+        ("background_months", list(&facets["background_month"])),
     ] {
         map.entry(key).or_insert(value);
     }

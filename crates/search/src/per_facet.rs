@@ -388,7 +388,17 @@ mod tests {
         let counted: Vec<&str> = Facets::default().iter().map(|(_, d, _)| d.name).collect();
         assert_eq!(
             counted,
-            ["region", "country", "month", "language", "actor", "source", "locality"]
+            [
+                "region",
+                "mentioned_region",
+                "country",
+                "month",
+                "background_month",
+                "language",
+                "actor",
+                "source",
+                "locality"
+            ]
         );
         let listed: Vec<&str> = FacetValues::default()
             .iter()
@@ -402,7 +412,9 @@ mod tests {
                 "localities",
                 "actors",
                 "months",
-                "sources"
+                "sources",
+                "mentioned_regions",
+                "background_months"
             ]
         );
         let filtered: Vec<&str> = FilterValues::default()
@@ -411,7 +423,17 @@ mod tests {
             .collect();
         assert_eq!(
             filtered,
-            ["region", "country", "locality", "actor", "language", "month", "source"]
+            [
+                "region",
+                "country",
+                "locality",
+                "actor",
+                "language",
+                "month",
+                "source",
+                "mentioned_region",
+                "background_month"
+            ]
         );
     }
 
@@ -423,7 +445,7 @@ mod tests {
         let json = serde_json::to_string(&values).expect("json");
         assert_eq!(
             json,
-            r#"{"region":["Gao"],"country":[],"locality":[],"actor":[],"language":["fr"],"month":[],"source":[]}"#
+            r#"{"region":["Gao"],"country":[],"locality":[],"actor":[],"language":["fr"],"month":[],"source":[],"mentioned_region":[],"background_month":[]}"#
         );
         let back: FilterValues = serde_json::from_str(&json).expect("parses");
         assert_eq!(back, values);

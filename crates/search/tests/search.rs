@@ -226,6 +226,88 @@ fn former_region_selects_its_successors() {
     assert_eq!(Some(response.total), gao.map(|c| c.count));
 }
 
+/// What a report only mentions is a facet of its own: filtering or counting a mentioned region
+/// or a background month never selects the reports whose events are there, and the other way
+/// round; the names resolve as the region's do.
+#[test]
+fn mentioned_regions_and_background_months_are_facets_apart_from_the_events() {
+    let s = searcher(&[
+        Doc::new(
+            "menaka",
+            "fr",
+            "Attaque à Inékar. Des déplacés venus de Kaya.",
+        )
+        .regions(&["Ménaka"])
+        .mentioned_regions(&["Kuilsé"])
+        .events(&["2024-07-12"])
+        .background_months(&["2019-08"]),
+        Doc::new(
+            "kaya",
+            "fr",
+            "Attaque à Kaya. Des renforts venus de Ménaka.",
+        )
+        .regions(&["Kuilsé"])
+        .mentioned_regions(&["Ménaka"])
+        .events(&["2019-08-03"]),
+        Doc::new("gao", "fr", "Attaque à Gao.")
+            .regions(&["Gao"])
+            .events(&["2024-07-02"]),
+    ]);
+    let filtered = |name: &str, value: &str| {
+        let mut request = SearchRequest::query("");
+        request.filters[name] = vec![value.into()];
+        let mut found = ids(&s, &request);
+        found.sort();
+        found
+    };
+    assert_eq!(filtered("mentioned_region", "menaka"), ["kaya"]);
+    assert_eq!(filtered("region", "Ménaka"), ["menaka"]);
+    // A former region's name selects its successor among the mentioned regions too.
+    assert_eq!(filtered("mentioned_region", "Centre-Nord"), ["menaka"]);
+    assert_eq!(filtered("region", "Centre-Nord"), ["kaya"]);
+    assert_eq!(filtered("background_month", "2019-08"), ["menaka"]);
+    assert_eq!(filtered("month", "2019-08"), ["kaya"]);
+    assert_eq!(
+        filtered("mentioned_region", "Tillabéri"),
+        Vec::<String>::new()
+    );
+
+    let mut request = SearchRequest::query("");
+    request.filters["region"] = vec!["Ménaka".into()];
+    let response = s.search(&request).expect("search");
+    let count = |list: &[sahel_search::api::FacetCount], value: &str| {
+        list.iter()
+            .find(|c| c.value == value)
+            .map_or(0, |c| c.count)
+    };
+    // Counted over the documents the region filter selects.
+    assert_eq!(count(&response.facets["mentioned_region"], "Kuilsé"), 1);
+    assert_eq!(count(&response.facets["mentioned_region"], "Ménaka"), 0);
+    assert_eq!(count(&response.facets["background_month"], "2019-08"), 1);
+    assert_eq!(count(&response.facets["month"], "2019-08"), 0);
+    assert_eq!(response.hits[0].facets["mentioned_region"], ["Kuilsé"]);
+    assert_eq!(response.hits[0].facets["background_month"], ["2019-08"]);
+    // The timeline holds the events only.
+    let all = s.facets().expect("facets");
+    let months: Vec<&str> = all
+        .timeline
+        .iter()
+        .filter(|m| m.count > 0)
+        .map(|m| m.month.as_str())
+        .collect();
+    assert_eq!(months, ["2019-08", "2024-07"]);
+    let mut request = SearchRequest::query("");
+    request.filters["background_month"] = vec!["2019-08".into()];
+    let response = s.search(&request).expect("search");
+    let timeline: Vec<(&str, u64)> = response
+        .timeline
+        .iter()
+        .filter(|m| m.count > 0)
+        .map(|m| (m.month.as_str(), m.count))
+        .collect();
+    assert_eq!(timeline, [("2024-07", 1)]);
+}
+
 #[test]
 fn months_and_date_ranges_use_event_dates_then_publication() {
     let s = searcher(&facet_corpus());

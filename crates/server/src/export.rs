@@ -243,6 +243,8 @@ mod tests {
         facets["country"] = vec!["Mali".into()];
         facets["actor"] = vec!["EIGS".into()];
         facets["month"] = vec!["2024-03".into()];
+        facets["mentioned_region"] = vec!["Ménaka".into()];
+        facets["background_month"] = vec!["2019-08".into()];
         ExportRow {
             id: "presse/a.txt".into(),
             title: title.into(),
@@ -268,12 +270,12 @@ mod tests {
         let mut lines = text.lines();
         assert_eq!(
             lines.next(),
-            Some("id,title,published,event_dates,language,regions,countries,localities,actors,months,sources,duplicates,source,url")
+            Some("id,title,published,event_dates,language,regions,countries,localities,actors,months,sources,mentioned_regions,background_months,duplicates,source,url")
         );
         assert_eq!(
             lines.next(),
             Some(
-                "presse/a.txt,\"Attaque, \"\"bilan\"\"\",2024-03-12,2024-03-10; 2024-03-11,fr,Gao; Ménaka (ex-Gao),Mali,,EIGS,2024-03,,1,,"
+                "presse/a.txt,\"Attaque, \"\"bilan\"\"\",2024-03-12,2024-03-10; 2024-03-11,fr,Gao; Ménaka (ex-Gao),Mali,,EIGS,2024-03,,Ménaka (ex-Gao),2019-08,1,,"
             )
         );
     }

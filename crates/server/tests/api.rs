@@ -566,7 +566,7 @@ async fn export_gives_every_result_with_facets() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("id,title,published,event_dates,language,regions,countries,localities,actors,months,sources,duplicates,source,url")
+        Some("id,title,published,event_dates,language,regions,countries,localities,actors,months,sources,mentioned_regions,background_months,duplicates,source,url")
     );
     let ids: Vec<&str> = lines
         .map(|l| l.split(',').next().unwrap_or_default())
@@ -634,6 +634,8 @@ async fn openapi_describes_every_route() {
         "language",
         "month",
         "source",
+        "mentioned_region",
+        "background_month",
         "from",
         "to",
         "sort",
@@ -789,8 +791,22 @@ async fn dimensions_describe_every_facet_and_group_regions_by_country() {
         .collect();
     assert_eq!(
         names,
-        ["region", "country", "locality", "actor", "language", "month", "source"]
+        [
+            "region",
+            "country",
+            "locality",
+            "actor",
+            "language",
+            "month",
+            "source",
+            "mentioned_region",
+            "background_month"
+        ]
     );
+    // What the page only mentions is folded under the events' facet.
+    assert_eq!(json["facets"][7]["folded_under"], "region");
+    assert_eq!(json["facets"][8]["folded_under"], "month");
+    assert_eq!(json["facets"][0]["folded_under"], serde_json::Value::Null);
     // The regions with their former names and capitals (the page names `Kuilsé (ex-Centre-Nord)`
     // and draws the capitals on its map).
     let kuilse = json["regions"]
@@ -1127,4 +1143,190 @@ async fn punctuation_only_query_says_it_has_no_words() {
     assert_eq!(json["total"], 0);
     assert_eq!(json["query"]["no_words"], true);
     assert_eq!(json["query"]["browse"], false);
+}
+
+/// A report with an event in Ménaka (July 2024), a place only mentioned (where people came
+/// from), and a recalled attack (August 2019, Ansongo in the Gao region); and a copy of it with
+/// other spacing, which the index keeps as a duplicate without its text.
+const EVIDENCE_REPORT: &str = "---\ntitle: Attaque contre un poste militaire à Inékar\npublished: 2024-07-14\nlanguage: fr\n---\nDes hommes armés ont attaqué le poste militaire d'Inékar, dans la région de Ménaka, le 12 juillet 2024. Les assaillants ont été repoussés après deux heures de combat.\n\nDes habitants venus de Tombouctou ont rejoint le camp de déplacés. En août 2019, une attaque semblable avait frappé Ansongo.\n";
+
+/// The router over an index of the evidence report and its copy.
+fn evidence_app(temp: &tempfile::TempDir) -> axum::Router {
+    let reports = temp.path().join("reports");
+    std::fs::create_dir_all(&reports).expect("create reports");
+    std::fs::write(reports.join("a-inekar.md"), EVIDENCE_REPORT).expect("write report");
+    let copy = EVIDENCE_REPORT
+        .replace("Attaque contre", "Copie : attaque contre")
+        .replace("Des hommes armés", "Des  hommes   armés");
+    std::fs::write(reports.join("b-inekar-copy.md"), copy).expect("write copy");
+    let index = temp.path().join("index");
+    common::index_folders(&[reports], &index);
+    let searcher = sahel_search::Searcher::open(&index).expect("open index");
+    sahel_server::app(std::sync::Arc::new(sahel_server::AppState::new(
+        std::sync::Arc::new(searcher),
+        sahel_server::WebAssets::Embedded,
+    )))
+}
+
+/// Every evidence item's offsets hold its words and its sentence in the title or body returned.
+fn assert_evidence_points_at_its_words(doc: &Value) {
+    let evidence = doc["evidence"].as_array().expect("evidence");
+    assert!(!evidence.is_empty(), "{doc}");
+    for item in evidence {
+        let field = match item["field"].as_str() {
+            Some("title") => doc["title"].as_str(),
+            Some("text") => doc["body"].as_str(),
+            other => panic!("field {other:?}"),
+        }
+        .expect("field text");
+        let at = |key: &str| item[key].as_u64().expect("offset") as usize;
+        assert_eq!(
+            field.get(at("start")..at("end")),
+            item["text"].as_str(),
+            "{item}"
+        );
+        assert_eq!(
+            field.get(at("sentence_start")..at("sentence_end")),
+            item["sentence"].as_str(),
+            "{item}"
+        );
+        assert!(at("sentence_start") <= at("start") && at("end") <= at("sentence_end"));
+    }
+}
+
+/// The evidence items of one facet value.
+fn evidence_of<'a>(doc: &'a Value, facet: &str, value: &str) -> Vec<&'a Value> {
+    doc["evidence"]
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter(|e| e["facet"] == facet && e["value"] == value)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn doc_evidence_points_at_the_words_of_the_stored_body() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let app = evidence_app(&temp);
+    let (status, doc) = get_json(&app, "/api/doc/a-inekar.md").await;
+    assert_eq!(status, StatusCode::OK, "{doc}");
+    assert_eq!(doc["regions"], serde_json::json!(["Ménaka"]), "{doc}");
+    assert_eq!(doc["months"], serde_json::json!(["2024-07"]), "{doc}");
+    assert_eq!(doc["background_months"], serde_json::json!(["2019-08"]));
+    let mut mentioned: Vec<&str> = doc["mentioned_regions"]
+        .as_array()
+        .expect("mentioned regions")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    mentioned.sort_unstable();
+    assert_eq!(mentioned, ["Gao", "Tombouctou"]);
+    assert_evidence_points_at_its_words(&doc);
+    // Why the report is under Ménaka: the attacked post, in the title and in the text.
+    let menaka = evidence_of(&doc, "regions", "Ménaka");
+    assert!(menaka.iter().any(|e| e["field"] == "text"
+        && e["text"] == "Inékar"
+        && e["sentence"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("Des hommes armés ont attaqué"))));
+    let july = evidence_of(&doc, "months", "2024-07");
+    assert_eq!(
+        july.first().map(|e| &e["text"]),
+        Some(&json_str("12 juillet 2024"))
+    );
+    let gao = evidence_of(&doc, "mentioned_regions", "Gao");
+    assert_eq!(gao.first().map(|e| &e["text"]), Some(&json_str("Ansongo")));
+    let august = evidence_of(&doc, "background_months", "2019-08");
+    assert!(august
+        .first()
+        .and_then(|e| e["sentence"].as_str())
+        .is_some_and(|s| s.contains("avait frappé Ansongo")));
+    assert_eq!(
+        doc["extraction"]["mentioned_regions"],
+        doc["mentioned_regions"]
+    );
+}
+
+fn json_str(s: &str) -> Value {
+    Value::String(s.to_string())
+}
+
+/// A duplicate shows its canonical document's text, spaced otherwise than its own: its evidence
+/// in the text is the canonical document's, pointing at the words of the body it shows.
+#[tokio::test]
+async fn duplicate_evidence_points_at_the_words_of_the_body_it_shows() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let app = evidence_app(&temp);
+    let (_, a) = get_json(&app, "/api/doc/a-inekar.md").await;
+    let (_, b) = get_json(&app, "/api/doc/b-inekar-copy.md").await;
+    let duplicate = if a["duplicate_of"].is_string() {
+        &a
+    } else {
+        &b
+    };
+    assert!(
+        duplicate["duplicate_of"].is_string(),
+        "one is a copy: {a} {b}"
+    );
+    assert_evidence_points_at_its_words(duplicate);
+    assert!(
+        evidence_of(duplicate, "regions", "Ménaka")
+            .iter()
+            .any(|e| e["field"] == "text"),
+        "{duplicate}"
+    );
+    assert!(evidence_of(duplicate, "regions", "Ménaka")
+        .iter()
+        .any(|e| e["field"] == "title"));
+}
+
+#[tokio::test]
+async fn mentioned_regions_and_background_months_filter_and_count_apart_from_the_events() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let app = evidence_app(&temp);
+    let count = |json: &Value| json["total"].as_u64().unwrap_or(0);
+    let (_, json) = get_json(&app, "/api/search?mentioned_region=Tombouctou").await;
+    assert_eq!(count(&json), 1, "{json}");
+    assert_eq!(
+        json["query"]["filters"]["mentioned_region"],
+        serde_json::json!(["Tombouctou"])
+    );
+    // A region only mentioned is not an event region, and the other way round.
+    let (_, json) = get_json(&app, "/api/search?region=Tombouctou").await;
+    assert_eq!(count(&json), 0, "{json}");
+    let (_, json) = get_json(&app, "/api/search?mentioned_region=M%C3%A9naka").await;
+    assert_eq!(count(&json), 0, "{json}");
+    // Case and accents aside, like the region filter.
+    let (_, json) = get_json(&app, "/api/search?mentioned_region=tombouctou").await;
+    assert_eq!(count(&json), 1, "{json}");
+    let (_, json) = get_json(&app, "/api/search?background_month=2019-08").await;
+    assert_eq!(count(&json), 1, "{json}");
+    let (_, json) = get_json(&app, "/api/search?month=2019-08").await;
+    assert_eq!(
+        count(&json),
+        0,
+        "the timeline and the month filter hold events only: {json}"
+    );
+    let (_, json) = get_json(&app, "/api/search").await;
+    let mut mentioned = facet(&json, "mentioned_region");
+    mentioned.sort();
+    assert_eq!(
+        mentioned,
+        [("Gao".to_string(), 1), ("Tombouctou".to_string(), 1)]
+    );
+    assert_eq!(
+        facet(&json, "background_month"),
+        [("2019-08".to_string(), 1)]
+    );
+    assert_eq!(facet(&json, "region"), [("Ménaka".to_string(), 1)]);
+    let months: Vec<&str> = json["timeline"]
+        .as_array()
+        .expect("timeline")
+        .iter()
+        .filter_map(|m| m["month"].as_str())
+        .collect();
+    assert_eq!(months, ["2024-07"], "{json}");
 }

@@ -97,10 +97,22 @@ impl Args for FacetFilterArgs {
                     FacetKind::Language => "CODE",
                     FacetKind::Names => "NAME",
                 };
+                // `--mentioned-region` as a command line spells it, `--mentioned_region` as the
+                // API does (the names are leaked once, when the command is built).
+                let kebab: &'static str = if facet.name.contains('_') {
+                    Box::leak(facet.name.replace('_', "-").into_boxed_str())
+                } else {
+                    facet.name
+                };
+                let aliases = facet
+                    .aliases
+                    .iter()
+                    .copied()
+                    .chain((kebab != facet.name).then_some(kebab));
                 command.arg(
                     Arg::new(facet.name)
                         .long(facet.name)
-                        .visible_aliases(facet.aliases)
+                        .visible_aliases(aliases)
                         .value_name(value_name)
                         .action(ArgAction::Append)
                         .help(format!("{} (repeatable)", facet.about)),

@@ -25,6 +25,8 @@ pub struct Doc {
     pub actors: Vec<&'static str>,
     pub duplicate_of: Option<String>,
     pub source: Option<&'static str>,
+    pub mentioned_regions: Vec<&'static str>,
+    pub background_months: Vec<&'static str>,
 }
 
 impl Doc {
@@ -63,6 +65,14 @@ impl Doc {
     }
     pub fn actors(mut self, v: &[&'static str]) -> Self {
         self.actors = v.to_vec();
+        self
+    }
+    pub fn mentioned_regions(mut self, v: &[&'static str]) -> Self {
+        self.mentioned_regions = v.to_vec();
+        self
+    }
+    pub fn background_months(mut self, v: &[&'static str]) -> Self {
+        self.background_months = v.to_vec();
         self
     }
     pub fn source(mut self, source: &'static str) -> Self {
@@ -146,6 +156,17 @@ pub fn to_document(f: &Fields, doc: &Doc) -> TantivyDocument {
     }
     for a in &doc.actors {
         d.add_text(f.actors, a);
+    }
+    let column = |name: &str| sahel_indexer::schema::facet(name).and_then(|(dim, _)| f.facet(dim));
+    if let Some(column) = column("mentioned_region") {
+        for r in &doc.mentioned_regions {
+            d.add_text(column, r);
+        }
+    }
+    if let Some(column) = column("background_month") {
+        for m in &doc.background_months {
+            d.add_text(column, m);
+        }
     }
     if let Some(dup) = &doc.duplicate_of {
         d.add_text(f.duplicate_of, dup);
