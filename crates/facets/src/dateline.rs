@@ -36,7 +36,7 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let lead = text[line_start..start]
         .trim_matches(|c: char| c.is_whitespace() || DECORATION.contains(&c));
-    if !(lead.is_empty() || folds_to_any(lead, &["fait a", "fait a:"])) {
+    if !(lead.is_empty() || folds_to_any(lead, &["fait a", "fait a:", "done at", "done in"])) {
         return is_closing_signature(text, end);
     }
     let rest = &text[end..];

@@ -16,9 +16,10 @@
 //! 3. **The window**: the core's days, extended by every uncued day that comes within three weeks
 //!    of it (a weekly or monthly summary's incidents chain into one period; a recalled attack of
 //!    another season does not).
-//! 4. **Roles**: an uncued date that meets the window is an event date; a `since` or `recall` date
-//!    is one only when it meets the window give or take a week (`depuis le 2 octobre` in a note of
-//!    the 9th); a `until` or `report` date only when it falls inside it; a `future` date never.
+//! 4. **Roles**: an uncued date that meets the window is an event date; a `recall` date only when
+//!    it meets the window give or take a week (a pluperfect about last Tuesday); a `since`,
+//!    `until` or `report` date only when it falls inside it (`depuis avril 2023` starts a
+//!    situation); a `future` date never.
 //!    Everything else is background.
 
 use std::sync::OnceLock;
@@ -72,7 +73,7 @@ pub enum TimeCue {
 const RECENT_DAYS: u64 = 14;
 /// An uncued day within this many days of the window joins it.
 const CHAIN_DAYS: u64 = 21;
-/// A `since` or `recall` date this close to the window is still an event date.
+/// A `recall` date this close to the window is still an event date.
 const CUED_MARGIN_DAYS: u64 = 7;
 /// Sentences of the lead (title included) without a publication date.
 const LEAD_SENTENCES: u32 = 3;
@@ -287,22 +288,22 @@ pub(super) fn until_before(words: &Words<'_>, toks: &[Tok<'_>], first: usize, en
     phrase_before(words, toks, first, end) == Some(TimeCue::Until)
 }
 
-/// Whether a `report` phrase stands within [`REPORT_GAP_WORDS`] words of the date (tokens
-/// `first..end`), before or after it, in its sentence.
-fn reported(words: &Words<'_>, toks: &[Tok<'_>], first: usize, end: usize) -> bool {
+/// Whether a `report` phrase ends at most [`REPORT_GAP_WORDS`] words before the date whose first
+/// token is `first`, in its sentence: "a annoncé vendredi", "said on Monday". After a date the verb
+/// reports what happened then ("attaqué mardi, a annoncé l'armée").
+fn reported(words: &Words<'_>, toks: &[Tok<'_>], first: usize) -> bool {
     let Some(sentence) = toks.get(first).map(|t| t.sentence) else {
         return false;
     };
     let from = words.words.partition_point(|&(i, _, _)| i < first);
-    let to = words.words.partition_point(|&(i, _, _)| i < end);
     let lo = from.saturating_sub(REPORT_GAP_WORDS + 3);
-    let hi = (to + REPORT_GAP_WORDS).min(words.words.len());
+    let hi = from.min(words.words.len());
     cues().report.iter().any(|phrase| {
         (lo..hi).any(|at| {
             words.words[at].2 == sentence
                 && words.phrase_at(at, phrase)
-                && (at + phrase.len() + REPORT_GAP_WORDS >= from && at + phrase.len() <= from
-                    || at >= to && at <= to + REPORT_GAP_WORDS)
+                && at + phrase.len() + REPORT_GAP_WORDS >= from
+                && at + phrase.len() <= from
         })
     })
 }
@@ -375,7 +376,7 @@ pub(super) fn assign(
             Some(TimeCue::Future)
         } else {
             phrase_before(&words, toks, first, end)
-                .or_else(|| reported(&words, toks, first, end).then_some(TimeCue::Report))
+                .or_else(|| reported(&words, toks, first).then_some(TimeCue::Report))
                 .or_else(|| {
                     recall
                         .get(sentence)
@@ -463,8 +464,10 @@ pub(super) fn assign(
         let event = match (d.cue, spans[k]) {
             (_, None) | (Some(TimeCue::Future), _) => false,
             (None, Some(s)) => meets(s, window, 0),
-            (Some(TimeCue::Until | TimeCue::Report), Some(s)) => s.0 >= window.0 && s.1 <= window.1,
-            (Some(TimeCue::Since | TimeCue::Recall), Some(s)) => meets(s, window, CUED_MARGIN_DAYS),
+            (Some(TimeCue::Until | TimeCue::Report | TimeCue::Since), Some(s)) => {
+                s.0 >= window.0 && s.1 <= window.1
+            }
+            (Some(TimeCue::Recall), Some(s)) => meets(s, window, CUED_MARGIN_DAYS),
         };
         d.role = if event {
             DateRole::Event

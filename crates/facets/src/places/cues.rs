@@ -159,6 +159,7 @@ cue_lists!(
     contacted,
     negation,
     residence,
+    media,
 );
 
 impl Cues {

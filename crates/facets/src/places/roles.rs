@@ -96,6 +96,7 @@ pub(super) fn role_of(
         || spoken_from(&c.before)
         || c.before.iter().take(3).any(|w| cues().contacted.contains(w))
         || settled_in(&c.before)
+        || where_a_statement_was_read(text, c)
         || stands_for_its_government(e, c)
         || in_an_official_title(text, e, c)
         || e.kind == PlaceKind::Country && country_in_passing(text, g, c, all)
@@ -344,9 +345,36 @@ fn skip_unit_words(before: &[String]) -> usize {
                 | "city"
                 | "district"
                 | "area"
+                | "regions"
+                | "provinces"
+                | "cercles"
+                | "departements"
+                | "communes"
+                | "villes"
+                | "villages"
+                | "zones"
+                | "localites"
+                | "towns"
+                | "districts"
+                | "areas"
         )
     };
     before.iter().position(|w| !unit(w)).unwrap_or(before.len())
+}
+
+/// How many words before a name [`where_a_statement_was_read`] reads.
+const MEDIA_WINDOW: usize = 8;
+
+/// "selon un communiqué publié à Bamako", "in a statement read on state television in
+/// Ouagadougou": where a statement was read or published, with no word of an incident between
+/// ("a statement said gunmen attacked Boni" keeps Boni).
+fn where_a_statement_was_read(text: &str, c: &Candidate) -> bool {
+    let cues = cues();
+    let before = words_before(text, c.start, MEDIA_WINDOW);
+    before
+        .iter()
+        .position(|w| cues.media.contains(w))
+        .is_some_and(|at| !before[..at].iter().any(|w| cues.is_incident(w)))
 }
 
 /// "des associations installées à Bamako", "an NGO based in Niamey": where people or an office
