@@ -15,5 +15,9 @@ git -C "$root" worktree add --detach -q "$tmp/before" "$rev"
 ln -s "$root/../shared" "$tmp/shared"
 echo "== before: $(git -C "$root" rev-parse --short "$rev")"
 (cd "$tmp/before" && CARGO_TARGET_DIR="$target" cargo bench -q -p sahel-facets --bench extraction -- --save-baseline before)
+# Both trees build the same bench target in the same target directory: make cargo see this tree's
+# sources as newer than the binary just built from the other.
+find "$root/crates" -path '*/src/*' -name '*.rs' -exec touch {} +
+find "$root/crates" -path '*/data/*' -exec touch {} +
 echo "== after: working tree of $(git -C "$root" rev-parse --short HEAD)"
 (cd "$root" && CARGO_TARGET_DIR="$target" cargo bench -q -p sahel-facets --bench extraction -- --baseline before)

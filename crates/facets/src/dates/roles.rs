@@ -22,6 +22,7 @@
 //!    situation); a `future` date never.
 //!    Everything else is background.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -77,6 +78,8 @@ const CHAIN_DAYS: u64 = 21;
 const CUED_MARGIN_DAYS: u64 = 7;
 /// Sentences of the lead (title included) without a publication date.
 const LEAD_SENTENCES: u32 = 3;
+/// Longest phrase of the cue file, in words.
+const MAX_PHRASE_WORDS: usize = 6;
 /// Words between a `since`/`until` phrase and the date's first word of content.
 const MAX_GAP_WORDS: usize = 2;
 /// Words between a `report` phrase and the date, on either side.
@@ -92,28 +95,62 @@ struct Cues {
     until: Vec<Vec<&'static str>>,
     report: Vec<Vec<&'static str>>,
     pluperfect: Vec<Vec<&'static str>>,
+    /// Every phrase by its first word, with its kind: what the text's words are looked up in.
+    by_first: HashMap<&'static str, Vec<(Kind, Vec<&'static str>)>>,
+}
+
+/// The kind of a phrase of `data/time_cues.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Recall,
+    Since,
+    Until,
+    Report,
+    Pluperfect,
+}
+
+impl Cues {
+    /// The phrases of `kind` written at word position `at`.
+    fn at<'w>(
+        &'w self,
+        words: &'w Words<'_>,
+        at: usize,
+        kind: Kind,
+    ) -> impl Iterator<Item = &'w [&'static str]> + 'w {
+        words
+            .words
+            .get(at)
+            .and_then(|&(_, w, _)| self.by_first.get(w))
+            .into_iter()
+            .flatten()
+            .filter(move |(k, p)| *k == kind && words.phrase_at(at, p))
+            .map(|(_, p)| p.as_slice())
+    }
 }
 
 fn parse(tsv: &'static str) -> crate::Result<Cues> {
     let mut cues = Cues::default();
     for row in rows(FILE, tsv, &["kind", "phrase"])? {
         let phrase: Vec<&'static str> = row.fields[1].split(' ').collect();
-        if phrase
-            .iter()
-            .any(|w| w.is_empty() || !w.is_ascii() || *w != sahel_text::fold(w))
+        if phrase.len() > MAX_PHRASE_WORDS
+            || phrase
+                .iter()
+                .any(|w| w.is_empty() || !w.is_ascii() || *w != sahel_text::fold(w))
         {
             return Err(crate::Error::Malformed {
                 file: FILE.to_string(),
                 line: row.line,
-                message: "empty, non-ASCII or unfolded word".to_string(),
+                message: format!(
+                    "empty, non-ASCII or unfolded word, or more than {MAX_PHRASE_WORDS} words"
+                ),
             });
         }
-        let list = match row.fields[0] {
-            "recall" => &mut cues.recall,
-            "since" => &mut cues.since,
-            "until" => &mut cues.until,
-            "report" => &mut cues.report,
-            "pluperfect" => &mut cues.pluperfect,
+        let (kind, list) = match row.fields[0] {
+            "recall" => (Kind::Recall, &mut cues.recall),
+            "since" => (Kind::Since, &mut cues.since),
+            "until" => (Kind::Until, &mut cues.until),
+            "report" => (Kind::Report, &mut cues.report),
+            "pluperfect" => (Kind::Pluperfect, &mut cues.pluperfect),
             other => {
                 return Err(crate::Error::Malformed {
                     file: FILE.to_string(),
@@ -122,6 +159,10 @@ fn parse(tsv: &'static str) -> crate::Result<Cues> {
                 })
             }
         };
+        cues.by_first
+            .entry(phrase[0])
+            .or_default()
+            .push((kind, phrase.clone()));
         list.push(phrase);
     }
     Ok(cues)
@@ -181,19 +222,11 @@ fn recall_sentences(
         if recall[sentence].is_some() {
             continue;
         }
-        let word = words.words[at].1;
-        if c.recall
-            .iter()
-            .any(|p| p[0] == word && words.phrase_at(at, p))
-        {
+        if c.at(words, at, Kind::Recall).next().is_some() {
             recall[sentence] = Some(token);
             continue;
         }
-        if let Some(p) = c
-            .pluperfect
-            .iter()
-            .find(|p| p[0] == word && words.phrase_at(at, p))
-        {
+        if let Some(p) = c.at(words, at, Kind::Pluperfect).next() {
             // The participle: the next word, past one of "déjà", "été", "pas", "même".
             let mut next = at + p.len();
             while words.words.get(next).is_some_and(|&(_, w, s)| {
@@ -267,15 +300,13 @@ fn phrase_before(words: &Words<'_>, toks: &[Tok<'_>], first: usize, end: usize) 
     let before = words.words.partition_point(|&(i, _, _)| i < content);
     let sentence = toks[content].sentence;
     let c = cues();
-    for (cue, list) in [(TimeCue::Since, &c.since), (TimeCue::Until, &c.until)] {
-        for phrase in list {
-            for gap in 0..=MAX_GAP_WORDS {
-                let Some(at) = before.checked_sub(phrase.len() + gap) else {
-                    continue;
-                };
-                if words.words[at].2 == sentence && words.phrase_at(at, phrase) {
-                    return Some(cue);
-                }
+    for (cue, kind) in [(TimeCue::Since, Kind::Since), (TimeCue::Until, Kind::Until)] {
+        for at in before.saturating_sub(MAX_PHRASE_WORDS + MAX_GAP_WORDS)..before {
+            if words.words[at].2 == sentence
+                && c.at(words, at, kind)
+                    .any(|p| at + p.len() <= before && at + p.len() + MAX_GAP_WORDS >= before)
+            {
+                return Some(cue);
             }
         }
     }
@@ -298,13 +329,11 @@ fn reported(words: &Words<'_>, toks: &[Tok<'_>], first: usize) -> bool {
     let from = words.words.partition_point(|&(i, _, _)| i < first);
     let lo = from.saturating_sub(REPORT_GAP_WORDS + 3);
     let hi = from.min(words.words.len());
-    cues().report.iter().any(|phrase| {
-        (lo..hi).any(|at| {
-            words.words[at].2 == sentence
-                && words.phrase_at(at, phrase)
-                && at + phrase.len() + REPORT_GAP_WORDS >= from
-                && at + phrase.len() <= from
-        })
+    (lo..hi).any(|at| {
+        words.words[at].2 == sentence
+            && cues()
+                .at(words, at, Kind::Report)
+                .any(|p| at + p.len() + REPORT_GAP_WORDS >= from && at + p.len() <= from)
     })
 }
 
