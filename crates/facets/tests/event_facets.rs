@@ -164,3 +164,15 @@ fn a_direction_in_brackets_is_no_region() {
     let (events, _) = regions("Les rebelles se sont retirés mardi de la ville de Léré (Nord).");
     assert_eq!(events, ["Tombouctou"]);
 }
+
+#[test]
+fn a_metaphorical_capital_is_no_capital_city() {
+    let (events, _) =
+        regions("Les prix ont baissé mardi à Galmi, la capitale nigérienne de l'oignon violet.");
+    assert!(!events.contains(&"Niamey".to_string()), "{events:?}");
+    let (events, _) =
+        regions("Le marché de la capitale économique a été fermé mardi après des tirs.");
+    assert!(events.is_empty(), "{events:?}");
+    let (events, _) = regions("Des tirs ont été entendus mardi dans la capitale du Mali.");
+    assert_eq!(events, ["Bamako"]);
+}

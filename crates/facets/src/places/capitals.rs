@@ -45,7 +45,11 @@ pub(super) fn capital_mentions(
             after: words_after(text, end, 3),
             cands,
         };
-        let country = country_named_with(text, g, &word).or_else(|| {
+        let named_country = country_named_with(text, g, &word);
+        if is_metaphor(&word.after, named_country.is_some()) {
+            continue;
+        }
+        let country = named_country.or_else(|| {
             let countries = countries_named.get_or_insert_with(|| {
                 let mut v: Vec<[u8; 2]> =
                     named.iter().map(|&id| g.entry(id).country_code).collect();
@@ -67,6 +71,43 @@ pub(super) fn capital_mentions(
         });
     }
     out
+}
+
+/// A capital that is no country's seat of government: "capitale économique", "the regional
+/// capital", "la capitale nigérienne de l'oignon", "capitale du coton", "capital of cotton"
+/// (`after`: the folded words after "capitale"; `names_country`: a country is named with it, as
+/// in "la capitale du Mali").
+fn is_metaphor(after: &[String], names_country: bool) -> bool {
+    let of = |w: Option<&String>| {
+        w.is_some_and(|w| matches!(w.as_str(), "de" | "du" | "des" | "d" | "of"))
+    };
+    let qualified = after.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "economique"
+                | "economic"
+                | "culturelle"
+                | "cultural"
+                | "religieuse"
+                | "religious"
+                | "spirituelle"
+                | "spiritual"
+                | "historique"
+                | "historic"
+                | "historical"
+                | "commerciale"
+                | "commercial"
+                | "touristique"
+                | "mondiale"
+                | "regionale"
+                | "regional"
+                | "provinciale"
+                | "provincial"
+                | "administrative"
+        )
+    });
+    // "la capitale nigérienne de l'oignon": a demonym, then what it is the capital of.
+    qualified || of(after.get(1)) || !names_country && of(after.first())
 }
 
 /// The byte spans of the words "capital" and "capitale", in any case.
