@@ -44,6 +44,15 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     if !rest.starts_with(PLACE_ENDS) {
         return false;
     }
+    // "DORI — Des hommes armés…": a place in capitals opening its line, then a dash, is a
+    // dateline without a date.
+    let name = &text[start..end];
+    if rest.starts_with(['—', '–', '-'])
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !name.chars().any(char::is_lowercase)
+    {
+        return true;
+    }
     // A dateline's date or agency is on its line: "Koutiala : un engin explosif tue deux
     // civils" over a date line is a headline naming the event place.
     let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];

@@ -176,3 +176,19 @@ fn a_metaphorical_capital_is_no_capital_city() {
     let (events, _) = regions("Des tirs ont été entendus mardi dans la capitale du Mali.");
     assert_eq!(events, ["Bamako"]);
 }
+
+#[test]
+fn a_place_in_capitals_before_a_dash_is_a_dateline() {
+    let ex = read(
+        "DORI — Des hommes armés ont attaqué mardi un poste de gendarmerie à Seytenga.",
+        "2024-03-08",
+    );
+    assert!(
+        ex.places
+            .iter()
+            .any(|p| p.name == "Dori" && p.role == sahel_facets::PlaceRole::Dateline),
+        "{:?}",
+        ex.places
+    );
+    assert_eq!(ex.regions, ["Liptako"]);
+}
