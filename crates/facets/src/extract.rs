@@ -170,6 +170,7 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
                     .iter()
                     .chain(&dated.future_sentences)
                     .any(|&(a, b)| a <= m_start && m_start < b),
+            recalled: recalled_place(&dated, s, e, m_start),
         },
     );
     let places = report_places(g, &mentions);
@@ -212,6 +213,42 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         actors,
         evidence,
     }
+}
+
+/// How near a date must stand to a place (bytes between them) to date it.
+const DATES_A_PLACE: usize = 24;
+
+/// Whether the place at `at`, in the sentence `s..e`, belongs to the background whatever else its
+/// sentence holds: after a recall phrase with no event date after it, or with a background date
+/// right next to it and no event date nearer.
+fn recalled_place(dated: &dates::DatedText, s: usize, e: usize, at: usize) -> bool {
+    let event = |d: &&dates::EventDate| d.role == dates::DateRole::Event;
+    let in_sentence = |d: &&dates::EventDate| d.start >= s && d.start < e;
+    let after_recall = dated.recall_phrases.iter().any(|&(a, b)| {
+        a <= at
+            && at < b
+            && !dated
+                .dates
+                .iter()
+                .filter(in_sentence)
+                .filter(event)
+                .any(|d| d.start >= a)
+    });
+    let distance = |d: &dates::EventDate| {
+        if d.end <= at {
+            at - d.end
+        } else {
+            d.start.saturating_sub(at)
+        }
+    };
+    let nearest = dated
+        .dates
+        .iter()
+        .filter(in_sentence)
+        .min_by_key(|d| distance(d));
+    let dated_background = nearest
+        .is_some_and(|d| d.role == dates::DateRole::Background && distance(d) <= DATES_A_PLACE);
+    after_recall || dated_background
 }
 
 /// Where the first sentence of the text (from `text_start` in `read`) ends.

@@ -192,3 +192,24 @@ fn a_place_in_capitals_before_a_dash_is_a_dateline() {
     );
     assert_eq!(ex.regions, ["Liptako"]);
 }
+
+#[test]
+fn a_place_dated_by_its_own_background_date_is_a_mention() {
+    let ex = read(
+        "Mardi soir, des centaines de personnes se sont rassemblées à Ouagadougou pour une veillée à la mémoire des victimes de Solhan.",
+        "2024-03-08",
+    );
+    assert_eq!(ex.regions, ["Kadiogo"]);
+    assert_eq!(ex.mentioned_regions, ["Liptako"]);
+    let ex = read(
+        "Mardi, des hommes armés ont attaqué un poste à Niamey. Les juntes, arrivées au pouvoir en août 2020 à Bamako et en septembre 2022 à Ouagadougou, ont signé un accord.",
+        "2024-03-08",
+    );
+    assert_eq!(ex.regions, ["Niamey"]);
+    // English reported speech puts the events themselves in the pluperfect.
+    let ex = read(
+        "On March 5, it was reported that the army had arrested a militant leader in Pama.",
+        "2024-03-08",
+    );
+    assert_eq!(ex.regions, ["Goulmou"]);
+}

@@ -205,6 +205,8 @@ pub struct DatedText {
     pub recall_sentences: Vec<(usize, usize)>,
     /// Byte spans of the sentences in the future (`est prévue`, `will`, `se tiendra`).
     pub future_sentences: Vec<(usize, usize)>,
+    /// Byte spans from each recall phrase (not a pluperfect) to the end of its sentence.
+    pub recall_phrases: Vec<(usize, usize)>,
 }
 
 /// The dates of the events a text reports, in text order, resolved against `published`; the
@@ -278,13 +280,14 @@ pub fn dated_text(text: &str, published: Option<NaiveDate>, lang: &str) -> Dated
         })
         .collect();
     let future = future_sentences(&toks, Direction::Past);
-    let recall_sentences = roles::assign(&toks, &mut dates, published, &future);
+    let (recall_sentences, recall_phrases) = roles::assign(&toks, &mut dates, published, &future);
     dates.retain(|d| !matches!(d.date, DateValue::Year(_)));
     DatedText {
         published,
         dates,
         recall_sentences,
         future_sentences: roles::flagged_spans(&toks, &future),
+        recall_phrases,
     }
 }
 

@@ -70,12 +70,17 @@ pub enum TimeCue {
     Report,
 }
 
+/// Byte spans of a text.
+type Spans = Vec<(usize, usize)>;
+
 /// Uncued days at most this many days before publication are the core of the report's time.
 const RECENT_DAYS: u64 = 14;
 /// An uncued day within this many days of the window joins it.
 const CHAIN_DAYS: u64 = 21;
 /// A `recall` date this close to the window is still an event date.
 const CUED_MARGIN_DAYS: u64 = 7;
+/// Longest first line read as a title.
+const MAX_TITLE_BYTES: usize = 200;
 /// Sentences of the lead (title included) without a publication date.
 const LEAD_SENTENCES: u32 = 3;
 /// Longest phrase of the cue file, in words.
@@ -370,7 +375,7 @@ pub(super) fn assign(
     dates: &mut [EventDate],
     published: Option<NaiveDate>,
     future: &[bool],
-) -> Vec<(usize, usize)> {
+) -> (Spans, Spans) {
     let words = Words::new(toks);
     let sentences = toks.last().map_or(0, |t| t.sentence as usize + 1);
     let first_token = |d: &EventDate| toks.partition_point(|t| t.start < d.start);
@@ -387,9 +392,10 @@ pub(super) fn assign(
     let reference_year = published.or(latest).map(|d| d.year());
     let recall_from = recall_sentences(&words, toks, sentences, &years, reference_year);
     let recall_spans = recall_spans(toks, &recall_from);
+    let phrase_spans = recall_phrase_spans(&words, toks);
     let recall: Vec<bool> = recall_from.iter().map(Option::is_some).collect();
     if dates.is_empty() {
-        return recall_spans;
+        return (recall_spans, phrase_spans);
     }
 
     for d in dates.iter_mut() {
@@ -419,9 +425,19 @@ pub(super) fn assign(
     let spans: Vec<Option<(NaiveDate, NaiveDate)>> = dates.iter().map(interval).collect();
     let uncued = |k: usize| dates[k].cue.is_none() && spans[k].is_some();
     let is_day = |k: usize| matches!(dates[k].date, DateValue::Day(_));
+    // The first line is a title when other lines follow it and it is short: a one-line note is
+    // no title.
+    let first_line_end = toks
+        .iter()
+        .take_while(|t| t.line == 0)
+        .last()
+        .map_or(0, |t| t.end);
+    let titled = toks.last().is_some_and(|t| t.line > 0) && first_line_end <= MAX_TITLE_BYTES;
     let in_title = |k: usize| {
-        toks.get(first_token(&dates[k]))
-            .is_some_and(|t| t.line == 0)
+        titled
+            && toks
+                .get(first_token(&dates[k]))
+                .is_some_and(|t| t.line == 0)
     };
     let indices: Vec<usize> = (0..dates.len()).collect();
 
@@ -472,7 +488,7 @@ pub(super) fn assign(
         for d in dates.iter_mut() {
             d.role = DateRole::Background;
         }
-        return recall_spans;
+        return (recall_spans, phrase_spans);
     };
     // Uncued days chain into the window.
     loop {
@@ -504,7 +520,25 @@ pub(super) fn assign(
             DateRole::Background
         };
     }
-    recall_spans
+    (recall_spans, phrase_spans)
+}
+
+/// The byte spans from each recall phrase (`pour rappel`, `à la mémoire de`, `last year`; not a
+/// pluperfect, which English reported speech uses for the events themselves) to the end of its
+/// sentence.
+fn recall_phrase_spans(words: &Words<'_>, toks: &[Tok<'_>]) -> Vec<(usize, usize)> {
+    let c = cues();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut last_sentence = None;
+    for at in 0..words.words.len() {
+        let (token, _, sentence) = words.words[at];
+        if last_sentence == Some(sentence) || c.at(words, at, Kind::Recall).next().is_none() {
+            continue;
+        }
+        last_sentence = Some(sentence);
+        spans.extend(recall_spans(toks, &[Some(token)]));
+    }
+    spans
 }
 
 /// The byte spans (first token to last) of the sentences flagged in `flags`.

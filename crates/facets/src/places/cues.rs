@@ -160,6 +160,7 @@ cue_lists!(
     negation,
     residence,
     media,
+    reading,
 );
 
 impl Cues {

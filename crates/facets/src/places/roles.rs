@@ -374,7 +374,10 @@ fn where_a_statement_was_read(text: &str, c: &Candidate) -> bool {
     before
         .iter()
         .position(|w| cues.media.contains(w))
-        .is_some_and(|at| !before[..at].iter().any(|w| cues.is_incident(w)))
+        .is_some_and(|at| {
+            !before[..at].iter().any(|w| cues.is_incident(w))
+                && before.iter().any(|w| cues.reading.contains(w))
+        })
 }
 
 /// "des associations installées à Bamako", "an NGO based in Niamey": where people or an office
@@ -557,6 +560,11 @@ pub struct SentenceTime {
     pub event_date: bool,
     /// It holds a background date, or recalls earlier events from before the place on.
     pub background: bool,
+    /// The place itself belongs to the background, whatever else the sentence holds: it comes
+    /// after a recall cue with no event date after that cue ("mardi soir, une veillée à la mémoire
+    /// des victimes de Solhan"), or a background date stands right next to it and no event date
+    /// nearer ("arrivés au pouvoir en août 2020 à Bamako").
+    pub recalled: bool,
 }
 
 /// Sentence-level roles, once the dates have theirs: an event place is a passing mention when
@@ -604,7 +612,7 @@ pub fn anchor_to_events(
                 (advice, incident)
             }
         };
-        if !t.event_date && (t.background || advice) {
+        if t.recalled || !t.event_date && (t.background || advice) {
             m.role = PlaceRole::Mention;
         } else if !(m.start < lead_end || t.event_date || incident) {
             unanchored.push(k);
