@@ -52,19 +52,19 @@ pub fn eras() -> &'static [Era] {
 }
 
 /// The name of `canonical` that fits a report of the month `month` (`YYYY-MM`): itself without a
-/// month; empty when it has no succession.
-fn fitting(canonical: &str, month: Option<&str>) -> &'static str {
-    for era in eras() {
-        if canonical == era.earlier || canonical == era.later {
-            return match month {
-                Some(m) if m >= era.from => era.later,
-                Some(_) => era.earlier,
-                None if canonical == era.earlier => era.earlier,
-                None => era.later,
-            };
-        }
+/// month or a succession.
+pub fn fitting<'a>(canonical: &'a str, month: Option<&str>) -> &'a str {
+    let Some(era) = eras()
+        .iter()
+        .find(|e| canonical == e.earlier || canonical == e.later)
+    else {
+        return canonical;
+    };
+    match month {
+        Some(m) if m >= era.from => era.later,
+        Some(_) => era.earlier,
+        None => canonical,
     }
-    ""
 }
 
 /// The other names of an actor across its successions (`Wagner` → `Africa Corps`).
@@ -87,10 +87,7 @@ pub fn partners(canonical: &str) -> Vec<&'static str> {
 pub fn fit_actors(actors: &[String], month: Option<&str>) -> Vec<String> {
     let mut out: Vec<String> = actors
         .iter()
-        .map(|a| match fitting(a, month) {
-            "" => a.clone(),
-            name => name.to_string(),
-        })
+        .map(|a| fitting(a, month).to_string())
         .collect();
     out.sort();
     out.dedup();

@@ -286,8 +286,8 @@ fn actor_evidence(
 ) -> Vec<Evidence> {
     let mut out = Vec::new();
     for m in mentions {
-        let name = crate::eras::fit_actors(std::slice::from_ref(&m.canonical), era_month);
-        if let Some(name) = name.first().filter(|n| actors.contains(n)) {
+        let name = crate::eras::fitting(&m.canonical, era_month);
+        if actors.iter().any(|a| a == name) {
             push_evidence(&mut out, read, "actors", name, m.start, m.end);
         }
     }

@@ -1,7 +1,7 @@
 //! Turning an analysed record into a tantivy document of the schema.
 
 use chrono::NaiveDate;
-use sahel_facets::evidence::Evidence;
+use sahel_facets::evidence::{Evidence, Sentences};
 use sahel_facets::{Extraction, PlaceRole, ResolvedPlace};
 use tantivy::schema::{Facet, OwnedValue};
 use tantivy::{DateTime, TantivyDocument};
@@ -270,10 +270,13 @@ pub fn evidence_in(extraction: &OwnedValue, title: &str, body: &str) -> Option<V
     let encoded = text_of(EVIDENCE_KEY)?;
     let body_matches = text_of(EVIDENCE_BODY_KEY) == Some(evidence_body_hash(body).as_str());
     let mut evidence = decode_evidence(encoded);
+    // The sentence ends of each field, found once for all its spans.
+    let title_sentences = Sentences::new(title);
+    let body_sentences = Sentences::new(body);
     evidence.retain_mut(|item| {
-        let field = match item.field.as_str() {
-            "title" => title,
-            _ if body_matches => body,
+        let (field, sentences) = match item.field.as_str() {
+            "title" => (title, &title_sentences),
+            _ if body_matches => (body, &body_sentences),
             _ => return false,
         };
         let Some(text) = field.get(item.start..item.end) else {
@@ -281,7 +284,7 @@ pub fn evidence_in(extraction: &OwnedValue, title: &str, body: &str) -> Option<V
         };
         // Extraction read the title and the text as one, a blank line between them: a sentence
         // never runs from one into the other, so it is the same found in its field alone.
-        let (start, end) = sahel_facets::evidence::sentence_around(field, item.start, item.end);
+        let (start, end) = sentences.around(item.start, item.end);
         let Some(sentence) = field.get(start..end) else {
             return false;
         };

@@ -221,16 +221,21 @@ pub fn extract_event_dates(text: &str, published: Option<NaiveDate>, lang: &str)
         .iter()
         .map(|p| (p.start, p.end))
         .collect();
-    let mut dates: Vec<EventDate> = resolve_all(&toks, &grammar, text, published, Direction::Past)
-        .into_iter()
-        .filter(|d| !skipped.iter().any(|&(s, e)| d.start < e && s < d.end))
-        .collect();
-    roles::assign(
+    let future = future_sentences(&toks, Direction::Past);
+    let words = roles::Words::new(&toks);
+    let mut dates: Vec<EventDate> = resolve_all(
         &toks,
-        &mut dates,
+        &grammar,
+        text,
         published,
-        &future_sentences(&toks, Direction::Past),
-    );
+        Direction::Past,
+        &future,
+        &words,
+    )
+    .into_iter()
+    .filter(|d| !skipped.iter().any(|&(s, e)| d.start < e && s < d.end))
+    .collect();
+    roles::assign(&toks, &words, &mut dates, published, &future);
     dates.retain(|d| !matches!(d.date, DateValue::Year(_)));
     dates
 }
@@ -271,16 +276,26 @@ pub fn dated_text(text: &str, published: Option<NaiveDate>, lang: &str) -> Dated
             });
         }
     }
-    let mut dates: Vec<EventDate> = resolve_all(&toks, &grammar, text, published, Direction::Past)
-        .into_iter()
-        .filter(|d| {
-            !publications
-                .iter()
-                .any(|p| d.start < p.end && p.start < d.end)
-        })
-        .collect();
     let future = future_sentences(&toks, Direction::Past);
-    let (recall_sentences, recall_phrases) = roles::assign(&toks, &mut dates, published, &future);
+    let words = roles::Words::new(&toks);
+    let mut dates: Vec<EventDate> = resolve_all(
+        &toks,
+        &grammar,
+        text,
+        published,
+        Direction::Past,
+        &future,
+        &words,
+    )
+    .into_iter()
+    .filter(|d| {
+        !publications
+            .iter()
+            .any(|p| d.start < p.end && p.start < d.end)
+    })
+    .collect();
+    let (recall_sentences, recall_phrases) =
+        roles::assign(&toks, &words, &mut dates, published, &future);
     dates.retain(|d| !matches!(d.date, DateValue::Year(_)));
     DatedText {
         published,
@@ -324,7 +339,17 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>, lang: &str) -> Vec<E
     let mut folded = String::new();
     let toks = tokens::tokenize(text, &mut folded);
     let grammar = Grammar::new(&toks, lang == "en");
-    resolve_all(&toks, &grammar, text, published, Direction::Past)
+    let future = future_sentences(&toks, Direction::Past);
+    let words = roles::Words::new(&toks);
+    resolve_all(
+        &toks,
+        &grammar,
+        text,
+        published,
+        Direction::Past,
+        &future,
+        &words,
+    )
 }
 
 /// The months (`YYYY-MM`) the dates fall in, sorted, each once; ranges count every month they
@@ -438,7 +463,9 @@ pub(crate) fn scan(
     let mut folded = String::new();
     let toks = tokens::tokenize(text, &mut folded);
     let grammar = Grammar::new(&toks, lang == "en");
-    resolve_all(&toks, &grammar, text, published, direction)
+    let future = future_sentences(&toks, direction);
+    let words = roles::Words::new(&toks);
+    resolve_all(&toks, &grammar, text, published, direction, &future, &words)
 }
 
 /// Per sentence, whether its verbs are in the future (every sentence, reading forward).
@@ -454,19 +481,22 @@ fn future_sentences(toks: &[tokens::Tok<'_>], direction: Direction) -> Vec<bool>
     future
 }
 
+/// Every date expression of the tokens, resolved in `direction`; `future` says per sentence
+/// whether it reads forward (`future_sentences` in that direction), `words` are the tokens' words
+/// ([`roles::Words`]).
 fn resolve_all(
     toks: &[tokens::Tok<'_>],
     grammar: &Grammar<'_>,
     text: &str,
     published: Option<NaiveDate>,
     direction: Direction,
+    future: &[bool],
+    words: &roles::Words<'_>,
 ) -> Vec<EventDate> {
     let found = find_all(toks, grammar);
     if found.is_empty() {
         return Vec::new();
     }
-    let future = future_sentences(toks, direction);
-    let words = roles::Words::new(toks);
     // Explicit dates (with a year) anchor undated ones when there is no publication date (the
     // bool: a year alone, which anchors only their year).
     let explicit_date = |f: &Found, years: bool| match f.expr {
@@ -510,7 +540,7 @@ fn resolve_all(
         let context = Context {
             published,
             future: future[toks[f.first].sentence as usize]
-                || roles::until_before(&words, toks, f.first, f.end),
+                || roles::until_before(words, toks, f.first, f.end),
             previous,
             narrative: narrative.map(|(d, _)| d),
             narrative_year_only: narrative.is_some_and(|(_, year_only)| year_only),

@@ -208,27 +208,41 @@ impl<'t> Words<'t> {
     }
 }
 
+/// What recalls earlier events in each sentence, as token indexes.
+struct Recalls {
+    /// Where what the sentence recalls starts: its first cue, a recall phrase or a pluperfect
+    /// (what comes before "previously", "had been" is the report's own: "took over Anefis, which
+    /// was previously held by…"), or its first token when it names a year before the report's.
+    from: Vec<Option<usize>>,
+    /// Its first recall phrase (not a pluperfect, which English reported speech uses for the
+    /// events themselves).
+    phrase: Vec<Option<usize>>,
+}
+
 /// The sentences that recall earlier events: a recall phrase, a pluperfect, or a year before
-/// `reference_year` (`en 2019` in a report of 2024). For each sentence, the token where what it
-/// recalls starts: the first cue (what comes before "previously", "had been" is the report's
-/// own: "took over Anefis, which was previously held by…"), or its first token for a year.
+/// `reference_year` (`en 2019` in a report of 2024).
 fn recall_sentences(
     words: &Words<'_>,
     toks: &[Tok<'_>],
     sentences: usize,
     years: &[(u32, i32)],
     reference_year: Option<i32>,
-) -> Vec<Option<usize>> {
+) -> Recalls {
     let c = cues();
     let mut recall: Vec<Option<usize>> = vec![None; sentences];
+    let mut phrase: Vec<Option<usize>> = vec![None; sentences];
     for at in 0..words.words.len() {
         let (token, _, sentence) = words.words[at];
         let sentence = sentence as usize;
-        if recall[sentence].is_some() {
+        if phrase[sentence].is_some() {
             continue;
         }
         if c.at(words, at, Kind::Recall).next().is_some() {
-            recall[sentence] = Some(token);
+            phrase[sentence] = Some(token);
+            recall[sentence].get_or_insert(token);
+            continue;
+        }
+        if recall[sentence].is_some() {
             continue;
         }
         if let Some(p) = c.at(words, at, Kind::Pluperfect).next() {
@@ -258,7 +272,10 @@ fn recall_sentences(
             }
         }
     }
-    recall
+    Recalls {
+        from: recall,
+        phrase,
+    }
 }
 
 /// A French or English past participle, folded (`attaque`, `tues`, `pris`, `killed`, `been`).
@@ -372,11 +389,11 @@ fn meets(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate), margin: u64) -> b
 /// the sentences that recall earlier events (their places are background too).
 pub(super) fn assign(
     toks: &[Tok<'_>],
+    words: &Words<'_>,
     dates: &mut [EventDate],
     published: Option<NaiveDate>,
     future: &[bool],
 ) -> (Spans, Spans) {
-    let words = Words::new(toks);
     let sentences = toks.last().map_or(0, |t| t.sentence as usize + 1);
     let first_token = |d: &EventDate| toks.partition_point(|t| t.start < d.start);
     let end_token = |d: &EventDate| toks.partition_point(|t| t.start < d.end);
@@ -390,9 +407,10 @@ pub(super) fn assign(
         .collect();
     let latest = dates.iter().filter_map(interval).map(|(_, hi)| hi).max();
     let reference_year = published.or(latest).map(|d| d.year());
-    let recall_from = recall_sentences(&words, toks, sentences, &years, reference_year);
+    let recalls = recall_sentences(words, toks, sentences, &years, reference_year);
+    let recall_from = recalls.from;
+    let phrase_spans = recall_spans(toks, &recalls.phrase);
     let recall_spans = recall_spans(toks, &recall_from);
-    let phrase_spans = recall_phrase_spans(&words, toks);
     let recall: Vec<bool> = recall_from.iter().map(Option::is_some).collect();
     if dates.is_empty() {
         return (recall_spans, phrase_spans);
@@ -410,8 +428,8 @@ pub(super) fn assign(
         {
             Some(TimeCue::Future)
         } else {
-            phrase_before(&words, toks, first, end)
-                .or_else(|| reported(&words, toks, first).then_some(TimeCue::Report))
+            phrase_before(words, toks, first, end)
+                .or_else(|| reported(words, toks, first).then_some(TimeCue::Report))
                 .or_else(|| {
                     recall
                         .get(sentence)
@@ -521,24 +539,6 @@ pub(super) fn assign(
         };
     }
     (recall_spans, phrase_spans)
-}
-
-/// The byte spans from each recall phrase (`pour rappel`, `à la mémoire de`, `last year`; not a
-/// pluperfect, which English reported speech uses for the events themselves) to the end of its
-/// sentence.
-fn recall_phrase_spans(words: &Words<'_>, toks: &[Tok<'_>]) -> Vec<(usize, usize)> {
-    let c = cues();
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut last_sentence = None;
-    for at in 0..words.words.len() {
-        let (token, _, sentence) = words.words[at];
-        if last_sentence == Some(sentence) || c.at(words, at, Kind::Recall).next().is_none() {
-            continue;
-        }
-        last_sentence = Some(sentence);
-        spans.extend(recall_spans(toks, &[Some(token)]));
-    }
-    spans
 }
 
 /// The byte spans (first token to last) of the sentences flagged in `flags`.

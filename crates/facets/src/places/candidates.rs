@@ -203,11 +203,7 @@ fn name_cues(text: &str, start: usize, end: usize) -> NameCues {
 
 /// Whether a name is a direction or made of directions ("Nord", "Centre-Est", "North").
 fn is_direction(name: &str) -> bool {
-    let folded = sahel_text::fold(name);
-    let c = cues();
-    folded
-        .split(['-', ' '])
-        .all(|d| !d.is_empty() && (c.direction.contains(d) || d == "centre" || d == "center"))
+    cues().is_directions(&sahel_text::fold(name), &["centre", "center"])
 }
 
 /// Longest name that a capitalised word after it makes the first word of a longer name.

@@ -164,6 +164,14 @@ cue_lists!(
 );
 
 impl Cues {
+    /// Whether a folded name is made of directions only ("nord", "sud-ouest"), or of them and
+    /// the words of `also`.
+    pub(super) fn is_directions(&self, folded: &str, also: &[&str]) -> bool {
+        folded
+            .split(['-', ' '])
+            .all(|d| !d.is_empty() && (self.direction.contains(d) || also.contains(&d)))
+    }
+
     /// Whether a folded word says something happened: one of the `incident` words, or a word
     /// that starts like one of its `*` entries.
     pub(super) fn is_incident(&self, word: &str) -> bool {

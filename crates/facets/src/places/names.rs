@@ -10,10 +10,7 @@ use super::cues::cues;
 fn is_place_word(w: &str) -> bool {
     let c = cues();
     let f = sahel_text::fold(w);
-    let direction = f
-        .split('-')
-        .all(|d| c.direction.contains(d) && !d.is_empty());
-    direction
+    c.is_directions(&f, &[])
         || c.community.contains(&f)
         || c.locative.contains(&f)
         || c.place_noun.contains(&f)

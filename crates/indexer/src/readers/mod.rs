@@ -4,6 +4,9 @@
 pub mod feed;
 pub mod html;
 pub mod json;
+#[cfg(test)]
+#[path = "../../../../tests/fixtures/minimal_pdf.rs"]
+pub(crate) mod minimal_pdf;
 pub mod pdf;
 pub mod pdf_glyphs;
 pub mod text;
