@@ -26,7 +26,8 @@ function foldableLine(kind, q, label, items, cls, after = []) {
     shown.map((e, i) => [i ? ' · ' : '', h('span', { class: 'q-exp', text: text(e) })]));
   if (hidden) {
     const more = items.reduce((n, e) => n + e.alternatives.length, 0);
-    line.append(open ? '' : ' … ', h('button', {
+    // The ellipsis for terms left out; one for alternatives left out ends its term already.
+    line.append(!open && shown.length < items.length ? ' … ' : ' ', h('button', {
       type: 'button', class: 'link unfold', 'aria-expanded': String(open),
       text: open ? t('fold') : t('unfold', { n: fmtNumber(more) }),
       onclick: () => {
