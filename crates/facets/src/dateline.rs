@@ -25,6 +25,10 @@ const PLACE_ENDS: [char; 6] = [',', '(', '-', '–', '—', ':'];
 /// How far after the place a dateline's date or agency is looked for, in bytes.
 const DATE_REACH: usize = 50;
 
+/// A line this long after a place and a dash is a paragraph, not a headline: the place is its
+/// dateline.
+const PARAGRAPH_BYTES: usize = 120;
+
 /// News agencies whose name in a dateline stands for its date ("NIAMEY (Reuters) -").
 const AGENCIES: [&str; 3] = ["afp", "reuters", "ap"];
 
@@ -41,6 +45,11 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     }
     let rest = &text[end..];
     let rest = rest.trim_start_matches([' ', '*', '_']);
+    // "BAMAKO/ALGIERS, April 7 (Reuters) -": a second place after a slash.
+    let rest = match rest.strip_prefix('/') {
+        Some(second) => second.trim_start_matches(|c: char| c.is_alphabetic() || c == ' '),
+        None => rest,
+    };
     if !rest.starts_with(PLACE_ENDS) {
         return false;
     }
@@ -56,6 +65,12 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     // A dateline's date or agency is on its line: "Koutiala : un engin explosif tue deux
     // civils" over a date line is a headline naming the event place.
     let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    // "Bamako - Médecins Sans Frontières (MSF) teams have treated…": a place opening its line
+    // (no list dash before it), a dash and a whole paragraph, longer than any headline.
+    if line_start == start && rest.starts_with(['—', '–', '-']) && rest.len() >= PARAGRAPH_BYTES
+    {
+        return true;
+    }
     let mut to = DATE_REACH.min(rest.len());
     while !rest.is_char_boundary(to) {
         to -= 1;
@@ -141,6 +156,16 @@ mod tests {
         assert!(at("| BAMAKO, 12 mars (AFP) - Des hommes", "BAMAKO"));
         assert!(at("~ Djado - 13 sept\nTexte.", "Djado"));
         assert!(!at("Les FAMa à Bamako, le 18 septembre", "Bamako"));
+        assert!(at(
+            "BAMAKO/ALGIERS, April 7 (Reuters) - Mali recalled its ambassador.",
+            "BAMAKO"
+        ));
+        let paragraph = "Bamako - Les équipes d'une ONG médicale ont soigné quatorze blessés \
+            après l'attaque d'un village du cercle de Bankass, vendredi, selon un communiqué.";
+        assert!(at(paragraph, "Bamako"));
+        assert!(!at("Koro - deux civils tués par une mine\nTexte.", "Koro"));
+        let item = format!("- *Koro* {}", &paragraph["Bamako ".len()..]);
+        assert!(!at(&item, "Koro"), "a list item's place is no dateline");
         assert!(!at(
             "Koutiala : un engin explosif tue deux civils\n12 mars 2024",
             "Koutiala"

@@ -213,3 +213,117 @@ fn a_place_dated_by_its_own_background_date_is_a_mention() {
     );
     assert_eq!(ex.regions, ["Goulmou"]);
 }
+
+#[test]
+fn a_venue_an_interview_and_a_statement_place_are_mentions() {
+    let (events, mentioned) = regions(
+        "Des hommes armés ont incendié l'école de Tibiri mardi. Le Conseil des ministres, réuni mercredi à Niamey, a décrété un deuil national.",
+    );
+    assert_eq!(events, ["Maradi"]);
+    assert_eq!(mentioned, ["Niamey"]);
+    let (events, _) = regions(
+        "Entretien réalisé à Bamako avec le maire de Léré, dont la commune a été attaquée lundi.",
+    );
+    assert_eq!(events, ["Tombouctou"]);
+    let (events, _) = regions(
+        "Gunmen killed four traders near Kaya on Monday. On Wednesday the national assembly in Ouagadougou adopted a law on reservists.",
+    );
+    assert_eq!(events, ["Kuilsé"]);
+    // A court where something happened is an event place.
+    let (events, _) =
+        regions("The court in Djibo was closed on Tuesday after staff received threats.");
+    assert_eq!(events, ["Soum"]);
+    let (events, _) = regions(
+        "Des militaires ont été tués mardi près de Tahoua. Le ministère a rendu public mercredi à Niamey le bulletin des opérations.",
+    );
+    assert_eq!(events, ["Tahoua"]);
+}
+
+#[test]
+fn a_place_opening_a_sentence_of_what_was_said_is_a_mention() {
+    let (events, mentioned) = regions(
+        "Une patrouille a sauté sur une mine près de Djibo lundi. À Ouagadougou, l'état-major assure que « des opérations sont en cours ».",
+    );
+    assert_eq!(events, ["Soum"]);
+    assert_eq!(mentioned, ["Kadiogo"]);
+}
+
+#[test]
+fn a_sentence_saying_nothing_happened_anchors_nothing() {
+    let (events, mentioned) = regions(
+        "- Le 5 mars, deux commerçants ont été enlevés à Gorom-Gorom.\n- Ouagadougou et Bobo-Dioulasso : pas d'incident cette semaine.",
+    );
+    assert_eq!(events, ["Liptako"]);
+    assert_eq!(mentioned.len(), 2, "{mentioned:?}");
+    // An incident that did happen keeps its place, "no incident" or not.
+    let (events, _) = regions(
+        "Students in Koudougou staged a protest on Monday, but no incidents were reported.",
+    );
+    assert_eq!(events, ["Nando"]);
+}
+
+#[test]
+fn where_the_wounded_were_flown_or_convoys_were_bound_is_a_mention() {
+    let (events, mentioned) = regions(
+        "Une embuscade a visé un convoi près de Boni lundi. Les blessés ont été évacués par hélicoptère sur Bamako.",
+    );
+    assert_eq!(events, ["Douentza"]);
+    assert_eq!(mentioned, ["Bamako"]);
+    let (events, mentioned) =
+        regions("Un convoi de vivres pour Djibo a été attaqué lundi près de Bourzanga.");
+    assert_eq!(events, ["Kuilsé"]);
+    assert_eq!(mentioned, ["Soum"]);
+}
+
+#[test]
+fn where_people_fled_from_is_a_mention() {
+    let (events, mentioned) = regions(
+        "Lundi, 300 familles ont été enregistrées à Ouallam. Elles disent avoir fui les violences dans la région de Ménaka, au Mali.",
+    );
+    assert_eq!(events, ["Tillabéri"]);
+    assert_eq!(mentioned, ["Ménaka"]);
+}
+
+#[test]
+fn a_road_end_named_again_leaves_the_other_end_a_mention() {
+    let (events, mentioned) = regions(
+        "Un car a été mitraillé vendredi sur l'axe Sévaré-Bandiagara, à une quinzaine de kilomètres de Bandiagara.",
+    );
+    assert_eq!(events, ["Bandiagara"]);
+    assert_eq!(mentioned, ["Mopti"]);
+}
+
+#[test]
+fn a_former_region_around_one_of_its_successors_towns_is_a_mention() {
+    let (events, _) =
+        regions("- 4 March, Kayes region: gunmen burned two lorries about 10 km west of Diéma.");
+    assert_eq!(events, ["Nioro"]);
+}
+
+#[test]
+fn a_habit_or_a_sentence_back_in_an_earlier_year_anchors_nothing() {
+    let (events, mentioned) = regions(
+        "Des hommes armés ont attaqué Tessit lundi. Les axes de la région de Kidal sont fréquemment minés.",
+    );
+    assert_eq!(events, ["Gao"]);
+    assert_eq!(mentioned, ["Kidal"]);
+    let (events, mentioned) = regions(
+        "Gunmen attacked Boni on Monday. The insurgency in the region goes back to 2015, when fighters spread into the Séno plain.",
+    );
+    assert_eq!(events, ["Douentza"]);
+    assert_eq!(mentioned, ["Liptako"]);
+}
+
+#[test]
+fn a_lowercase_letter_after_an_acronym_is_no_part_of_a_name() {
+    let ex = read(
+        "Un camion affrété par le PAM a été braqué lundi près de Ménaka.",
+        "2024-03-08",
+    );
+    assert_eq!(ex.regions, ["Ménaka"]);
+    assert!(
+        ex.places.iter().all(|p| p.name != "Pama"),
+        "{:?}",
+        ex.places
+    );
+}

@@ -1477,9 +1477,13 @@ impl<'a> Grammar<'a> {
         ))
     }
 
-    /// `en 2012`, `in 2012` (year grain).
+    /// `en 2012`, `in 2012`, `depuis 2012`, `since 2015`, `avant 2019` (year grain): a year after
+    /// a word that makes it a time, not a count (`de 2000 personnes`).
     pub fn year_expr(&self, i: usize) -> Option<(Expr, usize)> {
-        if !self.is_any(i, &["en", "in"]) {
+        const BEFORE_A_YEAR: [&str; 10] = [
+            "en", "in", "depuis", "since", "until", "till", "avant", "before", "apres", "after",
+        ];
+        if !self.is_any(i, &BEFORE_A_YEAR) {
             return None;
         }
         let (y, j) = self.year(i + 1)?;

@@ -290,6 +290,9 @@ fn is_participle(w: &str) -> bool {
         || matches!(
             w,
             "pris"
+                | "pu"
+                | "vu"
+                | "su"
                 | "mis"
                 | "fait"
                 | "eu"

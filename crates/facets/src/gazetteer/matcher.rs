@@ -119,6 +119,16 @@ fn is_joiner(c: char) -> bool {
     )
 }
 
+/// Whether a match ends on a lowercase letter standing alone after a space ("le PAM a été" is no
+/// Pama): a word of the sentence, not the last part of a name written in two.
+fn ends_on_a_lone_letter(matched: &str) -> bool {
+    let Some((_, last)) = matched.rsplit_once(' ') else {
+        return false;
+    };
+    let mut letters = last.chars().filter(|c| !unicode_is_mark(*c));
+    letters.next().is_some_and(char::is_lowercase) && letters.next().is_none()
+}
+
 fn unicode_is_mark(c: char) -> bool {
     unicode_normalization::char::is_combining_mark(c)
 }
@@ -191,7 +201,7 @@ fn find<A: aho_corasick::automaton::Automaton>(
                     end += c.len_utf8();
                 }
                 let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
-                if after_ok {
+                if after_ok && !ends_on_a_lone_letter(&text[start..end]) {
                     out.push(NameMatch {
                         start,
                         end,

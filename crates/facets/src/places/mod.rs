@@ -110,6 +110,7 @@ pub(crate) fn locate_places_with_demonyms(
         .collect();
     roles::share_listed_roles(text, &mut out);
     roles::demote_located_route_ends(text, gazetteer, &mut out);
+    roles::demote_former_extents(text, gazetteer, &mut out);
     let named: Vec<EntryId> = out.iter().map(|m| m.entry).collect();
     for m in capitals::capital_mentions(text, gazetteer, &named, &cands, demonyms) {
         if !out.iter().any(|o| o.start < m.end && m.start < o.end) {

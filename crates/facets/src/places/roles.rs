@@ -2,12 +2,15 @@
 //!
 //! - [`role_of`], for each resolved name: `dateline` (where the report was filed or signed, see
 //!   [`crate::dateline`]); `mention` when it is where people went or came from, a town a distance
-//!   is measured from, where someone spoke, a capital standing for its government, the unit in an
-//!   official's title, or a country named as a member of an alliance, across a border or in a
-//!   list of countries; else `event` (where things happened);
+//!   is measured from, where someone spoke, where an institution sat (a council, a court), where
+//!   people fled from, a capital standing for its government, the unit in an official's title,
+//!   or a country named as a member of an alliance, across a border or in a list of countries;
+//!   else `event` (where things happened);
 //! - [`share_listed_roles`]: a place listed right after a passing mention shares its role;
 //! - [`demote_located_route_ends`]: the ends of a road are passing mentions when a town along it
-//!   locates the events;
+//!   locates the events, and one end is when the other is named again apart from the road;
+//! - [`demote_former_extents`]: a region named by its former extent ("Kayes region" around Diéma,
+//!   now in Nioro) is a passing mention beside a town of one of its successors;
 //! - [`capital_title_role`]: a capital named by its title ("la capitale malienne").
 
 use std::fmt;
@@ -17,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use super::candidates::Candidate;
 use super::capitals::CAPITAL_IMPORTANCE;
-use super::context::{words, words_before, words_before_through_brackets};
+use super::context::{words, words_after, words_before, words_before_through_brackets};
 use super::cues::cues;
 use super::roads::{along, pair, route_ends};
 use super::PlaceMention;
@@ -94,6 +97,9 @@ pub(super) fn role_of(
         // road leads to, after the place it locates.
         || names_a_road(&c.before) && follows_a_place(text, g, c, all)
         || spoken_from(&c.before)
+        || at_a_venue(text, c)
+        || said_there(text, c)
+        || fled_from(text, c)
         || c.before.iter().take(3).any(|w| cues().contacted.contains(w))
         || settled_in(&c.before)
         || where_a_statement_was_read(text, c)
@@ -137,6 +143,82 @@ fn spoken_from(before: &[String]) -> bool {
                 })
         });
     !in_the_capital && cues().speech.any_of(&before[..before.len().min(4)])
+}
+
+/// How many words before a name [`at_a_venue`] reads.
+const VENUE_WINDOW: usize = 10;
+
+/// "le Conseil des ministres, réuni hier à Ouagadougou", "before the Court of Assizes in Bamako",
+/// "the national assembly in Ouagadougou adopted": where an institution sits, with no word of an
+/// incident between the institution and the name.
+fn at_a_venue(text: &str, c: &Candidate) -> bool {
+    let cues = cues();
+    let at_or_of = |w: &String| {
+        matches!(
+            w.as_str(),
+            "a" | "au" | "in" | "at" | "de" | "d" | "du" | "of"
+        )
+    };
+    if !c.before.first().is_some_and(at_or_of) {
+        return false;
+    }
+    let before = words_before(text, c.start, VENUE_WINDOW);
+    if !before.iter().any(|w| cues.venue.contains(w)) {
+        return false;
+    }
+    // The sentence tells no incident (words of meeting and speaking aside: "réuni").
+    let from = text[..c.start]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    let to = text[c.end..]
+        .find(['.', '!', '?', '\n'])
+        .map_or(text.len(), |i| c.end + i);
+    let sentence = sahel_text::fold(&text[from..to]);
+    let told = words(&sentence)
+        .any(|w| cues.is_incident(w) && !cues.speech.contains(w) && !cues.venue.contains(w));
+    !told
+}
+
+/// How many words after a name [`said_there`] reads.
+const SAYING_WINDOW: usize = 12;
+
+/// "À Ouagadougou, l'état-major assure que…", "In Niamey, the ministry said…": a place opening
+/// its sentence, then a verb of saying before any word of an incident: where it was said.
+fn said_there(text: &str, c: &Candidate) -> bool {
+    let opens = c.before.len() == 1
+        && matches!(c.before[0].as_str(), "a" | "in" | "at")
+        && text[c.end..].trim_start().starts_with(',');
+    if !opens {
+        return false;
+    }
+    let cues = cues();
+    for w in words_after(text, c.end, SAYING_WINDOW) {
+        if cues.saying.contains(&w) {
+            return true;
+        }
+        if cues.is_incident(&w) {
+            return false;
+        }
+    }
+    false
+}
+
+/// How many words before a name [`fled_from`] reads.
+const FLIGHT_WINDOW: usize = 9;
+
+/// "avoir fui l'insécurité dans les départements de Téra", "fled the fighting in Ménaka": where
+/// people fled from, a word of fleeing at most four words before "dans"/"in" and the name.
+fn fled_from(text: &str, c: &Candidate) -> bool {
+    let before = words_before(text, c.start, FLIGHT_WINDOW);
+    let at = skip_unit_words(&before);
+    before
+        .get(at)
+        .is_some_and(|w| matches!(w.as_str(), "dans" | "in" | "en"))
+        && before
+            .iter()
+            .skip(at + 1)
+            .take(4)
+            .any(|w| cues().flight.contains(w))
 }
 
 /// A capital standing for its government ("les autorités de Bamako", "Niamey a dénoncé"), not
@@ -247,16 +329,17 @@ fn names_a_road(before: &[String]) -> bool {
     before.first().is_some_and(link) && before.iter().skip(1).take(3).any(|w| c.road.contains(w))
 }
 
-/// Whether another place (not a country) is named shortly before `c` in the same sentence
-/// ("Kati, à 15 km de …", "à Dioura, à 40 km de …").
+/// Whether another place (not a country or a region: a distance locates a point) is named shortly
+/// before `c` in the same sentence ("Kati, à 15 km de …", "à Dioura, à 40 km de …").
 fn follows_a_place(text: &str, g: &Gazetteer, c: &Candidate, all: &[Candidate]) -> bool {
     all.iter().any(|o| {
         o.end <= c.start
             && c.start - o.end <= 60
             && !text[o.end..c.start].contains(['.', ';', '\n', '!', '?'])
+            && !o.region_cue
             && o.entries
                 .iter()
-                .any(|&id| g.entry(id).kind != PlaceKind::Country)
+                .any(|&id| !matches!(g.entry(id).kind, PlaceKind::Country | PlaceKind::Region))
             && !is_distance_reference(&o.before)
     })
 }
@@ -283,13 +366,21 @@ fn is_destination_or_origin(before: &[String]) -> bool {
     // "des véhicules venant de Mauritanie", "en provenance de Gao", "originaires du Niger",
     // "venus de la région de Ménaka" (the words of a unit skipped).
     let unit = skip_unit_words(words);
-    if words
-        .first()
-        .is_some_and(|w| matches!(w.as_str(), "de" | "d" | "du" | "des"))
+    let of = |w: &String| matches!(w.as_str(), "de" | "d" | "du" | "des");
+    let article = |w: &String| matches!(w.as_str(), "la" | "le" | "l" | "les");
+    // "venus de la Tapoa": an article may come between "de" and the name.
+    let after_of = words.first().is_some_and(of)
+        || words.first().is_some_and(article) && words.get(1).is_some_and(of);
+    if after_of
         && words
             .get(unit)
             .is_some_and(|w| c.origin.contains(w) || c.movement.contains(w))
     {
+        return true;
+    }
+    // "après plusieurs jours de route depuis Fada", "des attaques lancées depuis le Mali": where
+    // people or attacks came from.
+    if words.first().is_some_and(|w| w == "depuis") {
         return true;
     }
     // "originally from Seytenga", "partis de Kaya".
@@ -307,6 +398,20 @@ fn is_destination_or_origin(before: &[String]) -> bool {
     // right after the word of movement ("arrivés à moto, ils ont attaqué Ménaka" is no arrival).
     if words.first().is_some_and(|w| w == "a" || w == "sur")
         && words.get(1).is_some_and(|w| c.movement.contains(w))
+    {
+        return true;
+    }
+    // "évacués par voie aérienne sur Bamako", "évacués par avion sur Niamey": "sur" after a word
+    // of movement with a few words between.
+    if words.first().is_some_and(|w| w == "sur") && c.movement.any_of(&words[1..words.len().min(5)])
+    {
+        return true;
+    }
+    // "un convoi de ravitaillement pour Djibo", "trucks bound for Gao": a destination.
+    if words.first().is_some_and(|w| w == "pour" || w == "for")
+        && words[1..words.len().min(4)]
+            .iter()
+            .any(|w| c.supplies.contains(w))
     {
         return true;
     }
@@ -357,6 +462,8 @@ fn skip_unit_words(before: &[String]) -> usize {
                 | "towns"
                 | "districts"
                 | "areas"
+                | "cote"
+                | "side"
         )
     };
     before.iter().position(|w| !unit(w)).unwrap_or(before.len())
@@ -371,6 +478,13 @@ const MEDIA_WINDOW: usize = 8;
 fn where_a_statement_was_read(text: &str, c: &Candidate) -> bool {
     let cues = cues();
     let before = words_before(text, c.start, MEDIA_WINDOW);
+    // "a rendu public lundi à Niamey le bulletin des opérations": the statement named after.
+    let named_after = || {
+        before.iter().take(4).any(|w| cues.reading.contains(w))
+            && words_after(text, c.end, 3)
+                .iter()
+                .any(|w| cues.media.contains(w))
+    };
     before
         .iter()
         .position(|w| cues.media.contains(w))
@@ -378,6 +492,7 @@ fn where_a_statement_was_read(text: &str, c: &Candidate) -> bool {
             !before[..at].iter().any(|w| cues.is_incident(w))
                 && before.iter().any(|w| cues.reading.contains(w))
         })
+        || named_after()
 }
 
 /// "des associations installées à Bamako", "an NGO based in Niamey": where people or an office
@@ -466,6 +581,14 @@ fn listed_after(gap: &str) -> bool {
                     | "d"
                     | "du"
                     | "from"
+                    | "la"
+                    | "le"
+                    | "les"
+                    | "l"
+                    | "the"
+                    | "meme"
+                    | "even"
+                    | "voire"
             )
         })
 }
@@ -507,14 +630,64 @@ pub(super) fn demote_located_route_ends(text: &str, g: &Gazetteer, out: &mut [Pl
         })
         .map(|&(a, b)| pair(out[a].entry, out[b].entry))
         .collect();
+    // "sur l'axe Sévaré-Bandiagara, à une dizaine de kilomètres de Bandiagara", "on the
+    // Diéma-Kayes road about 10 km west of Diéma": one end named again in the sentence, apart from
+    // the road, locates the events; the other end is a passing mention.
+    let is_end = |k: usize| routes.iter().any(|&(x, y)| x == k || y == k);
+    let mut other_ends = Vec::new();
     for &(a, b) in &routes {
-        if located.contains(&pair(out[a].entry, out[b].entry)) {
-            for k in [a, b] {
-                if out[k].role == PlaceRole::Event {
-                    out[k].role = PlaceRole::Mention;
-                }
+        for (end, other) in [(a, b), (b, a)] {
+            let named_again = (0..out.len()).any(|k| {
+                !is_end(k) && out[k].entry == out[end].entry && same_sentence(&out[k], &out[end])
+            });
+            if named_again {
+                other_ends.push(other);
             }
         }
+    }
+    for &(a, b) in &routes {
+        if located.contains(&pair(out[a].entry, out[b].entry)) {
+            other_ends.extend([a, b]);
+        }
+    }
+    for k in other_ends {
+        if out[k].role == PlaceRole::Event {
+            out[k].role = PlaceRole::Mention;
+        }
+    }
+}
+
+/// "29 Apr, Kayes region: a checkpoint west of Diéma", "dans la région de Ségou, à Tominian": a
+/// region named by its former extent, with a town of one of the regions carved from it in the
+/// same sentence. The town gives the current region; the former one is a passing mention.
+pub(super) fn demote_former_extents(text: &str, g: &Gazetteer, out: &mut [PlaceMention]) {
+    let mut demoted = Vec::new();
+    for (k, m) in out.iter().enumerate() {
+        let r = g.entry(m.entry);
+        if m.role != PlaceRole::Event || r.kind != PlaceKind::Region {
+            continue;
+        }
+        let carved = out.iter().any(|o| {
+            let e = g.entry(o.entry);
+            o.role != PlaceRole::Dateline
+                && matches!(e.kind, PlaceKind::Locality | PlaceKind::District)
+                && e.region
+                    .is_some_and(|x| x != m.entry && g.entry(x).former_regions.contains(&r.name))
+                && {
+                    let (from, to) = if o.start < m.start {
+                        (o.end.min(m.start), m.start)
+                    } else {
+                        (m.end.min(o.start), o.start)
+                    };
+                    !text[from..to].contains(['.', '!', '?', '\n'])
+                }
+        });
+        if carved {
+            demoted.push(k);
+        }
+    }
+    for k in demoted {
+        out[k].role = PlaceRole::Mention;
     }
 }
 
@@ -572,6 +745,8 @@ pub struct SentenceTime {
 /// - only recalls (a background date or a recall, and no event date: "the killing of 130
 ///   civilians in Solhan in June 2021"),
 /// - gives advice (a travel warning, an outlook: "les axes Kaya–Dori restent classés rouges"),
+/// - says nothing happened ("Ouagadougou et Bamako : pas d'incident", whatever its date, when no
+///   other word of an incident is in it),
 /// - or is not anchored to anything that happened (no event date, no word of an incident, not
 ///   the title or first sentence: "the neighbouring Maradi region, long spared…", "Cotton supports
 ///   several million people in the regions of…"). A report none of whose places is anchored has
@@ -588,31 +763,52 @@ pub fn anchor_to_events(
 ) {
     let c = cues();
     let mut unanchored = Vec::new();
-    // What the words of a sentence say (advice, an incident), read once per sentence.
-    let mut read: Option<((usize, usize), bool, bool)> = None;
+    // What the words of a sentence say (advice, an incident, that nothing happened), read once
+    // per sentence.
+    let mut read: Option<((usize, usize), bool, bool, bool)> = None;
     for (k, m) in out.iter_mut().enumerate() {
         if m.role != PlaceRole::Event {
             continue;
         }
         let (s, e) = sentences.around(m.start, m.end);
         let t = time(s, e, m.start);
-        let (advice, incident) = match read {
-            Some((span, advice, incident)) if span == (s, e) => (advice, incident),
+        let (advice, incident, quiet) = match read {
+            Some((span, advice, incident, quiet)) if span == (s, e) => (advice, incident, quiet),
             _ => {
                 let folded = sahel_text::fold(&sentences.text()[s..e]);
                 let mut advice = false;
-                let (mut incident, mut negated) = (false, false);
+                let (mut incident, mut negated, mut quiet) = (false, false, false);
+                // A word of an incident that is not the one said not to have happened.
+                let mut told = false;
+                // The last word that is no article or preposition: "pas d'incident", "rien à
+                // signaler", "nothing to report".
+                let mut last = "";
                 for w in words(&folded) {
                     advice |= c.advice.contains(w);
                     negated |= c.negation.contains(w);
                     incident = incident || c.is_incident(w);
+                    let negates = |x: &str| {
+                        x == "pas" || c.negation.contains(x) && !matches!(x, "sans" | "without")
+                    };
+                    if negates(last) && c.quiet.contains(w) || last == "nothing" && w == "report" {
+                        quiet = true;
+                    } else if c.is_incident(w) {
+                        told = true;
+                    }
+                    if !matches!(
+                        w,
+                        "d" | "de" | "of" | "a" | "to" | "the" | "l" | "le" | "la"
+                    ) {
+                        last = w;
+                    }
                 }
                 let incident = incident && !negated;
-                read = Some(((s, e), advice, incident));
-                (advice, incident)
+                let quiet = quiet && !told;
+                read = Some(((s, e), advice, incident, quiet));
+                (advice, incident, quiet)
             }
         };
-        if t.recalled || !t.event_date && (t.background || advice) {
+        if quiet || t.recalled || !t.event_date && (t.background || advice) {
             m.role = PlaceRole::Mention;
         } else if !(m.start < lead_end || t.event_date || incident) {
             unanchored.push(k);
