@@ -7,18 +7,20 @@
 //!    sentence in the future when there is none: `future`; right after `depuis`, `since`, `à
 //!    partir du`: `since`; right after `jusqu'au`, `until`, `d'ici`: `until`; in a sentence that
 //!    recalls (`pour rappel`, `déjà`, `l'an dernier`, `previously`, a pluperfect, a year before the
-//!    report's): `recall`; next to a verb of saying or learning (`a-t-on appris vendredi`, `said on
+//!    report's): `recall`; right after `contre`, `compared with`: `compare`; next to a verb of saying or learning (`a-t-on appris vendredi`, `said on
 //!    Monday`): `report`.
-//! 2. **The core of the report's time**: the uncued days of the last two weeks before publication;
+//! 2. **The core of the report's time**: the uncued days of the last two weeks before publication,
+//!    else the days of those two weeks something was said or learnt (`said on Thursday`);
 //!    without a publication date, the uncued dates of the title and lead; else the latest uncued
 //!    date (the latest recalled one when every date is cued). Uncued dates in the title (`Bulletin
 //!    du 9 au 15 septembre 2024`) always belong to it.
-//! 3. **The window**: the core's days, extended by every uncued day that comes within three weeks
+//! 3. **The window**: the core's days, extended by every uncued day (or part of a month: `fin
+//!    mars`) that comes within three weeks
 //!    of it (a weekly or monthly summary's incidents chain into one period; a recalled attack of
 //!    another season does not).
 //! 4. **Roles**: an uncued date that meets the window is an event date; a `recall` date only when
 //!    it meets the window give or take a week (a pluperfect about last Tuesday); a `since`,
-//!    `until` or `report` date only when it falls inside it (`depuis avril 2023` starts a
+//!    `until`, `compare` or `report` date only when it falls inside it (`depuis avril 2023` starts a
 //!    situation); a `future` date never.
 //!    Everything else is background.
 
@@ -64,6 +66,8 @@ pub enum TimeCue {
     Since,
     /// The end of a period, a deadline (`jusqu'au 30 juin`).
     Until,
+    /// A period compared with the report's (`38 incidents en octobre contre 41 en septembre`).
+    Compare,
     /// In a sentence that recalls earlier events.
     Recall,
     /// When something was said or learnt (`a-t-on appris vendredi`, `said on Monday`).
@@ -77,6 +81,8 @@ type Spans = Vec<(usize, usize)>;
 const RECENT_DAYS: u64 = 14;
 /// An uncued day within this many days of the window joins it.
 const CHAIN_DAYS: u64 = 21;
+/// A span of fewer days than this ("fin mars") chains into the window like a day.
+const SHORT_SPAN_DAYS: i64 = 12;
 /// A `recall` date this close to the window is still an event date.
 const CUED_MARGIN_DAYS: u64 = 7;
 /// Longest first line read as a title.
@@ -98,6 +104,7 @@ struct Cues {
     recall: Vec<Vec<&'static str>>,
     since: Vec<Vec<&'static str>>,
     until: Vec<Vec<&'static str>>,
+    compare: Vec<Vec<&'static str>>,
     report: Vec<Vec<&'static str>>,
     pluperfect: Vec<Vec<&'static str>>,
     /// Every phrase by its first word, with its kind: what the text's words are looked up in.
@@ -110,6 +117,7 @@ enum Kind {
     Recall,
     Since,
     Until,
+    Compare,
     Report,
     Pluperfect,
 }
@@ -154,6 +162,7 @@ fn parse(tsv: &'static str) -> crate::Result<Cues> {
             "recall" => (Kind::Recall, &mut cues.recall),
             "since" => (Kind::Since, &mut cues.since),
             "until" => (Kind::Until, &mut cues.until),
+            "compare" => (Kind::Compare, &mut cues.compare),
             "report" => (Kind::Report, &mut cues.report),
             "pluperfect" => (Kind::Pluperfect, &mut cues.pluperfect),
             other => {
@@ -325,7 +334,11 @@ fn phrase_before(words: &Words<'_>, toks: &[Tok<'_>], first: usize, end: usize) 
     let before = words.words.partition_point(|&(i, _, _)| i < content);
     let sentence = toks[content].sentence;
     let c = cues();
-    for (cue, kind) in [(TimeCue::Since, Kind::Since), (TimeCue::Until, Kind::Until)] {
+    for (cue, kind) in [
+        (TimeCue::Since, Kind::Since),
+        (TimeCue::Until, Kind::Until),
+        (TimeCue::Compare, Kind::Compare),
+    ] {
         for at in before.saturating_sub(MAX_PHRASE_WORDS + MAX_GAP_WORDS)..before {
             if words.words[at].2 == sentence
                 && c.at(words, at, kind)
@@ -446,6 +459,9 @@ pub(super) fn assign(
     let spans: Vec<Option<(NaiveDate, NaiveDate)>> = dates.iter().map(interval).collect();
     let uncued = |k: usize| dates[k].cue.is_none() && spans[k].is_some();
     let is_day = |k: usize| matches!(dates[k].date, DateValue::Day(_));
+    // A part of a month ("fin mars", "early April") chains like a day.
+    let is_short =
+        |k: usize| spans[k].is_some_and(|(lo, hi)| (hi - lo).num_days() < SHORT_SPAN_DAYS);
     // The first line is a title when other lines follow it and it is short: a one-line note is
     // no title.
     let first_line_end = toks
@@ -480,6 +496,24 @@ pub(super) fn assign(
             .filter(|&k| uncued(k) && sentence_of(&dates[k]) < LEAD_SENTENCES)
             .collect();
     }
+    // "the company said on Thursday": when no uncued day is recent, the recent days before
+    // publication something was said or learnt are the report's time, before older uncued dates
+    // ("since the army seized power in July 2023"); not "a report published today", which is
+    // about earlier events.
+    if core.is_empty() {
+        if let Some(p) = published {
+            let recent = p.checked_sub_days(Days::new(RECENT_DAYS)).unwrap_or(p);
+            core = indices
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    dates[k].cue == Some(TimeCue::Report)
+                        && is_day(k)
+                        && spans[k].is_some_and(|(_, hi)| hi < p && hi >= recent)
+                })
+                .collect();
+        }
+    }
     if core.is_empty() {
         let latest_of = |pick: &dyn Fn(usize) -> bool| {
             indices
@@ -488,7 +522,11 @@ pub(super) fn assign(
                 .filter(|&k| pick(k))
                 .max_by_key(|&k| spans[k].map(|(_, hi)| hi))
         };
-        let cued = |k: usize, cue: TimeCue| dates[k].cue == Some(cue) && spans[k].is_some();
+        // Without a publication date, a cued date has nothing to be read against: a report whose
+        // dates all recall or start a situation ("Depuis janvier 2012…") has no event date.
+        let cued = |k: usize, cue: TimeCue| {
+            published.is_some() && dates[k].cue == Some(cue) && spans[k].is_some()
+        };
         core.extend(
             latest_of(&|k| uncued(k))
                 .or_else(|| latest_of(&|k| cued(k, TimeCue::Recall) || cued(k, TimeCue::Report)))
@@ -514,7 +552,11 @@ pub(super) fn assign(
     // Uncued days chain into the window.
     loop {
         let mut grew = false;
-        for k in indices.iter().copied().filter(|&k| uncued(k) && is_day(k)) {
+        for k in indices
+            .iter()
+            .copied()
+            .filter(|&k| uncued(k) && (is_day(k) || is_short(k)))
+        {
             if let Some(s) = spans[k] {
                 if meets(s, window, CHAIN_DAYS) && (s.0 < window.0 || s.1 > window.1) {
                     window = (window.0.min(s.0), window.1.max(s.1));
@@ -530,9 +572,10 @@ pub(super) fn assign(
         let event = match (d.cue, spans[k]) {
             (_, None) | (Some(TimeCue::Future), _) => false,
             (None, Some(s)) => meets(s, window, 0),
-            (Some(TimeCue::Until | TimeCue::Report | TimeCue::Since), Some(s)) => {
-                s.0 >= window.0 && s.1 <= window.1
-            }
+            (
+                Some(TimeCue::Until | TimeCue::Report | TimeCue::Since | TimeCue::Compare),
+                Some(s),
+            ) => s.0 >= window.0 && s.1 <= window.1,
             (Some(TimeCue::Recall), Some(s)) => meets(s, window, CUED_MARGIN_DAYS),
         };
         d.role = if event {

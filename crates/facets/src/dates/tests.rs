@@ -932,3 +932,51 @@ fn a_wire_dateline_with_its_country_gives_the_publication_date() {
         Some(day(2024, 3, 3))
     );
 }
+
+#[test]
+fn a_period_compared_with_is_background() {
+    let (events, background) = roles_of(
+        "Le 14 octobre, des hommes armés ont attaqué Titao. Au total, 38 incidents ont été recensés en octobre contre 41 en septembre.",
+        day(2022, 10, 20),
+    );
+    assert_eq!(events, ["2022-10"]);
+    assert_eq!(background, ["2022-09"]);
+}
+
+#[test]
+fn the_day_something_was_said_is_the_report_time_before_older_dates() {
+    let (_, dates) = publication_and_event_dates(
+        "The government withdrew the mining permit, the company said on Thursday. Relations have been strained since the army took power in July 2023.",
+        Some(day(2024, 6, 21)),
+        "en",
+    );
+    assert_eq!(months_of(&dates, DateRole::Event), ["2024-06"]);
+    assert_eq!(months_of(&dates, DateRole::Background), ["2023-07"]);
+    // What was said on the publication day is no such time: a report "released today" is about
+    // earlier events.
+    let (_, dates) = publication_and_event_dates(
+        "Soldiers killed 23 villagers in two villages on March 5, 2024, a rights group said today.",
+        Some(day(2024, 5, 8)),
+        "en",
+    );
+    assert_eq!(months_of(&dates, DateRole::Event), ["2024-03"]);
+}
+
+#[test]
+fn without_a_publication_date_a_cued_date_alone_is_no_event() {
+    let (_, dates) = publication_and_event_dates(
+        "Depuis janvier 2012, la ville vit au rythme des attaques. La semaine dernière, un commerçant a été enlevé.",
+        None,
+        "fr",
+    );
+    assert!(months_of(&dates, DateRole::Event).is_empty(), "{dates:?}");
+}
+
+#[test]
+fn a_part_of_a_month_chains_into_the_report_time() {
+    let (events, _) = roles_of(
+        "La semaine dernière, un convoi a atteint Diapaga. Fin mars, des hommes armés avaient attaqué Partiaga, tuant douze civils.",
+        day(2024, 4, 10),
+    );
+    assert_eq!(events, ["2024-03", "2024-04"]);
+}
