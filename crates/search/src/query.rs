@@ -393,6 +393,9 @@ pub struct BuiltQuery {
     pub proximity: Vec<Vec<Box<dyn Query>>>,
     /// The user words searched (for `query.terms`), stop words dropped.
     pub words: Vec<String>,
+    /// Whether each group is a name (a place or an actor of the gazetteer and actor table): names
+    /// weigh more in partial matches.
+    pub names: Vec<bool>,
     pub ignored: Vec<String>,
     /// Single words, folded, that a typo-tolerant retry may correct (group index, word).
     pub correctable: Vec<(usize, String)>,
@@ -650,6 +653,7 @@ impl QueryBuilder<'_> {
         let mut words = Vec::new();
         let mut ignored = Vec::new();
         let mut correctable = Vec::new();
+        let mut names = Vec::new();
         for (unit, stop) in units.iter().zip(&stops) {
             if *stop && !all_stop {
                 if let Unit::Group(items) = unit {
@@ -658,6 +662,14 @@ impl QueryBuilder<'_> {
                 continue;
             }
             self.used.set_group(groups.len());
+            names.push(match unit {
+                Unit::Group(items) => match items.as_slice() {
+                    [Item::Word(w)] => self.expander.expand(w).is_some(),
+                    _ => false,
+                },
+                Unit::Name { .. } => true,
+                Unit::Term(_) => false,
+            });
             let query = match unit {
                 Unit::Group(items) => {
                     if let [Item::Word(w)] = items.as_slice() {
@@ -705,6 +717,7 @@ impl QueryBuilder<'_> {
             excluded,
             proximity,
             words,
+            names,
             ignored,
             correctable,
             browse,

@@ -6,7 +6,8 @@
 //! match [`TITLE_BOOST`] times a body match; a translation of a word counts [`TRANSLATION_WEIGHT`]
 //! of it. Documents with every query word come first; below [`PARTIAL_THRESHOLD`] of them,
 //! documents holding [`PARTIAL_WEIGHT_SHARE`] of the words' weight ([`word_weight`]: rare words
-//! and names weigh more) follow as partial matches. Then the best [`PROXIMITY_POOL`] matches get the scores of the phrases of
+//! weigh more, names [`NAME_WEIGHT`] times more) and at least [`PARTIAL_MIN_WORDS`] of three
+//! words or more follow as partial matches. Then the best [`PROXIMITY_POOL`] matches get the scores of the phrases of
 //! adjacent typed words they hold within [`PROXIMITY_SLOP`], weighted by [`PROXIMITY_BOOST`].
 
 use tantivy::query::{EnableScoring, Query, Weight};
@@ -45,8 +46,17 @@ pub const TRANSLATION_WEIGHT: f32 = 0.7;
 /// its text names otherwise): below a document naming it (a term match scores about 2 to 8).
 pub const FACET_VALUE_SCORE: f32 = 0.5;
 /// Share of the query's total word weight a partial match must hold more than (see
-/// [`word_weight`]): a majority by weight, as it was by count before words were weighed.
-pub const PARTIAL_WEIGHT_SHARE: f32 = 0.5;
+/// [`word_weight`]): of two about equally informative words (within a factor of 1.5) either
+/// makes a partial match ("IDPs Tillaberi": the displaced elsewhere, or Tillabéri's other
+/// news), the rarer one always; a word no report holds outweighs the rest.
+pub const PARTIAL_WEIGHT_SHARE: f32 = 0.4;
+/// Fewest words a partial match of a query of three words or more holds, however rare one is.
+pub const PARTIAL_MIN_WORDS: usize = 2;
+
+/// How much more a name (a place, an actor) weighs than a word as rare in a partial match: the
+/// report naming the place asked about is a useful partial match ("Moura massacre" finds the
+/// report on the killings in Moura), the one with the other word only is not.
+pub const NAME_WEIGHT: f32 = 1.25;
 
 /// How informative a query word is, from the number of documents holding it: BM25's inverse
 /// document frequency. A word that no document holds weighs the most, so a query whose

@@ -38,8 +38,8 @@ use crate::per_facet::{FacetDim, FacetKind, FilterNames, FACETS};
 use crate::places::{map_places, LOCALITY};
 use crate::query::{Analyzers, BuiltQuery, FieldPair, QueryBuilder, TermSets, TextFields, EXACT};
 use crate::ranking::{
-    add_proximity, fewest_words_above, order_of, pool_size, word_weight, PARTIAL_THRESHOLD,
-    PARTIAL_WEIGHT_SHARE,
+    add_proximity, fewest_words_above, order_of, pool_size, word_weight, NAME_WEIGHT,
+    PARTIAL_MIN_WORDS, PARTIAL_THRESHOLD, PARTIAL_WEIGHT_SHARE,
 };
 use crate::response::{facet_lists, facets_of, timeline_counts, timeline_of, Answer};
 use crate::snippet::Highlighter;
@@ -371,9 +371,14 @@ impl Searcher {
         }
         let docs = data.searcher.num_docs();
         let group_docs = group_doc_counts(data, built);
-        let weights: Vec<f32> = group_docs.iter().map(|&df| word_weight(df, docs)).collect();
+        let weights = group_weights(&group_docs, &built.names, docs);
         let threshold = PARTIAL_WEIGHT_SHARE * weights.iter().sum::<f32>();
-        let min_words = fewest_words_above(&weights, threshold);
+        let min_groups = if weights.len() > 2 {
+            PARTIAL_MIN_WORDS
+        } else {
+            1
+        };
+        let min_words = fewest_words_above(&weights, threshold).max(min_groups);
         if min_words >= built.groups.len() {
             return Ok(full(outcome, Some(group_docs)));
         }
@@ -405,7 +410,8 @@ impl Searcher {
                 .zip(weights)
                 .collect(),
             threshold,
-        );
+        )
+        .with_min_groups(min_groups);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(weighted))];
         clauses.extend(
             built
@@ -551,6 +557,19 @@ struct Executed {
 }
 
 /// Per query group, the live documents of the index holding it (filters aside).
+/// Each group's weight in a partial match: its word's [`word_weight`] (a word no document holds
+/// weighs the most), [`NAME_WEIGHT`] times more for a name.
+fn group_weights(group_docs: &[u64], names: &[bool], docs: u64) -> Vec<f32> {
+    group_docs
+        .iter()
+        .enumerate()
+        .map(|(k, &df)| {
+            let name = names.get(k).copied().unwrap_or(false);
+            word_weight(df, docs) * if name { NAME_WEIGHT } else { 1.0 }
+        })
+        .collect()
+}
+
 fn group_doc_counts(data: &IndexData, built: &BuiltQuery) -> Vec<u64> {
     built
         .groups

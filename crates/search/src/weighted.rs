@@ -11,11 +11,13 @@
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
-/// Documents whose matching groups weigh more than `threshold` together.
+/// Documents whose matching groups weigh more than `threshold` together, and are at least
+/// `min_groups`.
 #[derive(Debug)]
 pub struct WeightedAboveQuery {
     groups: Vec<(Box<dyn Query>, f32)>,
     threshold: f32,
+    min_groups: usize,
 }
 
 impl Clone for WeightedAboveQuery {
@@ -27,6 +29,7 @@ impl Clone for WeightedAboveQuery {
                 .map(|(q, w)| (q.box_clone(), *w))
                 .collect(),
             threshold: self.threshold,
+            min_groups: self.min_groups,
         }
     }
 }
@@ -34,7 +37,17 @@ impl Clone for WeightedAboveQuery {
 impl WeightedAboveQuery {
     /// `groups`: each group's query and weight (weights ≥ 0).
     pub fn new(groups: Vec<(Box<dyn Query>, f32)>, threshold: f32) -> Self {
-        WeightedAboveQuery { groups, threshold }
+        WeightedAboveQuery {
+            groups,
+            threshold,
+            min_groups: 1,
+        }
+    }
+
+    /// Matches only documents holding at least `min_groups` of the groups.
+    pub fn with_min_groups(mut self, min_groups: usize) -> Self {
+        self.min_groups = min_groups;
+        self
     }
 }
 
@@ -47,6 +60,7 @@ impl Query for WeightedAboveQuery {
         Ok(Box::new(WeightedAboveWeight {
             weights,
             threshold: self.threshold,
+            min_groups: self.min_groups,
         }))
     }
 
@@ -60,6 +74,7 @@ impl Query for WeightedAboveQuery {
 struct WeightedAboveWeight {
     weights: Vec<(Box<dyn Weight>, f32)>,
     threshold: f32,
+    min_groups: usize,
 }
 
 impl Weight for WeightedAboveWeight {
@@ -68,7 +83,11 @@ impl Weight for WeightedAboveWeight {
         for (weight, w) in &self.weights {
             scorers.push((weight.scorer(reader, boost)?, *w));
         }
-        Ok(Box::new(WeightedAboveScorer::new(scorers, self.threshold)))
+        Ok(Box::new(WeightedAboveScorer::new(
+            scorers,
+            self.threshold,
+            self.min_groups,
+        )))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -85,14 +104,16 @@ impl Weight for WeightedAboveWeight {
 struct WeightedAboveScorer {
     scorers: Vec<(Box<dyn Scorer>, f32)>,
     threshold: f32,
+    min_groups: usize,
     doc: DocId,
 }
 
 impl WeightedAboveScorer {
-    fn new(scorers: Vec<(Box<dyn Scorer>, f32)>, threshold: f32) -> Self {
+    fn new(scorers: Vec<(Box<dyn Scorer>, f32)>, threshold: f32, min_groups: usize) -> Self {
         let mut scorer = WeightedAboveScorer {
             scorers,
             threshold,
+            min_groups,
             doc: 0,
         };
         scorer.settle();
@@ -115,13 +136,12 @@ impl WeightedAboveScorer {
                 self.doc = TERMINATED;
                 return TERMINATED;
             }
-            let weight: f32 = self
-                .scorers
-                .iter()
-                .filter(|(s, _)| s.doc() == doc)
-                .map(|(_, w)| *w)
-                .sum();
-            if weight > self.threshold {
+            let (mut weight, mut groups) = (0.0, 0);
+            for (_, w) in self.scorers.iter().filter(|(s, _)| s.doc() == doc) {
+                weight += *w;
+                groups += 1;
+            }
+            if weight > self.threshold && groups >= self.min_groups {
                 self.doc = doc;
                 return doc;
             }

@@ -68,8 +68,18 @@ fn corpus() -> Vec<Doc> {
 fn an_english_query_finds_french_reports_through_its_words() {
     let s = searcher(&corpus());
     // `attack` is translated; `Timbuktu` was already a spelling of Tombouctou.
-    assert_eq!(q(&s, "attack Timbuktu"), ["tombouctou-fr"]);
-    assert!(ids(&s, &as_typed("attack Timbuktu")).is_empty());
+    let translated = s
+        .search(&SearchRequest::query("attack Timbuktu"))
+        .expect("search");
+    assert_eq!(translated.hits.len(), 1, "{:?}", translated.hits);
+    assert_eq!(translated.hits[0].id, "tombouctou-fr");
+    assert!(
+        !translated.hits[0].partial,
+        "translated, the report holds both words"
+    );
+    // As typed, only the place name is in the report: at most a partial match.
+    let typed = s.search(&as_typed("attack Timbuktu")).expect("search");
+    assert!(typed.hits.iter().all(|h| h.partial), "{:?}", typed.hits);
     let response = s
         .search(&SearchRequest::query("Kayes fuel trucks burned"))
         .expect("search");
@@ -173,6 +183,38 @@ fn a_rare_word_alone_makes_a_partial_match_a_common_one_does_not() {
     assert!(response.query.partial);
     assert_eq!(response.query.full_total, 0);
     assert_eq!(response.query.min_words, 1);
+}
+
+#[test]
+fn of_two_words_either_makes_a_partial_match_of_three_one_never_does() {
+    let s = searcher(&[
+        Doc::new("both", "fr", "Un massacre a fait trente morts à Moura."),
+        Doc::new(
+            "moura",
+            "fr",
+            "Les habitants de Moura ont enterré leurs morts.",
+        ),
+        Doc::new("other", "fr", "Un massacre a été signalé à Ogossagou."),
+        Doc::new("market", "fr", "Le marché de Mopti a rouvert."),
+    ]);
+    let response = s.search(&as_typed("massacre Moura")).expect("search");
+    let found: Vec<(&str, bool)> = response
+        .hits
+        .iter()
+        .map(|h| (h.id.as_str(), h.partial))
+        .collect();
+    assert_eq!(found[0], ("both", false), "{found:?}");
+    assert!(found.contains(&("moura", true)), "{found:?}");
+    assert!(found.contains(&("other", true)), "{found:?}");
+    assert!(!found.iter().any(|(id, _)| *id == "market"));
+    // Three words: the report holding only the rarest one is no partial match.
+    let response = s
+        .search(&as_typed("massacre Moura enterré"))
+        .expect("search");
+    let found: Vec<&str> = response.hits.iter().map(|h| h.id.as_str()).collect();
+    assert!(found.contains(&"moura"), "two of three words: {found:?}");
+    assert!(!found.contains(&"other"), "one of three words: {found:?}");
+    assert_eq!(response.query.min_words, 2);
 }
 
 #[test]
