@@ -31,7 +31,7 @@ use crate::glossary::{Glossary, Side};
 use crate::parser::{Item, ParsedQuery};
 use crate::ranking::{
     BODY_BOOST, FACET_VALUE_SCORE, FORMS_TIE_BREAKER, MAX_PROXIMITY_PHRASES, PROXIMITY_BOOST,
-    PROXIMITY_SLOP, TITLE_BOOST, TRANSLATION_WEIGHT,
+    PROXIMITY_SLOP, TITLE_BOOST, TRANSLATION_SLOP, TRANSLATION_WEIGHT,
 };
 use sahel_indexer::schema::facet;
 
@@ -416,11 +416,17 @@ impl QueryBuilder<'_> {
 
     /// Query for a text (word or phrase) in all fields, without expansion.
     pub fn text_query(&mut self, text: &str) -> Option<Box<dyn Query>> {
-        self.text_query_in(text, &[FR, EN, EXACT])
+        self.text_query_in(text, &[FR, EN, EXACT], 0)
     }
 
-    /// Query for a text in the fields of the given analyzer families only.
-    fn text_query_in(&mut self, text: &str, families: &[usize]) -> Option<Box<dyn Query>> {
+    /// Query for a text in the fields of the given analyzer families only; a text of several
+    /// words as a phrase whose words may be `slop` positions out of place.
+    fn text_query_in(
+        &mut self,
+        text: &str,
+        families: &[usize],
+        slop: u32,
+    ) -> Option<Box<dyn Query>> {
         let mut clauses: Vec<Box<dyn Query>> = Vec::new();
         for &family in families {
             let lattice = analyse(&mut self.analyzers.0[family], text);
@@ -430,10 +436,10 @@ impl QueryBuilder<'_> {
             }
             let pair = self.fields.0[family];
             let used = &mut self.used;
-            if let Some(q) = lattice_query(pair.title, &lattice, used, family, 0) {
+            if let Some(q) = lattice_query(pair.title, &lattice, used, family, slop) {
                 clauses.push(Box::new(BoostQuery::new(q, TITLE_BOOST)));
             }
-            if let Some(q) = lattice_query(pair.body, &lattice, used, family, 0) {
+            if let Some(q) = lattice_query(pair.body, &lattice, used, family, slop) {
                 clauses.push(q);
             }
         }
@@ -544,7 +550,7 @@ impl QueryBuilder<'_> {
             Side::English => [FR, EXACT],
         };
         for alternative in &translation.alternatives {
-            if let Some(q) = self.text_query_in(alternative, &families) {
+            if let Some(q) = self.text_query_in(alternative, &families, TRANSLATION_SLOP) {
                 alternatives.push(Box::new(BoostQuery::new(q, TRANSLATION_WEIGHT)));
             }
         }

@@ -42,6 +42,9 @@ pub const PARTIAL_THRESHOLD: u64 = 10;
 /// Weight of a translation of a query word (`attack` for `attaque`) against the word as typed:
 /// the document that says what the user typed ranks first where both match.
 pub const TRANSLATION_WEIGHT: f32 = 0.7;
+/// Positions of play in a multiword translation (a transposition costs two): the words of
+/// "closed schools", searched for "fermeture des écoles", match "schools closed".
+pub const TRANSLATION_SLOP: u32 = 3;
 /// Score of a document found only through its facets (a place or actor typed as a word that
 /// its text names otherwise): below a document naming it (a term match scores about 2 to 8).
 pub const FACET_VALUE_SCORE: f32 = 0.5;

@@ -218,6 +218,23 @@ fn of_two_words_either_makes_a_partial_match_of_three_one_never_does() {
 }
 
 #[test]
+fn a_multiword_translation_matches_its_words_in_another_order() {
+    let s = searcher(&[
+        Doc::new(
+            "closed",
+            "en",
+            "More than 6,000 schools closed in the country because of insecurity.",
+        ),
+        Doc::new(
+            "open",
+            "en",
+            "Schools reopened after the holidays; none was closed.",
+        ),
+    ]);
+    assert_eq!(q(&s, "fermeture des écoles"), ["closed"]);
+}
+
+#[test]
 fn real_words_are_not_corrected_and_names_are() {
     let s = searcher(&[
         Doc::new("toute", "fr", "Toute la population a fui vers Tillabéri."),
