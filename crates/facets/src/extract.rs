@@ -152,11 +152,13 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         .to_string();
     let dated = dates::dated_text(body, meta.published, &language);
     let lead_end = first_sentence_end(&read);
-    anchor_to_events(
-        &read.sentences,
-        lead_end,
-        &mut mentions,
-        &|s, e, m_start| SentenceTime {
+    anchor_to_events(&read.sentences, lead_end, &mut mentions, &|s,
+                                                                 e,
+                                                                 (
+        m_start,
+        m_end,
+    )| {
+        SentenceTime {
             event_date: dated
                 .dates
                 .iter()
@@ -170,9 +172,9 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
                     .iter()
                     .chain(&dated.future_sentences)
                     .any(|&(a, b)| a <= m_start && m_start < b),
-            recalled: recalled_place(&dated, s, e, m_start),
-        },
-    );
+            recalled: recalled_place(&dated, s, e, (m_start, m_end)),
+        }
+    });
     let places = report_places(g, &mentions);
     let located = event_facets(g, &mentions);
     let regions = located.regions.clone();
@@ -221,7 +223,8 @@ const DATES_A_PLACE: usize = 24;
 /// Whether the place at `at`, in the sentence `s..e`, belongs to the background whatever else its
 /// sentence holds: after a recall phrase with no event date after it, or with a background date
 /// right next to it and no event date nearer.
-fn recalled_place(dated: &dates::DatedText, s: usize, e: usize, at: usize) -> bool {
+fn recalled_place(dated: &dates::DatedText, s: usize, e: usize, place: (usize, usize)) -> bool {
+    let (at, place_end) = place;
     let event = |d: &&dates::EventDate| d.role == dates::DateRole::Event;
     let in_sentence = |d: &&dates::EventDate| d.start >= s && d.start < e;
     let after_recall = dated.recall_phrases.iter().any(|&(a, b)| {
@@ -238,7 +241,7 @@ fn recalled_place(dated: &dates::DatedText, s: usize, e: usize, at: usize) -> bo
         if d.end <= at {
             at - d.end
         } else {
-            d.start.saturating_sub(at)
+            d.start.saturating_sub(place_end)
         }
     };
     let nearest = dated

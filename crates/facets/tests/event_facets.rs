@@ -327,3 +327,21 @@ fn a_lowercase_letter_after_an_acronym_is_no_part_of_a_name() {
         ex.places
     );
 }
+
+#[test]
+fn a_unit_in_apposition_to_a_mention_is_a_mention() {
+    let (events, mentioned) = regions(
+        "Lundi, un convoi a été attaqué près de Bourzanga. Il devait rallier Djibo, le chef-lieu de la province du Soum.",
+    );
+    assert_eq!(events, ["Kuilsé"]);
+    assert_eq!(mentioned, ["Soum"]);
+}
+
+#[test]
+fn where_partners_are_based_is_a_mention() {
+    let (events, mentioned) = regions(
+        "Un camion a été braqué lundi près d'Inékar. Les partenaires basés à Gao doivent signaler leurs déplacements.",
+    );
+    assert_eq!(events, ["Ménaka"]);
+    assert_eq!(mentioned, ["Gao"]);
+}

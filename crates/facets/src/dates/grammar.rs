@@ -1477,13 +1477,18 @@ impl<'a> Grammar<'a> {
         ))
     }
 
-    /// `en 2012`, `in 2012`, `depuis 2012`, `since 2015`, `avant 2019` (year grain): a year after
-    /// a word that makes it a time, not a count (`de 2000 personnes`).
+    /// `en 2012`, `in 2012`, `depuis 2012`, `since 2015`, `avant 2019`, `back to 2015`, `remonte à
+    /// 2015` (year grain): a year after words that make it a time, not a count (`de 2000
+    /// personnes`).
     pub fn year_expr(&self, i: usize) -> Option<(Expr, usize)> {
         const BEFORE_A_YEAR: [&str; 10] = [
             "en", "in", "depuis", "since", "until", "till", "avant", "before", "apres", "after",
         ];
-        if !self.is_any(i, &BEFORE_A_YEAR) {
+        // "goes back to 2015", "remonte à 2015".
+        let back_to = i > 0
+            && (self.is(i, "to") && self.is(i - 1, "back")
+                || self.is(i, "a") && self.w(i - 1).is_some_and(|w| w.starts_with("remont")));
+        if !(self.is_any(i, &BEFORE_A_YEAR) || back_to) {
             return None;
         }
         let (y, j) = self.year(i + 1)?;
@@ -1804,10 +1809,12 @@ fn is_date_vocabulary(w: &str) -> bool {
 fn is_date_glue(w: &str) -> bool {
     matches!(
         w,
-        "at" | "cours"
+        "at" | "back"
+            | "cours"
             | "durant"
             | "over"
             | "pendant"
+            | "remont"
             | "after"
             | "ago"
             | "and"

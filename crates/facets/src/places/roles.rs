@@ -101,7 +101,7 @@ pub(super) fn role_of(
         || said_there(text, c)
         || fled_from(text, c)
         || c.before.iter().take(3).any(|w| cues().contacted.contains(w))
-        || settled_in(&c.before)
+        || settled_in(text, c)
         || where_a_statement_was_read(text, c)
         || stands_for_its_government(e, c)
         || in_an_official_title(text, e, c)
@@ -495,13 +495,20 @@ fn where_a_statement_was_read(text: &str, c: &Candidate) -> bool {
         || named_after()
 }
 
-/// "des associations installées à Bamako", "an NGO based in Niamey": where people or an office
-/// are settled.
-fn settled_in(before: &[String]) -> bool {
+/// "des associations installées à Bamako", "an NGO based in Niamey", "les partenaires basés à
+/// Gao": where people or an office are settled.
+fn settled_in(text: &str, c: &Candidate) -> bool {
+    let before = &c.before;
     before
         .first()
         .is_some_and(|w| matches!(w.as_str(), "a" | "in" | "at" | "au"))
-        && before.get(1).is_some_and(|w| cues().residence.contains(w))
+        && before.get(1).is_some_and(|w| {
+            cues().residence.contains(w)
+                // "les partenaires basés à Gao": the participle, written with its accent, not
+                // the noun ("les bases à Gao").
+                || w == "bases" && text[..c.start].trim_end().ends_with("basés à")
+                || w == "base" && text[..c.start].trim_end().ends_with("basé à")
+        })
 }
 
 /// "tenté de rejoindre Ouahigouya", "quitter la ville de Kaya", "fled Djibo": the object of a verb
@@ -545,11 +552,51 @@ pub(super) fn share_listed_roles(text: &str, out: &mut [PlaceMention]) {
         if prev.role == PlaceRole::Mention
             && cur.role == PlaceRole::Event
             && prev.end <= cur.start
-            && listed_after(&text[prev.end..cur.start])
+            && (listed_after(&text[prev.end..cur.start])
+                || locates_the_one_before(&text[prev.end..cur.start]))
         {
             out[k].role = PlaceRole::Mention;
         }
     }
+}
+
+/// Whether the text between two names makes the second the unit the first lies in, in
+/// apposition: "Djibo, le chef-lieu de la province du Soum", "Téra et Gothèye, dans la région de
+/// Tillabéri", "Inata, in the Soum province".
+fn locates_the_one_before(gap: &str) -> bool {
+    let Some(rest) = gap.trim_start().strip_prefix(',') else {
+        return false;
+    };
+    if rest.len() > 40 || rest.contains(['.', ';', '\n', '!', '?', ',', '(', ')']) {
+        return false;
+    }
+    let folded = sahel_text::fold(rest);
+    let gap_words: Vec<&str> = words(&folded).collect();
+    let unit = |w: &str| {
+        matches!(
+            w,
+            "region"
+                | "province"
+                | "cercle"
+                | "departement"
+                | "commune"
+                | "district"
+                | "department"
+                | "circle"
+                | "chef"
+                | "lieu"
+                | "capitale"
+                | "capital"
+        )
+    };
+    gap_words.iter().any(|w| unit(w))
+        && gap_words.iter().all(|w| {
+            unit(w)
+                || matches!(
+                    *w,
+                    "le" | "la" | "l" | "de" | "du" | "d" | "des" | "dans" | "in" | "of" | "the"
+                )
+        })
 }
 
 /// Whether the text between two names lists the second with the first: a conjunction, with
@@ -754,12 +801,12 @@ pub struct SentenceTime {
 ///
 /// `lead_end` is where the first sentence of the text ends (the title comes before it);
 /// `time(start, end, place)` says what the dates say of the sentence `start..end` for the place
-/// at byte `place`.
+/// at bytes `place` (start, end).
 pub fn anchor_to_events(
     sentences: &crate::evidence::Sentences<'_>,
     lead_end: usize,
     out: &mut [PlaceMention],
-    time: &dyn Fn(usize, usize, usize) -> SentenceTime,
+    time: &dyn Fn(usize, usize, (usize, usize)) -> SentenceTime,
 ) {
     let c = cues();
     let mut unanchored = Vec::new();
@@ -771,7 +818,7 @@ pub fn anchor_to_events(
             continue;
         }
         let (s, e) = sentences.around(m.start, m.end);
-        let t = time(s, e, m.start);
+        let t = time(s, e, (m.start, m.end));
         let (advice, incident, quiet) = match read {
             Some((span, advice, incident, quiet)) if span == (s, e) => (advice, incident, quiet),
             _ => {
