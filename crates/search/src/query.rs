@@ -632,7 +632,8 @@ impl QueryBuilder<'_> {
     }
 
     /// The query of adjacent words forming a multiword term of the glossary (`frappe
-    /// aérienne`, `car bomb`): the words anywhere, or one of the term's translations.
+    /// aérienne`, `car bomb`): the words anywhere (each with its own translations), or one of the
+    /// term's translations.
     fn term_unit_query(&mut self, words: &[String]) -> Option<Box<dyn Query>> {
         let mut parts: Vec<Box<dyn Query>> = Vec::new();
         for word in words {
@@ -642,7 +643,10 @@ impl QueryBuilder<'_> {
             let mut clauses: Vec<Box<dyn Query>> = Vec::new();
             clauses.extend(self.text_query(word));
             clauses.extend(self.expansion_query(word));
-            parts.push(union(clauses).unwrap_or_else(|| Box::new(EmptyQuery)));
+            // Each word with its own translations too: "displaced figures", a term of the
+            // glossary, finds "PDI … chiffres" word by word.
+            let word_query = self.with_translations(word, union(clauses));
+            parts.push(word_query.unwrap_or_else(|| Box::new(EmptyQuery)));
         }
         let typed: Option<Box<dyn Query>> =
             (!parts.is_empty()).then(|| Box::new(BooleanQuery::intersection(parts)) as _);
