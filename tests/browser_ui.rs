@@ -1226,8 +1226,10 @@ async fn steps(fx: &mut Fixture, client: &Client) {
     )
     .await;
     let untranslated_full = js(client, full_hits).await.as_u64().unwrap_or(0);
+    // Only the full matches must be fewer: as typed, the rarer English word may make partial
+    // matches of its own that its translation, common in French, did not.
     assert!(
-        untranslated_full < translated_full && total(client).await <= translated_total,
+        untranslated_full < translated_full,
         "as typed, `attack` finds fewer reports with every word ({untranslated_full} against \
          {translated_full})"
     );
