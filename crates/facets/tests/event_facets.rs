@@ -335,6 +335,11 @@ fn a_unit_in_apposition_to_a_mention_is_a_mention() {
     );
     assert_eq!(events, ["Kuilsé"]);
     assert_eq!(mentioned, ["Soum"]);
+    // The region of a town a convoy was heading to is where it was attacked.
+    let (events, _) = regions(
+        "Le 19 juillet, les FAMa ont détruit deux pick-up qui visaient un convoi en mouvement vers Aguelhok, dans la région de Kidal.",
+    );
+    assert_eq!(events, ["Kidal"]);
 }
 
 #[test]

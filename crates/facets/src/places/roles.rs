@@ -553,20 +553,35 @@ pub(super) fn share_listed_roles(text: &str, out: &mut [PlaceMention]) {
             && cur.role == PlaceRole::Event
             && prev.end <= cur.start
             && (listed_after(&text[prev.end..cur.start])
-                || locates_the_one_before(&text[prev.end..cur.start]))
+                || locates_the_one_before(text, prev.start, &text[prev.end..cur.start]))
         {
             out[k].role = PlaceRole::Mention;
         }
     }
 }
 
+/// How many words before a place [`locates_the_one_before`] reads for a word of coming or
+/// fleeing (through a list: "fui … dans les départements de Téra et de Gothèye").
+const APPOSITION_WINDOW: usize = 14;
+
 /// Whether the text between two names makes the second the unit the first lies in, in
-/// apposition: "Djibo, le chef-lieu de la province du Soum", "Téra et Gothèye, dans la région de
-/// Tillabéri", "Inata, in the Soum province".
-fn locates_the_one_before(gap: &str) -> bool {
+/// apposition: the seat of a unit ("Djibo, le chef-lieu de la province du Soum"), or the unit of a
+/// place people came or fled from ("avoir fui Téra et Gothèye, dans la région de Tillabéri").
+/// Not the unit of a place people were heading to: "un convoi en mouvement vers Aguelhok, dans la
+/// région de Kidal" was attacked in that region.
+fn locates_the_one_before(text: &str, first: usize, gap: &str) -> bool {
     let Some(rest) = gap.trim_start().strip_prefix(',') else {
         return false;
     };
+    let folded_gap = sahel_text::fold(rest);
+    let seat = words(&folded_gap).any(|w| matches!(w, "chef" | "capitale" | "capital"));
+    let cues = cues();
+    let came_or_fled = words_before(text, first, APPOSITION_WINDOW)
+        .iter()
+        .any(|w| cues.origin.contains(w) || cues.flight.contains(w) || w == "from");
+    if !(seat || came_or_fled) {
+        return false;
+    }
     if rest.len() > 40 || rest.contains(['.', ';', '\n', '!', '?', ',', '(', ')']) {
         return false;
     }
