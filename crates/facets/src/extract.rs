@@ -152,29 +152,24 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         .to_string();
     let dated = dates::dated_text(body, meta.published, &language);
     let lead_end = first_sentence_end(&read);
-    anchor_to_events(&read.sentences, lead_end, &mut mentions, &|s,
-                                                                 e,
-                                                                 (
-        m_start,
-        m_end,
-    )| {
-        SentenceTime {
-            event_date: dated
-                .dates
+    // What the dates say of the sentence `s..e` for the place at `place`.
+    let time = |s: usize, e: usize, place: (usize, usize)| SentenceTime {
+        event_date: dated
+            .dates
+            .iter()
+            .any(|d| d.role == dates::DateRole::Event && d.start >= s && d.start < e),
+        background: dated
+            .dates
+            .iter()
+            .any(|d| d.role == dates::DateRole::Background && d.start >= s && d.start < e)
+            || dated
+                .recall_sentences
                 .iter()
-                .any(|d| d.role == dates::DateRole::Event && d.start >= s && d.start < e),
-            background: dated
-                .dates
-                .iter()
-                .any(|d| d.role == dates::DateRole::Background && d.start >= s && d.start < e)
-                || dated
-                    .recall_sentences
-                    .iter()
-                    .chain(&dated.future_sentences)
-                    .any(|&(a, b)| a <= m_start && m_start < b),
-            recalled: recalled_place(&dated, s, e, (m_start, m_end)),
-        }
-    });
+                .chain(&dated.future_sentences)
+                .any(|&(a, b)| a <= place.0 && place.0 < b),
+        recalled: recalled_place(&dated, s, e, place),
+    };
+    anchor_to_events(&read.sentences, lead_end, &mut mentions, &time);
     let places = report_places(g, &mentions);
     let located = event_facets(g, &mentions);
     let regions = located.regions.clone();

@@ -217,15 +217,34 @@ pub fn extract_event_dates(text: &str, published: Option<NaiveDate>, lang: &str)
     let mut folded = String::new();
     let toks = tokens::tokenize(text, &mut folded);
     let grammar = Grammar::new(&toks, lang == "en");
-    let skipped: Vec<(usize, usize)> = publication::candidates(text, &toks, &grammar)
-        .iter()
-        .map(|p| (p.start, p.end))
-        .collect();
-    let future = future_sentences(&toks, Direction::Past);
-    let words = roles::Words::new(&toks);
+    let publications = publication::candidates(text, &toks, &grammar);
+    dates_with_roles(&toks, &grammar, text, published, &publications).dates
+}
+
+/// What [`dates_with_roles`] reads: the dates, which sentences read forward, and the spans that
+/// recall earlier events.
+struct WithRoles {
+    dates: Vec<EventDate>,
+    future: Vec<bool>,
+    recall_sentences: Vec<(usize, usize)>,
+    recall_phrases: Vec<(usize, usize)>,
+}
+
+/// The dates of a text with their roles: every date expression resolved against `published`
+/// (those overlapping a publication date left out), its role assigned, years alone dropped once
+/// they have dated their sentences.
+fn dates_with_roles(
+    toks: &[tokens::Tok<'_>],
+    grammar: &Grammar<'_>,
+    text: &str,
+    published: Option<NaiveDate>,
+    publications: &[PublicationDate],
+) -> WithRoles {
+    let future = future_sentences(toks, Direction::Past);
+    let words = roles::Words::new(toks);
     let mut dates: Vec<EventDate> = resolve_all(
-        &toks,
-        &grammar,
+        toks,
+        grammar,
         text,
         published,
         Direction::Past,
@@ -233,11 +252,21 @@ pub fn extract_event_dates(text: &str, published: Option<NaiveDate>, lang: &str)
         &words,
     )
     .into_iter()
-    .filter(|d| !skipped.iter().any(|&(s, e)| d.start < e && s < d.end))
+    .filter(|d| {
+        !publications
+            .iter()
+            .any(|p| d.start < p.end && p.start < d.end)
+    })
     .collect();
-    roles::assign(&toks, &words, &mut dates, published, &future);
+    let (recall_sentences, recall_phrases) =
+        roles::assign(toks, &words, &mut dates, published, &future);
     dates.retain(|d| !matches!(d.date, DateValue::Year(_)));
-    dates
+    WithRoles {
+        dates,
+        future,
+        recall_sentences,
+        recall_phrases,
+    }
 }
 
 /// The publication date (`published` when given, else [`publication_date_from_text`]) and
@@ -276,33 +305,13 @@ pub fn dated_text(text: &str, published: Option<NaiveDate>, lang: &str) -> Dated
             });
         }
     }
-    let future = future_sentences(&toks, Direction::Past);
-    let words = roles::Words::new(&toks);
-    let mut dates: Vec<EventDate> = resolve_all(
-        &toks,
-        &grammar,
-        text,
-        published,
-        Direction::Past,
-        &future,
-        &words,
-    )
-    .into_iter()
-    .filter(|d| {
-        !publications
-            .iter()
-            .any(|p| d.start < p.end && p.start < d.end)
-    })
-    .collect();
-    let (recall_sentences, recall_phrases) =
-        roles::assign(&toks, &words, &mut dates, published, &future);
-    dates.retain(|d| !matches!(d.date, DateValue::Year(_)));
+    let with_roles = dates_with_roles(&toks, &grammar, text, published, &publications);
     DatedText {
         published,
-        dates,
-        recall_sentences,
-        future_sentences: roles::flagged_spans(&toks, &future),
-        recall_phrases,
+        dates: with_roles.dates,
+        recall_sentences: with_roles.recall_sentences,
+        future_sentences: roles::flagged_spans(&toks, &with_roles.future),
+        recall_phrases: with_roles.recall_phrases,
     }
 }
 

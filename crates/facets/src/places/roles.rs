@@ -664,14 +664,7 @@ pub(super) fn demote_located_route_ends(text: &str, g: &Gazetteer, out: &mut [Pl
     if routes.is_empty() {
         return;
     }
-    let same_sentence = |x: &PlaceMention, y: &PlaceMention| {
-        let (from, to) = if x.start < y.start {
-            (x.end.min(y.start), y.start)
-        } else {
-            (y.end.min(x.start), x.start)
-        };
-        !text[from..to].contains(['.', '!', '?', '\n'])
-    };
+    let same_sentence = |x: &PlaceMention, y: &PlaceMention| same_sentence(text, x, y);
     let located: Vec<[EntryId; 2]> = routes
         .iter()
         .filter(|&&(a, b)| {
@@ -719,6 +712,16 @@ pub(super) fn demote_located_route_ends(text: &str, g: &Gazetteer, out: &mut [Pl
     }
 }
 
+/// Whether no sentence ends between two mentions.
+fn same_sentence(text: &str, x: &PlaceMention, y: &PlaceMention) -> bool {
+    let (from, to) = if x.start < y.start {
+        (x.end.min(y.start), y.start)
+    } else {
+        (y.end.min(x.start), x.start)
+    };
+    !text[from..to].contains(['.', '!', '?', '\n'])
+}
+
 /// "29 Apr, Kayes region: a checkpoint west of Diéma", "dans la région de Ségou, à Tominian": a
 /// region named by its former extent, with a town of one of the regions carved from it in the
 /// same sentence. The town gives the current region; the former one is a passing mention.
@@ -735,14 +738,7 @@ pub(super) fn demote_former_extents(text: &str, g: &Gazetteer, out: &mut [PlaceM
                 && matches!(e.kind, PlaceKind::Locality | PlaceKind::District)
                 && e.region
                     .is_some_and(|x| x != m.entry && g.entry(x).former_regions.contains(&r.name))
-                && {
-                    let (from, to) = if o.start < m.start {
-                        (o.end.min(m.start), m.start)
-                    } else {
-                        (m.end.min(o.start), o.start)
-                    };
-                    !text[from..to].contains(['.', '!', '?', '\n'])
-                }
+                && same_sentence(text, o, m)
         });
         if carved {
             demoted.push(k);
@@ -825,6 +821,10 @@ pub fn anchor_to_events(
 ) {
     let c = cues();
     let mut unanchored = Vec::new();
+    // "pas d'incident", "aucun incident", "no incident": not "sans incident" (the convoy did
+    // arrive).
+    let negates =
+        |x: &str| x == "pas" || c.negation.contains(x) && !matches!(x, "sans" | "without");
     // What the words of a sentence say (advice, an incident, that nothing happened), read once
     // per sentence.
     let mut read: Option<((usize, usize), bool, bool, bool)> = None;
@@ -849,9 +849,6 @@ pub fn anchor_to_events(
                     advice |= c.advice.contains(w);
                     negated |= c.negation.contains(w);
                     incident = incident || c.is_incident(w);
-                    let negates = |x: &str| {
-                        x == "pas" || c.negation.contains(x) && !matches!(x, "sans" | "without")
-                    };
                     if negates(last) && c.quiet.contains(w) || last == "nothing" && w == "report" {
                         quiet = true;
                     } else if c.is_incident(w) {
