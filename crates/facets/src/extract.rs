@@ -152,16 +152,35 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         .to_string();
     let dated = dates::dated_text(body, meta.published, &language);
     let lead_end = first_sentence_end(&read);
+    // The dates of the sentence `s..e`; in a sentence without one, the date heading its line
+    // ("Janvier 2013 - Opération Serval. Les frappes stoppent l'offensive à Konna."), which
+    // dates the line's sentences.
+    let dates_of = |s: usize, e: usize| -> Vec<&dates::EventDate> {
+        let own: Vec<&dates::EventDate> = dated
+            .dates
+            .iter()
+            .filter(|d| d.start >= s && d.start < e)
+            .collect();
+        if !own.is_empty() {
+            return own;
+        }
+        let line = body[..s].rfind('\n').map_or(0, |i| i + 1);
+        let marker =
+            body[line..s].len() - body[line..s].trim_start_matches(['-', '*', '•', ' ']).len();
+        dated
+            .dates
+            .iter()
+            .filter(|d| d.start == line + marker && d.end < s && heads_its_line(&body[d.end..]))
+            .collect()
+    };
     // What the dates say of the sentence `s..e` for the place at `place`.
     let time = |s: usize, e: usize, place: (usize, usize)| SentenceTime {
-        event_date: dated
-            .dates
+        event_date: dates_of(s, e)
             .iter()
-            .any(|d| d.role == dates::DateRole::Event && d.start >= s && d.start < e),
-        background: dated
-            .dates
+            .any(|d| d.role == dates::DateRole::Event),
+        background: dates_of(s, e)
             .iter()
-            .any(|d| d.role == dates::DateRole::Background && d.start >= s && d.start < e)
+            .any(|d| d.role == dates::DateRole::Background)
             || dated
                 .recall_sentences
                 .iter()
@@ -247,6 +266,14 @@ fn recalled_place(dated: &dates::DatedText, s: usize, e: usize, place: (usize, u
     let dated_background = nearest
         .is_some_and(|d| d.role == dates::DateRole::Background && distance(d) <= DATES_A_PLACE);
     after_recall || dated_background
+}
+
+/// Whether what follows a date makes it a line's heading: a dash or a colon ("Janvier 2013 -
+/// Opération Serval", "14/01: ...").
+fn heads_its_line(after: &str) -> bool {
+    after
+        .trim_start_matches(' ')
+        .starts_with(['-', '–', '—', ':'])
 }
 
 /// Where the first sentence of the text (from `text_start` in `read`) ends.

@@ -350,3 +350,118 @@ fn where_partners_are_based_is_a_mention() {
     assert_eq!(events, ["Ménaka"]);
     assert_eq!(mentioned, ["Gao"]);
 }
+
+#[test]
+fn an_origin_may_be_hedged_and_a_direction_may_be_english() {
+    let (events, mentioned) = regions(
+        "Les cours ont repris lundi à Dédougou. Parmi les élèves figurent des déplacés venus surtout de la région de Kaya.",
+    );
+    assert_eq!(events, ["Bankui"]);
+    assert_eq!(mentioned, ["Kuilsé"]);
+    let (events, mentioned) = regions(
+        "Gunmen attacked a checkpoint near Sebba on Tuesday, arriving from the direction of Tankougounadié and the border.",
+    );
+    assert_eq!(events, ["Liptako"]);
+    assert!(mentioned.is_empty() || !events.contains(&mentioned[0]));
+}
+
+#[test]
+fn the_land_across_a_border_is_a_mention() {
+    let (events, mentioned) = regions(
+        "Le groupe a attaqué lundi un poste près de Kebbi. Il opère aujourd'hui de part et d'autre de la frontière avec les régions nigériennes de Dosso et de Tahoua.",
+    );
+    assert!(events.is_empty(), "{events:?}");
+    assert_eq!(mentioned, ["Dosso", "Tahoua"]);
+    // The second capital of a pair stands for its government too.
+    let (events, _) = regions(
+        "Le groupe a attaqué lundi un poste près de Kebbi, profitant de l'absence de coopération militaire entre Abuja et Niamey.",
+    );
+    assert!(events.is_empty(), "{events:?}");
+    // A place after "in" is located, whatever border is named before it.
+    let (events, _) =
+        regions("Clashes broke out on Monday along the border with Mali in Soum province.");
+    assert_eq!(events, ["Soum"]);
+}
+
+#[test]
+fn a_direction_from_the_capital_locates_the_place_before_it() {
+    let (events, mentioned) = regions(
+        "On Monday, a tunnel collapsed at a gold mine in Kangaba district, south-west of Bamako.",
+    );
+    assert_eq!(events, ["Koulikoro"]);
+    assert_eq!(mentioned, ["Bamako"]);
+    let (events, mentioned) = regions(
+        "On Monday, a tunnel collapsed at a gold mine in Kangaba district, about 100 km south-west of the capital.",
+    );
+    assert_eq!(events, ["Koulikoro"]);
+    assert!(
+        mentioned.is_empty() || mentioned == ["Bamako"],
+        "{mentioned:?}"
+    );
+    // From another town, the direction keeps both: the town is the surer name.
+    let (events, _) = regions("On Monday, gunmen abducted a teacher in Tiro, north of Matiakoali.");
+    assert!(events.contains(&"Goulmou".to_string()), "{events:?}");
+}
+
+#[test]
+fn offices_hospitals_and_a_return_home_are_mentions() {
+    let (events, mentioned) = regions(
+        "Un convoi de vivres a été attaqué mardi près de Djibo. L'aide est coordonnée depuis le bureau de Ouagadougou et les sous-bureaux de Kaya et de Fada N'Gourma.",
+    );
+    assert_eq!(events, ["Soum"]);
+    assert_eq!(mentioned.len(), 3, "{mentioned:?}");
+    let (events, mentioned) = regions(
+        "An IED hit a minibus near Arbinda on Tuesday; two wounded civilians were discharged from Ouahigouya hospital on Thursday.",
+    );
+    assert_eq!(events, ["Soum"]);
+    assert_eq!(mentioned, ["Yaadga"]);
+    let (events, mentioned) = regions(
+        "Des assaillants ont attaqué Tassia mardi. Le président a écourté une visite à l'étranger pour rentrer à Niamey.",
+    );
+    assert_eq!(events, ["Tillabéri"]);
+    assert_eq!(mentioned, ["Niamey"]);
+}
+
+#[test]
+fn nothing_happened_even_with_a_word_between() {
+    let (events, mentioned) = regions(
+        "Monday: three civilians killed near Gorom-Gorom.\nTuesday, Niamey: no security incident reported.",
+    );
+    assert_eq!(events, ["Liptako"]);
+    assert_eq!(mentioned, ["Niamey"]);
+}
+
+#[test]
+fn a_venue_keeps_what_was_said_there_apart() {
+    // The incident is what the spokesman said at the council: the council's town is a mention.
+    let (events, mentioned) = regions(
+        "« Les ratissages ont permis de retrouver 50 corps près de Seytenga », a indiqué mardi le porte-parole à l'issue du Conseil des ministres à Ouagadougou.",
+    );
+    assert_eq!(events, ["Liptako"]);
+    assert_eq!(mentioned, ["Kadiogo"]);
+    // Told before the venue without a word of saying, the incident happened there.
+    let (events, _) = regions(
+        "On Tuesday three people were wounded in fighting near the chieftaincy court in Banfora.",
+    );
+    assert_eq!(events, ["Tannounyan"]);
+}
+
+#[test]
+fn a_boat_named_after_a_town_is_no_place() {
+    let (events, _) = regions(
+        "On Thursday attackers fired rockets at a passenger boat, named the Tombouctou, near Bourem.",
+    );
+    assert_eq!(events, ["Gao"]);
+}
+
+#[test]
+fn a_village_named_with_its_province_is_the_one_there() {
+    let (events, _) = regions(
+        "Jeudi 20 avril, des hommes armés ont tué des villageois à Karma, dans la province du Yatenga.",
+    );
+    assert_eq!(events, ["Yaadga"]);
+    let (events, _) = regions(
+        "Mardi, un détachement des FAN a été pris dans une embuscade près de Koutougou, dans la région de Tillabéri.",
+    );
+    assert_eq!(events, ["Tillabéri"]);
+}

@@ -1262,6 +1262,11 @@ impl<'a> Grammar<'a> {
         if self.w(j).is_some_and(|w| w.len() > 4 && w.ends_with("day")) && !self.t[j].capitalized {
             return None;
         }
+        // "during Friday prayers", "la grande prière du vendredi": a weekly prayer, no date.
+        let prayer = |k: usize| self.is_any(k, &["prayer", "prayers", "priere", "prieres"]);
+        if prayer(j + 1) || j >= 2 && self.is(j - 1, "du") && prayer(j - 2) {
+            return None;
+        }
         // `lundi 18 février`, `mercredi 13`: the date rules read these.
         let after = if self.p(j + 1, ',') { j + 2 } else { j + 1 };
         let after = if self.is(after, "le") {
@@ -1810,6 +1815,10 @@ fn is_date_glue(w: &str) -> bool {
     matches!(
         w,
         "at" | "back"
+            | "prayer"
+            | "prayers"
+            | "priere"
+            | "prieres"
             | "cours"
             | "durant"
             | "over"

@@ -93,6 +93,12 @@ const LEAD_SENTENCES: u32 = 3;
 const MAX_PHRASE_WORDS: usize = 6;
 /// Words between a `since`/`until` phrase and the date's first word of content.
 const MAX_GAP_WORDS: usize = 2;
+/// Days before publication past which a date in the title is no longer the report's time.
+const TITLE_DAYS: u64 = 365;
+/// Days past which a period holding days of events is the period a report covers.
+const COVERED_PERIOD_DAYS: i64 = 45;
+/// Words between a `compare` phrase and the date when a count follows the phrase.
+const MAX_COMPARE_GAP_WORDS: usize = 3;
 /// Words between a `report` phrase and the date, on either side.
 const REPORT_GAP_WORDS: usize = 3;
 
@@ -334,15 +340,24 @@ fn phrase_before(words: &Words<'_>, toks: &[Tok<'_>], first: usize, end: usize) 
     let before = words.words.partition_point(|&(i, _, _)| i < content);
     let sentence = toks[content].sentence;
     let c = cues();
-    for (cue, kind) in [
-        (TimeCue::Since, Kind::Since),
-        (TimeCue::Until, Kind::Until),
-        (TimeCue::Compare, Kind::Compare),
+    for (cue, kind, gap) in [
+        (TimeCue::Since, Kind::Since, MAX_GAP_WORDS),
+        (TimeCue::Until, Kind::Until, MAX_GAP_WORDS),
+        (TimeCue::Compare, Kind::Compare, MAX_COMPARE_GAP_WORDS),
     ] {
-        for at in before.saturating_sub(MAX_PHRASE_WORDS + MAX_GAP_WORDS)..before {
+        for at in before.saturating_sub(MAX_PHRASE_WORDS + gap)..before {
+            // Past two words, a compared period follows its count ("contre 31 la semaine du 23
+            // au 29 septembre"), not an object ("une embuscade contre un convoi le 3 mai").
+            let counted = |p: &[&str]| {
+                let last = words.words[at + p.len() - 1].0;
+                toks.get(last + 1).is_some_and(|t| t.num().is_some())
+            };
             if words.words[at].2 == sentence
-                && c.at(words, at, kind)
-                    .any(|p| at + p.len() <= before && at + p.len() + MAX_GAP_WORDS >= before)
+                && c.at(words, at, kind).any(|p| {
+                    at + p.len() <= before
+                        && at + p.len() + gap >= before
+                        && (at + p.len() + MAX_GAP_WORDS >= before || counted(p))
+                })
             {
                 return Some(cue);
             }
@@ -426,8 +441,8 @@ pub(super) fn assign(
     let recalls = recall_sentences(words, toks, sentences, &years, reference_year);
     let recall_from = recalls.from;
     let phrase_spans = recall_spans(toks, &recalls.phrase);
+    let recalls_phrase = recalls.phrase;
     let recall_spans = recall_spans(toks, &recall_from);
-    let recall: Vec<bool> = recall_from.iter().map(Option::is_some).collect();
     if dates.is_empty() {
         return (recall_spans, phrase_spans);
     }
@@ -447,11 +462,19 @@ pub(super) fn assign(
             phrase_before(words, toks, first, end)
                 .or_else(|| reported(words, toks, first).then_some(TimeCue::Report))
                 .or_else(|| {
-                    recall
-                        .get(sentence)
-                        .copied()
-                        .unwrap_or(false)
-                        .then_some(TimeCue::Recall)
+                    // A date before the recall phrase of its sentence is no part of what it
+                    // recalls ("rains on 29 August caused flooding, adding to a season already
+                    // considered…").
+                    let recalled =
+                        recall_from
+                            .get(sentence)
+                            .copied()
+                            .flatten()
+                            .is_some_and(|from| {
+                                first >= from
+                                    || recalls_phrase.get(sentence).copied().flatten() != Some(from)
+                            });
+                    recalled.then_some(TimeCue::Recall)
                 })
         };
     }
@@ -533,11 +556,17 @@ pub(super) fn assign(
                 .or_else(|| latest_of(&|k| cued(k, TimeCue::Since))),
         );
     }
+    // A date in the title is the report's time, but not one of another year ("Il y a dix ans,
+    // l'opération Serval": an anniversary).
+    let this_year = |k: usize| match (published, spans[k]) {
+        (Some(p), Some((_, hi))) => hi >= p.checked_sub_days(Days::new(TITLE_DAYS)).unwrap_or(p),
+        _ => true,
+    };
     core.extend(
         indices
             .iter()
             .copied()
-            .filter(|&k| uncued(k) && in_title(k)),
+            .filter(|&k| uncued(k) && in_title(k) && this_year(k)),
     );
     let Some(mut window) = core
         .iter()
@@ -583,6 +612,28 @@ pub(super) fn assign(
         } else {
             DateRole::Background
         };
+    }
+    // "Du 28 mars au 31 mai, la mission a documenté… le 2 avril…", "from June to September"
+    // with the days of the events: a long period holding days of events is the period covered,
+    // not an event of its own; its months are those of the days.
+    let covers_events = |k: usize| {
+        spans[k].is_some_and(|(lo, hi)| {
+            (hi - lo).num_days() > COVERED_PERIOD_DAYS
+                && indices.iter().any(|&j| {
+                    j != k
+                        && matches!(dates[j].date, DateValue::Day(_))
+                        && dates[j].role == DateRole::Event
+                        && spans[j].is_some_and(|(a, b)| a >= lo && b <= hi)
+                })
+        })
+    };
+    let covered: Vec<usize> = indices
+        .iter()
+        .copied()
+        .filter(|&k| dates[k].role == DateRole::Event && covers_events(k))
+        .collect();
+    for k in covered {
+        dates[k].role = DateRole::Background;
     }
     (recall_spans, phrase_spans)
 }

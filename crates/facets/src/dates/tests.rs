@@ -980,3 +980,74 @@ fn a_part_of_a_month_chains_into_the_report_time() {
     );
     assert_eq!(events, ["2024-03", "2024-04"]);
 }
+
+#[test]
+fn a_weekly_prayer_is_no_date() {
+    let (_, dates) = publication_and_event_dates(
+        "On 21 March 2025, gunmen surrounded a mosque in Kokorou during Friday prayers, killing 44 worshippers.",
+        Some(day(2025, 7, 15)),
+        "en",
+    );
+    assert_eq!(months_of(&dates, DateRole::Event), ["2025-03"]);
+    assert!(dates.iter().all(|d| d.text != "Friday"), "{dates:?}");
+    let (events, _) = roles_of(
+        "Le 3 mai, des hommes armés ont encerclé la mosquée pendant la grande prière du vendredi.",
+        day(2024, 5, 20),
+    );
+    assert_eq!(events, ["2024-05"]);
+}
+
+#[test]
+fn a_period_compared_after_its_count_is_background() {
+    let (events, background) = roles_of(
+        "Du 7 au 13 octobre, 27 incidents ont été recensés, contre 31 la semaine du 23 au 29 septembre.",
+        day(2024, 10, 15),
+    );
+    assert_eq!(events, ["2024-10"]);
+    assert_eq!(background, ["2024-09"]);
+    // Without a count, "contre" is an attack's object, not a comparison.
+    let (events, _) = roles_of(
+        "Une embuscade contre un convoi le 12 octobre a fait trois morts.",
+        day(2024, 10, 15),
+    );
+    assert_eq!(events, ["2024-10"]);
+}
+
+#[test]
+fn a_long_period_holding_days_of_events_is_the_period_covered() {
+    let (events, background) = roles_of(
+        "Du 28 mars au 31 mai 2023, la mission a documenté des exactions: le 2 avril à Sévaré, le 22 avril à Bandiagara et le 14 mai près de Macina.",
+        day(2023, 6, 1),
+    );
+    assert_eq!(events, ["2023-04", "2023-05"]);
+    assert_eq!(background, ["2023-03", "2023-05"]);
+    // A month with no day inside it stays the report's time.
+    let (events, _) = roles_of(
+        "De janvier à mars 2023, les attaques se sont multipliées dans le cercle de Niono.",
+        day(2023, 4, 10),
+    );
+    assert!(!events.is_empty());
+}
+
+#[test]
+fn what_came_after_an_earlier_attack_recalls_it() {
+    let (events, background) = roles_of(
+        "L'attaque de dimanche survient dix jours après celle du 23 mai contre le camp de Dioura.",
+        day(2025, 6, 2),
+    );
+    assert_eq!(events, ["2025-06"]);
+    assert!(
+        background.contains(&"2025-05".to_string()),
+        "{background:?}"
+    );
+}
+
+#[test]
+fn a_date_before_the_recall_phrase_of_its_sentence_is_not_recalled() {
+    let (_, dates) = publication_and_event_dates(
+        "Heavy rains between 29 August and 1 September caused further flooding in Maradi, adding to a season already considered the worst in years. The rainy season began in June.",
+        Some(day(2024, 9, 3)),
+        "en",
+    );
+    assert_eq!(months_of(&dates, DateRole::Event), ["2024-08", "2024-09"]);
+}

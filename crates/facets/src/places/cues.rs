@@ -128,6 +128,8 @@ cue_lists!(
     list_glue,
     armed_group,
     vessel,
+    naming,
+    hedge,
     river_after,
     river_before,
     fuzzy_cue,

@@ -93,6 +93,12 @@ pub(super) fn role_of(
         // "Kati, à 15 km de Bamako", "the village of Inata, 30 km north of Djibo": the town a
         // distance is measured from locates the place named before it in the sentence.
         || is_distance_reference(&c.before) && follows_a_place(text, g, c, all)
+        // "in Kangaba district, south-west of the capital": a direction from the capital locates
+        // the place named before it. Not from other towns: "Tiro, north of Matiakoali" is where
+        // the town is the surer name (a small place may be read as its homonym).
+        || is_direction_reference(&c.before)
+            && is_capital(e)
+            && follows_a_place(text, g, c, all)
         // "à Kantchari, sur la route nationale reliant Fada N'Gourma à la frontière": the town a
         // road leads to, after the place it locates.
         || names_a_road(&c.before) && follows_a_place(text, g, c, all)
@@ -107,6 +113,7 @@ pub(super) fn role_of(
         || in_an_official_title(text, e, c)
         || e.kind == PlaceKind::Country && country_in_passing(text, g, c, all)
         || reached_or_left(&c.before)
+        || across_a_border(&words_before(text, c.start, BORDER_GAP + 2))
         || is_neighbour(&c.before, &c.after)
         || names_people_or_a_seat(&c.before)
         || cared_for_at(text, c);
@@ -123,7 +130,9 @@ fn went_or_came_from(text: &str, c: &Candidate) -> bool {
     let before = &c.before;
     is_destination_or_origin(before)
         || before.len() == 5
-            && before.iter().any(|w| cues().facility.contains(w))
+            && before
+                .iter()
+                .any(|w| cues().facility.contains(w) || cues().hedge.contains(w))
             && is_destination_or_origin(&words_before(text, c.start, FACILITY_WINDOW))
 }
 
@@ -150,7 +159,7 @@ const VENUE_WINDOW: usize = 10;
 
 /// "le Conseil des ministres, réuni hier à Ouagadougou", "before the Court of Assizes in Bamako",
 /// "the national assembly in Ouagadougou adopted": where an institution sits, with no word of an
-/// incident between the institution and the name.
+/// incident from the institution to the end of the sentence.
 fn at_a_venue(text: &str, c: &Candidate) -> bool {
     let cues = cues();
     let at_or_of = |w: &String| {
@@ -166,17 +175,29 @@ fn at_a_venue(text: &str, c: &Candidate) -> bool {
     if !before.iter().any(|w| cues.venue.contains(w)) {
         return false;
     }
-    // The sentence tells no incident (words of meeting and speaking aside: "réuni").
+    // The sentence tells no incident (words of meeting and speaking aside: "réuni"), but for
+    // what was said before a verb of saying that comes before the institution ("« 79 corps ont
+    // été retrouvés », a indiqué le porte-parole à l'issue du Conseil des ministres à
+    // Ouagadougou").
     let from = text[..c.start]
         .rfind(['.', '!', '?', '\n'])
         .map_or(0, |i| i + 1);
     let to = text[c.end..]
         .find(['.', '!', '?', '\n'])
         .map_or(text.len(), |i| c.end + i);
-    let sentence = sahel_text::fold(&text[from..to]);
-    let told = words(&sentence)
-        .any(|w| cues.is_incident(w) && !cues.speech.contains(w) && !cues.venue.contains(w));
-    !told
+    let head = sahel_text::fold(&text[from..c.start]);
+    let head: Vec<&str> = words(&head).collect();
+    let venue = head
+        .iter()
+        .rposition(|w| cues.venue.contains(w))
+        .unwrap_or(0);
+    let said = head[..venue]
+        .iter()
+        .rposition(|w| cues.speech.contains(w))
+        .map_or(0, |i| i + 1);
+    let untold =
+        |w: &str| !cues.is_incident(w) || cues.speech.contains(w) || cues.venue.contains(w);
+    head[said..].iter().all(|w| untold(w)) && words(&sahel_text::fold(&text[c.end..to])).all(untold)
 }
 
 /// How many words after a name [`said_there`] reads.
@@ -221,16 +242,34 @@ fn fled_from(text: &str, c: &Candidate) -> bool {
             .any(|w| cues().flight.contains(w))
 }
 
+/// Whether a place is a national capital.
+fn is_capital(e: &Entry) -> bool {
+    e.kind == PlaceKind::Locality && e.importance >= CAPITAL_IMPORTANCE
+}
+
 /// A capital standing for its government ("les autorités de Bamako", "Niamey a dénoncé"), not
 /// "à Bamako, …".
 fn stands_for_its_government(e: &Entry, c: &Candidate) -> bool {
-    let is_capital = e.kind == PlaceKind::Locality && e.importance >= CAPITAL_IMPORTANCE;
-    if !is_capital {
+    if !is_capital(e) {
         return false;
     }
     let (before, after) = (&c.before, &c.after);
     let cues = cues();
+    // The second of a pair: "la coopération militaire entre Abuja et Niamey".
+    let paired = || {
+        before
+            .iter()
+            .position(|w| w == "entre" || w == "between")
+            .is_some_and(|i| {
+                (2..=3).contains(&i)
+                    && matches!(before[0].as_str(), "et" | "and")
+                    && cues
+                        .government
+                        .any_of(&before[i + 1..before.len().min(i + 3)])
+            })
+    };
     cues.government.any_of(&before[..before.len().min(2)])
+        || paired()
         || after
             .first()
             .is_some_and(|w| cues.government_verb.contains(w))
@@ -317,6 +356,48 @@ fn is_distance_reference(before: &[String]) -> bool {
     false
 }
 
+/// Whether the words before a name (nearest first) give a direction from it: "de"/"of" after a
+/// point of the compass ("au nord de", "south-west of", "à l'est de").
+fn is_direction_reference(before: &[String]) -> bool {
+    if !before
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "de" | "d" | "du" | "of"))
+    {
+        return false;
+    }
+    let c = cues();
+    before
+        .iter()
+        .skip(1)
+        .find(|w| !matches!(w.as_str(), "the" | "l" | "la" | "le"))
+        .is_some_and(|w| c.direction.contains(w))
+}
+
+/// How many words between "avec"/"with" and the name [`across_a_border`] lets pass (articles,
+/// unit words and one adjective: "la frontière avec les régions nigériennes de").
+const BORDER_GAP: usize = 5;
+
+/// "de part et d'autre de la frontière avec les régions nigériennes de Tahoua", "the border with
+/// Niger's Tillabéri region": the land across a border, not where things happened.
+fn across_a_border(before: &[String]) -> bool {
+    let c = cues();
+    let Some(at) = before
+        .iter()
+        .take(BORDER_GAP + 1)
+        .position(|w| w == "avec" || w == "with")
+    else {
+        return false;
+    };
+    // No preposition of place between: "along the border with Mali in Soum" keeps Soum.
+    let located = before[..at].iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "in" | "at" | "a" | "au" | "aux" | "dans" | "en" | "near" | "pres" | "around" | "vers"
+        )
+    });
+    !located && before.get(at + 1).is_some_and(|w| c.border.contains(w))
+}
+
 /// Whether the words before a name (nearest first) make it what a road is named after or leads
 /// to: "la route de", "l'axe reliant", "the road linking", with at most two words between the
 /// road and the link ("la route nationale reliant").
@@ -354,8 +435,13 @@ fn is_destination_or_origin(before: &[String]) -> bool {
     let c = cues();
     let words = &before[..before.len().min(FACILITY_WINDOW)];
     // Past five words only through the name of a facility ("évacués vers le centre hospitalier
-    // régional de Kaya", "taken to the regional hospital of Gao").
-    let words = match words.iter().take(5).position(|w| c.facility.contains(w)) {
+    // régional de Kaya", "taken to the regional hospital of Gao") or an adverb ("venus surtout
+    // de la région de Kaya").
+    let words = match words
+        .iter()
+        .take(5)
+        .position(|w| c.facility.contains(w) || c.hedge.contains(w))
+    {
         Some(_) => words,
         None => &words[..words.len().min(5)],
     };
@@ -366,6 +452,11 @@ fn is_destination_or_origin(before: &[String]) -> bool {
     // "des véhicules venant de Mauritanie", "en provenance de Gao", "originaires du Niger",
     // "venus de la région de Ménaka" (the words of a unit skipped).
     let unit = skip_unit_words(words);
+    // "venus notamment des régions du Sahel": an adverb between the word of origin and "des".
+    let unit = match words.get(unit) {
+        Some(w) if c.hedge.contains(w) => unit + 1,
+        _ => unit,
+    };
     let of = |w: &String| matches!(w.as_str(), "de" | "d" | "du" | "des");
     let article = |w: &String| matches!(w.as_str(), "la" | "le" | "l" | "les");
     // "venus de la Tapoa": an article may come between "de" and the name.
@@ -375,6 +466,11 @@ fn is_destination_or_origin(before: &[String]) -> bool {
         && words
             .get(unit)
             .is_some_and(|w| c.origin.contains(w) || c.movement.contains(w))
+    {
+        return true;
+    }
+    // "coming from the direction of Mondoro", "in the direction of Kaya".
+    if words.first().is_some_and(|w| w == "of") && words.get(unit).is_some_and(|w| w == "direction")
     {
         return true;
     }
@@ -536,11 +632,13 @@ fn names_people_or_a_seat(before: &[String]) -> bool {
 }
 
 /// "pris en charge au centre hospitalier régional de Fada N'Gourma", "treated at the hospital in
-/// Kaya": where the wounded are cared for.
+/// Kaya", "discharged from Ouahigouya hospital": where the wounded are cared for.
 fn cared_for_at(text: &str, c: &Candidate) -> bool {
     let cues = cues();
     let before = words_before_through_brackets(text, c.start, FACILITY_WINDOW + 2);
-    before.iter().take(5).any(|w| cues.facility.contains(w))
+    // "discharged from Ouahigouya hospital": the facility named after the town.
+    let facility_after = c.after.first().is_some_and(|w| cues.facility.contains(w));
+    (facility_after || before.iter().take(5).any(|w| cues.facility.contains(w)))
         && before.iter().any(|w| cues.care.contains(w))
 }
 
@@ -750,13 +848,22 @@ pub(super) fn demote_former_extents(text: &str, g: &Gazetteer, out: &mut [PlaceM
 }
 
 /// The role of a capital named by its title: a passing mention where someone spoke ("a déclaré
-/// dans la capitale malienne") or where the capital stands for its government ("la capitale
-/// malienne a dénoncé"), else where things happened.
+/// dans la capitale malienne"), where the capital stands for its government ("la capitale
+/// malienne a dénoncé") or a distance or a direction is measured from it ("south-west of the
+/// capital"), else where things happened.
 pub(super) fn capital_title_role(before: &[String], after: &[String]) -> PlaceRole {
     let c = cues();
-    let speech = before
+    // "à 60 km de la capitale", "south-west of the capital": a landmark.
+    let article = before
         .iter()
-        .any(|w| c.speech.contains(w) && !w.starts_with("capital"))
+        .take_while(|w| matches!(w.as_str(), "the" | "la" | "l"))
+        .count();
+    let landmark =
+        is_distance_reference(&before[article..]) || is_direction_reference(&before[article..]);
+    let speech = landmark
+        || before
+            .iter()
+            .any(|w| c.speech.contains(w) && !w.starts_with("capital"))
         || after
             .first()
             .is_some_and(|w| c.government_verb.contains(w) && w != "a");
@@ -845,11 +952,14 @@ pub fn anchor_to_events(
                 // The last word that is no article or preposition: "pas d'incident", "rien à
                 // signaler", "nothing to report".
                 let mut last = "";
+                // The word before `last` ("no security incident", "aucun autre incident").
+                let mut second = "";
                 for w in words(&folded) {
                     advice |= c.advice.contains(w);
                     negated |= c.negation.contains(w);
                     incident = incident || c.is_incident(w);
-                    if negates(last) && c.quiet.contains(w) || last == "nothing" && w == "report" {
+                    let after_negation = negates(last) || negates(second) && !c.is_incident(last);
+                    if after_negation && c.quiet.contains(w) || last == "nothing" && w == "report" {
                         quiet = true;
                     } else if c.is_incident(w) {
                         told = true;
@@ -858,6 +968,7 @@ pub fn anchor_to_events(
                         w,
                         "d" | "de" | "of" | "a" | "to" | "the" | "l" | "le" | "la"
                     ) {
+                        second = last;
                         last = w;
                     }
                 }

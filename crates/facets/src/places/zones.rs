@@ -28,8 +28,8 @@ pub(super) fn zone_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Whether the name at `start..end` is the name of a boat: right after a word for a boat
-/// ("le bateau Tombouctou", "le navire « Kankou Moussa »"), or in quotation marks right before
-/// one ("the \"Tombouctou\" boat").
+/// ("le bateau Tombouctou", "le navire « Kankou Moussa »"), named after it ("the boat, named the
+/// Tombouctou"), or in quotation marks right before one ("the \"Tombouctou\" boat").
 pub(super) fn names_a_vessel(text: &str, start: usize, end: usize) -> bool {
     const QUOTES: &[char] = &['"', '\'', '«', '»', '“', '”', ' '];
     let vessel = &cues().vessel;
@@ -40,6 +40,15 @@ pub(super) fn names_a_vessel(text: &str, start: usize, end: usize) -> bool {
         .next()
         .unwrap_or("");
     if !prev.is_empty() && vessel.contains_folded(prev) {
+        return true;
+    }
+    // "the boat, named the Tombouctou", "un bateau baptisé Tombouctou".
+    let before = super::context::words_before(text, start, 5);
+    let naming = before
+        .iter()
+        .position(|w| !matches!(w.as_str(), "the" | "le" | "la" | "l"))
+        .filter(|&at| cues().naming.contains(&before[at]));
+    if naming.is_some_and(|at| before[at + 1..].iter().take(3).any(|w| vessel.contains(w))) {
         return true;
     }
     let tail = text[end..].trim_start_matches(QUOTES);
