@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 use super::lexicon;
 use super::tokens::Tok;
 use super::{DateValue, EventDate};
-use crate::data::rows;
+use crate::data::{rows, WordSet};
 
 /// What a date is to the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -105,7 +105,7 @@ const REPORT_GAP_WORDS: usize = 3;
 const FILE: &str = "data/time_cues.tsv";
 const CUES_TSV: &str = include_str!("../../data/time_cues.tsv");
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Cues {
     recall: Vec<Vec<&'static str>>,
     since: Vec<Vec<&'static str>>,
@@ -113,8 +113,23 @@ struct Cues {
     compare: Vec<Vec<&'static str>>,
     report: Vec<Vec<&'static str>>,
     pluperfect: Vec<Vec<&'static str>>,
-    /// Every phrase by its first word, with its kind: what the text's words are looked up in.
-    by_first: HashMap<&'static str, Vec<(Kind, Vec<&'static str>)>>,
+    /// Every phrase by its first word, with its kind: what the text's words are looked up in
+    /// (twice per word of every text: a [`WordSet`], not a hashed map).
+    by_first: WordSet<Vec<(Kind, Vec<&'static str>)>>,
+}
+
+impl Default for Cues {
+    fn default() -> Self {
+        Cues {
+            recall: Vec::new(),
+            since: Vec::new(),
+            until: Vec::new(),
+            compare: Vec::new(),
+            report: Vec::new(),
+            pluperfect: Vec::new(),
+            by_first: WordSet::new(Vec::<(&str, Vec<(Kind, Vec<&str>)>)>::new()),
+        }
+    }
 }
 
 /// The kind of a phrase of `data/time_cues.tsv`.
@@ -149,6 +164,7 @@ impl Cues {
 
 fn parse(tsv: &'static str) -> crate::Result<Cues> {
     let mut cues = Cues::default();
+    let mut by_first: HashMap<&'static str, Vec<(Kind, Vec<&'static str>)>> = HashMap::new();
     for row in rows(FILE, tsv, &["kind", "phrase"])? {
         let phrase: Vec<&'static str> = row.fields[1].split(' ').collect();
         if phrase.len() > MAX_PHRASE_WORDS
@@ -179,12 +195,13 @@ fn parse(tsv: &'static str) -> crate::Result<Cues> {
                 })
             }
         };
-        cues.by_first
+        by_first
             .entry(phrase[0])
             .or_default()
             .push((kind, phrase.clone()));
         list.push(phrase);
     }
+    cues.by_first = WordSet::new(by_first);
     Ok(cues)
 }
 
