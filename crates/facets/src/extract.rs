@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::actors::{actor_names, ActorTable};
 use crate::dates;
 use crate::evidence::{self, Evidence, ReadText};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::places::{
     anchor_to_events, describe, locate_places_with_demonyms, PlaceRole, ResolvedPlace, SentenceTime,
 };
@@ -189,6 +189,7 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         recalled: recalled_place(&dated, s, e, place),
     };
     anchor_to_events(&read.sentences, lead_end, &mut mentions, &time);
+    demote_undated_regions(g, &read.sentences, &mut mentions, &time);
     let places = report_places(g, &mentions);
     let located = event_facets(g, &mentions);
     let regions = located.regions.clone();
@@ -266,6 +267,38 @@ fn recalled_place(dated: &dates::DatedText, s: usize, e: usize, place: (usize, u
     let dated_background = nearest
         .is_some_and(|d| d.role == dates::DateRole::Background && distance(d) <= DATES_A_PLACE);
     after_recall || dated_background
+}
+
+/// A region named as a whole ("les régions de Mopti, de Ségou et de Tombouctou", "the Tahoua and
+/// Dosso regions"), in a sentence without a date of the report's events, is a passing mention
+/// when the report's events are placed more precisely elsewhere: such sentences speak of a region
+/// in general (where a group operates, where the displaced are, where violence has gone on for
+/// years), while the events have their towns.
+fn demote_undated_regions(
+    g: &Gazetteer,
+    sentences: &evidence::Sentences<'_>,
+    mentions: &mut [crate::places::PlaceMention],
+    time: &dyn Fn(usize, usize, (usize, usize)) -> SentenceTime,
+) {
+    let kind = |m: &crate::places::PlaceMention| g.entry(m.entry).kind;
+    let placed: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| {
+            m.role == PlaceRole::Event
+                && matches!(kind(m), PlaceKind::Locality | PlaceKind::District)
+        })
+        .map(|m| sentences.around(m.start, m.end))
+        .collect();
+    for m in mentions.iter_mut() {
+        if m.role != PlaceRole::Event || kind(m) != PlaceKind::Region {
+            continue;
+        }
+        let (s, e) = sentences.around(m.start, m.end);
+        let elsewhere = placed.iter().any(|&span| span != (s, e));
+        if elsewhere && !time(s, e, (m.start, m.end)).event_date {
+            m.role = PlaceRole::Mention;
+        }
+    }
 }
 
 /// Whether what follows a date makes it a line's heading: a dash or a colon ("Janvier 2013 -

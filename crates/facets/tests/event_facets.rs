@@ -465,3 +465,71 @@ fn a_village_named_with_its_province_is_the_one_there() {
     );
     assert_eq!(events, ["Tillabéri"]);
 }
+
+#[test]
+fn a_destination_past_the_origin_is_a_mention() {
+    let (events, mentioned) = regions(
+        "On Thursday a passenger boat travelling upriver from Gao to Mopti was attacked near Bamba.",
+    );
+    assert_eq!(events, ["Gao"]);
+    assert_eq!(mentioned, ["Mopti"]);
+    // An office in a town is where protests and attacks happen.
+    let (events, _) =
+        regions("On Monday, refugees demonstrated in front of the UNHCR office in Agadez.");
+    assert_eq!(events, ["Agadez"]);
+}
+
+#[test]
+fn the_gates_of_a_town_and_a_list_continued_with_ainsi_que() {
+    let (events, mentioned) = regions(
+        "Mardi soir, un poste de la Garde nationale a été attaqué à Karma, aux portes de Niamey.",
+    );
+    assert_eq!(events, ["Tillabéri"]);
+    assert_eq!(mentioned, ["Niamey"]);
+    let (events, mentioned) = regions(
+        "Lundi, 300 réfugiés sont arrivés au camp de Goudoubo. Ils viennent principalement du cercle de Gourma-Rharous, ainsi que de la zone de Nampala.",
+    );
+    assert_eq!(events, ["Liptako"]);
+    let mut mentioned = mentioned;
+    mentioned.sort();
+    assert_eq!(mentioned, ["Ségou", "Tombouctou"]);
+}
+
+#[test]
+fn the_hospital_the_wounded_were_flown_to_is_a_mention() {
+    let (events, mentioned) = regions(
+        "Mardi, des hommes armés ont tué douze villageois à Diallassagou. Des hélicoptères ont évacué les blessés les plus graves vers l'hôpital Sominé Dolo de Mopti.",
+    );
+    assert_eq!(events, ["Bandiagara"]);
+    assert_eq!(mentioned, ["Mopti"]);
+}
+
+#[test]
+fn a_region_spoken_of_in_general_is_a_mention_beside_dated_towns() {
+    let (events, mentioned) = regions(
+        "Lundi, des hommes armés ont attaqué le poste de Sévaré. Des habitants redoutent de voir la violence qui touche depuis des années les régions de Ségou et de Tombouctou.",
+    );
+    assert_eq!(events, ["Mopti"]);
+    let mut mentioned = mentioned;
+    mentioned.sort();
+    assert_eq!(mentioned, ["Ségou", "Tombouctou"]);
+    // Dated, the region is where the events happened, town or no town.
+    let (events, _) = regions(
+        "Lundi, des hommes armés ont attaqué le poste de Sévaré. Mardi, dans la région de Ségou, un convoi a été visé.",
+    );
+    assert_eq!(events, ["Mopti", "Ségou"]);
+}
+
+#[test]
+fn a_capital_a_distance_away_and_a_hospital_one_goes_to_are_mentions() {
+    let (events, mentioned) = regions(
+        "On Sunday gunmen attacked a group of tourists on a day trip to the giraffe reserve, about 60 kilometers from Niamey.",
+    );
+    assert!(events.is_empty(), "{events:?}");
+    assert_eq!(mentioned, ["Niamey"]);
+    let (events, mentioned) = regions(
+        "On Monday gunmen killed 32 villagers in Diallassagou; the wounded were taken to the hospital in Sevare.",
+    );
+    assert_eq!(events, ["Bandiagara"]);
+    assert_eq!(mentioned, ["Mopti"]);
+}

@@ -97,6 +97,8 @@ const MAX_GAP_WORDS: usize = 2;
 const TITLE_DAYS: u64 = 365;
 /// Days past which a period holding days of events is the period a report covers.
 const COVERED_PERIOD_DAYS: i64 = 45;
+/// Words after a `sequel` verb within which its "après"/"after" is looked for.
+const SEQUEL_WORDS: usize = 7;
 /// Words between a `compare` phrase and the date when a count follows the phrase.
 const MAX_COMPARE_GAP_WORDS: usize = 3;
 /// Words between a `report` phrase and the date, on either side.
@@ -112,6 +114,7 @@ struct Cues {
     until: Vec<Vec<&'static str>>,
     compare: Vec<Vec<&'static str>>,
     report: Vec<Vec<&'static str>>,
+    sequel: Vec<Vec<&'static str>>,
     pluperfect: Vec<Vec<&'static str>>,
     /// Every phrase by its first word, with its kind: what the text's words are looked up in
     /// (twice per word of every text: a [`WordSet`], not a hashed map).
@@ -126,6 +129,7 @@ impl Default for Cues {
             until: Vec::new(),
             compare: Vec::new(),
             report: Vec::new(),
+            sequel: Vec::new(),
             pluperfect: Vec::new(),
             by_first: WordSet::new(Vec::<(&str, Vec<(Kind, Vec<&str>)>)>::new()),
         }
@@ -140,6 +144,7 @@ enum Kind {
     Until,
     Compare,
     Report,
+    Sequel,
     Pluperfect,
 }
 
@@ -186,6 +191,7 @@ fn parse(tsv: &'static str) -> crate::Result<Cues> {
             "until" => (Kind::Until, &mut cues.until),
             "compare" => (Kind::Compare, &mut cues.compare),
             "report" => (Kind::Report, &mut cues.report),
+            "sequel" => (Kind::Sequel, &mut cues.sequel),
             "pluperfect" => (Kind::Pluperfect, &mut cues.pluperfect),
             other => {
                 return Err(crate::Error::Malformed {
@@ -273,6 +279,17 @@ fn recall_sentences(
             phrase[sentence] = Some(token);
             recall[sentence].get_or_insert(token);
             continue;
+        }
+        // "cette attaque intervient moins d'un mois après l'annonce…": from "après" on.
+        if let Some(p) = c.at(words, at, Kind::Sequel).next() {
+            let after = (at + p.len()..words.words.len().min(at + p.len() + SEQUEL_WORDS))
+                .map(|k| words.words[k])
+                .find(|&(_, w, s)| s as usize == sentence && (w == "apres" || w == "after"));
+            if let Some((after, _, _)) = after {
+                phrase[sentence] = Some(after);
+                recall[sentence].get_or_insert(after);
+                continue;
+            }
         }
         if recall[sentence].is_some() {
             continue;

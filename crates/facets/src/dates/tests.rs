@@ -1051,3 +1051,20 @@ fn a_date_before_the_recall_phrase_of_its_sentence_is_not_recalled() {
     );
     assert_eq!(months_of(&dates, DateRole::Event), ["2024-08", "2024-09"]);
 }
+
+#[test]
+fn an_event_set_after_an_earlier_one_recalls_it() {
+    let (events, background) = roles_of(
+        "Mardi, des hommes armés ont attaqué Djibo. Cette attaque intervient moins d'un mois après l'annonce, le 21 avril, de l'échec d'un complot.",
+        day(2023, 5, 12),
+    );
+    assert_eq!(events, ["2023-05"]);
+    assert_eq!(background, ["2023-04"]);
+    let (_, dates) = publication_and_event_dates(
+        "Gunmen attacked Boulkessi on Sunday. The attacks come less than two weeks after fighters overran the camp in Dioura on May 23.",
+        Some(day(2025, 6, 3)),
+        "en",
+    );
+    assert_eq!(months_of(&dates, DateRole::Event), ["2025-06"]);
+    assert_eq!(months_of(&dates, DateRole::Background), ["2025-05"]);
+}

@@ -157,6 +157,7 @@ cue_lists!(
     neighbour,
     reach,
     attribute,
+    office,
     care,
     advice,
     contacted,

@@ -91,8 +91,9 @@ pub(super) fn role_of(
     let e = g.entry(id);
     let passing = went_or_came_from(text, c)
         // "Kati, à 15 km de Bamako", "the village of Inata, 30 km north of Djibo": the town a
-        // distance is measured from locates the place named before it in the sentence.
-        || is_distance_reference(&c.before) && follows_a_place(text, g, c, all)
+        // distance is measured from locates the place named before it in the sentence; a
+        // capital is a landmark wherever ("a day trip to the reserve, 60 km from Niamey").
+        || is_distance_reference(&c.before) && (is_capital(e) || follows_a_place(text, g, c, all))
         // "in Kangaba district, south-west of the capital": a direction from the capital locates
         // the place named before it. Not from other towns: "Tiro, north of Matiakoali" is where
         // the town is the surer name (a small place may be read as its homonym).
@@ -446,6 +447,22 @@ fn is_destination_or_origin(before: &[String]) -> bool {
         None => &words[..words.len().min(5)],
     };
     let moving = |from: usize| c.movement.any_of(&words[from..words.len().min(from + 3)]);
+    // "taken to the hospital in Sevare", "évacués vers l'hôpital du Point G à Bamako": going to
+    // a facility in the town.
+    let to_a_facility = words
+        .iter()
+        .take(5)
+        // Not a camp or a centre, which are also attacked ("shooting to camp Kandi in Kidal").
+        .position(|w| c.facility.contains(w) && !matches!(w.as_str(), "camp" | "centre" | "center"))
+        .and_then(|f| {
+            words[f + 1..]
+                .iter()
+                .find(|w| !matches!(w.as_str(), "the" | "l" | "la" | "le" | "les"))
+        })
+        .is_some_and(|w| matches!(w.as_str(), "to" | "towards" | "toward" | "vers" | "into"));
+    if to_a_facility {
+        return true;
+    }
     if words.first().is_some_and(|w| w == "from") && moving(1) {
         return true;
     }
@@ -511,10 +528,17 @@ fn is_destination_or_origin(before: &[String]) -> bool {
     {
         return true;
     }
+    // "travelling upriver from Gao to Mopti": past the place it came from.
+    let past_origin = |i: usize| {
+        words[i + 1..words.len().min(i + 4)]
+            .iter()
+            .position(|w| w == "from" || w == "de" || w == "depuis")
+            .is_some_and(|k| moving(i + k + 2))
+    };
     words
         .iter()
         .position(|w| matches!(w.as_str(), "to" | "towards" | "toward" | "vers"))
-        .is_some_and(|i| moving(i + 1))
+        .is_some_and(|i| moving(i + 1) || past_origin(i))
 }
 
 /// Where the words of a unit before a name end ("de la région de", "of the town of", "du cercle
@@ -592,7 +616,8 @@ fn where_a_statement_was_read(text: &str, c: &Candidate) -> bool {
 }
 
 /// "des associations installées à Bamako", "an NGO based in Niamey", "les partenaires basés à
-/// Gao": where people or an office are settled.
+/// Gao": where people or an office are settled (not "the UNHCR office in Agadez", where
+/// protests and attacks happen).
 fn settled_in(text: &str, c: &Candidate) -> bool {
     let before = &c.before;
     before
@@ -628,14 +653,16 @@ fn names_people_or_a_seat(before: &[String]) -> bool {
     before
         .first()
         .is_some_and(|w| matches!(w.as_str(), "de" | "d" | "du" | "des" | "of"))
-        && before.get(1).is_some_and(|w| cues().attribute.contains(w))
+        && before
+            .get(1)
+            .is_some_and(|w| cues().attribute.contains(w) || cues().office.contains(w))
 }
 
 /// "pris en charge au centre hospitalier régional de Fada N'Gourma", "treated at the hospital in
 /// Kaya", "discharged from Ouahigouya hospital": where the wounded are cared for.
 fn cared_for_at(text: &str, c: &Candidate) -> bool {
     let cues = cues();
-    let before = words_before_through_brackets(text, c.start, FACILITY_WINDOW + 2);
+    let before = words_before_through_brackets(text, c.start, FACILITY_WINDOW + 4);
     // "discharged from Ouahigouya hospital": the facility named after the town.
     let facility_after = c.after.first().is_some_and(|w| cues.facility.contains(w));
     (facility_after || before.iter().take(5).any(|w| cues.facility.contains(w)))
@@ -715,7 +742,7 @@ fn locates_the_one_before(text: &str, first: usize, gap: &str) -> bool {
 /// Whether the text between two names lists the second with the first: a conjunction, with
 /// at most a repeated preposition or a word for the town ("Ménaka ville et à Inékar").
 fn listed_after(gap: &str) -> bool {
-    if gap.len() > 24 || gap.contains(['.', ';', '\n', '!', '?', '(', ')']) {
+    if gap.len() > 32 || gap.contains(['.', ';', '\n', '!', '?', '(', ')']) {
         return false;
     }
     let folded = sahel_text::fold(gap);
@@ -749,6 +776,18 @@ fn listed_after(gap: &str) -> bool {
                     | "meme"
                     | "even"
                     | "voire"
+                    // "ainsi que de la zone de Nampala", "as well as the area of".
+                    | "ainsi"
+                    | "que"
+                    | "as"
+                    | "well"
+                    | "of"
+                    | "zone"
+                    | "area"
+                    | "region"
+                    | "cercle"
+                    | "province"
+                    | "commune"
             )
         })
 }
