@@ -533,3 +533,14 @@ fn a_capital_a_distance_away_and_a_hospital_one_goes_to_are_mentions() {
     assert_eq!(events, ["Bandiagara"]);
     assert_eq!(mentioned, ["Mopti"]);
 }
+
+#[test]
+fn the_ends_of_a_road_and_the_points_it_passes_are_mentions() {
+    let (events, mentioned) = regions(
+        "Lundi, un convoi a été attaqué près de Gaskindé. Les routes qui la relient à Ouagadougou via Bourzanga sont coupées.",
+    );
+    assert_eq!(events, ["Soum"]);
+    let mut mentioned = mentioned;
+    mentioned.sort();
+    assert_eq!(mentioned, ["Kadiogo", "Kuilsé"]);
+}

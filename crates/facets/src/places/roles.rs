@@ -103,6 +103,7 @@ pub(super) fn role_of(
         // "à Kantchari, sur la route nationale reliant Fada N'Gourma à la frontière": the town a
         // road leads to, after the place it locates.
         || names_a_road(&c.before) && follows_a_place(text, g, c, all)
+        || ends_or_passes_a_road(&c.before)
         || spoken_from(&c.before)
         || at_a_venue(text, c)
         || said_there(text, c)
@@ -409,6 +410,21 @@ fn names_a_road(before: &[String]) -> bool {
             || matches!(w.as_str(), "de" | "d" | "du" | "to" | "vers")
     };
     before.first().is_some_and(link) && before.iter().skip(1).take(3).any(|w| c.road.contains(w))
+}
+
+/// Whether the words before a name (nearest first) make it a road's end or a point it passes,
+/// wherever the road is: "les routes qui la relient à Ouagadougou via Bourzanga", "the road that
+/// links it to Gao".
+fn ends_or_passes_a_road(before: &[String]) -> bool {
+    let c = cues();
+    let linked_to = before
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "a" | "au" | "aux" | "to" | "with"))
+        && before
+            .get(1)
+            .is_some_and(|w| c.road_link.contains(w) && w != "entre" && w != "between")
+        && before.iter().skip(2).take(3).any(|w| c.road.contains(w));
+    linked_to || before.first().is_some_and(|w| w == "via")
 }
 
 /// Whether another place (not a country or a region: a distance locates a point) is named shortly
