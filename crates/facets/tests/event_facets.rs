@@ -544,3 +544,12 @@ fn the_ends_of_a_road_and_the_points_it_passes_are_mentions() {
     mentioned.sort();
     assert_eq!(mentioned, ["Kadiogo", "Kuilsé"]);
 }
+
+#[test]
+fn where_groups_operate_or_hold_ground_is_no_event_place() {
+    let (events, mentioned) = regions(
+        "Lundi, des assaillants ont attaqué un poste près de Kpendjal. Les groupes jihadistes contrôlent de vastes zones autour de Pama, de l'autre côté de la frontière.",
+    );
+    assert!(events.is_empty(), "{events:?}");
+    assert_eq!(mentioned, ["Goulmou"]);
+}
