@@ -552,4 +552,8 @@ fn where_groups_operate_or_hold_ground_is_no_event_place() {
     );
     assert!(events.is_empty(), "{events:?}");
     assert_eq!(mentioned, ["Goulmou"]);
+    let (events, _) = regions(
+        "On Friday gunmen killed 15 villagers in Mera, in Kebbi State. Analysts say the fighters move between Kebbi and the Tahoua region.",
+    );
+    assert!(events.is_empty(), "{events:?}");
 }
