@@ -160,8 +160,9 @@ fn spoken_from(before: &[String]) -> bool {
 const VENUE_WINDOW: usize = 10;
 
 /// "le Conseil des ministres, réuni hier à Ouagadougou", "before the Court of Assizes in Bamako",
-/// "the national assembly in Ouagadougou adopted": where an institution sits, with no word of an
-/// incident from the institution to the end of the sentence.
+/// "the national assembly in Ouagadougou adopted": where an institution sits, when its sentence
+/// tells no incident, but for what was said there (before a verb of saying that comes before the
+/// institution).
 fn at_a_venue(text: &str, c: &Candidate) -> bool {
     let cues = cues();
     let at_or_of = |w: &String| {
