@@ -80,7 +80,7 @@ type Spans = Vec<(usize, usize)>;
 /// Uncued days at most this many days before publication are the core of the report's time.
 const RECENT_DAYS: u64 = 14;
 /// An uncued day within this many days of the window joins it.
-const CHAIN_DAYS: u64 = 21;
+const CHAIN_DAYS: u64 = 14;
 /// A span of fewer days than this ("fin mars") chains into the window like a day.
 const SHORT_SPAN_DAYS: i64 = 12;
 /// A `recall` date this close to the window is still an event date.
