@@ -557,3 +557,12 @@ fn where_groups_operate_or_hold_ground_is_no_event_place() {
     );
     assert!(events.is_empty(), "{events:?}");
 }
+
+#[test]
+fn where_someone_took_refuge_is_a_mention() {
+    let (events, mentioned) = regions(
+        "Lundi, des hommes armés ont tiré sur des femmes près d'Arbinda, raconte un habitant réfugié à Kaya.",
+    );
+    assert_eq!(events, ["Soum"]);
+    assert_eq!(mentioned, ["Kuilsé"]);
+}
