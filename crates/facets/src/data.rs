@@ -103,6 +103,13 @@ fn pack(word: &[u8]) -> u128 {
     u128::from(half(low)) | u128::from(half(high)) << 64
 }
 
+impl<T> Default for WordSet<T> {
+    /// The empty set.
+    fn default() -> Self {
+        WordSet::new(std::iter::empty::<(&str, T)>())
+    }
+}
+
 impl<T> WordSet<T> {
     /// The set of these words; a word given twice keeps its first value.
     pub(crate) fn new<S: AsRef<str>>(words: impl IntoIterator<Item = (S, T)>) -> Self {

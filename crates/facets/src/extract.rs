@@ -173,23 +173,31 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
             .filter(|d| d.start == line + marker && d.end < s && heads_its_line(&body[d.end..]))
             .collect()
     };
+    let event_dated = |s: usize, e: usize| {
+        dates_of(s, e)
+            .iter()
+            .any(|d| d.role == dates::DateRole::Event)
+    };
     // What the dates say of the sentence `s..e` for the place at `place`.
-    let time = |s: usize, e: usize, place: (usize, usize)| SentenceTime {
-        event_date: dates_of(s, e)
-            .iter()
-            .any(|d| d.role == dates::DateRole::Event),
-        background: dates_of(s, e)
-            .iter()
-            .any(|d| d.role == dates::DateRole::Background)
-            || dated
-                .recall_sentences
+    let time = |s: usize, e: usize, place: (usize, usize)| {
+        let sentence_dates = dates_of(s, e);
+        SentenceTime {
+            event_date: sentence_dates
                 .iter()
-                .chain(&dated.future_sentences)
-                .any(|&(a, b)| a <= place.0 && place.0 < b),
-        recalled: recalled_place(&dated, s, e, place),
+                .any(|d| d.role == dates::DateRole::Event),
+            background: sentence_dates
+                .iter()
+                .any(|d| d.role == dates::DateRole::Background)
+                || dated
+                    .recall_sentences
+                    .iter()
+                    .chain(&dated.future_sentences)
+                    .any(|&(a, b)| a <= place.0 && place.0 < b),
+            recalled: recalled_place(&dated, s, e, place),
+        }
     };
     anchor_to_events(&read.sentences, lead_end, &mut mentions, &time);
-    demote_undated_regions(g, &read.sentences, &mut mentions, &time);
+    demote_undated_regions(g, &read.sentences, &mut mentions, &event_dated);
     let places = report_places(g, &mentions);
     let located = event_facets(g, &mentions);
     let regions = located.regions.clone();
@@ -270,15 +278,15 @@ fn recalled_place(dated: &dates::DatedText, s: usize, e: usize, place: (usize, u
 }
 
 /// A region named as a whole ("les régions de Mopti, de Ségou et de Tombouctou", "the Tahoua and
-/// Dosso regions"), in a sentence without a date of the report's events, is a passing mention
-/// when the report's events are placed more precisely elsewhere: such sentences speak of a region
-/// in general (where a group operates, where the displaced are, where violence has gone on for
-/// years), while the events have their towns.
+/// Dosso regions"), in a sentence without a date of the report's events (`event_dated`), is a
+/// passing mention when the report's events are placed more precisely elsewhere: such sentences
+/// speak of a region in general (where a group operates, where the displaced are, where violence
+/// has gone on for years), while the events have their towns.
 fn demote_undated_regions(
     g: &Gazetteer,
     sentences: &evidence::Sentences<'_>,
     mentions: &mut [crate::places::PlaceMention],
-    time: &dyn Fn(usize, usize, (usize, usize)) -> SentenceTime,
+    event_dated: &dyn Fn(usize, usize) -> bool,
 ) {
     let kind = |m: &crate::places::PlaceMention| g.entry(m.entry).kind;
     let placed: Vec<(usize, usize)> = mentions
@@ -295,7 +303,7 @@ fn demote_undated_regions(
         }
         let (s, e) = sentences.around(m.start, m.end);
         let elsewhere = placed.iter().any(|&span| span != (s, e));
-        if elsewhere && !time(s, e, (m.start, m.end)).event_date {
+        if elsewhere && !event_dated(s, e) {
             m.role = PlaceRole::Mention;
         }
     }

@@ -107,7 +107,7 @@ const REPORT_GAP_WORDS: usize = 3;
 const FILE: &str = "data/time_cues.tsv";
 const CUES_TSV: &str = include_str!("../../data/time_cues.tsv");
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct Cues {
     recall: Vec<Vec<&'static str>>,
     since: Vec<Vec<&'static str>>,
@@ -119,21 +119,6 @@ struct Cues {
     /// Every phrase by its first word, with its kind: what the text's words are looked up in
     /// (twice per word of every text: a [`WordSet`], not a hashed map).
     by_first: WordSet<Vec<(Kind, Vec<&'static str>)>>,
-}
-
-impl Default for Cues {
-    fn default() -> Self {
-        Cues {
-            recall: Vec::new(),
-            since: Vec::new(),
-            until: Vec::new(),
-            compare: Vec::new(),
-            report: Vec::new(),
-            sequel: Vec::new(),
-            pluperfect: Vec::new(),
-            by_first: WordSet::new(Vec::<(&str, Vec<(Kind, Vec<&str>)>)>::new()),
-        }
-    }
 }
 
 /// The kind of a phrase of `data/time_cues.tsv`.

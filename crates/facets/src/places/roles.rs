@@ -406,10 +406,7 @@ fn across_a_border(before: &[String]) -> bool {
 /// road and the link ("la route nationale reliant").
 fn names_a_road(before: &[String]) -> bool {
     let c = cues();
-    let link = |w: &String| {
-        c.road_link.contains(w) && w != "entre" && w != "between"
-            || matches!(w.as_str(), "de" | "d" | "du" | "to" | "vers")
-    };
+    let link = |w: &String| links_to(w) || matches!(w.as_str(), "de" | "d" | "du" | "to" | "vers");
     before.first().is_some_and(link) && before.iter().skip(1).take(3).any(|w| c.road.contains(w))
 }
 
@@ -421,11 +418,15 @@ fn ends_or_passes_a_road(before: &[String]) -> bool {
     let linked_to = before
         .first()
         .is_some_and(|w| matches!(w.as_str(), "a" | "au" | "aux" | "to" | "with"))
-        && before
-            .get(1)
-            .is_some_and(|w| c.road_link.contains(w) && w != "entre" && w != "between")
+        && before.get(1).is_some_and(|w| links_to(w))
         && before.iter().skip(2).take(3).any(|w| c.road.contains(w));
     linked_to || before.first().is_some_and(|w| w == "via")
+}
+
+/// Whether a word links a road to the town after it ("reliant", "relient", "linking"): a road
+/// link, but not "entre"/"between", which stand before both ends.
+fn links_to(w: &str) -> bool {
+    cues().road_link.contains(w) && w != "entre" && w != "between"
 }
 
 /// Whether another place (not a country or a region: a distance locates a point) is named shortly
