@@ -159,7 +159,19 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
                 | "vs"
                 | "etc"
                 | "km"
+                | "Gov"
+                | "Sgt"
+                | "Maj"
+                | "Capt"
+                | "Brig"
         )
+        // "Jan. 17", "Sept. 5": a month's abbreviation before its day.
+        || matches!(
+            word,
+            "Jan" | "Feb" | "Mar" | "Apr" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
+        ) && text[dot + 1..]
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -177,6 +189,14 @@ mod tests {
         assert_eq!(&text[s..e], "Une attaque a visé Boni.");
         let (s, e) = sentence_around(text, 1, 3);
         assert_eq!(&text[s..e], "Titre");
+        // A month's abbreviation before its day, but not at the end of a sentence.
+        let text = "It began on Jan. 17 with attacks on Menaka. It ended in Jan. Then talks began.";
+        let at = text.find("Menaka").unwrap_or(0);
+        let (s, e) = sentence_around(text, at, at + 6);
+        assert_eq!(&text[s..e], "It began on Jan. 17 with attacks on Menaka.");
+        let at = text.find("talks").unwrap_or(0);
+        let (s, e) = sentence_around(text, at, at + 5);
+        assert_eq!(&text[s..e], "Then talks began.");
     }
 
     #[test]

@@ -193,7 +193,7 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
                     .iter()
                     .chain(&dated.future_sentences)
                     .any(|&(a, b)| a <= place.0 && place.0 < b),
-            recalled: recalled_place(&dated, s, e, place),
+            recalled: recalled_place(body, &dated, s, e, place),
         }
     };
     anchor_to_events(&read.sentences, lead_end, &mut mentions, &time);
@@ -240,13 +240,24 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
     }
 }
 
+/// Relative pronouns: a recall phrase after one is about the relative clause only.
+const RELATIVES: [&str; 9] = [
+    "which", "who", "whom", "where", "that", "qui", "dont", "ou", "lequel",
+];
+
 /// How near a date must stand to a place (bytes between them) to date it.
 const DATES_A_PLACE: usize = 24;
 
 /// Whether the place at `at`, in the sentence `s..e`, belongs to the background whatever else its
 /// sentence holds: after a recall phrase with no event date after it, or with a background date
 /// right next to it and no event date nearer.
-fn recalled_place(dated: &dates::DatedText, s: usize, e: usize, place: (usize, usize)) -> bool {
+fn recalled_place(
+    text: &str,
+    dated: &dates::DatedText,
+    s: usize,
+    e: usize,
+    place: (usize, usize),
+) -> bool {
     let (at, place_end) = place;
     let event = |d: &&dates::EventDate| d.role == dates::DateRole::Event;
     let in_sentence = |d: &&dates::EventDate| d.start >= s && d.start < e;
@@ -260,6 +271,17 @@ fn recalled_place(dated: &dates::DatedText, s: usize, e: usize, place: (usize, u
                 .filter(event)
                 .any(|d| d.start >= a)
     });
+    // "Foreign nationals have been kidnapped near Djibo in recent years": a sentence that recalls,
+    // with no event date at all, recalls its places before the phrase too.
+    // Not past a relative pronoun: "took over the town of Anefis, which was previously held by…".
+    let recalls_undated = dated.recall_phrases.iter().any(|&(a, _)| {
+        a >= s
+            && a < e
+            && (a < at
+                || !sahel_text::fold(&text[place_end.min(a)..a])
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| RELATIVES.contains(&w)))
+    }) && !dated.dates.iter().filter(in_sentence).any(|d| event(&d));
     let distance = |d: &dates::EventDate| {
         if d.end <= at {
             at - d.end
@@ -274,7 +296,7 @@ fn recalled_place(dated: &dates::DatedText, s: usize, e: usize, place: (usize, u
         .min_by_key(|d| distance(d));
     let dated_background = nearest
         .is_some_and(|d| d.role == dates::DateRole::Background && distance(d) <= DATES_A_PLACE);
-    after_recall || dated_background
+    after_recall || recalls_undated || dated_background
 }
 
 /// A region named as a whole ("les régions de Mopti, de Ségou et de Tombouctou", "the Tahoua and

@@ -566,3 +566,141 @@ fn where_someone_took_refuge_is_a_mention() {
     assert_eq!(events, ["Soum"]);
     assert_eq!(mentioned, ["Kuilsé"]);
 }
+
+#[test]
+fn a_surname_that_names_a_district_is_no_place() {
+    // Kéita is a department of Tahoua and a common surname: a camp named after a person.
+    let (events, _) = regions(
+        "Vendredi, des terroristes ont tenté une attaque contre le camp Soundiata Keïta de Kati.",
+    );
+    assert_eq!(events, ["Koulikoro"]);
+    let (events, _) = regions("Le département de Kéita a reçu des vivres lundi après les pluies.");
+    assert_eq!(events, ["Tahoua"]);
+}
+
+#[test]
+fn an_incident_anchors_only_the_places_near_it() {
+    let (events, mentioned) = regions(
+        "On Tuesday gunmen killed four soldiers near Tillabéri. Niger had been seen as a key partner in the fight against militancy in the region, and hosts a drone base in Agadez.",
+    );
+    assert_eq!(events, ["Tillabéri"]);
+    assert_eq!(mentioned, ["Agadez"]);
+    // The names of a list are no distance from its incident word.
+    let (events, _) = regions(
+        "Mardi, les attaques ont visé dès l'aube Kayes, Diboli, Sandaré, Nioro du Sahel, Gogui et Diéma, ainsi que Niono et Molodo.",
+    );
+    assert_eq!(events, ["Kayes", "Nioro", "Ségou"]);
+}
+
+#[test]
+fn where_forces_are_kept_is_no_event_place() {
+    let (events, mentioned) = regions(
+        "Lundi, une embuscade a fait dix morts près d'Ayorou. Washington entretient environ 800 militaires au Niger et une base de drones à Agadez.",
+    );
+    assert_eq!(events, ["Tillabéri"]);
+    assert_eq!(mentioned, ["Agadez"]);
+}
+
+#[test]
+fn what_was_said_to_have_happened_is_no_recall() {
+    // "said … had targeted": reported speech, not an earlier event.
+    let ex = read(
+        "Jihadists launched attacks on military positions in western Mali on Tuesday, the army said.\n\nThe army said in a statement that the groups had targeted positions in Kayes and Nioro du Sahel.",
+        "2025-07-02",
+    );
+    assert_eq!(ex.regions, ["Kayes", "Nioro"]);
+}
+
+#[test]
+fn the_capital_standing_for_its_government_is_a_mention() {
+    let (events, mentioned) = regions(
+        "Mercredi, les combats ont repris à Kidal. Bamako reconnaît des pertes importantes.",
+    );
+    assert_eq!(events, ["Kidal"]);
+    assert_eq!(mentioned, ["Bamako"]);
+}
+
+#[test]
+fn origins_after_an_article_are_mentions() {
+    let (events, mentioned) = regions(
+        "On Monday the Mopti urban area saw hundreds of families arriving from the Bandiagara and Koro circles.",
+    );
+    assert_eq!(events, ["Mopti"]);
+    assert_eq!(mentioned, ["Bandiagara"]);
+    let (events, mentioned) = regions(
+        "Fada N'Gourma : mercredi, un convoi ramène des centaines de familles de la Tapoa.",
+    );
+    assert_eq!(events, ["Goulmou"]);
+    assert_eq!(mentioned, ["Tapoa"]);
+}
+
+#[test]
+fn an_abbreviated_month_ends_no_sentence() {
+    // "Jan. 17" keeps the attack on Menaka in its recalling sentence.
+    let ex = read(
+        "On Sunday rebels seized a camp near Tessalit. The rebellion began on Jan. 17 with attacks on Menaka in the east, and was recalled by officials.",
+        "2012-03-12",
+    );
+    assert_eq!(ex.regions, ["Kidal"]);
+}
+
+#[test]
+fn an_undated_sentence_that_recalls_recalls_all_its_places() {
+    let (events, mentioned) = regions(
+        "Mardi, des hommes armés ont attaqué Titao. Foreign nationals have been kidnapped near Djibo in recent years.",
+    );
+    assert_eq!(events, ["Yaadga"]);
+    assert_eq!(mentioned, ["Soum"]);
+    // A recall in a relative clause is about that clause only.
+    let (events, _) =
+        regions("GATIA took over the town of Anefis, which was previously held by the CMA.");
+    assert_eq!(events, ["Kidal"]);
+}
+
+#[test]
+fn a_capital_after_its_title_and_a_place_left_out_are_mentions() {
+    let (events, mentioned) = regions(
+        "The attack happened Wednesday near the village of Tongo Tongo, about 120 miles (200 kilometers) north of the capital, Niamey.",
+    );
+    assert_eq!(events, ["Tillabéri"]);
+    assert_eq!(mentioned, ["Niamey"]);
+    let (events, mentioned) = regions(
+        "Après l'attaque de dimanche près de Kouré, tout le territoire, à l'exception de la ville de Niamey, est déconseillé.",
+    );
+    assert_eq!(events, ["Tillabéri"]);
+    assert_eq!(mentioned, ["Niamey"]);
+}
+
+#[test]
+fn fled_from_around_a_town_is_a_mention() {
+    let (events, mentioned) = regions(
+        "Lundi, des hommes armés ont attaqué un poste à Ménaka, où vivent des familles qui ont fui les violences autour de Léré.",
+    );
+    assert_eq!(events, ["Ménaka"]);
+    assert_eq!(mentioned, ["Tombouctou"]);
+}
+
+#[test]
+fn a_report_published_today_is_about_earlier_events() {
+    let ex = read(
+        "Security forces arrested 102 men in Inatès between 27 March and 2 April 2020, Amnesty International said in a report published today.",
+        "2020-06-10",
+    );
+    assert_eq!(ex.months, ["2020-03", "2020-04"]);
+}
+
+#[test]
+fn a_fronted_month_of_a_pluperfect_is_recalled() {
+    let ex = read(
+        "Vendredi matin, des hommes armés ont tué deux enseignants à Kourfayel. En février, des hommes armés avaient fait irruption dans une école de Tongomayel.",
+        "2017-03-04",
+    );
+    assert_eq!(ex.months, ["2017-03"]);
+    assert_eq!(ex.background_months, ["2017-02"]);
+    // The place before the auxiliary is recalled too.
+    let ex = read(
+        "Vendredi matin, des hommes armés ont tué deux enseignants près de Djibo. À Titao, des hommes armés avaient incendié une école.",
+        "2017-03-04",
+    );
+    assert_eq!(ex.regions, ["Soum"]);
+}

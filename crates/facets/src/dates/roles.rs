@@ -19,7 +19,8 @@
 //!    of it (a weekly or monthly summary's incidents chain into one period; a recalled attack of
 //!    another season does not).
 //! 4. **Roles**: an uncued date that meets the window is an event date; a `recall` date only when
-//!    it meets the window give or take a week (a pluperfect about last Tuesday); a `since`,
+//!    it meets the window give or take a week (a pluperfect about last Tuesday; a recalled month
+//!    only when it meets the window itself); a `since`,
 //!    `until`, `compare` or `report` date only when it falls inside it (`depuis avril 2023` starts a
 //!    situation); a `future` date never.
 //!    Everything else is background.
@@ -254,11 +255,18 @@ fn recall_sentences(
     let c = cues();
     let mut recall: Vec<Option<usize>> = vec![None; sentences];
     let mut phrase: Vec<Option<usize>> = vec![None; sentences];
+    // The sentences where something was said before the word read: a pluperfect after it is
+    // reported speech ("the army said jihadists had targeted positions in Kayes", "a indiqué
+    // que les assaillants avaient attaqué"), not a recall.
+    let mut said: Vec<bool> = vec![false; sentences];
     for at in 0..words.words.len() {
         let (token, _, sentence) = words.words[at];
         let sentence = sentence as usize;
         if phrase[sentence].is_some() {
             continue;
+        }
+        if c.at(words, at, Kind::Report).next().is_some() {
+            said[sentence] = true;
         }
         if c.at(words, at, Kind::Recall).next().is_some() {
             phrase[sentence] = Some(token);
@@ -276,7 +284,7 @@ fn recall_sentences(
                 continue;
             }
         }
-        if recall[sentence].is_some() {
+        if recall[sentence].is_some() || said[sentence] {
             continue;
         }
         if let Some(p) = c.at(words, at, Kind::Pluperfect).next() {
@@ -292,7 +300,7 @@ fn recall_sentences(
                 .get(next)
                 .is_some_and(|&(_, w, s)| s as usize == sentence && is_participle(w))
             {
-                recall[sentence] = Some(token);
+                recall[sentence] = Some(pluperfect_clause_start(words, at));
             }
         }
     }
@@ -310,6 +318,53 @@ fn recall_sentences(
         from: recall,
         phrase,
     }
+}
+
+/// Where the clause of the pluperfect auxiliary at word `at` starts, as a token index: the
+/// sentence's first word when no relative pronoun or conjunction comes between ("En février, des
+/// hommes armés avaient fait irruption": the fronted date is what it recalls), else the
+/// auxiliary ("took over Anefis on Sunday, which had been held by…": the date before is the
+/// report's own).
+fn pluperfect_clause_start(words: &Words<'_>, at: usize) -> usize {
+    let (token, _, sentence) = words.words[at];
+    let mut k = at;
+    while k > 0 && words.words[k - 1].2 == sentence {
+        let w = words.words[k - 1].1;
+        if matches!(
+            w,
+            "qui"
+                | "que"
+                | "qu"
+                | "dont"
+                | "lequel"
+                | "laquelle"
+                | "lesquels"
+                | "lesquelles"
+                | "ou"
+                | "lorsque"
+                | "quand"
+                | "et"
+                | "mais"
+                | "car"
+                | "apres"
+                | "which"
+                | "who"
+                | "whom"
+                | "whose"
+                | "that"
+                | "where"
+                | "when"
+                | "and"
+                | "but"
+                | "or"
+                | "because"
+                | "after"
+        ) {
+            return token;
+        }
+        k -= 1;
+    }
+    words.words[k].0
 }
 
 /// A French or English past participle, folded (`attaque`, `tues`, `pris`, `killed`, `been`).
@@ -424,6 +479,28 @@ fn interval(d: &EventDate) -> Option<(NaiveDate, NaiveDate)> {
         DateValue::Year(_) => None,
     };
     Some((first(d.date)?, last(d.until.unwrap_or(d.date))?))
+}
+
+/// The days a month named by a part of it covers: "début août", "mi-août", "fin mars", "early
+/// April", "late June" stand for a third of the month.
+fn part_of_month(d: &EventDate) -> Option<(NaiveDate, NaiveDate)> {
+    let (lo, hi) = interval(d)?;
+    if let (DateValue::Month(..), None) = (d.date, d.until) {
+        let part = sahel_text::fold(&d.text)
+            .split(|c: char| !c.is_alphanumeric())
+            .find_map(|w| match w {
+                "debut" | "early" => Some(0),
+                "mi" | "milieu" | "mid" => Some(1),
+                "fin" | "late" | "end" => Some(2),
+                _ => None,
+            });
+        if let Some(third) = part {
+            let from = lo + Days::new(10 * third);
+            let to = if third == 2 { hi } else { from + Days::new(9) };
+            return Some((from, to));
+        }
+    }
+    None
 }
 
 fn meets(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate), margin: u64) -> bool {
@@ -624,7 +701,14 @@ pub(super) fn assign(
                 Some(TimeCue::Until | TimeCue::Report | TimeCue::Since | TimeCue::Compare),
                 Some(s),
             ) => s.0 >= window.0 && s.1 <= window.1,
-            (Some(TimeCue::Recall), Some(s)) => meets(s, window, CUED_MARGIN_DAYS),
+            // A recalled day or part of a month gets a week's margin; a recalled month none ("En
+            // février, des hommes armés avaient fait irruption…" in a report of 3 March is
+            // February's).
+            (Some(TimeCue::Recall), Some(s)) => match part_of_month(d) {
+                Some(part) => meets(part, window, CUED_MARGIN_DAYS),
+                None if is_short(k) => meets(s, window, CUED_MARGIN_DAYS),
+                None => meets(s, window, 0),
+            },
         };
         d.role = if event {
             DateRole::Event

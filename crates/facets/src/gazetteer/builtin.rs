@@ -421,6 +421,13 @@ fn load_localities(g: &mut Gazetteer, localities: (&str, &str)) -> Result<()> {
                 source: Source::Builtin,
                 detail: kind.into(),
             };
+            // A district named after a chef-lieu that is also a common word ("Kéita", "San")
+            // is as ambiguous as its town.
+            if let Some(d) = district.filter(|&d| {
+                entry.common_word && name_key(&g.entry(d).name) == name_key(&entry.name)
+            }) {
+                g.entry_mut(d).common_word = true;
+            }
             g.push_entry(entry);
             Ok(())
         },

@@ -253,7 +253,10 @@ fn viability(
         PlaceKind::Country => yes(!around.river),
         PlaceKind::Region | PlaceKind::District => {
             let generic = key_words.iter().all(|w| cues().generic_region.contains(w));
-            if !generic {
+            if e.common_word && !around.region_cue && !around.district_cue {
+                // Named after a common-word town: as viable as the town.
+                common_name_viability(around)
+            } else if !generic {
                 yes(!around.river)
             } else if key_words.len() == 1 {
                 yes(around.region_cue)
@@ -272,16 +275,24 @@ fn viability(
                 Viability::No
             } else if !(common || e.source == Source::GeoNames) {
                 Viability::Viable
-            } else if around.proper_name {
-                Viability::No
-            } else if around.locative_cue {
-                Viability::Viable
-            } else if around.chained {
-                Viability::InAList
             } else {
-                Viability::No
+                common_name_viability(around)
             }
         }
+    }
+}
+
+/// A name that is also an ordinary word or a surname: a place after a locative cue, or in a list
+/// after a place, never beside another capitalised word.
+fn common_name_viability(around: &NameCues) -> Viability {
+    if around.proper_name {
+        Viability::No
+    } else if around.locative_cue {
+        Viability::Viable
+    } else if around.chained {
+        Viability::InAList
+    } else {
+        Viability::No
     }
 }
 

@@ -161,6 +161,7 @@ cue_lists!(
     care,
     advice,
     contacted,
+    exception,
     negation,
     quiet,
     saying,

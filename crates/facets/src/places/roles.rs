@@ -100,6 +100,10 @@ pub(super) fn role_of(
         || is_direction_reference(&c.before)
             && is_capital(e)
             && follows_a_place(text, g, c, all)
+        // "200 kilometers north of the capital, Niamey": the capital named after its title.
+        || is_capital(e) && capital_title_landmark(&c.before)
+        // "l'ensemble du territoire, à l'exception de la ville de Niamey": left out.
+        || c.before.iter().take(5).any(|w| cues().exception.contains(w))
         // "à Kantchari, sur la route nationale reliant Fada N'Gourma à la frontière": the town a
         // road leads to, after the place it locates.
         || names_a_road(&c.before) && follows_a_place(text, g, c, all)
@@ -235,14 +239,16 @@ const FLIGHT_WINDOW: usize = 9;
 fn fled_from(text: &str, c: &Candidate) -> bool {
     let before = words_before(text, c.start, FLIGHT_WINDOW);
     let at = skip_unit_words(&before);
-    before
-        .get(at)
-        .is_some_and(|w| matches!(w.as_str(), "dans" | "in" | "en"))
-        && before
-            .iter()
-            .skip(at + 1)
-            .take(4)
-            .any(|w| cues().flight.contains(w))
+    before.get(at).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "dans" | "in" | "en" | "around" | "autour" | "near" | "pres"
+        )
+    }) && before
+        .iter()
+        .skip(at + 1)
+        .take(4)
+        .any(|w| cues().flight.contains(w))
 }
 
 /// Whether a place is a national capital.
@@ -357,6 +363,24 @@ fn is_distance_reference(before: &[String]) -> bool {
         }
     }
     false
+}
+
+/// Whether the words before a capital's name (nearest first) are its title after a distance or a
+/// direction: "north of the capital, Niamey", "à 60 km de la capitale nigérienne, Niamey".
+fn capital_title_landmark(before: &[String]) -> bool {
+    let Some(k) = before
+        .iter()
+        .take(2)
+        .position(|w| w == "capital" || w == "capitale")
+    else {
+        return false;
+    };
+    let article = before[k + 1..]
+        .iter()
+        .take_while(|w| matches!(w.as_str(), "the" | "la" | "l"))
+        .count();
+    let rest = &before[k + 1 + article..];
+    is_distance_reference(rest) || is_direction_reference(rest)
 }
 
 /// Whether the words before a name (nearest first) give a direction from it: "de"/"of" after a
@@ -481,7 +505,9 @@ fn is_destination_or_origin(before: &[String]) -> bool {
     if to_a_facility {
         return true;
     }
-    if words.first().is_some_and(|w| w == "from") && moving(1) {
+    // "arriving from the Bandiagara, Bankass and Koro circles": an article may follow "from".
+    let from = usize::from(words.first().is_some_and(|w| w == "the"));
+    if words.get(from).is_some_and(|w| w == "from") && moving(from + 1) {
         return true;
     }
     // "des véhicules venant de Mauritanie", "en provenance de Gao", "originaires du Niger",
@@ -668,11 +694,17 @@ fn is_neighbour(before: &[String], after: &[String]) -> bool {
 /// "des jeunes de Tessit", "les ressortissants de Bandiagara", "the governor of Gao": people or
 /// a group named after their home or an office after its seat.
 fn names_people_or_a_seat(before: &[String]) -> bool {
+    // "des familles de la Tapoa": an article may follow "de".
+    let article = usize::from(
+        before
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "la" | "l" | "the")),
+    );
     before
-        .first()
+        .get(article)
         .is_some_and(|w| matches!(w.as_str(), "de" | "d" | "du" | "des" | "of"))
         && before
-            .get(1)
+            .get(article + 1)
             .is_some_and(|w| cues().attribute.contains(w) || cues().office.contains(w))
 }
 
@@ -948,6 +980,87 @@ mod tests {
     }
 }
 
+/// What the words of a sentence say to [`anchor_to_events`].
+struct SentenceWords {
+    /// A word of advice, of what is to come or of what happens as a rule.
+    advice: bool,
+    /// Where its words of an incident stand, counted as [`lower_words`] counts; none when the
+    /// sentence negates its incident.
+    incidents: Vec<usize>,
+    /// It says nothing happened ("pas d'incident", "rien à signaler", "nothing to report").
+    quiet: bool,
+}
+
+impl SentenceWords {
+    fn read(sentence: &str) -> Self {
+        let c = cues();
+        // "pas d'incident", "aucun incident", "no incident": not "sans incident" (the convoy did
+        // arrive).
+        let negates =
+            |x: &str| x == "pas" || c.negation.contains(x) && !matches!(x, "sans" | "without");
+        let folded = sahel_text::fold(sentence);
+        let (mut advice, mut negated, mut quiet) = (false, false, false);
+        // A word of an incident that is not the one said not to have happened.
+        let mut told = false;
+        // The last word that is no article or preposition: "pas d'incident", "rien à signaler",
+        // "nothing to report".
+        let mut last = "";
+        // The word before `last` ("no security incident", "aucun autre incident").
+        let mut second = "";
+        let mut incidents = Vec::new();
+        let mut i = 0;
+        for (w, written) in words(&folded).zip(words(sentence)) {
+            i += usize::from(counts_for_reach(written));
+            advice |= c.advice.contains(w);
+            negated |= c.negation.contains(w);
+            if c.is_incident(w) {
+                incidents.push(i);
+            }
+            let after_negation = negates(last) || negates(second) && !c.is_incident(last);
+            if after_negation && c.quiet.contains(w) || last == "nothing" && w == "report" {
+                quiet = true;
+            } else if c.is_incident(w) {
+                told = true;
+            }
+            if !matches!(
+                w,
+                "d" | "de" | "of" | "a" | "to" | "the" | "l" | "le" | "la"
+            ) {
+                second = last;
+                last = w;
+            }
+        }
+        if negated {
+            incidents.clear();
+        }
+        SentenceWords {
+            advice,
+            incidents,
+            quiet: quiet && !told,
+        }
+    }
+}
+
+/// How many words from a place a word of an incident anchors it, counting only the words not
+/// written with a capital: the names of a list are no distance ("attacks targeted Kayes, Diboli,
+/// Sandaré, Nioro du Sahel and Gogui").
+const INCIDENT_REACH: usize = 6;
+
+/// The words of a text that count for [`INCIDENT_REACH`].
+fn lower_words(text: &str) -> usize {
+    words(text).filter(|w| counts_for_reach(w)).count()
+}
+
+/// Whether a word counts for [`INCIDENT_REACH`]: not a name (written with a capital), not the
+/// glue of a list ("Gogui et Diéma, ainsi que Niono et Molodo").
+fn counts_for_reach(w: &str) -> bool {
+    !w.chars().next().is_some_and(char::is_uppercase)
+        && !matches!(
+            w,
+            "et" | "and" | "ainsi" | "que" | "as" | "well" | "or" | "ou"
+        )
+}
+
 /// What the report's dates say about one sentence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SentenceTime {
@@ -983,59 +1096,26 @@ pub fn anchor_to_events(
     out: &mut [PlaceMention],
     time: &dyn Fn(usize, usize, (usize, usize)) -> SentenceTime,
 ) {
-    let c = cues();
     let mut unanchored = Vec::new();
-    // "pas d'incident", "aucun incident", "no incident": not "sans incident" (the convoy did
-    // arrive).
-    let negates =
-        |x: &str| x == "pas" || c.negation.contains(x) && !matches!(x, "sans" | "without");
-    // What the words of a sentence say (advice, an incident, that nothing happened), read once
-    // per sentence.
-    let mut read: Option<((usize, usize), bool, bool, bool)> = None;
+    // What the words of a sentence say, read once per sentence.
+    let mut read: Option<((usize, usize), SentenceWords)> = None;
     for (k, m) in out.iter_mut().enumerate() {
         if m.role != PlaceRole::Event {
             continue;
         }
         let (s, e) = sentences.around(m.start, m.end);
         let t = time(s, e, (m.start, m.end));
-        let (advice, incident, quiet) = match read {
-            Some((span, advice, incident, quiet)) if span == (s, e) => (advice, incident, quiet),
-            _ => {
-                let folded = sahel_text::fold(&sentences.text()[s..e]);
-                let mut advice = false;
-                let (mut incident, mut negated, mut quiet) = (false, false, false);
-                // A word of an incident that is not the one said not to have happened.
-                let mut told = false;
-                // The last word that is no article or preposition: "pas d'incident", "rien à
-                // signaler", "nothing to report".
-                let mut last = "";
-                // The word before `last` ("no security incident", "aucun autre incident").
-                let mut second = "";
-                for w in words(&folded) {
-                    advice |= c.advice.contains(w);
-                    negated |= c.negation.contains(w);
-                    incident = incident || c.is_incident(w);
-                    let after_negation = negates(last) || negates(second) && !c.is_incident(last);
-                    if after_negation && c.quiet.contains(w) || last == "nothing" && w == "report" {
-                        quiet = true;
-                    } else if c.is_incident(w) {
-                        told = true;
-                    }
-                    if !matches!(
-                        w,
-                        "d" | "de" | "of" | "a" | "to" | "the" | "l" | "le" | "la"
-                    ) {
-                        second = last;
-                        last = w;
-                    }
-                }
-                let incident = incident && !negated;
-                let quiet = quiet && !told;
-                read = Some(((s, e), advice, incident, quiet));
-                (advice, incident, quiet)
-            }
+        if read.as_ref().is_none_or(|(span, _)| *span != (s, e)) {
+            read = Some(((s, e), SentenceWords::read(&sentences.text()[s..e])));
+        }
+        let Some((_, said)) = &read else { continue };
+        let incident = !said.incidents.is_empty() && {
+            let here = lower_words(&sentences.text()[s..m.start]);
+            said.incidents
+                .iter()
+                .any(|&i| i.abs_diff(here) <= INCIDENT_REACH)
         };
-        if quiet || t.recalled || !t.event_date && (t.background || advice) {
+        if said.quiet || t.recalled || !t.event_date && (t.background || said.advice) {
             m.role = PlaceRole::Mention;
         } else if !(m.start < lead_end || t.event_date || incident) {
             unanchored.push(k);
