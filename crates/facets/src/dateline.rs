@@ -40,7 +40,17 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let lead = text[line_start..start]
         .trim_matches(|c: char| c.is_whitespace() || DECORATION.contains(&c));
-    if !(lead.is_empty() || folds_to_any(lead, &["fait a", "fait a:", "done at", "done in"])) {
+    // "LONDON/OUAGADOUGOU, Oct 19 (Reuters) -": a first place in capitals before a slash.
+    let first_of_two = lead.strip_suffix('/').is_some_and(|first| {
+        first.chars().any(char::is_alphabetic)
+            && first
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, ' ' | '-' | '\''))
+    });
+    if !(lead.is_empty()
+        || first_of_two
+        || folds_to_any(lead, &["fait a", "fait a:", "done at", "done in"]))
+    {
         return is_closing_signature(text, end);
     }
     let rest = &text[end..];
@@ -160,6 +170,11 @@ mod tests {
             "BAMAKO/ALGIERS, April 7 (Reuters) - Mali recalled its ambassador.",
             "BAMAKO"
         ));
+        assert!(at(
+            "LONDON/OUAGADOUGOU, Oct 19 (Reuters) - Endeavour poured first gold.",
+            "OUAGADOUGOU"
+        ));
+        assert!(!at("Attaque à Léré/Niono : deux morts", "Niono"));
         let paragraph = "Bamako - Les équipes d'une ONG médicale ont soigné quatorze blessés \
             après l'attaque d'un village du cercle de Bankass, vendredi, selon un communiqué.";
         assert!(at(paragraph, "Bamako"));

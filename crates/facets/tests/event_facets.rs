@@ -704,3 +704,28 @@ fn a_fronted_month_of_a_pluperfect_is_recalled() {
     );
     assert_eq!(ex.regions, ["Soum"]);
 }
+
+#[test]
+fn rocket_fire_is_an_incident_and_a_convoy_travelling_is_not() {
+    let ex = read(
+        "Forty-nine civilians were killed on Thursday in an attack on a boat, the government said.\n\nThe boat came under rocket fire near Banikane, in the Gourma-Rharous district of the Timbuktu region.",
+        "2023-09-08",
+    );
+    assert_eq!(ex.regions, ["Tombouctou"]);
+    let (events, _) = regions(
+        "Mardi, des centaines de familles sont arrivées à Fada N'Gourma. La plupart ont voyagé en convoi escorté sur l'axe Kantchari-Fada N'Gourma.",
+    );
+    assert!(events.is_empty(), "{events:?}");
+}
+
+#[test]
+fn a_surname_with_a_possessive_and_the_press_of_a_capital_are_no_event_places() {
+    let (events, _) =
+        regions("On Tuesday mutinous soldiers drove into Bamako and surrounded Keita's residence.");
+    assert_eq!(events, ["Bamako"]);
+    let (events, mentioned) = regions(
+        "Mercredi, quatre soldats ont été tués près de Tongo Tongo. Jeudi, le ministre a confirmé devant la presse à Niamey la présence de militaires étrangers.",
+    );
+    assert_eq!(events, ["Tillabéri"]);
+    assert_eq!(mentioned, ["Niamey"]);
+}

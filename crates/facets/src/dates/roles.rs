@@ -646,8 +646,23 @@ pub(super) fn assign(
         let cued = |k: usize, cue: TimeCue| {
             published.is_some() && dates[k].cue == Some(cue) && spans[k].is_some()
         };
+        // "…, the interior ministry said on Saturday" (the publication day), then "since the
+        // military seized power in July 2023": an uncued date of another year is no better a
+        // time for the report than the day something was said.
+        let said_on_publication = |k: usize| {
+            dates[k].cue == Some(TimeCue::Report)
+                && is_day(k)
+                && published.is_some_and(|p| spans[k].is_some_and(|(_, hi)| hi == p))
+        };
+        let stale = |k: usize| match (published, spans[k]) {
+            (Some(p), Some((_, hi))) => hi < p.checked_sub_days(Days::new(TITLE_DAYS)).unwrap_or(p),
+            _ => false,
+        };
         core.extend(
             latest_of(&|k| uncued(k))
+                .filter(|&k| !stale(k))
+                .or_else(|| latest_of(&said_on_publication))
+                .or_else(|| latest_of(&|k| uncued(k)))
                 .or_else(|| latest_of(&|k| cued(k, TimeCue::Recall) || cued(k, TimeCue::Report)))
                 .or_else(|| latest_of(&|k| cued(k, TimeCue::Since))),
         );
@@ -696,7 +711,8 @@ pub(super) fn assign(
     for (k, d) in dates.iter_mut().enumerate() {
         let event = match (d.cue, spans[k]) {
             (_, None) | (Some(TimeCue::Future), _) => false,
-            (None, Some(s)) => meets(s, window, 0),
+            // "à la mi-février" beside a window that ends on 27 February is not in it.
+            (None, Some(s)) => meets(part_of_month(d).unwrap_or(s), window, 0),
             (
                 Some(TimeCue::Until | TimeCue::Report | TimeCue::Since | TimeCue::Compare),
                 Some(s),

@@ -1068,3 +1068,36 @@ fn an_event_set_after_an_earlier_one_recalls_it() {
     assert_eq!(months_of(&dates, DateRole::Event), ["2025-06"]);
     assert_eq!(months_of(&dates, DateRole::Background), ["2025-05"]);
 }
+
+#[test]
+fn a_part_of_a_month_outside_the_window_is_background() {
+    // The window runs from 27 February to 2 March; "mi-février" is 11–20 February, not in it.
+    let (_, dates) = publication_and_event_dates(
+        "Vendredi 2 mars, des hommes armés ont attaqué l'ambassade. Le procès s'est ouvert le 27 février. À la mi-février, une opération a visé un chef jihadiste.",
+        Some(day(2018, 3, 3)),
+        "fr",
+    );
+    let role = |text: &str| dates.iter().find(|d| d.text.contains(text)).map(|d| d.role);
+    assert_eq!(role("27 février"), Some(DateRole::Event), "{dates:?}");
+    assert_eq!(role("mi-février"), Some(DateRole::Background), "{dates:?}");
+}
+
+#[test]
+fn a_recalled_whole_month_gets_no_margin() {
+    let (events, background) = roles_of(
+        "Vendredi matin, des hommes armés ont tué deux enseignants. En février, des hommes armés avaient fait irruption dans une école.",
+        day(2017, 3, 4),
+    );
+    assert_eq!(events, ["2017-03"]);
+    assert_eq!(background, ["2017-02"]);
+}
+
+#[test]
+fn a_date_of_another_year_is_no_better_time_than_the_day_it_was_said() {
+    let (events, background) = roles_of(
+        "Des hommes armés ont tué 44 fidèles pendant la prière dans le village de Fambita, a annoncé samedi le ministère. C'est l'une des attaques les plus meurtrières depuis que les militaires ont pris le pouvoir en juillet 2023.",
+        day(2025, 3, 22),
+    );
+    assert_eq!(events, ["2025-03"]);
+    assert_eq!(background, ["2023-07"]);
+}

@@ -242,6 +242,10 @@ fn viability(
     if around.person && e.kind != PlaceKind::Country {
         return Viability::No;
     }
+    // "surrounded Keita's residence": a name that is also a surname, with a possessive.
+    if e.common_word && ["'s ", "’s "].iter().any(|p| text[m.end..].starts_with(p)) {
+        return Viability::No;
+    }
     let yes = |viable: bool| {
         if viable {
             Viability::Viable
