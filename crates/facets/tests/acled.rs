@@ -108,8 +108,9 @@ fn acled_regions_and_months_meet_the_thresholds() {
 /// that do name a village GeoNames lacks (even fuzzily) or holds in several regions with nothing
 /// in the note to choose. The floor is the measured figure rounded down, less a point.
 const RECALL_MIN: f64 = 0.71;
-/// Measured 59.2% (5264/8889) with the built-in gazetteer alone.
-const BUILTIN_RECALL_MIN: f64 = 0.58;
+/// Measured 59.2% (5264/8889) with the built-in gazetteer alone when set; 58.0% (5155/8889) since
+/// an incident word anchors only the places near it (precision 91.6% -> 91.7%).
+const BUILTIN_RECALL_MIN: f64 = 0.57;
 /// Measured 88.7% with GeoNames, 90.4% built-in (issue 3: ≥ 85%).
 const PRECISION_MIN: f64 = 0.85;
 /// Measured 96.7%.

@@ -729,3 +729,44 @@ fn a_surname_with_a_possessive_and_the_press_of_a_capital_are_no_event_places() 
     assert_eq!(events, ["Tillabéri"]);
     assert_eq!(mentioned, ["Niamey"]);
 }
+
+#[test]
+fn an_army_region_is_no_region() {
+    let ex = read(
+        "Samedi, les rebelles se sont emparés de Gao, où se trouvait l'état-major de la région militaire du Nord.",
+        "2012-04-02",
+    );
+    assert_eq!(ex.regions, ["Gao"]);
+}
+
+#[test]
+fn funerals_bodies_moved_and_an_earlier_attack_are_mentions() {
+    let (events, mentioned) = regions(
+        "Jeudi, des hommes armés ont attaqué le camp de Chinégodar. Le président a présidé samedi les obsèques des soldats au cimetière militaire de Niamey.",
+    );
+    assert_eq!(events, ["Tillabéri"]);
+    assert_eq!(mentioned, ["Niamey"]);
+    let (events, mentioned) = regions(
+        "Vendredi, une embuscade a tué cinq casques bleus près d'Indelimane. Les dépouilles des soldats ont été transférées samedi à Gao.",
+    );
+    assert_eq!(events, ["Ménaka"]);
+    assert_eq!(mentioned, ["Gao"]);
+    let (events, mentioned) =
+        regions("Mali : après Bourem, les rebelles attaquent dimanche le camp de Léré");
+    assert_eq!(events, ["Tombouctou"]);
+    assert_eq!(mentioned, ["Gao"]);
+}
+
+#[test]
+fn a_list_after_an_origin_with_des_and_a_capital_nearby_are_mentions() {
+    let (events, mentioned) = regions(
+        "Samedi, le festival de Dédougou a réuni des troupes venues des provinces du Mouhoun, des Banwa et du Sourou.",
+    );
+    assert_eq!(events, ["Bankui"]);
+    assert_eq!(mentioned, ["Sourou"]);
+    let (events, mentioned) = regions(
+        "Mardi, une embuscade meurtrière a visé des gendarmes à proximité de Niamey, près du village de Karma.",
+    );
+    assert!(!events.contains(&"Niamey".to_string()), "{events:?}");
+    assert_eq!(mentioned, ["Niamey"]);
+}

@@ -102,8 +102,13 @@ pub(super) fn role_of(
             && follows_a_place(text, g, c, all)
         // "200 kilometers north of the capital, Niamey": the capital named after its title.
         || is_capital(e) && capital_title_landmark(&c.before)
+        // "une embuscade à proximité de Niamey", "near Bamako": a capital locates what happened
+        // in the country around it.
+        || is_capital(e) && near_a_landmark(&c.before)
         // "l'ensemble du territoire, à l'exception de la ville de Niamey": left out.
         || c.before.iter().take(5).any(|w| cues().exception.contains(w))
+        // "Mali : après Bourem, les rebelles attaquent Léré": the earlier event.
+        || c.before.first().is_some_and(|w| w == "apres" || w == "after")
         // "à Kantchari, sur la route nationale reliant Fada N'Gourma à la frontière": the town a
         // road leads to, after the place it locates.
         || names_a_road(&c.before) && follows_a_place(text, g, c, all)
@@ -365,6 +370,18 @@ fn is_distance_reference(before: &[String]) -> bool {
     false
 }
 
+/// Whether the words before a name (nearest first) say "near" it: "près de", "à proximité de",
+/// "aux environs de", "near".
+fn near_a_landmark(before: &[String]) -> bool {
+    match before.first().map(String::as_str) {
+        Some("near") => true,
+        Some("de" | "d" | "of") => before
+            .get(1)
+            .is_some_and(|w| matches!(w.as_str(), "pres" | "proximite" | "environs" | "vicinity")),
+        _ => false,
+    }
+}
+
 /// Whether the words before a capital's name (nearest first) are its title after a distance or a
 /// direction: "north of the capital, Niamey", "à 60 km de la capitale nigérienne, Niamey".
 fn capital_title_landmark(before: &[String]) -> bool {
@@ -553,8 +570,15 @@ fn is_destination_or_origin(before: &[String]) -> bool {
     }
     // "évacués sur Sévaré", "arrivés à Ménaka": "à" and "sur" only right before the name and
     // right after the word of movement ("arrivés à moto, ils ont attaqué Ménaka" is no arrival).
+    // "transférées samedi à Gao": a day between.
+    let when = 1 + words
+        .iter()
+        .skip(1)
+        .take(2)
+        .take_while(|w| is_time_word(w))
+        .count();
     if words.first().is_some_and(|w| w == "a" || w == "sur")
-        && words.get(1).is_some_and(|w| c.movement.contains(w))
+        && words.get(when).is_some_and(|w| c.movement.contains(w))
     {
         return true;
     }
@@ -583,6 +607,32 @@ fn is_destination_or_origin(before: &[String]) -> bool {
         .iter()
         .position(|w| matches!(w.as_str(), "to" | "towards" | "toward" | "vers"))
         .is_some_and(|i| moving(i + 1) || past_origin(i))
+}
+
+/// A word of a day or a time of day, folded ("samedi", "hier", "soir", "yesterday").
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "dimanche"
+            | "hier"
+            | "soir"
+            | "matin"
+            | "nuit"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+    )
 }
 
 /// Where the words of a unit before a name end ("de la région de", "of the town of", "du cercle
@@ -832,6 +882,7 @@ fn listed_after(gap: &str) -> bool {
                     | "as"
                     | "well"
                     | "of"
+                    | "des"
                     | "zone"
                     | "area"
                     | "region"

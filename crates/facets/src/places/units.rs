@@ -18,10 +18,16 @@ pub(super) fn unit_word_at(
     if list.contains(next) && next_adjacent {
         Some(0)
     } else {
+        // "la région militaire du Nord", "the 4th military region of": an army's region, not
+        // the administrative unit.
+        let military = |w: &String| matches!(w.as_str(), "militaire" | "military");
         before
             .iter()
             .take(3)
             .position(|w| list.contains(w))
+            .filter(|&i| {
+                !before[..i].iter().any(military) && !before.get(i + 1).is_some_and(military)
+            })
             .map(|i| i + 1)
             .or_else(|| list.contains(next).then_some(4))
     }
