@@ -185,14 +185,15 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
             event_date: sentence_dates
                 .iter()
                 .any(|d| d.role == dates::DateRole::Event),
-            background: sentence_dates
+            // When something was said ("the government said Monday") is no background of what
+            // was said.
+            background: sentence_dates.iter().any(|d| {
+                d.role == dates::DateRole::Background && d.cue != Some(dates::TimeCue::Report)
+            }) || dated
+                .recall_sentences
                 .iter()
-                .any(|d| d.role == dates::DateRole::Background)
-                || dated
-                    .recall_sentences
-                    .iter()
-                    .chain(&dated.future_sentences)
-                    .any(|&(a, b)| a <= place.0 && place.0 < b),
+                .chain(&dated.future_sentences)
+                .any(|&(a, b)| a <= place.0 && place.0 < b),
             recalled: recalled_place(body, &dated, s, e, place),
         }
     };
@@ -294,8 +295,11 @@ fn recalled_place(
         .iter()
         .filter(in_sentence)
         .min_by_key(|d| distance(d));
-    let dated_background = nearest
-        .is_some_and(|d| d.role == dates::DateRole::Background && distance(d) <= DATES_A_PLACE);
+    let dated_background = nearest.is_some_and(|d| {
+        d.role == dates::DateRole::Background
+            && d.cue != Some(dates::TimeCue::Report)
+            && distance(d) <= DATES_A_PLACE
+    });
     after_recall || recalls_undated || dated_background
 }
 

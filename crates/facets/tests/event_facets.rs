@@ -770,3 +770,30 @@ fn a_list_after_an_origin_with_des_and_a_capital_nearby_are_mentions() {
     assert!(!events.contains(&"Niamey".to_string()), "{events:?}");
     assert_eq!(mentioned, ["Niamey"]);
 }
+
+#[test]
+fn when_something_was_said_is_no_background_of_what_was_said() {
+    let ex = read(
+        "Extremists killed at least 28 people in an overnight attack on the town of Toumour, the government said Monday.\n\nThe attackers arrived on motorcycles late Saturday and set fire to about 800 homes, the interior minister said.",
+        "2020-12-14",
+    );
+    assert_eq!(ex.regions, ["Diffa"]);
+}
+
+#[test]
+fn a_river_named_like_a_town_and_officials_who_comment_are_no_event_places() {
+    let (events, _) = regions(
+        "Mardi, la crue du fleuve a inondé Djenné: the rising waters of the Bani river damaged houses in Djenné.",
+    );
+    assert_eq!(events, ["Mopti"]);
+    let (events, mentioned) = regions(
+        "On Tuesday soldiers killed 300 men in Moura. Government officials in Bamako did not respond to requests for comment.",
+    );
+    assert_eq!(events, ["Mopti"]);
+    assert_eq!(mentioned, ["Bamako"]);
+    // Officials attacked where they live are no such seat.
+    let (events, _) = regions(
+        "On Tuesday rioters attacked and burned the homes of government officials in Ouahigouya.",
+    );
+    assert_eq!(events, ["Yaadga"]);
+}

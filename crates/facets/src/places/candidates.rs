@@ -271,6 +271,8 @@ fn viability(
                     .all(|w| w.chars().next().is_some_and(char::is_uppercase)))
             }
         }
+        // "the Bani river", "le fleuve Niger": a river named like a town.
+        PlaceKind::Locality if around.river => Viability::No,
         PlaceKind::Locality => {
             // The common-word flag is about the short spelling ("Bobo", "Fada"): a compound
             // spelling ("Bobo-Dioulasso", "Fada N'Gourma") is unambiguous.

@@ -162,6 +162,8 @@ cue_lists!(
     advice,
     contacted,
     exception,
+    officials,
+    comment,
     negation,
     quiet,
     saying,

@@ -107,6 +107,13 @@ pub(super) fn role_of(
         || is_capital(e) && near_a_landmark(&c.before)
         // "l'ensemble du territoire, à l'exception de la ville de Niamey": left out.
         || c.before.iter().take(5).any(|w| cues().exception.contains(w))
+        // "Government officials in Bamako did not respond to requests for comment": where
+        // officials who speak sit (not "attacked the homes of officials in Ouahigouya").
+        || c.before.first().is_some_and(|w| matches!(w.as_str(), "in" | "a" | "at"))
+            && c.before.get(1).is_some_and(|w| cues().officials.contains(w))
+            && words_after(text, c.end, SAYING_WINDOW)
+                .iter()
+                .any(|w| cues().saying.contains(w) || cues().comment.contains(w))
         // "Mali : après Bourem, les rebelles attaquent Léré": the earlier event.
         || c.before.first().is_some_and(|w| w == "apres" || w == "after")
         // "à Kantchari, sur la route nationale reliant Fada N'Gourma à la frontière": the town a
