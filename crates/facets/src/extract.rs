@@ -178,6 +178,20 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
             .iter()
             .any(|d| d.role == dates::DateRole::Event)
     };
+    // A situation that starts after the report's first event ("un deuil national à compter de ce
+    // samedi, au lendemain de l'attaque") follows from it: no background of the sentence.
+    let first_event = dated
+        .dates
+        .iter()
+        .filter(|d| d.role == dates::DateRole::Event)
+        .filter_map(|d| first_day(d.date))
+        .min();
+    let consequence = |d: &dates::EventDate| {
+        d.cue == Some(dates::TimeCue::Since)
+            && first_day(d.date)
+                .zip(first_event)
+                .is_some_and(|(a, b)| a > b)
+    };
     // What the dates say of the sentence `s..e` for the place at `place`.
     let time = |s: usize, e: usize, place: (usize, usize)| {
         let sentence_dates = dates_of(s, e);
@@ -188,7 +202,9 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
             // When something was said ("the government said Monday") is no background of what
             // was said.
             background: sentence_dates.iter().any(|d| {
-                d.role == dates::DateRole::Background && d.cue != Some(dates::TimeCue::Report)
+                d.role == dates::DateRole::Background
+                    && d.cue != Some(dates::TimeCue::Report)
+                    && !consequence(d)
             }) || dated
                 .recall_sentences
                 .iter()
@@ -238,6 +254,15 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         mentioned_regions: located.mentioned_regions,
         actors,
         evidence,
+    }
+}
+
+/// The first day of a day or a month.
+fn first_day(v: dates::DateValue) -> Option<NaiveDate> {
+    match v {
+        dates::DateValue::Day(d) => Some(d),
+        dates::DateValue::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
+        dates::DateValue::Year(_) => None,
     }
 }
 

@@ -797,3 +797,19 @@ fn a_river_named_like_a_town_and_officials_who_comment_are_no_event_places() {
     );
     assert_eq!(events, ["Yaadga"]);
 }
+
+#[test]
+fn a_situation_that_follows_the_events_is_no_background() {
+    let ex = read(
+        "Le gouvernement a décrété un deuil national à compter de ce samedi 22 mars, au lendemain de l'attaque contre la mosquée du village de Fambita, dans la commune rurale de Kokorou. L'attaque s'est produite le vendredi 21 mars vers 14 heures.",
+        "2025-03-22",
+    );
+    assert_eq!(ex.regions, ["Tillabéri"]);
+    // A situation that started before them still is: "sous blocus depuis février 2022".
+    let ex = read(
+        "Le 13 juin, des hommes armés ont attaqué un poste près de Kaya. La ville de Djibo est sous blocus depuis février 2022.",
+        "2023-06-15",
+    );
+    assert_eq!(ex.regions, ["Kuilsé"]);
+    assert_eq!(ex.mentioned_regions, ["Soum"]);
+}
