@@ -813,3 +813,12 @@ fn a_situation_that_follows_the_events_is_no_background() {
     assert_eq!(ex.regions, ["Kuilsé"]);
     assert_eq!(ex.mentioned_regions, ["Soum"]);
 }
+
+#[test]
+fn where_goods_were_flown_to_is_a_mention() {
+    let (events, mentioned) = regions(
+        "On Saturday the government removed three tonnes of gold from the Loulo mine. Sources said the gold was flown by helicopter to a commercial bank in Bamako.",
+    );
+    assert_eq!(events, ["Kayes"]);
+    assert_eq!(mentioned, ["Bamako"]);
+}
