@@ -822,3 +822,12 @@ fn where_goods_were_flown_to_is_a_mention() {
     assert_eq!(events, ["Kayes"]);
     assert_eq!(mentioned, ["Bamako"]);
 }
+
+#[test]
+fn a_route_that_does_not_run_straight_is_located_by_the_town_it_was_hit_near() {
+    let (events, mentioned) = regions(
+        "Jeudi, le bateau, qui assurait la liaison entre Gao et Mopti, a été pris pour cible près de Bamba par trois roquettes.",
+    );
+    assert_eq!(events, ["Gao"]);
+    assert_eq!(mentioned, ["Mopti"]);
+}

@@ -924,7 +924,11 @@ pub(super) fn demote_located_route_ends(text: &str, g: &Gazetteer, out: &mut [Pl
                     && !routes
                         .iter()
                         .any(|&(x, y)| out[x].entry == m.entry || out[y].entry == m.entry)
-                    && along(g, m.entry, out[a].entry, out[b].entry)
+                    && (along(g, m.entry, out[a].entry, out[b].entry)
+                        // "le bateau, qui assurait la liaison entre Gao et Mopti, a été pris
+                        // pour cible près de Bamba": near a town after the road, on a river
+                        // or a road that does not run straight.
+                        || m.start > out[b].end && near_a_landmark(&words_before(text, m.start, 3)))
                     && same_sentence(m, &out[a])
             })
         })
