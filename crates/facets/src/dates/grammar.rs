@@ -1496,7 +1496,13 @@ impl<'a> Grammar<'a> {
         if !(self.is_any(i, &BEFORE_A_YEAR) || back_to) {
             return None;
         }
-        let (y, j) = self.year(i + 1)?;
+        // "since late 2024", "depuis fin 2023", "in early 2024": a part of the year between.
+        let at = if self.is_any(i + 1, &["late", "early", "mid", "fin", "debut", "mi"]) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let (y, j) = self.year(at)?;
         Some((Expr::Year(y), j))
     }
 

@@ -1101,3 +1101,22 @@ fn a_date_of_another_year_is_no_better_time_than_the_day_it_was_said() {
     assert_eq!(events, ["2025-03"]);
     assert_eq!(background, ["2023-07"]);
 }
+
+#[test]
+fn a_part_of_a_year_after_since_is_a_recalled_year() {
+    let (_, dates) = publication_and_event_dates(
+        "On Saturday gunmen attacked a pumping station near Gaya. Lakurawa has carried out raids around Birni N'Konni since late 2024.",
+        Some(day(2026, 1, 26)),
+        "en",
+    );
+    assert_eq!(months_of(&dates, DateRole::Event), ["2026-01"]);
+    let ex = crate::extract(
+        "On Saturday gunmen attacked a pumping station near Gaya. Lakurawa has carried out raids around Birni N'Konni since late 2024.",
+        &crate::DocMeta {
+            published: Some(day(2026, 1, 26)),
+            ..crate::DocMeta::default()
+        },
+        &crate::Extractor::builtin().unwrap_or_else(|e| panic!("{e}")),
+    );
+    assert_eq!(ex.regions, ["Dosso"]);
+}
