@@ -831,3 +831,11 @@ fn a_route_that_does_not_run_straight_is_located_by_the_town_it_was_hit_near() {
     assert_eq!(events, ["Gao"]);
     assert_eq!(mentioned, ["Mopti"]);
 }
+
+#[test]
+fn without_a_toll_is_no_denial_of_the_attack() {
+    let (events, _) = regions(
+        "Mardi, l'armée a repoussé des attaques. Plus à l'est, dans le cercle de Niono, Niono et Molodo ont également été attaquées, sans qu'un bilan détaillé soit communiqué.",
+    );
+    assert_eq!(events, ["Ségou"]);
+}

@@ -1074,7 +1074,9 @@ impl SentenceWords {
         for (w, written) in words(&folded).zip(words(sentence)) {
             i += usize::from(counts_for_reach(written));
             advice |= c.advice.contains(w);
-            negated |= c.negation.contains(w);
+            // "attaquées, sans qu'un bilan soit communiqué", "without casualties": no denial
+            // of the incident.
+            negated |= c.negation.contains(w) && !matches!(w, "sans" | "without");
             if c.is_incident(w) {
                 incidents.push(i);
             }
