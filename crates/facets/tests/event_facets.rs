@@ -839,3 +839,16 @@ fn without_a_toll_is_no_denial_of_the_attack() {
     );
     assert_eq!(events, ["Ségou"]);
 }
+
+#[test]
+fn essakane_near_timbuktu_is_the_festival_village_and_evacuate_is_movement() {
+    let (events, _) = regions(
+        "Samedi soir, le Festival au Désert s'est achevé dans les dunes d'Essakane, à une soixantaine de kilomètres de Tombouctou.",
+    );
+    assert_eq!(events, ["Tombouctou"]);
+    let (events, mentioned) = regions(
+        "On Saturday gunmen killed 160 villagers in Ogossagou. MINUSMA sent helicopters to evacuate the wounded to Mopti.",
+    );
+    assert_eq!(events, ["Bandiagara"]);
+    assert_eq!(mentioned, ["Mopti"]);
+}
