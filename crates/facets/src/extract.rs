@@ -215,6 +215,7 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
     };
     anchor_to_events(&read.sentences, lead_end, &mut mentions, &time);
     demote_undated_regions(g, &read.sentences, &mut mentions, &event_dated);
+    crate::places::demote_quiet_capitals(g, &read.sentences, &mut mentions);
     let places = report_places(g, &mentions);
     let located = event_facets(g, &mentions);
     let regions = located.regions.clone();

@@ -852,3 +852,21 @@ fn essakane_near_timbuktu_is_the_festival_village_and_evacuate_is_movement() {
     assert_eq!(events, ["Bandiagara"]);
     assert_eq!(mentioned, ["Mopti"]);
 }
+
+#[test]
+fn a_capital_without_an_incident_near_it_is_a_mention_when_events_are_elsewhere() {
+    let (events, mentioned) = regions(
+        "Jeudi, des hommes armés ont attaqué le camp de Kidal. À Bamako, jeudi, l'incompréhension domine.",
+    );
+    assert_eq!(events, ["Kidal"]);
+    assert_eq!(mentioned, ["Bamako"]);
+    // With an incident near it, the capital is an event place too.
+    let (events, _) = regions(
+        "Jeudi, des hommes armés ont attaqué le camp de Kidal. À Bamako, jeudi, une explosion a tué deux passants.",
+    );
+    assert_eq!(events, ["Kidal", "Bamako"]);
+    // Alone, it keeps its events: a festival, a trial, a summit.
+    let (events, _) =
+        regions("Samedi, le festival s'est ouvert à Ouagadougou devant des milliers de spectateurs.");
+    assert_eq!(events, ["Kadiogo"]);
+}

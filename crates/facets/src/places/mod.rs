@@ -37,7 +37,9 @@ mod zones;
 pub(crate) use demonyms::{demonym_codes, demonym_country};
 pub(crate) use output::current_region;
 pub use output::{describe, find_places, ResolvedPlace};
-pub use roles::{anchor_to_events, PlaceRole, SentenceTime, UnknownPlaceRole};
+pub use roles::{
+    anchor_to_events, demote_quiet_capitals, PlaceRole, SentenceTime, UnknownPlaceRole,
+};
 
 use crate::gazetteer::{Area, EntryId, Gazetteer};
 

@@ -1042,6 +1042,48 @@ mod tests {
     }
 }
 
+/// A capital is where governments, courts, ministries, hospitals and newsrooms are: it is named
+/// in reports of events elsewhere far more often than other towns ("À Bamako, jeudi,
+/// l'incompréhension domine", "a présenté lundi à Ouagadougou les résultats", "Relatives gathered
+/// on Saturday at the army headquarters in Niamey"). When the report has event places in other
+/// regions, a capital stays an event place only with a word of an incident near it.
+pub fn demote_quiet_capitals(
+    g: &Gazetteer,
+    sentences: &crate::evidence::Sentences<'_>,
+    out: &mut [PlaceMention],
+) {
+    let region = |m: &PlaceMention| g.entry(m.entry).region;
+    let capital = |m: &PlaceMention| is_capital(g.entry(m.entry));
+    let mut quiet = Vec::new();
+    for (k, m) in out.iter().enumerate() {
+        if m.role != PlaceRole::Event || !capital(m) {
+            continue;
+        }
+        let elsewhere = out.iter().any(|o| {
+            o.role == PlaceRole::Event
+                && !capital(o)
+                && region(o).is_some()
+                && region(o) != region(m)
+        });
+        if !elsewhere {
+            continue;
+        }
+        let (s, e) = sentences.around(m.start, m.end);
+        let said = SentenceWords::read(&sentences.text()[s..e]);
+        let here = lower_words(&sentences.text()[s..m.start]);
+        if !said
+            .incidents
+            .iter()
+            .any(|&i| i.abs_diff(here) <= INCIDENT_REACH)
+        {
+            quiet.push(k);
+        }
+    }
+    for k in quiet {
+        out[k].role = PlaceRole::Mention;
+    }
+}
+
 /// What the words of a sentence say to [`anchor_to_events`].
 struct SentenceWords {
     /// A word of advice, of what is to come or of what happens as a rule.
