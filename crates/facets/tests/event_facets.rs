@@ -866,7 +866,8 @@ fn a_capital_without_an_incident_near_it_is_a_mention_when_events_are_elsewhere(
     );
     assert_eq!(events, ["Kidal", "Bamako"]);
     // Alone, it keeps its events: a festival, a trial, a summit.
-    let (events, _) =
-        regions("Samedi, le festival s'est ouvert à Ouagadougou devant des milliers de spectateurs.");
+    let (events, _) = regions(
+        "Samedi, le festival s'est ouvert à Ouagadougou devant des milliers de spectateurs.",
+    );
     assert_eq!(events, ["Kadiogo"]);
 }
