@@ -184,11 +184,12 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         .dates
         .iter()
         .filter(|d| d.role == dates::DateRole::Event)
-        .filter_map(|d| first_day(d.date))
+        .filter_map(|d| d.date.first_day())
         .min();
     let consequence = |d: &dates::EventDate| {
         d.cue == Some(dates::TimeCue::Since)
-            && first_day(d.date)
+            && d.date
+                .first_day()
                 .zip(first_event)
                 .is_some_and(|(a, b)| a > b)
     };
@@ -258,20 +259,6 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
     }
 }
 
-/// The first day of a day or a month.
-fn first_day(v: dates::DateValue) -> Option<NaiveDate> {
-    match v {
-        dates::DateValue::Day(d) => Some(d),
-        dates::DateValue::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
-        dates::DateValue::Year(_) => None,
-    }
-}
-
-/// Relative pronouns: a recall phrase after one is about the relative clause only.
-const RELATIVES: [&str; 9] = [
-    "which", "who", "whom", "where", "that", "qui", "dont", "ou", "lequel",
-];
-
 /// How near a date must stand to a place (bytes between them) to date it.
 const DATES_A_PLACE: usize = 24;
 
@@ -307,7 +294,7 @@ fn recalled_place(
             && (a < at
                 || !sahel_text::fold(&text[place_end.min(a)..a])
                     .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| RELATIVES.contains(&w)))
+                    .any(|w| dates::RELATIVE_PRONOUNS.contains(&w)))
     }) && !dated.dates.iter().filter(in_sentence).any(|d| event(&d));
     let distance = |d: &dates::EventDate| {
         if d.end <= at {

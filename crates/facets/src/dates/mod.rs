@@ -49,6 +49,7 @@ use serde::{Serialize, Serializer};
 use grammar::{Dmy, Expr, Found, Grammar, WeekdayMode};
 use lexicon::Unit;
 pub use publication::{PublicationDate, PublicationSource};
+pub(crate) use roles::RELATIVE_PRONOUNS;
 pub use roles::{DateRole, TimeCue};
 
 /// Whether a folded word is a full month name, French or English (`septembre`, `march`), not an
@@ -71,6 +72,15 @@ impl DateValue {
         match *self {
             DateValue::Day(d) => Some(format!("{:04}-{:02}", d.year(), d.month())),
             DateValue::Month(y, m) => Some(format!("{y:04}-{m:02}")),
+            DateValue::Year(_) => None,
+        }
+    }
+
+    /// The first day of a day or a month, `None` for a year.
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        match *self {
+            DateValue::Day(d) => Some(d),
+            DateValue::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
             DateValue::Year(_) => None,
         }
     }

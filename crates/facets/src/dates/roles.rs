@@ -320,46 +320,43 @@ fn recall_sentences(
     }
 }
 
+/// Relative pronouns, folded: what comes after one is a clause of its own (a recall phrase in it
+/// is about that clause only; a pluperfect in it recalls from there on).
+pub(crate) const RELATIVE_PRONOUNS: [&str; 9] = [
+    "which", "who", "whom", "where", "that", "qui", "dont", "ou", "lequel",
+];
+
 /// Where the clause of the pluperfect auxiliary at word `at` starts, as a token index: the
 /// sentence's first word when no relative pronoun or conjunction comes between ("En février, des
 /// hommes armés avaient fait irruption": the fronted date is what it recalls), else the
 /// auxiliary ("took over Anefis on Sunday, which had been held by…": the date before is the
 /// report's own).
 fn pluperfect_clause_start(words: &Words<'_>, at: usize) -> usize {
+    const CLAUSE_OPENERS: [&str; 18] = [
+        "que",
+        "qu",
+        "laquelle",
+        "lesquels",
+        "lesquelles",
+        "lorsque",
+        "quand",
+        "et",
+        "mais",
+        "car",
+        "apres",
+        "whose",
+        "when",
+        "and",
+        "but",
+        "or",
+        "because",
+        "after",
+    ];
     let (token, _, sentence) = words.words[at];
     let mut k = at;
     while k > 0 && words.words[k - 1].2 == sentence {
         let w = words.words[k - 1].1;
-        if matches!(
-            w,
-            "qui"
-                | "que"
-                | "qu"
-                | "dont"
-                | "lequel"
-                | "laquelle"
-                | "lesquels"
-                | "lesquelles"
-                | "ou"
-                | "lorsque"
-                | "quand"
-                | "et"
-                | "mais"
-                | "car"
-                | "apres"
-                | "which"
-                | "who"
-                | "whom"
-                | "whose"
-                | "that"
-                | "where"
-                | "when"
-                | "and"
-                | "but"
-                | "or"
-                | "because"
-                | "after"
-        ) {
+        if RELATIVE_PRONOUNS.contains(&w) || CLAUSE_OPENERS.contains(&w) {
             return token;
         }
         k -= 1;
@@ -466,11 +463,6 @@ fn reported(words: &Words<'_>, toks: &[Tok<'_>], first: usize) -> bool {
 
 /// The days a date covers, first and last; `None` for a year.
 fn interval(d: &EventDate) -> Option<(NaiveDate, NaiveDate)> {
-    let first = |v: DateValue| match v {
-        DateValue::Day(d) => Some(d),
-        DateValue::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
-        DateValue::Year(_) => None,
-    };
     let last = |v: DateValue| match v {
         DateValue::Day(d) => Some(d),
         DateValue::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1)
@@ -478,7 +470,7 @@ fn interval(d: &EventDate) -> Option<(NaiveDate, NaiveDate)> {
             .and_then(|n| n.pred_opt()),
         DateValue::Year(_) => None,
     };
-    Some((first(d.date)?, last(d.until.unwrap_or(d.date))?))
+    Some((d.date.first_day()?, last(d.until.unwrap_or(d.date))?))
 }
 
 /// The days a month named by a part of it covers: "début août", "mi-août", "fin mars", "early
@@ -596,6 +588,12 @@ pub(super) fn assign(
                 .is_some_and(|t| t.line == 0)
     };
     let indices: Vec<usize> = (0..dates.len()).collect();
+    // Whether a date ends within a year before publication (always, without one): neither the
+    // fallback for the report's time nor a title date of another year is.
+    let this_year = |k: usize| match (published, spans[k]) {
+        (Some(p), Some((_, hi))) => hi >= p.checked_sub_days(Days::new(TITLE_DAYS)).unwrap_or(p),
+        _ => true,
+    };
 
     let mut core: Vec<usize> = indices
         .iter()
@@ -654,13 +652,9 @@ pub(super) fn assign(
                 && is_day(k)
                 && published.is_some_and(|p| spans[k].is_some_and(|(_, hi)| hi == p))
         };
-        let stale = |k: usize| match (published, spans[k]) {
-            (Some(p), Some((_, hi))) => hi < p.checked_sub_days(Days::new(TITLE_DAYS)).unwrap_or(p),
-            _ => false,
-        };
         core.extend(
             latest_of(&|k| uncued(k))
-                .filter(|&k| !stale(k))
+                .filter(|&k| this_year(k))
                 .or_else(|| latest_of(&said_on_publication))
                 .or_else(|| latest_of(&|k| uncued(k)))
                 .or_else(|| latest_of(&|k| cued(k, TimeCue::Recall) || cued(k, TimeCue::Report)))
@@ -669,10 +663,6 @@ pub(super) fn assign(
     }
     // A date in the title is the report's time, but not one of another year ("Il y a dix ans,
     // l'opération Serval": an anniversary).
-    let this_year = |k: usize| match (published, spans[k]) {
-        (Some(p), Some((_, hi))) => hi >= p.checked_sub_days(Days::new(TITLE_DAYS)).unwrap_or(p),
-        _ => true,
-    };
     core.extend(
         indices
             .iter()

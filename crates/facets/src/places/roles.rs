@@ -399,11 +399,17 @@ fn capital_title_landmark(before: &[String]) -> bool {
     else {
         return false;
     };
-    let article = before[k + 1..]
+    landmark_past_articles(&before[k + 1..])
+}
+
+/// Whether the words before a name (nearest first), past "the"/"la"/"l'", measure a distance or
+/// give a direction from it ("à 60 km de la capitale", "south-west of the capital").
+fn landmark_past_articles(before: &[String]) -> bool {
+    let article = before
         .iter()
         .take_while(|w| matches!(w.as_str(), "the" | "la" | "l"))
         .count();
-    let rest = &before[k + 1 + article..];
+    let rest = &before[article..];
     is_distance_reference(rest) || is_direction_reference(rest)
 }
 
@@ -616,30 +622,11 @@ fn is_destination_or_origin(before: &[String]) -> bool {
         .is_some_and(|i| moving(i + 1) || past_origin(i))
 }
 
-/// A word of a day or a time of day, folded ("samedi", "hier", "soir", "yesterday").
+/// A word of a day or a time of day, folded ("samedi", "hier", "soir", "yesterday"); weekdays as
+/// the calendar spells them.
 fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "lundi"
-            | "mardi"
-            | "mercredi"
-            | "jeudi"
-            | "vendredi"
-            | "samedi"
-            | "dimanche"
-            | "hier"
-            | "soir"
-            | "matin"
-            | "nuit"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-    )
+    crate::calendar::weekday(w).is_some()
+        || matches!(w, "hier" | "soir" | "matin" | "nuit" | "yesterday")
 }
 
 /// Where the words of a unit before a name end ("de la région de", "of the town of", "du cercle
@@ -1005,13 +992,7 @@ pub(super) fn demote_former_extents(text: &str, g: &Gazetteer, out: &mut [PlaceM
 pub(super) fn capital_title_role(before: &[String], after: &[String]) -> PlaceRole {
     let c = cues();
     // "à 60 km de la capitale", "south-west of the capital": a landmark.
-    let article = before
-        .iter()
-        .take_while(|w| matches!(w.as_str(), "the" | "la" | "l"))
-        .count();
-    let landmark =
-        is_distance_reference(&before[article..]) || is_direction_reference(&before[article..]);
-    let speech = landmark
+    let speech = landmark_past_articles(before)
         || before
             .iter()
             .any(|w| c.speech.contains(w) && !w.starts_with("capital"))
@@ -1070,12 +1051,7 @@ pub fn demote_quiet_capitals(
         }
         let (s, e) = sentences.around(m.start, m.end);
         let said = SentenceWords::read(&sentences.text()[s..e]);
-        let here = lower_words(&sentences.text()[s..m.start]);
-        if !said
-            .incidents
-            .iter()
-            .any(|&i| i.abs_diff(here) <= INCIDENT_REACH)
-        {
+        if !said.incident_near(&sentences.text()[s..m.start]) {
             quiet.push(k);
         }
     }
@@ -1098,10 +1074,11 @@ struct SentenceWords {
 impl SentenceWords {
     fn read(sentence: &str) -> Self {
         let c = cues();
-        // "pas d'incident", "aucun incident", "no incident": not "sans incident" (the convoy did
-        // arrive).
-        let negates =
-            |x: &str| x == "pas" || c.negation.contains(x) && !matches!(x, "sans" | "without");
+        // "aucun", "no", "rien": not "sans" or "without" ("attaquées, sans qu'un bilan soit
+        // communiqué", "sans incident": the convoy did arrive).
+        let denies = |x: &str| c.negation.contains(x) && !matches!(x, "sans" | "without");
+        // "pas d'incident", "aucun incident", "no incident".
+        let negates = |x: &str| x == "pas" || denies(x);
         let folded = sahel_text::fold(sentence);
         let (mut advice, mut negated, mut quiet) = (false, false, false);
         // A word of an incident that is not the one said not to have happened.
@@ -1116,9 +1093,7 @@ impl SentenceWords {
         for (w, written) in words(&folded).zip(words(sentence)) {
             i += usize::from(counts_for_reach(written));
             advice |= c.advice.contains(w);
-            // "attaquées, sans qu'un bilan soit communiqué", "without casualties": no denial
-            // of the incident.
-            negated |= c.negation.contains(w) && !matches!(w, "sans" | "without");
+            negated |= denies(w);
             if c.is_incident(w) {
                 incidents.push(i);
             }
@@ -1143,6 +1118,17 @@ impl SentenceWords {
             advice,
             incidents,
             quiet: quiet && !told,
+        }
+    }
+
+    /// Whether a word of an incident stands within [`INCIDENT_REACH`] of the place that `head`
+    /// (the sentence up to the place) leads to.
+    fn incident_near(&self, head: &str) -> bool {
+        !self.incidents.is_empty() && {
+            let here = lower_words(head);
+            self.incidents
+                .iter()
+                .any(|&i| i.abs_diff(here) <= INCIDENT_REACH)
         }
     }
 }
@@ -1215,12 +1201,7 @@ pub fn anchor_to_events(
             read = Some(((s, e), SentenceWords::read(&sentences.text()[s..e])));
         }
         let Some((_, said)) = &read else { continue };
-        let incident = !said.incidents.is_empty() && {
-            let here = lower_words(&sentences.text()[s..m.start]);
-            said.incidents
-                .iter()
-                .any(|&i| i.abs_diff(here) <= INCIDENT_REACH)
-        };
+        let incident = said.incident_near(&sentences.text()[s..m.start]);
         if said.quiet || t.recalled || !t.event_date && (t.background || said.advice) {
             m.role = PlaceRole::Mention;
         } else if !(m.start < lead_end || t.event_date || incident) {
