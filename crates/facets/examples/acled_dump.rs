@@ -23,13 +23,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("no bracket", &r.without_bracket),
     ] {
         println!(
-            "{label:<12} recall {:.1}% ({}/{}) precision {:.1}% ({}/{}) month {:.1}%",
+            "{label:<12} recall {:.1}% ({}/{}) precision {:.1}% ({}/{}; own label {:.1}%) month {:.1}%",
             100.0 * f.recall(),
             f.region_hits,
             f.notes,
             100.0 * f.precision(),
-            f.correct_regions,
+            f.correct_regions + f.shared_note_regions,
             f.extracted_regions,
+            100.0 * f.strict_precision(),
             100.0 * f.month_agreement()
         );
     }

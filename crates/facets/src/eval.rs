@@ -14,7 +14,7 @@
 //! - Notes that carry ACLED's "(district, region)" bracket leak the label: it is stripped from
 //!   every note, and figures are given separately for notes that had it and notes that did not.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
@@ -176,6 +176,10 @@ pub struct AcledFigures {
     pub notes_with_region: usize,
     pub extracted_regions: usize,
     pub correct_regions: usize,
+    /// Extracted regions that are not the note's label but the label of another event ACLED
+    /// coded from the very same note ("mutinies in Diffa, Arlit, Zinder and Agadez": one event
+    /// per town, each row with the same text): right for the text, wrong for the row.
+    pub shared_note_regions: usize,
     /// Notes that state a date.
     pub dated_notes: usize,
     /// … whose months contain `event_date`'s `YYYY-MM` (publication simulated 3 days later).
@@ -196,7 +200,16 @@ impl AcledFigures {
     pub fn recall(&self) -> f64 {
         ratio(self.region_hits, self.notes)
     }
+    /// Share of the extracted regions that are the note's label, or the label of another event
+    /// ACLED coded from the same note ([`AcledFigures::shared_note_regions`]).
     pub fn precision(&self) -> f64 {
+        ratio(
+            self.correct_regions + self.shared_note_regions,
+            self.extracted_regions,
+        )
+    }
+    /// Share of the extracted regions that are the note's own label.
+    pub fn strict_precision(&self) -> f64 {
         ratio(self.correct_regions, self.extracted_regions)
     }
     pub fn month_agreement(&self) -> f64 {
@@ -222,6 +235,7 @@ impl AcledFigures {
         self.notes_with_region += o.notes_with_region;
         self.extracted_regions += o.extracted_regions;
         self.correct_regions += o.correct_regions;
+        self.shared_note_regions += o.shared_note_regions;
         self.dated_notes += o.dated_notes;
         self.month_hits += o.month_hits;
         self.first_month_hits += o.first_month_hits;
@@ -283,8 +297,9 @@ pub fn note_meta(note: &AcledNote) -> DocMeta {
 }
 
 /// Writes one TSV line per non-empty note, for error analysis: whether the labelled region was
-/// found, the label (country, admin1, admin2), the extracted event regions, the places
-/// (`name/region/role`), the id and the note (label bracket stripped), after a header line.
+/// found, the label (country, admin1, admin2), the extracted event regions (each marked `+` when
+/// it is the label's, `-` when not), the places
+/// (`name/region/role@lat,lon`), the id and the note (label bracket stripped), after a header line.
 pub fn write_acled_dump(
     notes: &[AcledNote],
     extractor: &Extractor,
@@ -302,10 +317,12 @@ pub fn write_acled_dump(
             .iter()
             .map(|p| {
                 format!(
-                    "{}/{}/{:?}",
+                    "{}/{}/{:?}@{:.4},{:.4}",
                     p.name,
                     p.region.as_deref().unwrap_or("-"),
-                    p.role
+                    p.role,
+                    p.lat.unwrap_or(f64::NAN),
+                    p.lon.unwrap_or(f64::NAN)
                 )
             })
             .collect();
@@ -319,7 +336,18 @@ pub fn write_acled_dump(
             n.country,
             n.admin1,
             n.admin2,
-            x.regions.join("|"),
+            x.regions
+                .iter()
+                .map(|r| {
+                    let mark = if region_matches(extractor, r, &n.admin1) {
+                        '+'
+                    } else {
+                        '-'
+                    };
+                    format!("{r}{mark}")
+                })
+                .collect::<Vec<_>>()
+                .join("|"),
             places.join("; "),
             n.id,
             text.replace(['\t', '\n'], " ")
@@ -331,6 +359,12 @@ pub fn write_acled_dump(
 /// Evaluates `extractor` on the notes (empty notes are skipped).
 pub fn evaluate_acled(notes: &[AcledNote], extractor: &Extractor) -> AcledReport {
     let mut report = AcledReport::default();
+    // The labels of every event coded from each (stripped) note text.
+    let mut labels_of_text: HashMap<String, Vec<&str>> = HashMap::new();
+    for note in notes.iter().filter(|n| !n.notes.trim().is_empty()) {
+        let (text, _) = strip_label_bracket(&note.notes, &note.admin1);
+        labels_of_text.entry(text).or_default().push(&note.admin1);
+    }
     for note in notes.iter().filter(|n| !n.notes.trim().is_empty()) {
         let (text, bracket) = strip_label_bracket(&note.notes, &note.admin1);
         let meta = note_meta(note);
@@ -354,6 +388,15 @@ pub fn evaluate_acled(notes: &[AcledNote], extractor: &Extractor) -> AcledReport
             .regions
             .iter()
             .filter(|r| region_matches(extractor, r, &note.admin1))
+            .count();
+        let others = labels_of_text.get(&text).map_or(&[][..], Vec::as_slice);
+        f.shared_note_regions = ex
+            .regions
+            .iter()
+            .filter(|r| {
+                !region_matches(extractor, r, &note.admin1)
+                    && others.iter().any(|a| region_matches(extractor, r, a))
+            })
             .count();
         if states_a_date(&text) {
             f.dated_notes = 1;

@@ -602,6 +602,49 @@ fn where_forces_are_kept_is_no_event_place() {
 }
 
 #[test]
+fn a_host_and_a_place_next_to_another_are_no_advice_nor_future() {
+    // "a radio host" is a person, not a place that keeps forces.
+    let (events, _) =
+        regions("Hundreds demonstrated in Niamey against the arrest of a popular radio host.");
+    assert_eq!(events, ["Niamey"]);
+    // "next to" is where, not when.
+    let (events, _) = regions("Soldiers shelled Tessit, a town next to the border with Niger.");
+    assert_eq!(events, ["Gao"]);
+    let (_, mentioned) = regions("Soldiers will be deployed to Tessit next week.");
+    assert_eq!(mentioned, ["Gao"]);
+}
+
+#[test]
+fn a_capital_title_says_what_a_town_is_not_where_someone_spoke() {
+    // A provincial capital attacked is where things happened.
+    let (events, _) =
+        regions("Le 18 octobre, des assaillants ont attaqué la capitale provinciale de Djibo.");
+    assert_eq!(events, ["Soum"]);
+    // The national capital as a landmark or a destination, past its title.
+    let (events, mentioned) = regions(
+        "On Friday militants attacked the military base of Kati, just outside the capital Bamako, killing one soldier.",
+    );
+    assert_eq!(events, ["Koulikoro"]);
+    assert_eq!(mentioned, ["Bamako"]);
+    let (events, mentioned) = regions(
+        "On Monday gunmen ambushed a convoy near Boungou. The wounded were evacuated to Fada N'Gourma and to the capital, Ouagadougou.",
+    );
+    assert_eq!(events, ["Tapoa"]);
+    assert_eq!(mentioned, ["Goulmou", "Kadiogo"]);
+}
+
+#[test]
+fn a_hedge_about_who_did_it_is_no_forecast() {
+    let (events, _) = regions(
+        "Militants likely linked to the Islamic State attacked the army post of Tessit and were repelled.",
+    );
+    assert_eq!(events, ["Gao"]);
+    let (events, _) =
+        regions("Des hommes armés, probablement des jihadistes, ont attaqué le poste de Tessit.");
+    assert_eq!(events, ["Gao"]);
+}
+
+#[test]
 fn what_was_said_to_have_happened_is_no_recall() {
     // "said … had targeted": reported speech, not an earlier event.
     let ex = read(

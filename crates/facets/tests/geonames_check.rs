@@ -335,3 +335,43 @@ fn a_homonym_named_by_its_own_name_wins_over_one_named_by_an_alternate_name() {
     let found: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(found, ["Zorobaye"], "{places:?}");
 }
+
+#[test]
+fn a_geonames_place_in_a_country_the_text_never_points_to_is_not_meant() {
+    // A made-up Malian village, and no Nigerien one of that name.
+    let g = with_made_up_rows("foreign", &[(1, "Zorobaye", "", 14.9, -2.6, "07")]);
+    let found = |text: &str| {
+        sahel_facets::places::find_places(text, &g)
+            .iter()
+            .any(|p| p.name == "Zorobaye")
+    };
+    assert!(found("The Malian army raided the village of Zorobaye."));
+    // One mention of another country can be a passing one.
+    assert!(found("The Nigerien army raided the village of Zorobaye."));
+    // Two are the text's setting.
+    assert!(!found(
+        "The Nigerien army raided the village of Zorobaye in Niger."
+    ));
+    // Unless the text also points to the village's own country.
+    assert!(found(
+        "Nigerien and Malian soldiers raided the village of Zorobaye in Niger."
+    ));
+}
+
+#[test]
+fn an_event_export_s_coded_location_is_a_place() {
+    let g = with_made_up_rows("coded", &[(1, "Zorobaye", "", 14.9, -2.6, "07")]);
+    let events = |text: &str| -> Vec<String> {
+        sahel_facets::places::find_places(text, &g)
+            .into_iter()
+            .filter(|p| p.role == sahel_facets::places::PlaceRole::Event)
+            .map(|p| p.name)
+            .collect()
+    };
+    assert_eq!(
+        events("On 4 February, gunmen killed two civilians in the hamlet of Tinkoro (coded as Zorobaye at geoprecision 2)."),
+        ["Zorobaye"]
+    );
+    // A GeoNames-only name needs a place cue; "as" alone is none.
+    assert!(events("On 4 February, the chief, known as Zorobaye, was killed.").is_empty());
+}

@@ -29,14 +29,17 @@ pub struct AcledArgs {
 
 fn print_figures(label: &str, f: &AcledFigures) {
     println!(
-        "{label:<22} notes {:>5}  region recall {:>5.1}% ({}/{})  precision {:>5.1}% ({}/{})  \
-         month YYYY-MM {:>5.1}% (first {:>5.1}%)  month-of-year w/o publication {:>5.1}%  (dated notes {})\n\
+        "{label:<22} notes {:>5}  region recall {:>5.1}% ({}/{})  precision {:>5.1}% ({}/{}; \
+         the note's own label only: {:>5.1}%, {}/{})  month YYYY-MM {:>5.1}% (first {:>5.1}%)  month-of-year w/o publication {:>5.1}%  (dated notes {})\n\
          {:<22} notes naming their ACLED location/admin unit {:>5.1}% ({}), region recall on them {:>5.1}% ({}/{})",
         f.notes,
         100.0 * f.recall(),
         f.region_hits,
         f.notes,
         100.0 * f.precision(),
+        f.correct_regions + f.shared_note_regions,
+        f.extracted_regions,
+        100.0 * f.strict_precision(),
         f.correct_regions,
         f.extracted_regions,
         100.0 * f.month_agreement(),
@@ -69,7 +72,7 @@ pub fn run(args: AcledArgs) -> anyhow::Result<Outcome> {
         },
         start.elapsed().as_secs_f64()
     );
-    println!("(\"(district, region)\" label brackets stripped from every note; month: YYYY-MM with a publication date simulated 3 days after event_date, and month-of-year with no publication date)");
+    println!("(\"(district, region)\" label brackets stripped from every note; precision counts as right a region that is the label of another event ACLED coded from the same note; month: YYYY-MM with a publication date simulated 3 days after event_date, and month-of-year with no publication date)");
     print_figures("all", &report.all);
     print_figures("had label bracket", &report.with_bracket);
     print_figures("no label bracket", &report.without_bracket);

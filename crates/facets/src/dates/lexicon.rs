@@ -126,6 +126,10 @@ pub fn is_future_cue(word: &str, next: Option<&str>) -> bool {
     if word == "a" && next == Some("venir") {
         return true;
     }
+    // "a border town next to Mauritania": a place, not a time.
+    if word == "next" && next == Some("to") {
+        return false;
+    }
     // Every cue below has at least three letters.
     if word.len() < 3 {
         return false;

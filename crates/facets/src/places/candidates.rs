@@ -165,6 +165,7 @@ fn name_cues(text: &str, start: usize, end: usize) -> NameCues {
         || before
             .get(1)
             .is_some_and(|w| w == "pres" || w == "near" || w == "loin")
+        || prev == "as" && before.get(1).is_some_and(|w| c.coding.contains(w))
         || c.place_noun_after.contains(next)
         || c.commune_qualifier.contains(next) && after.get(1).is_some_and(|w| w == "commune")
         // "Siewali (Kombori, Kossi)", but not "Léré (Nord)": a direction in brackets describes

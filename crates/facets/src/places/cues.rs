@@ -118,6 +118,7 @@ macro_rules! cue_lists {
 
 cue_lists!(
     locative,
+    coding,
     place_noun_after,
     place_noun,
     commune_qualifier,

@@ -104,7 +104,7 @@ pub(super) fn role_of(
         || is_capital(e) && capital_title_landmark(&c.before)
         // "une embuscade à proximité de Niamey", "near Bamako": a capital locates what happened
         // in the country around it.
-        || is_capital(e) && near_a_landmark(&c.before)
+        || is_capital(e) && near_a_landmark(past_capital_title(&c.before))
         // "l'ensemble du territoire, à l'exception de la ville de Niamey": left out.
         || c.before.iter().take(5).any(|w| cues().exception.contains(w))
         // "Government officials in Bamako did not respond to requests for comment": where
@@ -377,11 +377,27 @@ fn is_distance_reference(before: &[String]) -> bool {
     false
 }
 
+/// The words before a capital's name (nearest first) past its title: "the capital" in "just
+/// outside the capital Bamako", "la capitale" in "près de la capitale, Niamey".
+fn past_capital_title(before: &[String]) -> &[String] {
+    if !before
+        .first()
+        .is_some_and(|w| w == "capital" || w == "capitale")
+    {
+        return before;
+    }
+    let article = before[1..]
+        .iter()
+        .take_while(|w| matches!(w.as_str(), "the" | "la" | "l"))
+        .count();
+    &before[1 + article..]
+}
+
 /// Whether the words before a name (nearest first) say "near" it: "près de", "à proximité de",
-/// "aux environs de", "near".
+/// "aux environs de", "near", "outside".
 fn near_a_landmark(before: &[String]) -> bool {
     match before.first().map(String::as_str) {
-        Some("near") => true,
+        Some("near" | "outside") => true,
         Some("de" | "d" | "of") => before
             .get(1)
             .is_some_and(|w| matches!(w.as_str(), "pres" | "proximite" | "environs" | "vicinity")),
@@ -883,6 +899,9 @@ fn listed_after(gap: &str) -> bool {
                     | "cercle"
                     | "province"
                     | "commune"
+                    // "evacuated to Fada N'Gourma and to the capital, Ouagadougou".
+                    | "capital"
+                    | "capitale"
             )
         })
 }

@@ -53,6 +53,11 @@ const ALTERNATE_NAME: f64 = -0.5;
 /// apart.
 const TIE_MARGIN: f64 = 0.5;
 
+/// Mentions of another country (its places, demonyms, actors) that make a GeoNames place in a
+/// country the text never points to unlikely: one can be a passing mention, two are the text's
+/// setting.
+const OTHER_COUNTRY_MENTIONS: u32 = 2;
+
 /// Homonyms closer than this are one area for the region facet.
 const NEIGHBOURS_KM: f64 = 50.0;
 
@@ -181,7 +186,31 @@ fn best_entry(g: &Gazetteer, c: &Candidate, index: usize, ev: &Evidence) -> Opti
             && b.source == Source::GeoNames
             && distance_km(o.lat, o.lon, b.lat, b.lon) > NEIGHBOURS_KM
     });
-    (!tied).then_some(best)
+    if tied {
+        return None;
+    }
+    // A GeoNames place in a country nothing else in the text points to, when the text points
+    // to another country at least twice ("the Nigerien army raided the village of Boulaye": no
+    // Nigerien Boulaye, the Malian one is not meant).
+    if b.source == Source::GeoNames && foreign_to_the_text(g, c, b.country_code, ev) {
+        return None;
+    }
+    Some(best)
+}
+
+/// Whether the text points to another country than `code` at least
+/// [`OTHER_COUNTRY_MENTIONS`] times and never to `code` (the candidate's own names not counted).
+fn foreign_to_the_text(g: &Gazetteer, c: &Candidate, code: [u8; 2], ev: &Evidence) -> bool {
+    let own = !c.fuzzy && c.entries.iter().all(|&id| g.entry(id).country_code == code);
+    let here = ev.countries.get(&code).copied().unwrap_or(0);
+    let elsewhere = ev
+        .countries
+        .iter()
+        .filter(|(k, _)| **k != code)
+        .map(|(_, &n)| n)
+        .max()
+        .unwrap_or(0);
+    here <= u32::from(own) && elsewhere >= OTHER_COUNTRY_MENTIONS
 }
 
 /// The entries of a fuzzy candidate worth resolving to: those in the countries the text points
