@@ -318,6 +318,25 @@ fn a_homonym_in_the_home_area_of_the_community_named_wins() {
         region("Des miliciens de Dan Na Ambassagou ont attaqué Zorobaye.").as_deref(),
         Some("Bandiagara")
     );
+    // Two made-up villages: one in the tri-border area, one in the far west.
+    let g = with_made_up_rows(
+        "area-isgs",
+        &[
+            (1, "Kelawane", "", 15.75, 2.10, "09"),
+            (2, "Kelawane", "", 13.20, -10.90, "01"),
+        ],
+    );
+    let region = |text: &str| {
+        sahel_facets::places::find_places(text, &g)
+            .into_iter()
+            .find(|p| p.name == "Kelawane")
+            .and_then(|p| p.region)
+    };
+    assert_eq!(region("Gunmen attacked the village of Kelawane."), None);
+    assert_eq!(
+        region("ISGS militants attacked the village of Kelawane.").as_deref(),
+        Some("Ménaka")
+    );
 }
 
 #[test]
