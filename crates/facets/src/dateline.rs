@@ -90,6 +90,9 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
         || words(&folded).any(|w| calendar::month(w).is_some() || AGENCIES.contains(&w))
 }
 
+/// Longest date after a signature's place, in bytes.
+const SIGNATURE_DATE_BYTES: usize = 40;
+
 /// A place followed by a date that ends its line ("…, communiqué officiel, Bamako, 9 février
 /// 2026"): a signature, wherever it sits on the line.
 fn is_closing_signature(text: &str, end: usize) -> bool {
@@ -101,6 +104,11 @@ fn is_closing_signature(text: &str, end: usize) -> bool {
     let Some(date) = rest.strip_prefix(',') else {
         return false;
     };
+    // At most five words of a date ("le 1er février 2026"): a longer rest is no signature, and
+    // is not folded (a name followed by a comma in a long one-line text).
+    if date.len() > SIGNATURE_DATE_BYTES {
+        return false;
+    }
     let folded = sahel_text::fold(date);
     let date_words: Vec<&str> = words(&folded).collect();
     let is_month = |w: &str| calendar::month(w).is_some();
