@@ -612,6 +612,10 @@ fn a_host_and_a_place_next_to_another_are_no_advice_nor_future() {
     assert_eq!(events, ["Gao"]);
     let (_, mentioned) = regions("Soldiers will be deployed to Tessit next week.");
     assert_eq!(mentioned, ["Gao"]);
+    // An English siege is an incident, not the French "siège" of an office.
+    let (events, _) =
+        regions("Gunmen held several hostages in a siege in Sévaré that lasted a day.");
+    assert_eq!(events, ["Mopti"]);
 }
 
 #[test]
