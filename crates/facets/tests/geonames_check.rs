@@ -394,3 +394,28 @@ fn an_event_export_s_coded_location_is_a_place() {
     // A GeoNames-only name needs a place cue; "as" alone is none.
     assert!(events("On 4 February, the chief, known as Zorobaye, was killed.").is_empty());
 }
+
+#[test]
+fn a_place_said_to_lie_a_distance_from_another_lies_within_reach_of_it() {
+    // A made-up village near Kayes only.
+    let g = with_made_up_rows("distance", &[(1, "Zorobaye", "", 14.5, -11.3, "01")]);
+    let found = |text: &str| {
+        sahel_facets::places::find_places(text, &g)
+            .iter()
+            .any(|p| p.name == "Zorobaye")
+    };
+    assert!(found(
+        "Gunmen attacked the village of Zorobaye, about 15 km from Kayes."
+    ));
+    // Four kilometres from Douentza: not the Zorobaye near Kayes, 800 km away.
+    assert!(!found(
+        "Gunmen attacked the village of Zorobaye, four kilometres south of Douentza."
+    ));
+    assert!(!found(
+        "Des hommes armés ont attaqué le hameau de Zorobaye, à 12 km de Douentza."
+    ));
+    // The distance of something else named between them says nothing of the place.
+    assert!(found(
+        "Gunmen attacked a convoy between Zorobaye and Kayes near a bridge 7 km east of Douentza."
+    ));
+}

@@ -47,6 +47,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Serialize, Serializer};
 
 use grammar::{Dmy, Expr, Found, Grammar, WeekdayMode};
+pub(crate) use lexicon::number_word;
 use lexicon::Unit;
 pub use publication::{PublicationDate, PublicationSource};
 pub(crate) use roles::RELATIVE_PRONOUNS;

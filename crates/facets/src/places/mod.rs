@@ -100,7 +100,8 @@ pub(crate) fn locate_places_with_demonyms(
         cands.extend(fuzzy);
         cands.sort_by_key(|c| c.start);
     }
-    let resolved = scoring::resolve(gazetteer, &cands, country_hints, demonyms, areas);
+    let mut resolved = scoring::resolve(gazetteer, &cands, country_hints, demonyms, areas);
+    scoring::respect_stated_distances(text, gazetteer, &mut resolved);
     let mut out: Vec<PlaceMention> = resolved
         .into_iter()
         .map(|(c, entry)| PlaceMention {

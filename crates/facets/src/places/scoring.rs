@@ -12,6 +12,8 @@
 use std::collections::HashMap;
 
 use super::candidates::Candidate;
+use super::context::words_before;
+use super::cues::cues;
 use crate::gazetteer::{distance_km, Area, EntryId, Gazetteer, PlaceKind, Source};
 
 /// A region or district the text calls one ("région de Mopti", "cercle de Ténenkou"): more than
@@ -160,6 +162,140 @@ fn add_homonyms(g: &Gazetteer, c: &Candidate, index: usize, ev: &mut Evidence) {
     if c.entries.iter().all(|&id| g.entry(id).country_code == code) {
         *ev.countries.entry(code).or_default() += 1;
     }
+}
+
+/// Most bytes between a place and the distance that locates it from the next one ("Bilia, four
+/// kilometres south of Ayorou", "Kakale (12 km from Banimonotie)").
+const STATED_DISTANCE_GAP: usize = 60;
+
+/// How far before a name [`stated_km_before`] looks for the number of a distance, in bytes
+/// (`words_before` reads at most 80).
+const STATED_DISTANCE_READ: usize = 80;
+
+/// Slack on a stated distance: as the crow flies against by road, rounding, and the size of the
+/// towns.
+fn stated_distance_limit(km: f64) -> f64 {
+    km * 2.0 + 30.0
+}
+
+/// A place said to lie a distance from the next one ("Bilia, quatre kilomètres au sud d'Ayorou",
+/// "Atara, 25 km from Niafunké") lies that far from it: an entry much farther is not the place
+/// meant. Its homonym within reach replaces it, else the place is left out.
+pub(super) fn respect_stated_distances(
+    text: &str,
+    g: &Gazetteer,
+    resolved: &mut Vec<(&Candidate, EntryId)>,
+) {
+    let mut drop = Vec::new();
+    for j in 1..resolved.len() {
+        let (landmark, y) = resolved[j];
+        let Some((km, number_start)) = stated_km_before(text, landmark.start) else {
+            continue;
+        };
+        let (place, x) = resolved[j - 1];
+        if place.end > number_start
+            || number_start - place.end > STATED_DISTANCE_GAP
+            || !in_apposition(&text[place.end..number_start])
+        {
+            continue;
+        }
+        let (ey, ex) = (g.entry(y), g.entry(x));
+        if ey.kind != PlaceKind::Locality || ex.kind != PlaceKind::Locality {
+            continue;
+        }
+        let limit = stated_distance_limit(km);
+        if distance_km(ex.lat, ex.lon, ey.lat, ey.lon) <= limit {
+            continue;
+        }
+        let within = place.entries.iter().copied().find(|&id| {
+            let e = g.entry(id);
+            e.kind == PlaceKind::Locality && distance_km(e.lat, e.lon, ey.lat, ey.lon) <= limit
+        });
+        match within {
+            Some(id) => resolved[j - 1].1 = id,
+            None => drop.push(j - 1),
+        }
+    }
+    for k in drop.into_iter().rev() {
+        resolved.remove(k);
+    }
+}
+
+/// Whether the text between a place and a distance puts the distance in apposition to the place
+/// ("Bilia, four kilometres", "Djoura, a village about 465 km", "Kakale (12 km"), not to
+/// something else named between them ("Seytenga near the toll booth 7 km").
+fn in_apposition(gap: &str) -> bool {
+    let folded = sahel_text::fold(gap);
+    let words: Vec<&str> = super::context::words(&folded).collect();
+    words.len() <= 4
+        && words.iter().all(|w| {
+            matches!(
+                *w,
+                "a" | "an"
+                    | "un"
+                    | "une"
+                    | "village"
+                    | "hamlet"
+                    | "town"
+                    | "locality"
+                    | "localite"
+                    | "hameau"
+                    | "ville"
+                    | "about"
+                    | "some"
+                    | "around"
+                    | "approximately"
+                    | "environ"
+                    | "quelque"
+                    | "at"
+                    | "situe"
+                    | "situee"
+                    | "located"
+                    | "situated"
+                    | "only"
+                    | "just"
+                    | "seulement"
+                    | "le"
+                    | "la"
+                    | "l"
+            )
+        })
+}
+
+/// The kilometres said right before a name, and where their number starts: "4 km south of",
+/// "à 25 kilomètres au nord de", "quatre kilomètres de".
+fn stated_km_before(text: &str, start: usize) -> Option<(f64, usize)> {
+    let before = words_before(text, start, 7);
+    let c = cues();
+    if !before
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "de" | "d" | "du" | "of" | "from"))
+    {
+        return None;
+    }
+    let unit = before.iter().skip(1).take(5).position(|w| {
+        !(c.direction.contains(w) || matches!(w.as_str(), "au" | "a" | "l" | "the"))
+    })? + 1;
+    if !matches!(
+        before[unit].as_str(),
+        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers"
+    ) {
+        return None;
+    }
+    let number = before.get(unit + 1)?;
+    let km = number
+        .parse::<f64>()
+        .ok()
+        .or_else(|| crate::dates::number_word(number).map(f64::from))?;
+    // Where the number is written: its last occurrence in the words read (a number is ASCII
+    // digits or an ASCII number word; lower-casing ASCII keeps byte offsets).
+    let mut from = start.saturating_sub(STATED_DISTANCE_READ);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let window = text[from..start].to_ascii_lowercase();
+    let number_start = from + window.rfind(number.as_str())?;
+    Some((km, number_start))
 }
 
 /// The best-scored entry of candidate `index`, unless it ties with a far-away GeoNames homonym.
