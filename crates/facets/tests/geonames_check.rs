@@ -414,6 +414,13 @@ fn a_place_said_to_lie_a_distance_from_another_lies_within_reach_of_it() {
     assert!(!found(
         "Des hommes armés ont attaqué le hameau de Zorobaye, à 12 km de Douentza."
     ));
+    // A part of a town lies in it: "the Zorobaye area of Bamako" is not the village near Kayes.
+    assert!(!found(
+        "Police dispersed protesters in the Zorobaye area of Bamako on Monday."
+    ));
+    assert!(!found(
+        "Protesters gathered in the Zorobaye neighbourhood of Kati."
+    ));
     // The distance of something else named between them says nothing of the place.
     assert!(found(
         "Gunmen attacked a convoy between Zorobaye and Kayes near a bridge 7 km east of Douentza."

@@ -179,8 +179,9 @@ fn stated_distance_limit(km: f64) -> f64 {
 }
 
 /// A place said to lie a distance from the next one ("Bilia, quatre kilomètres au sud d'Ayorou",
-/// "Atara, 25 km from Niafunké") lies that far from it: an entry much farther is not the place
-/// meant. Its homonym within reach replaces it, else the place is left out.
+/// "Atara, 25 km from Niafunké"), or to be a part of it ("the Bogodogo area of Ouagadougou"), lies
+/// that far from it: an entry much farther is not the place meant. Its homonym within reach
+/// replaces it, else the place is left out.
 pub(super) fn respect_stated_distances(
     text: &str,
     g: &Gazetteer,
@@ -189,21 +190,28 @@ pub(super) fn respect_stated_distances(
     let mut drop = Vec::new();
     for j in 1..resolved.len() {
         let (landmark, y) = resolved[j];
-        let Some((km, number_start)) = stated_km_before(text, landmark.start) else {
-            continue;
-        };
         let (place, x) = resolved[j - 1];
-        if place.end > number_start
-            || number_start - place.end > STATED_DISTANCE_GAP
-            || !in_apposition(&text[place.end..number_start])
-        {
+        if place.end > landmark.start {
             continue;
         }
+        let limit = if part_of_the_next(&text[place.end..landmark.start], g.entry(y).importance) {
+            PART_OF_A_TOWN_KM
+        } else {
+            let Some((km, number_start)) = stated_km_before(text, landmark.start) else {
+                continue;
+            };
+            if place.end > number_start
+                || number_start - place.end > STATED_DISTANCE_GAP
+                || !in_apposition(&text[place.end..number_start])
+            {
+                continue;
+            }
+            stated_distance_limit(km)
+        };
         let (ey, ex) = (g.entry(y), g.entry(x));
         if ey.kind != PlaceKind::Locality || ex.kind != PlaceKind::Locality {
             continue;
         }
-        let limit = stated_distance_limit(km);
         if distance_km(ex.lat, ex.lon, ey.lat, ey.lon) <= limit {
             continue;
         }
@@ -219,6 +227,42 @@ pub(super) fn respect_stated_distances(
     for k in drop.into_iter().rev() {
         resolved.remove(k);
     }
+}
+
+/// How far from a town's centre its part lies at most, in kilometres ("the Bogodogo area of
+/// Ouagadougou").
+const PART_OF_A_TOWN_KM: f64 = 20.0;
+
+/// Whether the text between two names makes the first a part of the second: "the Sikasso-Sira
+/// neighbourhood of Bobo-Dioulasso", "le quartier Lazaret de Niamey", and of a capital (`second`:
+/// its importance) only, an area or a district ("the Bogodogo area of Ouagadougou"; "the
+/// Tenenkou area of Mopti" is the region's).
+fn part_of_the_next(gap: &str, second: u8) -> bool {
+    if gap.len() > STATED_DISTANCE_GAP {
+        return false;
+    }
+    let folded = sahel_text::fold(gap);
+    let words: Vec<&str> = super::context::words(&folded).collect();
+    let (Some(of), Some(part)) = (words.last(), words.iter().rev().nth(1)) else {
+        return false;
+    };
+    let town_part = matches!(
+        *part,
+        "neighbourhood"
+            | "neighborhood"
+            | "quarter"
+            | "suburb"
+            | "quartier"
+            | "arrondissement"
+            | "faubourg"
+    );
+    let capital_part = matches!(*part, "area" | "district" | "zone" | "secteur")
+        && second >= super::capitals::CAPITAL_IMPORTANCE;
+    matches!(*of, "of" | "de" | "du" | "d")
+        && (town_part || capital_part)
+        && words[..words.len() - 2]
+            .iter()
+            .all(|w| matches!(*w, "a" | "an" | "un" | "the" | "le" | "la" | "l"))
 }
 
 /// Whether the text between a place and a distance puts the distance in apposition to the place
