@@ -649,6 +649,33 @@ fn a_hedge_about_who_did_it_is_no_forecast() {
 }
 
 #[test]
+fn where_a_road_leads_is_no_event_place() {
+    // The town a road leads to, past its title, wherever the road is.
+    let (events, mentioned) = regions(
+        "Lundi, un convoi a été attaqué à hauteur de Tanwalbougou, sur l'axe qui mène à Kantchari.",
+    );
+    assert_eq!(events, ["Goulmou"]);
+    assert_eq!(mentioned, ["Tapoa"]);
+    let (events, mentioned) = regions(
+        "On Wednesday a convoy was ambushed near Boungou, on the road that links the mine to the regional capital Fada N'Gourma.",
+    );
+    assert_eq!(events, ["Tapoa"]);
+    assert_eq!(mentioned, ["Goulmou"]);
+    // Where a convoy was going, past a two-word origin.
+    let (events, mentioned) = regions(
+        "On 5 July, an army convoy travelling from Fada N'Gourma to Kantchari struck a mine near Matiacoali.",
+    );
+    assert_eq!(events, ["Goulmou"]);
+    assert_eq!(mentioned, ["Tapoa"]);
+    // A distance from a town places the events: the road's ends are passing mentions.
+    let (events, mentioned) = regions(
+        "Dimanche, des camions ont été incendiés à une vingtaine de kilomètres de Didiéni, sur la route nationale qui relie Bamako à Kayes.",
+    );
+    assert_eq!(events, ["Koulikoro"]);
+    assert_eq!(mentioned, ["Bamako", "Kayes"]);
+}
+
+#[test]
 fn what_was_said_to_have_happened_is_no_recall() {
     // "said … had targeted": reported speech, not an earlier event.
     let ex = read(

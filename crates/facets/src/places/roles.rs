@@ -120,6 +120,7 @@ pub(super) fn role_of(
         // road leads to, after the place it locates.
         || names_a_road(&c.before) && follows_a_place(text, g, c, all)
         || ends_or_passes_a_road(&c.before)
+        || c.before.len() == 5 && ends_or_passes_a_road(&words_before(text, c.start, ROAD_WINDOW))
         || spoken_from(&c.before)
         || at_a_venue(text, c)
         || said_there(text, c)
@@ -148,9 +149,12 @@ fn went_or_came_from(text: &str, c: &Candidate) -> bool {
     let before = &c.before;
     is_destination_or_origin(before)
         || before.len() == 5
-            && before
+            && (before
                 .iter()
                 .any(|w| cues().facility.contains(w) || cues().hedge.contains(w))
+                // "travelling from Fada N'Gourma to Kantchari": past a long origin's name.
+                || before.first().is_some_and(|w| matches!(w.as_str(), "to" | "vers" | "a"))
+                    && before.iter().any(|w| matches!(w.as_str(), "from" | "de" | "depuis")))
             && is_destination_or_origin(&words_before(text, c.start, FACILITY_WINDOW))
 }
 
@@ -480,16 +484,55 @@ fn names_a_road(before: &[String]) -> bool {
     before.first().is_some_and(link) && before.iter().skip(1).take(3).any(|w| c.road.contains(w))
 }
 
+/// How many words before a name [`ends_or_passes_a_road`] reads when the five of a candidate are
+/// not enough ("the road that links the mine to the regional capital Fada N'Gourma").
+const ROAD_WINDOW: usize = 10;
+
 /// Whether the words before a name (nearest first) make it a road's end or a point it passes,
 /// wherever the road is: "les routes qui la relient à Ouagadougou via Bourzanga", "the road that
 /// links it to Gao".
 fn ends_or_passes_a_road(before: &[String]) -> bool {
     let c = cues();
+    // "to the regional capital Fada N'Gourma": past the town's title.
+    let title = before
+        .iter()
+        .take_while(|w| {
+            matches!(
+                w.as_str(),
+                "capital"
+                    | "capitale"
+                    | "regional"
+                    | "regionale"
+                    | "provincial"
+                    | "provinciale"
+                    | "town"
+                    | "city"
+                    | "ville"
+                    | "the"
+                    | "la"
+                    | "le"
+                    | "l"
+            )
+        })
+        .count();
+    let before = &before[title.min(before.len())..];
+    // "la route qui relie Bamako à …", "the road that links the mine to …": the link may have
+    // its object between it and "à"/"to".
     let linked_to = before
         .first()
         .is_some_and(|w| matches!(w.as_str(), "a" | "au" | "aux" | "to" | "with"))
-        && before.get(1).is_some_and(|w| links_to(w))
-        && before.iter().skip(2).take(3).any(|w| c.road.contains(w));
+        && before
+            .iter()
+            .skip(1)
+            .take(3)
+            .position(|w| links_to(w))
+            .is_some_and(|k| {
+                before
+                    .iter()
+                    .skip(k + 2)
+                    .take(3)
+                    .any(|w| c.road.contains(w))
+            });
     linked_to || before.first().is_some_and(|w| w == "via")
 }
 
@@ -526,12 +569,21 @@ fn is_destination_or_origin(before: &[String]) -> bool {
     // Past five words only through the name of a facility ("évacués vers le centre hospitalier
     // régional de Kaya", "taken to the regional hospital of Gao") or an adverb ("venus surtout
     // de la région de Kaya").
+    // …or past a long origin's name ("travelling from Fada N'Gourma to Kantchari").
+    let long_origin = words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "to" | "vers" | "a"))
+        && words
+            .iter()
+            .take(5)
+            .any(|w| matches!(w.as_str(), "from" | "de" | "depuis"));
     let words = match words
         .iter()
         .take(5)
         .position(|w| c.facility.contains(w) || c.hedge.contains(w))
     {
         Some(_) => words,
+        None if long_origin => words,
         None => &words[..words.len().min(5)],
     };
     let moving = |from: usize| c.movement.any_of(&words[from..words.len().min(from + 3)]);
@@ -627,7 +679,7 @@ fn is_destination_or_origin(before: &[String]) -> bool {
     }
     // "travelling upriver from Gao to Mopti": past the place it came from.
     let past_origin = |i: usize| {
-        words[i + 1..words.len().min(i + 4)]
+        words[i + 1..words.len().min(i + 6)]
             .iter()
             .position(|w| w == "from" || w == "de" || w == "depuis")
             .is_some_and(|k| moving(i + k + 2))
@@ -934,7 +986,10 @@ pub(super) fn demote_located_route_ends(text: &str, g: &Gazetteer, out: &mut [Pl
                         // "le bateau, qui assurait la liaison entre Gao et Mopti, a été pris
                         // pour cible près de Bamba": near a town after the road, on a river
                         // or a road that does not run straight.
-                        || m.start > out[b].end && near_a_landmark(&words_before(text, m.start, 3)))
+                        || m.start > out[b].end && near_a_landmark(&words_before(text, m.start, 3))
+                        // "à une vingtaine de kilomètres de Didiéni, … sur la route nationale 1
+                        // qui relie Bamako à Kayes": a distance from a town places the events.
+                        || is_distance_reference(&words_before(text, m.start, 6)))
                     && same_sentence(m, &out[a])
             })
         })
