@@ -40,6 +40,8 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let lead = text[line_start..start]
         .trim_matches(|c: char| c.is_whitespace() || DECORATION.contains(&c));
+    // "(Nairobi, April 25, 2024) -": a dateline in brackets.
+    let lead = lead.strip_prefix('(').map_or(lead, str::trim_start);
     // "LONDON/OUAGADOUGOU, Oct 19 (Reuters) -": a first place in capitals before a slash.
     let first_of_two = lead.strip_suffix('/').is_some_and(|first| {
         first.chars().any(char::is_alphabetic)

@@ -676,6 +676,18 @@ fn where_a_road_leads_is_no_event_place() {
 }
 
 #[test]
+fn a_dateline_in_brackets_dates_the_report_not_its_events() {
+    let text = "(Nairobi, April 25, 2024) - Soldiers summarily executed at least 200 civilians in the village of Nondin, near Thiou, on February 25, 2024, Human Rights Watch said today.";
+    let ex = read(text, "");
+    assert_eq!(
+        ex.published.map(|d| d.to_string()).as_deref(),
+        Some("2024-04-25")
+    );
+    assert_eq!(ex.months, ["2024-02"]);
+    assert_eq!(ex.regions, ["Yaadga"]);
+}
+
+#[test]
 fn what_was_said_to_have_happened_is_no_recall() {
     // "said … had targeted": reported speech, not an earlier event.
     let ex = read(

@@ -153,6 +153,9 @@ pub struct EventDate {
 
 /// Longest range expanded into days; longer ones keep their two ends only.
 const MAX_EXPANDED_DAYS: i64 = 62;
+/// A yearless deadline in a sentence of the past more than this many days after publication is
+/// the past one ("poursuivies jusqu'au 2 janvier" published on 4 January).
+const DEADLINE_AHEAD_DAYS: u64 = 180;
 /// Longest range of months ("de janvier à mars", "between March and June") whose months are all
 /// listed; a longer one gives its two ends.
 const MAX_EXPANDED_MONTHS: i32 = 11;
@@ -557,17 +560,34 @@ fn resolve_all(
                 .or_else(|| explicit[k..].iter().flatten().next())
                 .copied()
         };
-        let context = Context {
+        let future_sentence = future[toks[f.first].sentence as usize];
+        let deadline = roles::until_before(words, toks, f.first, f.end);
+        let mut context = Context {
             published,
-            future: future[toks[f.first].sentence as usize]
-                || roles::until_before(words, toks, f.first, f.end),
+            future: future_sentence || deadline,
             previous,
             narrative: narrative.map(|(d, _)| d),
             narrative_year_only: narrative.is_some_and(|(_, year_only)| year_only),
         };
-        let Some((date, mut until, kind)) = resolve(f.expr, &context) else {
+        let Some((mut date, mut until, mut kind)) = resolve(f.expr, &context) else {
             continue;
         };
+        // A yearless deadline reads forward, but not most of a year ahead in a sentence of the
+        // past: "les violences se sont poursuivies jusqu'au 2 janvier", published on 4 January,
+        // ended two days before.
+        if deadline && !future_sentence {
+            let far_ahead = published.zip(date.first_day()).is_some_and(|(p, d)| {
+                d > p
+                    .checked_add_days(Days::new(DEADLINE_AHEAD_DAYS))
+                    .unwrap_or(p)
+            });
+            if far_ahead {
+                context.future = false;
+                if let Some(back) = resolve(f.expr, &context) {
+                    (date, until, kind) = back;
+                }
+            }
+        }
         // A past period running on after the publication date ("earlier this week", "cette
         // semaine" said on a Saturday) ends with it: nothing reported happened later.
         if let (Some(p), DateValue::Day(from), Some(DateValue::Day(to))) = (published, date, until)

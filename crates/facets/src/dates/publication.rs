@@ -170,7 +170,7 @@ impl<'r, 't> Reader<'r, 't> {
         let closes = toks.get(end).is_none_or(|t| {
             t.line != tok.line
                 || t.punct()
-                    .is_some_and(|c| matches!(c, '(' | '-' | ':' | '.' | '*' | '/' | '|'))
+                    .is_some_and(|c| matches!(c, '(' | ')' | '-' | ':' | '.' | '*' | '/' | '|'))
         });
         // A date alone on its line near the end is a signature, read by `signature`.
         let alone = toks[end..]
@@ -259,10 +259,12 @@ impl<'r, 't> Reader<'r, 't> {
 fn dateline_date_start(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
     let line = toks[i].line;
     let mut k = i;
-    while toks
-        .get(k)
-        .is_some_and(|t| t.line == line && t.punct().is_some_and(|c| DECORATION.contains(&c)))
-    {
+    // "(Nairobi, April 25, 2024) -": a dateline in brackets, as human-rights reports open.
+    while toks.get(k).is_some_and(|t| {
+        t.line == line
+            && t.punct()
+                .is_some_and(|c| DECORATION.contains(&c) || k == i && c == '(')
+    }) {
         k += 1;
     }
     let named = toks.get(k).is_some_and(|t| {

@@ -876,6 +876,26 @@ fn the_start_of_a_situation_and_a_deadline_are_background() {
 }
 
 #[test]
+fn a_deadline_past_in_a_sentence_of_the_past_is_not_next_year() {
+    // Published on 4 January: "jusqu'au 2 janvier" ended two days before, not next year.
+    let (events, background) = roles_of(
+        "Mardi 1er janvier, des hommes armés ont attaqué le village. Les violences se sont poursuivies jusqu'au 2 janvier.",
+        day(2019, 1, 4),
+    );
+    assert_eq!(events, ["2019-01"]);
+    assert!(
+        !background.contains(&"2020-01".to_string()),
+        "{background:?}"
+    );
+    // A deadline to come still reads forward.
+    let (_, background) = roles_of(
+        "Mardi, des hommes armés ont attaqué le village. Le couvre-feu est prolongé jusqu'au 2 février.",
+        day(2019, 1, 4),
+    );
+    assert_eq!(background, ["2019-02"]);
+}
+
+#[test]
 fn a_date_to_come_is_background() {
     let (events, background) = roles_of(
         "Les ministres se sont réunis lundi à Niamey. Le prochain sommet se tiendra en juillet.",
