@@ -94,6 +94,8 @@ const LEAD_SENTENCES: u32 = 3;
 const MAX_PHRASE_WORDS: usize = 6;
 /// Words between a `since`/`until` phrase and the date's first word of content.
 const MAX_GAP_WORDS: usize = 2;
+/// Sentences (title included) whose since-date opens the period a report covers.
+const COVERING_SENTENCES: u32 = 2;
 /// Days before publication past which a date in the title is no longer the report's time.
 const TITLE_DAYS: u64 = 365;
 /// Days past which a period holding days of events is the period a report covers.
@@ -698,11 +700,35 @@ pub(super) fn assign(
             break;
         }
     }
+    // "…have executed dozens of civilians since January 2024, Human Rights Watch said today": a
+    // since-date of the lead, within a year, opens the period the report covers; its uncued days
+    // and parts of months are events however far apart.
+    let covered_from = published.and_then(|p| {
+        let year_before = p.checked_sub_days(Days::new(TITLE_DAYS)).unwrap_or(p);
+        indices
+            .iter()
+            .copied()
+            .filter(|&k| {
+                dates[k].cue == Some(TimeCue::Since) && sentence_of(&dates[k]) < COVERING_SENTENCES
+            })
+            .filter_map(|k| spans[k].map(|(lo, _)| lo))
+            .filter(|&lo| lo >= year_before && lo < window.0)
+            .min()
+    });
+    let covered: Vec<bool> = indices
+        .iter()
+        .map(|&k| {
+            covered_from.is_some_and(|from| {
+                (is_day(k) || is_short(k))
+                    && spans[k].is_some_and(|(lo, hi)| lo >= from && hi <= window.1)
+            })
+        })
+        .collect();
     for (k, d) in dates.iter_mut().enumerate() {
         let event = match (d.cue, spans[k]) {
             (_, None) | (Some(TimeCue::Future), _) => false,
             // "à la mi-février" beside a window that ends on 27 February is not in it.
-            (None, Some(s)) => meets(part_of_month(d).unwrap_or(s), window, 0),
+            (None, Some(s)) => meets(part_of_month(d).unwrap_or(s), window, 0) || covered[k],
             (
                 Some(TimeCue::Until | TimeCue::Report | TimeCue::Since | TimeCue::Compare),
                 Some(s),

@@ -896,6 +896,26 @@ fn a_deadline_past_in_a_sentence_of_the_past_is_not_next_year() {
 }
 
 #[test]
+fn a_since_date_of_the_lead_opens_the_period_a_report_covers() {
+    // A report about earlier incidents, weeks apart, since a month its lead names.
+    let (events, background) = roles_of(
+        "Soldiers have executed dozens of civilians since January 2024, the organisation said today.\nOn January 20, soldiers killed 12 men near a market. On February 14, a drone strike hit a wedding. On March 30, fighters looted a village.\nThese abuses come two years after the massacre of March 2022.",
+        day(2024, 5, 2),
+    );
+    assert_eq!(events, ["2024-01", "2024-02", "2024-03"]);
+    assert!(
+        background.contains(&"2022-03".to_string()),
+        "{background:?}"
+    );
+    // A since-date later in the text opens nothing.
+    let (events, _) = roles_of(
+        "On March 30, fighters looted a village.\nOn January 20, soldiers killed 12 men near a market. The region has been under a state of emergency since January 2024.",
+        day(2024, 4, 2),
+    );
+    assert_eq!(events, ["2024-03"]);
+}
+
+#[test]
 fn a_date_to_come_is_background() {
     let (events, background) = roles_of(
         "Les ministres se sont réunis lundi à Niamey. Le prochain sommet se tiendra en juillet.",
