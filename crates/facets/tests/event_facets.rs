@@ -688,6 +688,34 @@ fn a_dateline_in_brackets_dates_the_report_not_its_events() {
 }
 
 #[test]
+fn a_name_cut_from_a_longer_one_a_meeting_and_a_capital_s_word_are_no_events() {
+    // "Bah N'Daw" is a person, not the village Bahn.
+    let (events, mentioned) = regions(
+        "Lundi, des jihadistes ont encerclé Farabougou. Le président de la transition, Bah N'Daw, a promis de libérer le village.",
+    );
+    assert_eq!(events, ["Ségou"]);
+    assert!(mentioned.is_empty(), "{mentioned:?}");
+    // Where a spokesman spoke after a meeting.
+    let (events, mentioned) = regions(
+        "Mardi, des hommes armés ont attaqué Barsalogho. Selon le porte-parole, qui s'exprimait à l'issue d'une réunion de crise à Ouagadougou, 46 personnes ont perdu la vie.",
+    );
+    assert_eq!(events, ["Kuilsé"]);
+    assert_eq!(mentioned, ["Kadiogo"]);
+    // The capital standing for its government.
+    let (events, mentioned) = regions(
+        "Jeudi, les rebelles sont entrés à Anéfis. Bamako évoque une vingtaine de morts dans ses rangs.",
+    );
+    assert_eq!(events, ["Kidal"]);
+    assert_eq!(mentioned, ["Bamako"]);
+    // Where fighters threatened to push, past the capital's title.
+    let (events, mentioned) = regions(
+        "On Thursday Islamist fighters seized the town of Konna and threatened to push south toward the capital Bamako.",
+    );
+    assert_eq!(events, ["Mopti"]);
+    assert_eq!(mentioned, ["Bamako"]);
+}
+
+#[test]
 fn what_was_said_to_have_happened_is_no_recall() {
     // "said … had targeted": reported speech, not an earlier event.
     let ex = read(

@@ -86,6 +86,13 @@ fn candidate(text: &str, g: &Gazetteer, m: &NameMatch) -> Option<Candidate> {
     if !capitalised(surface) {
         return None;
     }
+    // "Bah N'Daw": a match ending before an apostrophe and a capital is cut from a longer name.
+    let rest = &text[m.end..];
+    if let Some(after) = rest.strip_prefix('\'').or_else(|| rest.strip_prefix('’')) {
+        if after.starts_with(char::is_uppercase) {
+            return None;
+        }
+    }
     let around = name_cues(text, m.start, m.end);
     // "le bateau « Tombouctou »", "the \"Tombouctou\" boat": a boat named after a town.
     if names_a_vessel(text, m.start, m.end) {

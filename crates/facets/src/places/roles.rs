@@ -565,6 +565,8 @@ const FACILITY_WINDOW: usize = 8;
 /// Gao", "en route to Sévaré", "returning to the village from Bamako").
 fn is_destination_or_origin(before: &[String]) -> bool {
     let c = cues();
+    // "threatened to push south toward the capital Bamako": past a capital's title.
+    let before = past_capital_title(before);
     let words = &before[..before.len().min(FACILITY_WINDOW)];
     // Past five words only through the name of a facility ("évacués vers le centre hospitalier
     // régional de Kaya", "taken to the regional hospital of Gao") or an adverb ("venus surtout
