@@ -716,6 +716,14 @@ fn a_name_cut_from_a_longer_one_a_meeting_and_a_capital_s_word_are_no_events() {
 }
 
 #[test]
+fn a_base_stormed_is_where_it_happened() {
+    let (events, _) = regions(
+        "Hundreds of fighters on motorcycles stormed the base at Tessit in the early morning and fought for several hours before withdrawing.",
+    );
+    assert_eq!(events, ["Gao"]);
+}
+
+#[test]
 fn what_was_said_to_have_happened_is_no_recall() {
     // "said … had targeted": reported speech, not an earlier event.
     let ex = read(
