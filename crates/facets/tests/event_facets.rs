@@ -716,6 +716,17 @@ fn a_name_cut_from_a_longer_one_a_meeting_and_a_capital_s_word_are_no_events() {
 }
 
 #[test]
+fn a_place_s_own_border_post_is_no_neighbour() {
+    let (events, _) = regions("Mardi, les assaillants ont visé le poste frontalier de Diboli.");
+    assert_eq!(events, ["Kayes"]);
+    let (events, mentioned) = regions(
+        "Mardi, des hommes armés ont attaqué Ansongo, dans la région frontalière du Niger.",
+    );
+    assert_eq!(events, ["Gao"]);
+    assert!(mentioned.is_empty(), "{mentioned:?}");
+}
+
+#[test]
 fn a_base_stormed_is_where_it_happened() {
     let (events, _) = regions(
         "Hundreds of fighters on motorcycles stormed the base at Tessit in the early morning and fought for several hours before withdrawing.",

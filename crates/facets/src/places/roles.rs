@@ -801,7 +801,29 @@ fn reached_or_left(before: &[String]) -> bool {
 /// "la région voisine de Nioro", "the neighbouring Mopti region", "au Mali voisin".
 fn is_neighbour(before: &[String], after: &[String]) -> bool {
     let c = cues();
-    before.iter().take(3).any(|w| c.neighbour.contains(w))
+    // "le poste frontalier de Diboli", "the border town of Gogui": the place's own.
+    let own_post = |k: usize| {
+        before.get(k + 1).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "poste"
+                    | "postes"
+                    | "ville"
+                    | "localite"
+                    | "commune"
+                    | "village"
+                    | "town"
+                    | "post"
+                    | "checkpoint"
+                    | "city"
+            )
+        })
+    };
+    before
+        .iter()
+        .take(3)
+        .enumerate()
+        .any(|(k, w)| c.neighbour.contains(w) && !own_post(k))
         || after.first().is_some_and(|w| c.neighbour.contains(w))
 }
 
