@@ -916,6 +916,23 @@ fn a_since_date_of_the_lead_opens_the_period_a_report_covers() {
 }
 
 #[test]
+fn the_day_a_state_of_emergency_was_decreed_starts_a_situation() {
+    let (events, background) = roles_of(
+        "Mardi 1er janvier, des hommes armés ont attaqué le village. L'état d'urgence avait été décrété le 31 décembre 2018 dans 14 provinces.",
+        day(2019, 1, 4),
+    );
+    assert_eq!(events, ["2019-01"]);
+    assert_eq!(background, ["2018-12"]);
+    let (events, background) = roles_of(
+        "On Monday gunmen killed five people. A curfew was imposed on March 2 in the region.",
+        day(2024, 3, 12),
+    );
+    assert_eq!(events, ["2024-03"]);
+    // Without the cue the day would chain into the week's events.
+    assert_eq!(background, ["2024-03"]);
+}
+
+#[test]
 fn a_date_to_come_is_background() {
     let (events, background) = roles_of(
         "Les ministres se sont réunis lundi à Niamey. Le prochain sommet se tiendra en juillet.",
