@@ -94,6 +94,11 @@ const LEAD_SENTENCES: u32 = 3;
 const MAX_PHRASE_WORDS: usize = 6;
 /// Words between a `since`/`until` phrase and the date's first word of content.
 const MAX_GAP_WORDS: usize = 2;
+/// Shortest period of a title that is the period a report covers, in days ("30 June - 6 July").
+const TITLE_PERIOD_DAYS: i64 = 6;
+/// Days after a title's period in which an uncued day still belongs to it (a weekly brief's
+/// incident of the night after its last day).
+const TITLE_PERIOD_GRACE_DAYS: u64 = 2;
 /// Sentences (title included) whose since-date opens the period a report covers.
 const COVERING_SENTENCES: u32 = 2;
 /// Days before publication past which a date in the title is no longer the report's time.
@@ -724,6 +729,22 @@ pub(super) fn assign(
             })
         })
         .collect();
+    // The month or period of the title the report covers (applied once roles are set, below).
+    let title_period = indices
+        .iter()
+        .copied()
+        .filter(|&k| uncued(k) && in_title(k) && this_year(k))
+        .find_map(|k| {
+            let (lo, hi) = spans[k]?;
+            let period = matches!(dates[k].date, DateValue::Month(..))
+                || (hi - lo).num_days() >= TITLE_PERIOD_DAYS;
+            period.then_some((k, lo, hi))
+        });
+    let loose: Vec<bool> = indices
+        .iter()
+        .map(|&k| uncued(k) && (is_day(k) || is_short(k)))
+        .collect();
+    let day: Vec<bool> = indices.iter().map(|&k| is_day(k)).collect();
     for (k, d) in dates.iter_mut().enumerate() {
         let event = match (d.cue, spans[k]) {
             (_, None) | (Some(TimeCue::Future), _) => false,
@@ -769,6 +790,30 @@ pub(super) fn assign(
         .collect();
     for k in covered {
         dates[k].role = DateRole::Background;
+    }
+    // "Mali: Regional Overview – July 2023", "bilan mensuel, août 2023", "Weekly: 30 June - 6
+    // July 2025": a month or a period of a week or more in the title is the period the report
+    // covers. Its uncued days outside it are background (the mandate's end on 30 June in July's
+    // overview); when days of events lie inside it, its months are theirs.
+    if let Some((p, lo, hi)) = title_period {
+        let after = hi
+            .checked_add_days(Days::new(TITLE_PERIOD_GRACE_DAYS))
+            .unwrap_or(hi);
+        let mut inside = false;
+        for k in indices.iter().copied().filter(|&k| k != p) {
+            if !(loose[k] && dates[k].role == DateRole::Event) {
+                continue;
+            }
+            let Some((a, b)) = spans[k] else { continue };
+            if b < lo || a > after {
+                dates[k].role = DateRole::Background;
+            } else if day[k] {
+                inside = true;
+            }
+        }
+        if inside {
+            dates[p].role = DateRole::Background;
+        }
     }
     (recall_spans, phrase_spans)
 }

@@ -933,6 +933,26 @@ fn the_day_a_state_of_emergency_was_decreed_starts_a_situation() {
 }
 
 #[test]
+fn a_month_or_week_in_the_title_is_the_period_a_report_covers() {
+    // Days outside the title's month are background, however near.
+    let (events, background) = roles_of(
+        "Mali : bilan mensuel, juillet 2023\nLe mandat de la mission a pris fin le 30 juin. Le 4 juillet, une embuscade a fait dix morts. Le 20 juillet, un camp a été attaqué.",
+        day(2023, 8, 9),
+    );
+    assert_eq!(events, ["2023-07"]);
+    assert!(
+        background.contains(&"2023-06".to_string()),
+        "{background:?}"
+    );
+    // A week across two months whose incidents all fall in the second.
+    let (events, _) = roles_of(
+        "Sahel Security Weekly: 30 June - 6 July 2025\nOn 1 July, gunmen attacked Kayes. On 5 July, a mine struck a convoy.",
+        day(2025, 7, 8),
+    );
+    assert_eq!(events, ["2025-07"]);
+}
+
+#[test]
 fn a_date_to_come_is_background() {
     let (events, background) = roles_of(
         "Les ministres se sont réunis lundi à Niamey. Le prochain sommet se tiendra en juillet.",
@@ -949,6 +969,9 @@ fn the_incidents_of_a_summary_chain_into_one_period() {
         day(2023, 12, 5),
     );
     assert_eq!(events, ["2023-11", "2023-12"]);
+    // The title's period holds the events: its months are theirs (the report's background months
+    // leave event months out).
+    let background: Vec<&String> = background.iter().filter(|m| !events.contains(m)).collect();
     assert_eq!(background, ["2021-06"]);
 }
 
