@@ -727,6 +727,19 @@ fn a_place_s_own_border_post_is_no_neighbour() {
 }
 
 #[test]
+fn travel_advice_and_plans_anchor_nothing() {
+    let (events, mentioned) = regions(
+        "Lundi, une embuscade a visé un convoi près de Namsiguia.\n– Sur l'axe Ouagadougou–Bobo-Dioulasso, circuler uniquement de jour entre Boromo et Houndé.",
+    );
+    assert_eq!(events, ["Kuilsé"]);
+    assert!(!mentioned.is_empty());
+    let (events, _) = regions(
+        "Mardi, des hommes armés ont attaqué Tessit. L'opération prévoit la fermeture de ses emprises de Kidal et Tombouctou.",
+    );
+    assert_eq!(events, ["Gao"]);
+}
+
+#[test]
 fn a_base_stormed_is_where_it_happened() {
     let (events, _) = regions(
         "Hundreds of fighters on motorcycles stormed the base at Tessit in the early morning and fought for several hours before withdrawing.",
