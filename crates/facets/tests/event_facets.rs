@@ -740,6 +740,25 @@ fn travel_advice_and_plans_anchor_nothing() {
 }
 
 #[test]
+fn names_quoted_as_names_and_a_government_s_decision_are_no_event_places() {
+    let (events, mentioned) = regions(
+        "On Wednesday the council of ministers replaced names such as \"Centre-Nord\" or \"Hauts-Bassins\" with names rooted in history.",
+    );
+    assert!(events.is_empty(), "{events:?}");
+    assert!(mentioned.is_empty(), "{mentioned:?}");
+    let (events, mentioned) = regions(
+        "Après le massacre de samedi à Ogossagou, Bamako dissout la milice Dan Na Ambassagou.",
+    );
+    assert_eq!(events, ["Bandiagara"]);
+    assert_eq!(mentioned, ["Bamako"]);
+    // A cercle named after a road holds the events, not the road's ends.
+    let (events, mentioned) =
+        regions("Jeudi, un convoi a été attaqué sur l'axe Kayes-Bamako, dans le cercle de Diéma.");
+    assert_eq!(events, ["Nioro"]);
+    assert_eq!(mentioned, ["Kayes", "Bamako"]);
+}
+
+#[test]
 fn a_base_stormed_is_where_it_happened() {
     let (events, _) = regions(
         "Hundreds of fighters on motorcycles stormed the base at Tessit in the early morning and fought for several hours before withdrawing.",

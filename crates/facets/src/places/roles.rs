@@ -1011,6 +1011,9 @@ pub(super) fn demote_located_route_ends(text: &str, g: &Gazetteer, out: &mut [Pl
                         // pour cible près de Bamba": near a town after the road, on a river
                         // or a road that does not run straight.
                         || m.start > out[b].end && near_a_landmark(&words_before(text, m.start, 3))
+                        // "sur l'axe Kayes-Bamako, près de Lakamané, dans le cercle de Diéma": the
+                        // unit named after the road holds the events.
+                        || m.start > out[b].end && g.entry(m.entry).kind == PlaceKind::District
                         // "à une vingtaine de kilomètres de Didiéni, … sur la route nationale 1
                         // qui relie Bamako à Kayes": a distance from a town places the events.
                         || is_distance_reference(&words_before(text, m.start, 6)))

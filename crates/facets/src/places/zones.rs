@@ -27,6 +27,53 @@ pub(super) fn zone_spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// How far before a quoted name [`quoted_as_a_name`] reads, in bytes.
+const QUOTED_NAME_WINDOW: usize = 80;
+
+/// Whether the name at `start..end` is quoted as a name, not named as a place: in quotation
+/// marks after a word for names ("replaces names such as "Centre-Nord" or "Hauts-Bassins"", "les
+/// appellations « Centre-Nord »").
+pub(super) fn quoted_as_a_name(text: &str, start: usize, end: usize) -> bool {
+    const OPEN: &[char] = &['"', '«', '“'];
+    const CLOSE: &[char] = &['"', '»', '”'];
+    let head = text[..start].trim_end_matches(' ');
+    let Some(open) = head.strip_suffix(OPEN) else {
+        return false;
+    };
+    if !text[end..].trim_start_matches(' ').starts_with(CLOSE) {
+        return false;
+    }
+    // The words before, through the quotation marks of a list of names ("names such as
+    // "Centre-Nord" or "Hauts-Bassins"").
+    let mut from = open.len().saturating_sub(QUOTED_NAME_WINDOW);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let window = sahel_text::fold(&text[from..open.len()]);
+    let words: Vec<&str> = super::context::words(&window).collect();
+    words.iter().rev().take(8).any(|w| {
+        matches!(
+            *w,
+            "name"
+                | "names"
+                | "nom"
+                | "noms"
+                | "appellation"
+                | "appellations"
+                | "denomination"
+                | "denominations"
+                | "called"
+                | "appele"
+                | "appelee"
+                | "appeles"
+                | "appelees"
+                | "renamed"
+                | "rebaptise"
+                | "rebaptisee"
+        )
+    })
+}
+
 /// Whether the name at `start..end` is the name of a boat: right after a word for a boat
 /// ("le bateau Tombouctou", "le navire « Kankou Moussa »"), named after it ("the boat, named the
 /// Tombouctou"), or in quotation marks right before one ("the \"Tombouctou\" boat").
