@@ -759,6 +759,20 @@ fn names_quoted_as_names_and_a_government_s_decision_are_no_event_places() {
 }
 
 #[test]
+fn obligations_of_an_advisory_and_a_capital_s_authorities_are_no_events() {
+    let (events, mentioned) = regions(
+        "Lundi, une embuscade a visé un convoi près de Namsiguia.\n– Sur la RN4 au-delà de Koupéla, tout déplacement doit être signalé au poste consulaire.",
+    );
+    assert_eq!(events, ["Kuilsé"]);
+    assert_eq!(mentioned, ["Nakambé"]);
+    let (events, mentioned) = regions(
+        "On Tuesday the army seized Anéfis. Bamako's authorities present the capture as proof that their partnership works.",
+    );
+    assert_eq!(events, ["Kidal"]);
+    assert_eq!(mentioned, ["Bamako"]);
+}
+
+#[test]
 fn a_base_stormed_is_where_it_happened() {
     let (events, _) = regions(
         "Hundreds of fighters on motorcycles stormed the base at Tessit in the early morning and fought for several hours before withdrawing.",

@@ -293,8 +293,12 @@ fn stands_for_its_government(e: &Entry, c: &Candidate) -> bool {
                         .any_of(&before[i + 1..before.len().min(i + 3)])
             })
     };
+    // "Bamako's authorities", "Niamey's junta".
+    let possessive = after.first().is_some_and(|w| w == "s")
+        && after.get(1).is_some_and(|w| cues.government.contains(w));
     cues.government.any_of(&before[..before.len().min(2)])
         || paired()
+        || possessive
         || after
             .first()
             .is_some_and(|w| cues.government_verb.contains(w))
