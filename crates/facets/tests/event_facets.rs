@@ -773,6 +773,34 @@ fn obligations_of_an_advisory_and_a_capital_s_authorities_are_no_events() {
 }
 
 #[test]
+fn what_follows_an_earlier_situation_a_road_s_far_end_pledges_and_praise() {
+    // "surviennent … après": the state of emergency's regions are recalled.
+    let (events, _) = regions(
+        "Mardi, des hommes armés ont attaqué Barsalogho. Ces violences surviennent quelques jours après la déclaration de l'état d'urgence dans les régions de l'Est et du Nord.",
+    );
+    assert_eq!(events, ["Kuilsé"]);
+    // The far end of a road past a town's description, and the towns it runs through.
+    let (events, mentioned) = regions(
+        "On Tuesday a convoy was ambushed near Didiéni on the road that links Bamako to the western city of Kayes through Kolokani and Diéma.",
+    );
+    assert_eq!(events, ["Koulikoro"]);
+    assert!(mentioned.contains(&"Kayes".to_string()), "{mentioned:?}");
+    assert!(mentioned.contains(&"Nioro".to_string()), "{mentioned:?}");
+    // A road's end with an article after the link, when a province places the events.
+    let (events, mentioned) = regions(
+        "On Wednesday buses travelling on the road between Fada N'Gourma and the Boungou mine struck a mine, in Tapoa province.",
+    );
+    assert_eq!(events, ["Tapoa"]);
+    assert_eq!(mentioned, ["Goulmou"]);
+    // Pledges and praise anchor nothing.
+    let (events, mentioned) = regions(
+        "Le président a été investi vendredi à Niamey. Il a promis de rétablir la sécurité dans les régions de Tillabéri et de Diffa.",
+    );
+    assert_eq!(events, ["Niamey"]);
+    assert_eq!(mentioned, ["Tillabéri", "Diffa"]);
+}
+
+#[test]
 fn a_base_stormed_is_where_it_happened() {
     let (events, _) = regions(
         "Hundreds of fighters on motorcycles stormed the base at Tessit in the early morning and fought for several hours before withdrawing.",

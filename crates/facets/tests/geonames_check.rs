@@ -421,6 +421,9 @@ fn a_place_said_to_lie_a_distance_from_another_lies_within_reach_of_it() {
     assert!(!found(
         "Protesters gathered in the Zorobaye neighbourhood of Kati."
     ));
+    assert!(!found(
+        "Des combattants ont attaqué le pont de Zorobaye, à l'entrée de Douentza."
+    ));
     // The distance of something else named between them says nothing of the place.
     assert!(found(
         "Gunmen attacked a convoy between Zorobaye and Kayes near a bridge 7 km east of Douentza."

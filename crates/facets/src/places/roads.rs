@@ -11,8 +11,8 @@ use crate::gazetteer::{distance_km, Entry, EntryId, Gazetteer, PlaceKind};
 /// "near X" may be a few kilometres away.
 const ROAD_DETOUR_KM: f64 = 60.0;
 
-/// Longest gap between two towns that name a road, in bytes (" à ", " - ", " and ").
-const MAX_ENDS_GAP: usize = 6;
+/// Longest gap between two towns that name a road, in bytes (" à ", " - ", " and the ").
+const MAX_ENDS_GAP: usize = 10;
 
 /// The towns at the ends of a road: "l'axe Djibo-Ouagadougou", "la route reliant Djibo à
 /// Kaya", "entre Boni et Hombori", "on the road between Gao and Ansongo". Indexes into `out` of
@@ -27,7 +27,13 @@ pub(super) fn route_ends(text: &str, g: &Gazetteer, out: &[PlaceMention]) -> Vec
         if !towns || a.end > b.start || a.entry == b.entry || b.start - a.end > MAX_ENDS_GAP {
             continue;
         }
-        if joins_road_ends(text, a.start, text[a.end..b.start].trim()) {
+        // "between Fada N'Gourma and the Boungou mine": an article after the link.
+        let gap = text[a.end..b.start].trim();
+        let gap = ["the", "le", "la", "l'", "l’"]
+            .iter()
+            .find_map(|article| gap.strip_suffix(article).map(str::trim_end))
+            .unwrap_or(gap);
+        if joins_road_ends(text, a.start, gap) {
             routes.push((k - 1, k));
         }
     }

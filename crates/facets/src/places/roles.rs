@@ -119,8 +119,12 @@ pub(super) fn role_of(
         // "à Kantchari, sur la route nationale reliant Fada N'Gourma à la frontière": the town a
         // road leads to, after the place it locates.
         || names_a_road(&c.before) && follows_a_place(text, g, c, all)
-        || ends_or_passes_a_road(&c.before)
-        || c.before.len() == 5 && ends_or_passes_a_road(&words_before(text, c.start, ROAD_WINDOW))
+        || ends_or_passes_a_road(&c.before, e.kind == PlaceKind::Locality)
+        || c.before.len() == 5
+            && ends_or_passes_a_road(
+                &words_before(text, c.start, ROAD_WINDOW),
+                e.kind == PlaceKind::Locality,
+            )
         || spoken_from(&c.before)
         || at_a_venue(text, c)
         || said_there(text, c)
@@ -495,7 +499,7 @@ const ROAD_WINDOW: usize = 10;
 /// Whether the words before a name (nearest first) make it a road's end or a point it passes,
 /// wherever the road is: "les routes qui la relient à Ouagadougou via Bourzanga", "the road that
 /// links it to Gao".
-fn ends_or_passes_a_road(before: &[String]) -> bool {
+fn ends_or_passes_a_road(before: &[String], town: bool) -> bool {
     let c = cues();
     // "to the regional capital Fada N'Gourma": past the town's title.
     let title = before
@@ -516,6 +520,11 @@ fn ends_or_passes_a_road(before: &[String]) -> bool {
                     | "la"
                     | "le"
                     | "l"
+                    | "of"
+                    | "western"
+                    | "eastern"
+                    | "northern"
+                    | "southern"
             )
         })
         .count();
@@ -537,7 +546,11 @@ fn ends_or_passes_a_road(before: &[String]) -> bool {
                     .take(3)
                     .any(|w| c.road.contains(w))
             });
-    linked_to || before.first().is_some_and(|w| w == "via")
+    // "through Kolokani and Diema" (a town: "through the Mopti region" is in it).
+    linked_to
+        || before
+            .first()
+            .is_some_and(|w| w == "via" || w == "through" && town)
 }
 
 /// Whether a word links a road to the town after it ("reliant", "relient", "linking"): a road

@@ -255,6 +255,13 @@ fn part_of_the_next(gap: &str, second: u8) -> bool {
             | "quartier"
             | "arrondissement"
             | "faubourg"
+            | "entree"
+            | "entrance"
+            | "sortie"
+            | "outskirts"
+            | "abords"
+            | "peripherie"
+            | "periphery"
     );
     let capital_part = matches!(*part, "area" | "district" | "zone" | "secteur")
         && second >= super::capitals::CAPITAL_IMPORTANCE;
