@@ -801,6 +801,25 @@ fn what_follows_an_earlier_situation_a_road_s_far_end_pledges_and_praise() {
 }
 
 #[test]
+fn where_news_was_learnt_the_wounded_taken_and_a_refuge_are_mentions() {
+    let (events, mentioned) = regions(
+        "Samedi, des hommes armés ont attaqué une position des VDP à Sanaba, a-t-on appris de sources locales et hospitalières à Bobo-Dioulasso.",
+    );
+    assert_eq!(events, ["Bankui"]);
+    assert_eq!(mentioned, ["Guiriko"]);
+    let (events, mentioned) = regions(
+        "Samedi, des hommes armés ont attaqué Sanaba. Les blessés sont arrivés à Bobo-Dioulasso, où ils ont été évacués par hélicoptère.",
+    );
+    assert_eq!(events, ["Bankui"]);
+    assert_eq!(mentioned, ["Guiriko"]);
+    let (events, mentioned) = regions(
+        "Jeudi, des familles ont quitté les villages environnants de Goudoumaria pour se réfugier jusqu'à Gouré, dans la région de Zinder.",
+    );
+    assert!(!events.contains(&"Zinder".to_string()), "{events:?}");
+    assert!(mentioned.contains(&"Zinder".to_string()), "{mentioned:?}");
+}
+
+#[test]
 fn a_base_stormed_is_where_it_happened() {
     let (events, _) = regions(
         "Hundreds of fighters on motorcycles stormed the base at Tessit in the early morning and fought for several hours before withdrawing.",

@@ -128,6 +128,7 @@ pub(super) fn role_of(
         || spoken_from(&c.before)
         || at_a_venue(text, c)
         || said_there(text, c)
+        || learnt_or_taken_there(text, c)
         || fled_from(text, c)
         || c.before.iter().take(3).any(|w| cues().contacted.contains(w))
         || settled_in(text, c)
@@ -158,7 +159,9 @@ fn went_or_came_from(text: &str, c: &Candidate) -> bool {
                 .any(|w| cues().facility.contains(w) || cues().hedge.contains(w))
                 // "travelling from Fada N'Gourma to Kantchari": past a long origin's name.
                 || before.first().is_some_and(|w| matches!(w.as_str(), "to" | "vers" | "a"))
-                    && before.iter().any(|w| matches!(w.as_str(), "from" | "de" | "depuis")))
+                    && before
+                        .iter()
+                        .any(|w| matches!(w.as_str(), "from" | "de" | "depuis" | "jusqu")))
             && is_destination_or_origin(&words_before(text, c.start, FACILITY_WINDOW))
 }
 
@@ -250,6 +253,34 @@ fn said_there(text: &str, c: &Candidate) -> bool {
     }
     false
 }
+
+/// "a-t-on appris de sources locales et hospitalières à Zinder", "learnt from residents in
+/// Kaya": where news was learnt; and "à Bobo-Dioulasso, où plusieurs blessés ont été évacués":
+/// where the wounded were taken.
+fn learnt_or_taken_there(text: &str, c: &Candidate) -> bool {
+    let at = c
+        .before
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "a" | "in" | "at" | "au"));
+    if !at {
+        return false;
+    }
+    let learnt = words_before(text, c.start, LEARNT_WINDOW)
+        .iter()
+        .any(|w| matches!(w.as_str(), "appris" | "apprend" | "learnt" | "learned"));
+    let rest = text[c.end..].trim_start();
+    let taken = ["où", "where"].iter().any(|w| {
+        rest.strip_prefix(',')
+            .map(str::trim_start)
+            .is_some_and(|r| r.starts_with(w))
+    }) && words_after(text, c.end, LEARNT_WINDOW)
+        .iter()
+        .any(|w| cues().care.contains(w));
+    learnt || taken
+}
+
+/// How many words around a name [`learnt_or_taken_there`] reads.
+const LEARNT_WINDOW: usize = 8;
 
 /// How many words before a name [`fled_from`] reads.
 const FLIGHT_WINDOW: usize = 9;
@@ -595,7 +626,7 @@ fn is_destination_or_origin(before: &[String]) -> bool {
         && words
             .iter()
             .take(5)
-            .any(|w| matches!(w.as_str(), "from" | "de" | "depuis"));
+            .any(|w| matches!(w.as_str(), "from" | "de" | "depuis" | "jusqu"));
     let words = match words
         .iter()
         .take(5)
@@ -679,6 +710,13 @@ fn is_destination_or_origin(before: &[String]) -> bool {
         .count();
     if words.first().is_some_and(|w| w == "a" || w == "sur")
         && words.get(when).is_some_and(|w| c.movement.contains(w))
+    {
+        return true;
+    }
+    // "se réfugier à Goudoumaria et même jusqu'à Gouré": as far as a destination.
+    if words.first().is_some_and(|w| w == "a")
+        && words.get(1).is_some_and(|w| w == "jusqu")
+        && c.movement.any_of(&words[2..words.len().min(7)])
     {
         return true;
     }
@@ -906,7 +944,13 @@ fn locates_the_one_before(text: &str, first: usize, gap: &str) -> bool {
     let cues = cues();
     let came_or_fled = words_before(text, first, APPOSITION_WINDOW)
         .iter()
-        .any(|w| cues.origin.contains(w) || cues.flight.contains(w) || w == "from");
+        .any(|w| {
+            cues.origin.contains(w)
+                || cues.flight.contains(w)
+                || w == "from"
+                // "pour se réfugier … jusqu'à Gouré, dans la région de Zinder": a refuge.
+                || w.starts_with("refugi")
+        });
     if !(seat || came_or_fled) {
         return false;
     }
