@@ -801,13 +801,15 @@ pub(super) fn assign(
             .unwrap_or(hi);
         let mut inside = false;
         for k in indices.iter().copied().filter(|&k| k != p) {
-            if !(loose[k] && dates[k].role == DateRole::Event) {
+            if dates[k].role != DateRole::Event {
                 continue;
             }
             let Some((a, b)) = spans[k] else { continue };
+            // Any date of the report's events wholly outside the period is background ("un mois
+            // de juillet un peu moins sombre que juin": June's figures are compared).
             if b < lo || a > after {
                 dates[k].role = DateRole::Background;
-            } else if day[k] {
+            } else if day[k] && loose[k] {
                 inside = true;
             }
         }

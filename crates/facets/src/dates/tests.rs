@@ -950,6 +950,12 @@ fn a_month_or_week_in_the_title_is_the_period_a_report_covers() {
         day(2025, 7, 8),
     );
     assert_eq!(events, ["2025-07"]);
+    // A month the title compares its period with, and its figures in the text.
+    let (events, _) = roles_of(
+        "Djibo : un mois de juillet moins sombre que juin\nLe 14 juillet, des obus sont tombés sur la ville. En juin, une douzaine de civils avaient été tués.",
+        day(2023, 8, 2),
+    );
+    assert_eq!(events, ["2023-07"]);
 }
 
 #[test]
