@@ -43,6 +43,10 @@ pub mod gazetteer;
 pub mod places;
 
 pub use extract::{extract, DocMeta, Extraction, Extractor};
+
+/// A fingerprint of the extraction rules (this crate's sources and data files, hashed when it is
+/// built): an index whose facets were extracted under another one is read again.
+pub const RULES_FINGERPRINT: &str = env!("SAHEL_FACETS_FINGERPRINT");
 pub use gazetteer::Gazetteer;
 pub use places::{PlaceRole, ResolvedPlace, UnknownPlaceRole};
 

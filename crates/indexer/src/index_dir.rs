@@ -34,6 +34,10 @@ pub struct IndexInfo {
     /// words of the analyzers, so the searcher must load the same ones.
     #[serde(default)]
     pub gazetteers: Vec<String>,
+    /// The extraction rules' fingerprint ([`sahel_facets::RULES_FINGERPRINT`]) the facets were
+    /// extracted under (empty for an index built before it was recorded).
+    #[serde(default)]
+    pub extraction: String,
 }
 
 impl IndexInfo {
@@ -42,6 +46,7 @@ impl IndexInfo {
             schema_version: SCHEMA_VERSION,
             created_by: format!("sahel-indexer {}", env!("CARGO_PKG_VERSION")),
             gazetteers: gazetteer_names(gazetteers),
+            extraction: sahel_facets::RULES_FINGERPRINT.to_string(),
         }
     }
 }
@@ -223,6 +228,21 @@ pub struct WritableIndex {
     pub analysis: Arc<Analysis>,
     /// True when the index was created by this call.
     pub created: bool,
+    /// True when its facets were extracted under other rules: every file is to be read again.
+    pub rules_changed: bool,
+}
+
+impl WritableIndex {
+    /// Records that the index's facets are now those of the current rules (once every file has
+    /// been read again and committed).
+    pub fn record_current_rules(&mut self, dir: &Path) -> Result<()> {
+        if self.info.extraction != sahel_facets::RULES_FINGERPRINT {
+            self.info.extraction = sahel_facets::RULES_FINGERPRINT.to_string();
+            write_info(dir, &self.info)?;
+        }
+        self.rules_changed = false;
+        Ok(())
+    }
 }
 
 fn looks_like_index(dir: &Path) -> bool {
@@ -298,6 +318,7 @@ pub fn open_for_writing(dir: &Path, options: &WriterOptions) -> Result<WritableI
     merges.set_max_docs_before_merge(MAX_DOCS_MERGED);
     merges.set_min_num_segments(MIN_SEGMENTS_MERGED);
     writer.set_merge_policy(Box::new(merges));
+    let rules_changed = info.extraction != sahel_facets::RULES_FINGERPRINT;
     Ok(WritableIndex {
         index,
         fields,
@@ -306,6 +327,7 @@ pub fn open_for_writing(dir: &Path, options: &WriterOptions) -> Result<WritableI
         queue: DocQueue::default(),
         analysis,
         created,
+        rules_changed,
     })
 }
 

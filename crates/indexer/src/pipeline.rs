@@ -142,6 +142,8 @@ impl Progress for NoProgress {}
 /// Counts of a run.
 #[derive(Debug, Clone, Default)]
 pub struct RunSummary {
+    /// The index's facets had been extracted under other rules: every file was read again.
+    pub rules_changed: bool,
     pub files_seen: u64,
     /// Files with at least one document added or updated.
     pub files_indexed: u64,
@@ -405,10 +407,23 @@ pub fn run_index(options: &IndexOptions, progress: &dyn Progress) -> Result<RunS
     let total_bytes: u64 = walk.files.iter().map(|f| f.size).sum();
     progress.start(walk.files.len() as u64 + summary.files_seen, total_bytes);
 
-    let known_hashes: HashMap<String, String> = existing
+    // Under other extraction rules no file is unchanged: every one is read again (and replaces
+    // its documents), so that no facet of the old rules is left.
+    let rules_changed = target.rules_changed;
+    summary.rules_changed = rules_changed && !target.created;
+    let known_hashes: HashMap<String, String> = if rules_changed {
+        HashMap::new()
+    } else {
+        existing
+            .sources()
+            .map(|file| (file.path.clone(), file.hash.clone()))
+            .collect()
+    };
+    // The current rules are recorded once every file of the index was read again in this run.
+    let walked: HashSet<&str> = walk.files.iter().map(|f| f.source_path.as_str()).collect();
+    let covers_index = existing
         .sources()
-        .map(|file| (file.path.clone(), file.hash.clone()))
-        .collect();
+        .all(|file| walked.contains(file.path.as_str()));
     let fields = target.fields.clone();
     let analysis = Arc::clone(&target.analysis);
 
@@ -484,6 +499,9 @@ pub fn run_index(options: &IndexOptions, progress: &dyn Progress) -> Result<RunS
     }
     let mut summary = std::mem::take(&mut w.summary);
     drop(w);
+    if rules_changed && covers_index && summary.problems.is_empty() {
+        target.record_current_rules(&options.index_dir)?;
+    }
     target.writer.wait_merging_threads()?;
     let reader = target.index.reader()?;
     summary.docs_in_index = reader.searcher().num_docs();
@@ -1578,6 +1596,38 @@ mod tests {
         assert_eq!(summary.docs_in_index, 320);
         assert_eq!(num_docs(&index), 320);
         assert!(read_payload(&open).unwrap().is_empty());
+    }
+
+    #[test]
+    fn an_index_built_under_other_extraction_rules_is_read_again_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("export.jsonl");
+        let index = dir.path().join("index");
+        std::fs::write(&file, export(30)).unwrap();
+        let options = options(&file, &index);
+        let first = run_index(&options, &NoProgress).unwrap();
+        assert!(!first.rules_changed);
+        assert_eq!(first.docs_added, 30);
+
+        // As if the index had been built by an earlier version of the rules.
+        let info = index.join(crate::index_dir::INDEX_INFO_FILE);
+        let text = std::fs::read_to_string(&info).unwrap();
+        let current = format!("\"extraction\": \"{}\"", sahel_facets::RULES_FINGERPRINT);
+        assert!(text.contains(&current), "{text}");
+        std::fs::write(&info, text.replace(&current, "\"extraction\": \"older\"")).unwrap();
+
+        let again = run_index(&options, &NoProgress).unwrap();
+        assert!(again.rules_changed);
+        assert_eq!(again.files_indexed, 1);
+        assert_eq!(again.docs_updated, 30);
+        assert_eq!(again.docs_in_index, 30);
+        assert!(std::fs::read_to_string(&info).unwrap().contains(&current));
+
+        // Recorded: the next run finds the file unchanged.
+        let then = run_index(&options, &NoProgress).unwrap();
+        assert!(!then.rules_changed);
+        assert_eq!(then.files_unchanged, 1);
+        assert_eq!(then.docs_in_index, 30);
     }
 
     #[test]

@@ -191,6 +191,11 @@ impl Progress for Reporter {
 
 fn print_summary(s: &RunSummary, index: &Path) {
     println!("index: {}", index.display());
+    if s.rules_changed {
+        println!(
+            "facets: the index was built under other extraction rules; every file was read again"
+        );
+    }
     println!(
         "files: {} seen, {} indexed, {} unchanged, {} skipped",
         s.files_seen, s.files_indexed, s.files_unchanged, s.files_skipped
