@@ -820,6 +820,17 @@ fn where_news_was_learnt_the_wounded_taken_and_a_refuge_are_mentions() {
 }
 
 #[test]
+fn the_regions_of_a_state_of_emergency_declared_earlier_are_background() {
+    let ex = read(
+        "Mardi 1er janvier, des hommes armés ont attaqué Barsalogho. L'état d'urgence, le 31 décembre 2018, a été déclaré dans des provinces des régions de l'Est et du Nord.",
+        "2019-01-04",
+    );
+    assert_eq!(ex.regions, ["Kuilsé"]);
+    assert_eq!(ex.months, ["2019-01"]);
+    assert_eq!(ex.background_months, ["2018-12"]);
+}
+
+#[test]
 fn a_base_stormed_is_where_it_happened() {
     let (events, _) = regions(
         "Hundreds of fighters on motorcycles stormed the base at Tessit in the early morning and fought for several hours before withdrawing.",
