@@ -359,14 +359,25 @@ pub fn write_acled_dump(
 /// Evaluates `extractor` on the notes (empty notes are skipped).
 pub fn evaluate_acled(notes: &[AcledNote], extractor: &Extractor) -> AcledReport {
     let mut report = AcledReport::default();
+    // Each non-empty note with its label bracket stripped, and whether it had one.
+    let stripped: Vec<(&AcledNote, String, bool)> = notes
+        .iter()
+        .filter(|n| !n.notes.trim().is_empty())
+        .map(|n| {
+            let (text, bracket) = strip_label_bracket(&n.notes, &n.admin1);
+            (n, text, bracket)
+        })
+        .collect();
     // The labels of every event coded from each (stripped) note text.
-    let mut labels_of_text: HashMap<String, Vec<&str>> = HashMap::new();
-    for note in notes.iter().filter(|n| !n.notes.trim().is_empty()) {
-        let (text, _) = strip_label_bracket(&note.notes, &note.admin1);
-        labels_of_text.entry(text).or_default().push(&note.admin1);
+    let mut labels_of_text: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (note, text, _) in &stripped {
+        labels_of_text
+            .entry(text.as_str())
+            .or_default()
+            .push(&note.admin1);
     }
-    for note in notes.iter().filter(|n| !n.notes.trim().is_empty()) {
-        let (text, bracket) = strip_label_bracket(&note.notes, &note.admin1);
+    for (note, text, bracket) in &stripped {
+        let (note, text, bracket) = (*note, text.clone(), *bracket);
         let meta = note_meta(note);
         let ex = extract(&text, &meta, extractor);
         let mut f = AcledFigures {
@@ -389,7 +400,9 @@ pub fn evaluate_acled(notes: &[AcledNote], extractor: &Extractor) -> AcledReport
             .iter()
             .filter(|r| region_matches(extractor, r, &note.admin1))
             .count();
-        let others = labels_of_text.get(&text).map_or(&[][..], Vec::as_slice);
+        let others = labels_of_text
+            .get(text.as_str())
+            .map_or(&[][..], Vec::as_slice);
         f.shared_note_regions = ex
             .regions
             .iter()

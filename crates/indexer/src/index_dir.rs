@@ -228,19 +228,21 @@ pub struct WritableIndex {
     pub analysis: Arc<Analysis>,
     /// True when the index was created by this call.
     pub created: bool,
-    /// True when its facets were extracted under other rules: every file is to be read again.
-    pub rules_changed: bool,
 }
 
 impl WritableIndex {
+    /// Whether its facets were extracted under other rules: every file is to be read again.
+    pub fn rules_changed(&self) -> bool {
+        self.info.extraction != sahel_facets::RULES_FINGERPRINT
+    }
+
     /// Records that the index's facets are now those of the current rules (once every file has
     /// been read again and committed).
     pub fn record_current_rules(&mut self, dir: &Path) -> Result<()> {
-        if self.info.extraction != sahel_facets::RULES_FINGERPRINT {
+        if self.rules_changed() {
             self.info.extraction = sahel_facets::RULES_FINGERPRINT.to_string();
             write_info(dir, &self.info)?;
         }
-        self.rules_changed = false;
         Ok(())
     }
 }
@@ -318,7 +320,6 @@ pub fn open_for_writing(dir: &Path, options: &WriterOptions) -> Result<WritableI
     merges.set_max_docs_before_merge(MAX_DOCS_MERGED);
     merges.set_min_num_segments(MIN_SEGMENTS_MERGED);
     writer.set_merge_policy(Box::new(merges));
-    let rules_changed = info.extraction != sahel_facets::RULES_FINGERPRINT;
     Ok(WritableIndex {
         index,
         fields,
@@ -327,7 +328,6 @@ pub fn open_for_writing(dir: &Path, options: &WriterOptions) -> Result<WritableI
         queue: DocQueue::default(),
         analysis,
         created,
-        rules_changed,
     })
 }
 

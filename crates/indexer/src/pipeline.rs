@@ -409,7 +409,7 @@ pub fn run_index(options: &IndexOptions, progress: &dyn Progress) -> Result<RunS
 
     // Under other extraction rules no file is unchanged: every one is read again (and replaces
     // its documents), so that no facet of the old rules is left.
-    let rules_changed = target.rules_changed;
+    let rules_changed = target.rules_changed();
     summary.rules_changed = rules_changed && !target.created;
     let known_hashes: HashMap<String, String> = if rules_changed {
         HashMap::new()
@@ -420,10 +420,12 @@ pub fn run_index(options: &IndexOptions, progress: &dyn Progress) -> Result<RunS
             .collect()
     };
     // The current rules are recorded once every file of the index was read again in this run.
-    let walked: HashSet<&str> = walk.files.iter().map(|f| f.source_path.as_str()).collect();
-    let covers_index = existing
-        .sources()
-        .all(|file| walked.contains(file.path.as_str()));
+    let covers_index = rules_changed && {
+        let walked: HashSet<&str> = walk.files.iter().map(|f| f.source_path.as_str()).collect();
+        existing
+            .sources()
+            .all(|file| walked.contains(file.path.as_str()))
+    };
     let fields = target.fields.clone();
     let analysis = Arc::clone(&target.analysis);
 

@@ -720,7 +720,7 @@ pub(super) fn assign(
             .filter(|&lo| lo >= year_before && lo < window.0)
             .min()
     });
-    let covered: Vec<bool> = indices
+    let since_covered: Vec<bool> = indices
         .iter()
         .map(|&k| {
             covered_from.is_some_and(|from| {
@@ -740,16 +740,12 @@ pub(super) fn assign(
                 || (hi - lo).num_days() >= TITLE_PERIOD_DAYS;
             period.then_some((k, lo, hi))
         });
-    let loose: Vec<bool> = indices
-        .iter()
-        .map(|&k| uncued(k) && (is_day(k) || is_short(k)))
-        .collect();
-    let day: Vec<bool> = indices.iter().map(|&k| is_day(k)).collect();
+    let uncued_day: Vec<bool> = indices.iter().map(|&k| uncued(k) && is_day(k)).collect();
     for (k, d) in dates.iter_mut().enumerate() {
         let event = match (d.cue, spans[k]) {
             (_, None) | (Some(TimeCue::Future), _) => false,
             // "à la mi-février" beside a window that ends on 27 February is not in it.
-            (None, Some(s)) => meets(part_of_month(d).unwrap_or(s), window, 0) || covered[k],
+            (None, Some(s)) => meets(part_of_month(d).unwrap_or(s), window, 0) || since_covered[k],
             (
                 Some(TimeCue::Until | TimeCue::Report | TimeCue::Since | TimeCue::Compare),
                 Some(s),
@@ -809,7 +805,7 @@ pub(super) fn assign(
             // de juillet un peu moins sombre que juin": June's figures are compared).
             if b < lo || a > after {
                 dates[k].role = DateRole::Background;
-            } else if day[k] && loose[k] {
+            } else if uncued_day[k] {
                 inside = true;
             }
         }

@@ -12,12 +12,19 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
 const CLAUSE_ENDS_BEFORE: [char; 11] = ['.', ';', '!', '?', '\n', ':', '(', ')', '"', '«', '»'];
 const CLAUSE_ENDS_AFTER: [char; 8] = ['.', ';', '!', '?', '\n', ':', ')', '('];
 
-/// The folded words just before `start` in the same sentence (nearest last), at most `n`.
-pub(super) fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
-    let mut from = start.saturating_sub(80);
+/// Where a window of about `bytes` bytes ending at `end` starts: that many bytes back, or a few
+/// more to start on a character boundary.
+pub(super) fn window_start(text: &str, end: usize, bytes: usize) -> usize {
+    let mut from = end.saturating_sub(bytes);
     while !text.is_char_boundary(from) {
         from -= 1;
     }
+    from
+}
+
+/// The folded words just before `start` in the same sentence (nearest last), at most `n`.
+pub(super) fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
+    let from = window_start(text, start, 80);
     let window = &text[from..start];
     let cut = window
         .rfind(CLAUSE_ENDS_BEFORE)
@@ -35,10 +42,7 @@ pub(super) fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
 /// Fada": an acronym or a short aside of at most 16 bytes is left out rather than ending the
 /// clause).
 pub(super) fn words_before_through_brackets(text: &str, start: usize, n: usize) -> Vec<String> {
-    let mut from = start.saturating_sub(120);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = window_start(text, start, 120);
     let mut window = text[from..start].to_string();
     while let Some(close) = window.rfind(')') {
         match window[..close].rfind('(') {

@@ -157,12 +157,21 @@ fn went_or_came_from(text: &str, c: &Candidate) -> bool {
             && (before
                 .iter()
                 .any(|w| cues().facility.contains(w) || cues().hedge.contains(w))
-                // "travelling from Fada N'Gourma to Kantchari": past a long origin's name.
-                || before.first().is_some_and(|w| matches!(w.as_str(), "to" | "vers" | "a"))
-                    && before
-                        .iter()
-                        .any(|w| matches!(w.as_str(), "from" | "de" | "depuis" | "jusqu")))
+                || past_a_long_origin(before))
             && is_destination_or_origin(&words_before(text, c.start, FACILITY_WINDOW))
+}
+
+/// Whether the words before a name (nearest first) go to it past a long origin's name, which
+/// may fill the five words a candidate reads: "travelling from Fada N'Gourma to Kantchari", "se
+/// réfugier à Goudoumaria et même jusqu'à Gouré".
+fn past_a_long_origin(before: &[String]) -> bool {
+    before
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "to" | "vers" | "a"))
+        && before
+            .iter()
+            .take(5)
+            .any(|w| matches!(w.as_str(), "from" | "de" | "depuis" | "jusqu"))
 }
 
 /// Where someone spoke, met or is posted ("a déclaré à Bamako", "our correspondent in Gao"), but
@@ -620,13 +629,7 @@ fn is_destination_or_origin(before: &[String]) -> bool {
     // régional de Kaya", "taken to the regional hospital of Gao") or an adverb ("venus surtout
     // de la région de Kaya").
     // …or past a long origin's name ("travelling from Fada N'Gourma to Kantchari").
-    let long_origin = words
-        .first()
-        .is_some_and(|w| matches!(w.as_str(), "to" | "vers" | "a"))
-        && words
-            .iter()
-            .take(5)
-            .any(|w| matches!(w.as_str(), "from" | "de" | "depuis" | "jusqu"));
+    let long_origin = past_a_long_origin(words);
     let words = match words
         .iter()
         .take(5)

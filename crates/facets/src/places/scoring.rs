@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use super::candidates::Candidate;
-use super::context::words_before;
+use super::context::{window_start, words_before};
 use super::cues::cues;
 use crate::gazetteer::{distance_km, Area, EntryId, Gazetteer, PlaceKind, Source};
 
@@ -340,10 +340,7 @@ fn stated_km_before(text: &str, start: usize) -> Option<(f64, usize)> {
         .or_else(|| crate::dates::number_word(number).map(f64::from))?;
     // Where the number is written: its last occurrence in the words read (a number is ASCII
     // digits or an ASCII number word; lower-casing ASCII keeps byte offsets).
-    let mut from = start.saturating_sub(STATED_DISTANCE_READ);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = window_start(text, start, STATED_DISTANCE_READ);
     let window = text[from..start].to_ascii_lowercase();
     let number_start = from + window.rfind(number.as_str())?;
     Some((km, number_start))

@@ -2,7 +2,7 @@
 //! Bandiagara circle"), its place in a bracket of parent units ("Tissalatene (Menaka, Gao)"), or
 //! a list headed by a plural unit word ("les régions du Nord, du Centre-Nord et du Sahel").
 
-use super::context::capitalised;
+use super::context::{capitalised, window_start};
 use super::cues::cues;
 use crate::gazetteer::PlaceKind;
 
@@ -45,10 +45,7 @@ pub(super) fn nearer(a: Option<usize>, b: Option<usize>) -> bool {
 /// capitalised names separated by commas ("Tissalatene (Menaka, Gao)"), its position in the
 /// bracket (0 for the first) and the number of names in it.
 pub(super) fn parent_bracket_position(text: &str, start: usize) -> Option<(usize, usize)> {
-    let mut from = start.saturating_sub(60);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = window_start(text, start, 60);
     let head = &text[from..start];
     let open = head.rfind(['(', '['])?;
     let inside = &head[open + 1..];
@@ -96,10 +93,7 @@ const LIST_ENDS: [char; 11] = ['.', ';', '!', '?', '\n', ':', '(', ')', '"', '«
 /// regions"), in the same sentence: the kind of unit.
 pub(super) fn listed_unit(text: &str, start: usize, end: usize) -> Option<PlaceKind> {
     let is_word = |ch: char| ch.is_alphanumeric() || ch == '-';
-    let mut from = start.saturating_sub(LIST_REACH);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = window_start(text, start, LIST_REACH);
     let head = &text[from..start];
     let head = head.rfind(LIST_ENDS).map_or(head, |i| {
         &head[i + head[i..].chars().next().map_or(1, char::len_utf8)..]

@@ -45,10 +45,7 @@ pub(super) fn quoted_as_a_name(text: &str, start: usize, end: usize) -> bool {
     }
     // The words before, through the quotation marks of a list of names ("names such as
     // "Centre-Nord" or "Hauts-Bassins"").
-    let mut from = open.len().saturating_sub(QUOTED_NAME_WINDOW);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = super::context::window_start(text, open.len(), QUOTED_NAME_WINDOW);
     let window = sahel_text::fold(&text[from..open.len()]);
     let words: Vec<&str> = super::context::words(&window).collect();
     words.iter().rev().take(8).any(|w| {
