@@ -214,9 +214,16 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
             recalled: recalled_place(body, &dated, s, e, place),
         }
     };
-    anchor_to_events(&read.sentences, lead_end, &mut mentions, &time);
+    let unanchored = anchor_to_events(&read.sentences, lead_end, &mut mentions, &time);
     demote_undated_regions(g, &read.sentences, &mut mentions, &event_dated);
     crate::places::demote_quiet_capitals(g, &read.sentences, &mut mentions);
+    crate::places::place_the_lead(
+        g,
+        &read.sentences,
+        first_sentence(&read),
+        &unanchored,
+        &mut mentions,
+    );
     let places = report_places(g, &mentions);
     let located = event_facets(g, &mentions);
     let regions = located.regions.clone();
@@ -358,10 +365,15 @@ fn heads_its_line(after: &str) -> bool {
 
 /// Where the first sentence of the text (from `text_start` in `read`) ends.
 fn first_sentence_end(read: &ReadText<'_>) -> usize {
+    first_sentence(read).1
+}
+
+/// The first sentence of the text (after the title).
+fn first_sentence(read: &ReadText<'_>) -> (usize, usize) {
     let first = read.read[read.text_start..]
         .find(|c: char| !c.is_whitespace())
         .map_or(read.read.len(), |i| read.text_start + i);
-    read.sentences.around(first, first).1
+    read.sentences.around(first, first)
 }
 
 /// Where each event and background month was read.

@@ -1108,3 +1108,35 @@ fn a_capital_without_an_incident_near_it_is_a_mention_when_events_are_elsewhere(
     );
     assert_eq!(events, ["Kadiogo"]);
 }
+
+#[test]
+fn a_lead_without_a_place_is_placed_by_the_sentence_that_says_where() {
+    // The lead tells the attack and a country; the next sentences say where, with no word of an
+    // incident of their own.
+    let (events, _) = regions(
+        "Four soldiers were killed on Sunday when their convoy was ambushed in northern Burkina Faso, the army said. The soldiers were escorting traders near the town of Gorgadji, some 40 km west of Dori.",
+    );
+    assert_eq!(events, ["Liptako"]);
+    let (events, _) = regions(
+        "Un enseignant a été enlevé dans la nuit de jeudi à vendredi dans l'ouest du Niger. Selon un élu local, il vivait dans la commune de Banibangou, près de la frontière malienne.",
+    );
+    assert_eq!(events, ["Tillabéri"]);
+    // Not a name in someone's title, nor the town the wire is filed from, nor after a lead that
+    // tells of a meeting or of people fleeing.
+    let (events, _) = regions(
+        "A policeman was shot dead on Tuesday in the west of the country. The mayor of Ouallam said the man was a father of three.",
+    );
+    assert!(events.is_empty(), "{events:?}");
+    let (events, _) = regions(
+        "NIAMEY, 3 mars (AFP) - Un prêtre a été enlevé dans la nuit de lundi à mardi dans le sud-ouest du pays. « Ils sont venus à moto », a indiqué un prêtre à Niamey.",
+    );
+    assert!(events.is_empty(), "{events:?}");
+    let (events, _) = regions(
+        "Regional ministers met in Dakar on Monday to discuss border security. They said traders in the town of Gorgadji had asked for more money.",
+    );
+    assert!(events.is_empty(), "{events:?}");
+    let (events, _) = regions(
+        "More than 2,000 people have fled into Mali since the start of the month. Many came from villages near Inata, aid workers said.",
+    );
+    assert!(events.is_empty(), "{events:?}");
+}

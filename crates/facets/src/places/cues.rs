@@ -43,6 +43,39 @@ impl WordList {
     }
 }
 
+/// A list of folded words where a word ending in `*` stands for every word that starts so.
+#[derive(Debug)]
+pub(super) struct PrefixedList {
+    words: WordList,
+    /// The starts (entries with `*`), by first byte.
+    starts: Vec<Vec<&'static str>>,
+}
+
+impl PrefixedList {
+    fn new(entries: Vec<&'static str>) -> Self {
+        let mut starts: Vec<Vec<&'static str>> = vec![Vec::new(); 256];
+        for p in entries.iter().filter_map(|w| w.strip_suffix('*')) {
+            if let Some(&b) = p.as_bytes().first() {
+                starts[usize::from(b)].push(p);
+            }
+        }
+        PrefixedList {
+            words: WordList::new(entries.into_iter().filter(|w| !w.ends_with('*')).collect()),
+            starts,
+        }
+    }
+
+    /// Whether a folded word is one of the list or starts like one of its `*` entries.
+    pub(super) fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+            || word.as_bytes().first().is_some_and(|&b| {
+                self.starts[usize::from(b)]
+                    .iter()
+                    .any(|p| word.starts_with(p))
+            })
+    }
+}
+
 /// Declares [`Cues`], one [`WordList`] per list of the file, named as in the file.
 macro_rules! cue_lists {
     ($($list:ident),* $(,)?) => {
@@ -52,17 +85,18 @@ macro_rules! cue_lists {
             $(pub(super) $list: WordList,)*
             /// Zones across borders named after places in one country: (first part, second part).
             pub(super) cross_border_zone: Vec<(&'static str, &'static str)>,
-            /// Words that say something happened (`incident` rows without `*`).
-            pub(super) incident: WordList,
-            /// Starts of words that say something happened (`incident` rows with `*`), by
-            /// first byte.
-            pub(super) incident_starts: Vec<Vec<&'static str>>,
+            /// Words that say something happened (`incident` rows).
+            pub(super) incident: PrefixedList,
+            /// The words of an incident that tell of a gathering or an occasion, not of
+            /// violence (`gathering` rows).
+            pub(super) gathering: PrefixedList,
         }
 
         fn parse(tsv: &'static str) -> Result<Cues> {
             let mut lists: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
             let mut cross_border_zone = Vec::new();
             let mut incident = Vec::new();
+            let mut gathering = Vec::new();
             for row in rows(FILE, tsv, &["list", "words"])? {
                 let malformed = |message: String| Error::Malformed {
                     file: FILE.to_string(),
@@ -85,6 +119,7 @@ macro_rules! cue_lists {
                         return Err(malformed("a zone has two parts".to_string()))
                     }
                     ("incident", _) => incident.extend(words),
+                    ("gathering", _) => gathering.extend(words),
                     $((stringify!($list), _) => lists.entry(list).or_default().extend(words),)*
                     _ => return Err(malformed(format!("unknown list {list:?}"))),
                 }
@@ -99,18 +134,8 @@ macro_rules! cue_lists {
             Ok(Cues {
                 $($list: take(stringify!($list))?,)*
                 cross_border_zone,
-                incident_starts: {
-                    let mut by_byte: Vec<Vec<&'static str>> = vec![Vec::new(); 256];
-                    for p in incident.iter().filter_map(|w: &&'static str| w.strip_suffix('*')) {
-                        if let Some(&b) = p.as_bytes().first() {
-                            by_byte[usize::from(b)].push(p);
-                        }
-                    }
-                    by_byte
-                },
-                incident: WordList::new(
-                    incident.into_iter().filter(|w| !w.ends_with('*')).collect(),
-                ),
+                incident: PrefixedList::new(incident),
+                gathering: PrefixedList::new(gathering),
             })
         }
     };
@@ -188,11 +213,12 @@ impl Cues {
     /// that starts like one of its `*` entries.
     pub(super) fn is_incident(&self, word: &str) -> bool {
         self.incident.contains(word)
-            || word.as_bytes().first().is_some_and(|&b| {
-                self.incident_starts[usize::from(b)]
-                    .iter()
-                    .any(|p| word.starts_with(p))
-            })
+    }
+
+    /// Whether a folded word says violence happened: a word of an incident that tells of no
+    /// gathering or occasion.
+    pub(super) fn is_violence(&self, word: &str) -> bool {
+        self.is_incident(word) && !self.gathering.contains(word)
     }
 }
 

@@ -354,9 +354,10 @@ fn stands_for_its_government(e: &Entry, c: &Candidate) -> bool {
 /// "le gouverneur de la région du Goulmou", "the governor of Mopti region": a title.
 fn in_an_official_title(text: &str, e: &Entry, c: &Candidate) -> bool {
     let official = &cues().official;
-    (matches!(e.kind, PlaceKind::Region | PlaceKind::District) || c.region_cue || c.district_cue)
-        && (official.any_of(&c.before)
-            || c.before.len() == 5 && official.any_of(&words_before(text, c.start, 7)))
+    let unit =
+        matches!(e.kind, PlaceKind::Region | PlaceKind::District) || c.region_cue || c.district_cue;
+    unit && (official.any_of(&c.before)
+        || c.before.len() == 5 && official.any_of(&words_before(text, c.start, 7)))
 }
 
 /// A country named as a member of an alliance, across a border, listed with other countries
@@ -1352,7 +1353,7 @@ pub fn anchor_to_events(
     lead_end: usize,
     out: &mut [PlaceMention],
     time: &dyn Fn(usize, usize, (usize, usize)) -> SentenceTime,
-) {
+) -> Vec<usize> {
     let mut unanchored = Vec::new();
     // What the words of a sentence say, read once per sentence.
     let mut read: Option<((usize, usize), SentenceWords)> = None;
@@ -1373,7 +1374,119 @@ pub fn anchor_to_events(
             unanchored.push(k);
         }
     }
-    for k in unanchored {
+    for &k in &unanchored {
         out[k].role = PlaceRole::Mention;
+    }
+    unanchored
+}
+
+/// Whether the words before a name (`before`, nearest first) present it as where something is:
+/// a strong place cue ("near", "à", "in the capital,", "village"), or "of"/"de" after a place
+/// noun ("the village of Tongo Tongo", "dans la commune de Makalondi", "the Kangaba district of
+/// the Koulikoro region"); not a name in someone's title or a group's ("the mayor of Berdossou",
+/// "the Front for the Liberation of Macina", "Police from Niamey").
+fn said_to_be_where(before: &[String]) -> bool {
+    let c = cues();
+    let mut rest = before.iter().skip_while(|w| {
+        matches!(
+            w.as_str(),
+            "the" | "le" | "la" | "les" | "l" | "capital" | "capitale"
+        )
+    });
+    match rest.next().map(String::as_str) {
+        Some("of" | "de" | "du" | "d") => rest
+            .find(|w| !matches!(w.as_str(), "the" | "le" | "la" | "l"))
+            .is_some_and(|w| c.place_noun.contains(w)),
+        Some(w) => c.fuzzy_cue.contains(w),
+        None => false,
+    }
+}
+
+/// How many sentences after the lead may say where the lead's incident happened.
+const LEAD_PLACE_SENTENCES: usize = 4;
+
+/// A lead that tells an incident without a place of the gazetteer ("ambushed in southwest
+/// Niger", "enlevé dans sa paroisse de Bomoanga") is often placed by a sentence that follows,
+/// with no word of an incident: "near the village of Tongo Tongo, close to the border with Mali",
+/// "Bomoanga, dans la commune de Makalondi, se trouve à…". When the report has no event place in
+/// a region, the places of the first sentence after the lead (among the next
+/// [`LEAD_PLACE_SENTENCES`]) that [`anchor_to_events`] left `unanchored`, and nothing else made
+/// mentions, are where the incident happened, when they lie in one region.
+pub fn place_the_lead(
+    g: &Gazetteer,
+    sentences: &crate::evidence::Sentences<'_>,
+    lead: (usize, usize),
+    unanchored: &[usize],
+    out: &mut [PlaceMention],
+) {
+    let region = |m: &PlaceMention| g.entry(m.entry).region;
+    if out
+        .iter()
+        .any(|m| m.role == PlaceRole::Event && region(m).is_some())
+    {
+        return;
+    }
+    // A lead placed abroad ("crossed into Mauritania", "meeting in Accra") is placed.
+    if out.iter().any(|m| {
+        m.role == PlaceRole::Event
+            && m.start < lead.1
+            && !matches!(&g.entry(m.entry).country_code, b"ML" | b"BF" | b"NE")
+    }) {
+        return;
+    }
+    let lead_text = &sentences.text()[lead.0..lead.1];
+    let said = SentenceWords::read(lead_text);
+    let violence = words(&sahel_text::fold(lead_text)).any(|w| cues().is_violence(w));
+    if !violence || said.incidents.is_empty() || said.quiet || said.advice {
+        return;
+    }
+    // The sentences after the lead, in order, up to the last one read.
+    let mut next = lead.1;
+    let mut spans = Vec::new();
+    while spans.len() < LEAD_PLACE_SENTENCES && next < sentences.text().len() {
+        let Some(at) = sentences.text()[next..]
+            .find(|c: char| !c.is_whitespace())
+            .map(|i| next + i)
+        else {
+            break;
+        };
+        let span = sentences.around(at, at);
+        if span.1 <= at {
+            break;
+        }
+        spans.push(span);
+        next = span.1;
+    }
+    // The town a wire is filed from is named for its sources and officials ("NIAMEY (AFP) - … a
+    // indiqué un responsable du diocèse de Niamey"), not to place the lead's incident.
+    let filed_from: Vec<EntryId> = out
+        .iter()
+        .filter(|m| m.role == PlaceRole::Dateline)
+        .map(|m| m.entry)
+        .collect();
+    let placing = |k: usize, (s, e): (usize, usize)| {
+        let m = &out[k];
+        m.start >= s
+            && m.start < e
+            && m.role == PlaceRole::Mention
+            && !filed_from.contains(&m.entry)
+            && said_to_be_where(&words_before(sentences.text(), m.start, 4))
+    };
+    let Some(&span) = spans
+        .iter()
+        .find(|&&span| unanchored.iter().any(|&k| placing(k, span)))
+    else {
+        return;
+    };
+    let placed: Vec<usize> = unanchored
+        .iter()
+        .copied()
+        .filter(|&k| placing(k, span))
+        .collect();
+    let first = placed.first().map(|&k| region(&out[k]));
+    if first.flatten().is_some() && placed.iter().all(|&k| Some(region(&out[k])) == first) {
+        for k in placed {
+            out[k].role = PlaceRole::Event;
+        }
     }
 }
