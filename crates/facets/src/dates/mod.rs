@@ -272,8 +272,14 @@ fn dates_with_roles(
             .any(|p| d.start < p.end && p.start < d.end)
     })
     .collect();
-    let (recall_sentences, recall_phrases) =
-        roles::assign(toks, &words, &mut dates, published, &future);
+    let (recall_sentences, recall_phrases) = roles::assign(
+        toks,
+        &words,
+        &mut dates,
+        published,
+        &future,
+        review_year(toks),
+    );
     dates.retain(|d| !matches!(d.date, DateValue::Year(_)));
     WithRoles {
         dates,
@@ -450,6 +456,46 @@ fn title_year(toks: &[tokens::Tok<'_>]) -> Option<NaiveDate> {
             && !line.get(k + 1).is_some_and(|n| n.glued && joined(Some(n)));
         alone.then(|| NaiveDate::from_ymd_opt(year, 1, 1)).flatten()
     })
+}
+
+/// Words of a title that reviews a period ("bilan", "in review", "rapport annuel").
+const REVIEW_WORDS: [&str; 12] = [
+    "review",
+    "bilan",
+    "retrospective",
+    "annee",
+    "year",
+    "annual",
+    "annuel",
+    "annuelle",
+    "overview",
+    "trends",
+    "tendances",
+    "synthese",
+];
+
+/// The year a title reviews ("Burkina Faso in 2018: a second front", "2015 in review", "Bilan
+/// 2023"): a year alone in the title, after "in"/"en" or in a title with a word of review; not
+/// the year of a date ("du 10 au 14 mai 2023") nor a name's ("CAN 2023").
+fn review_year(toks: &[tokens::Tok<'_>]) -> Option<i32> {
+    let year = title_year(toks)?.year();
+    let line: Vec<&tokens::Tok<'_>> = toks.iter().take_while(|t| t.line == 0).collect();
+    let k = line.iter().position(|t| {
+        t.num()
+            .is_some_and(|(v, d)| d == 4 && i64::from(v) == i64::from(year))
+    })?;
+    let before = k.checked_sub(1).and_then(|p| line.get(p));
+    if before.is_some_and(|t| t.num().is_some() || t.word().and_then(lexicon::month).is_some()) {
+        return None;
+    }
+    let after_in = before
+        .and_then(|t| t.word())
+        .is_some_and(|w| w == "in" || w == "en");
+    let review = line
+        .iter()
+        .filter_map(|t| t.word())
+        .any(|w| REVIEW_WORDS.contains(&w));
+    (after_in || review).then_some(year)
 }
 
 pub(crate) fn find_all(toks: &[tokens::Tok<'_>], grammar: &Grammar<'_>) -> Vec<Found> {

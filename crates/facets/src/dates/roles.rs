@@ -101,6 +101,9 @@ const TITLE_PERIOD_DAYS: i64 = 6;
 const TITLE_PERIOD_GRACE_DAYS: u64 = 2;
 /// Sentences (title included) whose since-date opens the period a report covers.
 const COVERING_SENTENCES: u32 = 2;
+/// Months into the next year in which a review of a year is still published ("Niger 2023", on
+/// 15 January 2024).
+const REVIEW_LATE_MONTHS: u32 = 3;
 /// Days before publication past which a date in the title is no longer the report's time.
 const TITLE_DAYS: u64 = 365;
 /// Days past which a period holding days of events is the period a report covers.
@@ -519,6 +522,7 @@ pub(super) fn assign(
     dates: &mut [EventDate],
     published: Option<NaiveDate>,
     future: &[bool],
+    review_year: Option<i32>,
 ) -> (Spans, Spans) {
     let sentences = toks.last().map_or(0, |t| t.sentence as usize + 1);
     let first_token = |d: &EventDate| toks.partition_point(|t| t.start < d.start);
@@ -740,7 +744,19 @@ pub(super) fn assign(
                 || (hi - lo).num_days() >= TITLE_PERIOD_DAYS;
             period.then_some((k, lo, hi))
         });
+    // A year the title reviews, published that year or early in the next, is the period
+    // covered when the title names no shorter one.
+    let title_period = title_period.or_else(|| {
+        let (p, y) = (published?, review_year?);
+        let reviewed = p.year() == y || p.year() == y + 1 && p.month() <= REVIEW_LATE_MONTHS;
+        let (lo, hi) = (
+            NaiveDate::from_ymd_opt(y, 1, 1)?,
+            NaiveDate::from_ymd_opt(y, 12, 31)?,
+        );
+        reviewed.then_some((usize::MAX, lo, hi))
+    });
     let uncued_day: Vec<bool> = indices.iter().map(|&k| uncued(k) && is_day(k)).collect();
+    let uncued_dates: Vec<bool> = indices.iter().map(|&k| uncued(k)).collect();
     for (k, d) in dates.iter_mut().enumerate() {
         let event = match (d.cue, spans[k]) {
             (_, None) | (Some(TimeCue::Future), _) => false,
@@ -791,10 +807,17 @@ pub(super) fn assign(
     // July 2025": a month or a period of a week or more in the title is the period the report
     // covers. Its uncued days outside it are background (the mandate's end on 30 June in July's
     // overview); when days of events lie inside it, its months are theirs.
+    // Its uncued dates are the report's events however far apart ("2015 in review: … 5 January
+    // … 16 January … 8 August", "Burkina Faso in 2018: … In September …").
     if let Some((p, lo, hi)) = title_period {
         let after = hi
             .checked_add_days(Days::new(TITLE_PERIOD_GRACE_DAYS))
             .unwrap_or(hi);
+        for k in indices.iter().copied().filter(|&k| k != p) {
+            if uncued_dates[k] && spans[k].is_some_and(|(a, b)| a >= lo && b <= after) {
+                dates[k].role = DateRole::Event;
+            }
+        }
         let mut inside = false;
         for k in indices.iter().copied().filter(|&k| k != p) {
             if dates[k].role != DateRole::Event {
@@ -809,7 +832,7 @@ pub(super) fn assign(
                 inside = true;
             }
         }
-        if inside {
+        if inside && p != usize::MAX {
             dates[p].role = DateRole::Background;
         }
     }

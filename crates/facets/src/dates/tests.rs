@@ -1206,3 +1206,28 @@ fn a_part_of_a_year_after_since_is_a_recalled_year() {
     );
     assert_eq!(ex.regions, ["Dosso"]);
 }
+
+#[test]
+fn a_year_the_title_reviews_is_the_period_a_report_covers() {
+    // Its days and months are the report's events however far apart; not the year of a date in
+    // the title, nor a year in a name.
+    let review = "Mali en 2021 : l'insécurité gagne le sud\n\nLe 3 février, une embuscade a visé un convoi près de Niono. En juin, des hommes armés ont attaqué Kolongo. Le 4 décembre, une attaque a frappé Bandiagara. Le 8 décembre 2016, une attaque avait visé Boulkessi.";
+    let (events, background) = roles_of(review, day(2021, 12, 20));
+    assert_eq!(events, ["2021-02", "2021-06", "2021-12"]);
+    assert_eq!(background, ["2016-12"]);
+    let (events, _) = roles_of(
+        &review.replace("Mali en 2021", "Bilan 2021"),
+        day(2022, 1, 10),
+    );
+    assert_eq!(events, ["2021-02", "2021-06", "2021-12"]);
+    for title in [
+        "Bilan des opérations du 1er au 4 décembre 2021",
+        "Mali : la CAN 2021 suivie à Niono",
+    ] {
+        let (events, _) = roles_of(
+            &review.replace("Mali en 2021 : l'insécurité gagne le sud", title),
+            day(2021, 12, 20),
+        );
+        assert_eq!(events, ["2021-12"], "{title}");
+    }
+}
