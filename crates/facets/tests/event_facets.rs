@@ -1140,3 +1140,19 @@ fn a_lead_without_a_place_is_placed_by_the_sentence_that_says_where() {
     );
     assert!(events.is_empty(), "{events:?}");
 }
+
+#[test]
+fn a_road_end_past_its_link_and_a_capital_compared_are_mentions() {
+    // The link's object may run over a few words ("Téra in western Niger").
+    let (events, mentioned) = regions(
+        "Gunmen burned six trucks on Monday on the highway linking Kantchari in eastern Burkina Faso to Makalondi in Niger, drivers said.",
+    );
+    assert_eq!(events, ["Tapoa"]);
+    assert_eq!(mentioned, ["Tillabéri"]);
+    // "the closest to Bamako": a capital named to say how near the attack came.
+    let (events, mentioned) = regions(
+        "On Monday, jihadists attacked a checkpoint at Kolokani. It was one of the attacks closest to Bamako this year.",
+    );
+    assert_eq!(events, ["Koulikoro"]);
+    assert_eq!(mentioned, ["Bamako"]);
+}

@@ -447,10 +447,14 @@ fn past_capital_title(before: &[String]) -> &[String] {
 }
 
 /// Whether the words before a name (nearest first) say "near" it: "près de", "à proximité de",
-/// "aux environs de", "near", "outside".
+/// "aux environs de", "near", "outside", "the closest to".
 fn near_a_landmark(before: &[String]) -> bool {
     match before.first().map(String::as_str) {
         Some("near" | "outside") => true,
+        // "the closest to Bamako", "close to the capital".
+        Some("to") => before
+            .get(1)
+            .is_some_and(|w| matches!(w.as_str(), "close" | "closer" | "closest" | "nearest")),
         Some("de" | "d" | "of") => before
             .get(1)
             .is_some_and(|w| matches!(w.as_str(), "pres" | "proximite" | "environs" | "vicinity")),
@@ -570,15 +574,15 @@ fn ends_or_passes_a_road(before: &[String], town: bool) -> bool {
         })
         .count();
     let before = &before[title.min(before.len())..];
-    // "la route qui relie Bamako à …", "the road that links the mine to …": the link may have
-    // its object between it and "à"/"to".
+    // "la route qui relie Bamako à …", "the road that links the mine to …", "the road linking
+    // Téra in western Niger to …": the link may have its object between it and "à"/"to".
     let linked_to = before
         .first()
         .is_some_and(|w| matches!(w.as_str(), "a" | "au" | "aux" | "to" | "with"))
         && before
             .iter()
             .skip(1)
-            .take(3)
+            .take(6)
             .position(|w| links_to(w))
             .is_some_and(|k| {
                 before
