@@ -216,6 +216,7 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
     };
     let unanchored = anchor_to_events(&read.sentences, lead_end, &mut mentions, &time);
     demote_undated_regions(g, &read.sentences, &mut mentions, &event_dated);
+    crate::places::demote_tried_places(&read.sentences, read.title_len, &mut mentions);
     crate::places::demote_quiet_capitals(g, &read.sentences, &mut mentions);
     crate::places::place_the_lead(
         g,

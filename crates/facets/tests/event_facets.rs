@@ -1156,3 +1156,40 @@ fn a_road_end_past_its_link_and_a_capital_compared_are_mentions() {
     assert_eq!(events, ["Koulikoro"]);
     assert_eq!(mentioned, ["Bamako"]);
 }
+
+fn titled(title: &str, text: &str) -> Extraction {
+    let meta = DocMeta {
+        id: "t".into(),
+        title: Some(title.into()),
+        published: "2024-03-08".parse().ok(),
+        ..DocMeta::default()
+    };
+    extract(text, &meta, extractor())
+}
+
+#[test]
+fn a_trial_reports_the_court_and_names_the_case_tried() {
+    // The attack tried is no event of the report; the court's sitting is, though a court is
+    // otherwise a venue.
+    let ex = titled(
+        "Procès de l'attaque de Gorom-Gorom : six accusés condamnés",
+        "La chambre criminelle du tribunal de Ouagadougou a condamné mardi six hommes pour l'attaque de Gorom-Gorom, qui avait fait douze morts.",
+    );
+    assert_eq!(ex.regions, ["Kadiogo"]);
+    assert_eq!(ex.mentioned_regions, ["Liptako"]);
+    let ex = titled(
+        "Court jails former Gao militia leader",
+        "A court in Niamey on Tuesday sentenced a former Gao militia leader to twenty years for the killing of villagers near Ansongo.",
+    );
+    assert_eq!(ex.regions, ["Niamey"]);
+    // Without a trial in the title, a prosecutor's statement is no trial.
+    let ex = titled(
+        "Tuerie de Boni : le procureur annonce une enquête",
+        "Le procureur près le tribunal de Mopti a annoncé mardi une enquête sur la tuerie survenue dimanche à Boni.",
+    );
+    assert!(
+        ex.regions.contains(&"Douentza".to_string()),
+        "{:?}",
+        ex.regions
+    );
+}

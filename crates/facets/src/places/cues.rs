@@ -176,6 +176,7 @@ cue_lists!(
     alliance,
     border,
     official,
+    trial,
     distance,
     origin,
     movement,

@@ -38,8 +38,8 @@ pub(crate) use demonyms::{demonym_codes, demonym_country};
 pub(crate) use output::current_region;
 pub use output::{describe, find_places, ResolvedPlace};
 pub use roles::{
-    anchor_to_events, demote_quiet_capitals, place_the_lead, PlaceRole, SentenceTime,
-    UnknownPlaceRole,
+    anchor_to_events, demote_quiet_capitals, demote_tried_places, place_the_lead, PlaceRole,
+    SentenceTime, UnknownPlaceRole,
 };
 
 use crate::gazetteer::{Area, EntryId, Gazetteer};

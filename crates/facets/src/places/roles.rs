@@ -1406,6 +1406,58 @@ fn said_to_be_where(before: &[String]) -> bool {
     }
 }
 
+/// How many words before a place a court and a preposition make it the court's seat ("la cour
+/// d'assises de Bamako", "Trial opens in Bamako"); after it, two ("à Niamey du procès").
+const COURT_BEFORE: usize = 3;
+const COURT_AFTER: usize = 2;
+
+/// A report whose title tells of a trial ("Attaque de Bosso : ouverture à Niamey du procès",
+/// "ICC convicts former Timbuktu police chief") reports the court's sitting and names the case
+/// tried with its place: in the sentences with a word of a court or a trial, the court's seat is
+/// an event place ("La cour d'assises de Bamako a condamné mercredi…", though a court is
+/// otherwise a venue) and the other places are mentions.
+pub fn demote_tried_places(
+    sentences: &crate::evidence::Sentences<'_>,
+    title_end: usize,
+    out: &mut [PlaceMention],
+) {
+    let text = sentences.text();
+    let trial = |s: &str| words(&sahel_text::fold(s)).any(|w| cues().trial.contains(w));
+    if title_end == 0 || !trial(&text[..title_end]) {
+        return;
+    }
+    for m in out.iter_mut().filter(|m| m.role != PlaceRole::Dateline) {
+        let (s, e) = sentences.around(m.start, m.end);
+        if !trial(&text[s..e]) {
+            continue;
+        }
+        let court = |w: &String| {
+            matches!(
+                w.as_str(),
+                "tribunal"
+                    | "tribunaux"
+                    | "cour"
+                    | "court"
+                    | "courts"
+                    | "assises"
+                    | "proces"
+                    | "trial"
+            )
+        };
+        let before = words_before(text, m.start, COURT_BEFORE);
+        let seat = before
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "de" | "d" | "du" | "of" | "in" | "a" | "at"))
+            && before.iter().skip(1).any(court)
+            || words_after(text, m.end, COURT_AFTER).iter().any(court);
+        m.role = if seat {
+            PlaceRole::Event
+        } else {
+            PlaceRole::Mention
+        };
+    }
+}
+
 /// How many sentences after the lead may say where the lead's incident happened.
 const LEAD_PLACE_SENTENCES: usize = 4;
 
