@@ -403,7 +403,9 @@ impl ActorTable {
                     Cue::NationalForces => {
                         scan.national_forces |= !qualified_by_nation(key, e);
                     }
-                    Cue::IslamicState => scan.islamic_state = true,
+                    // "militants linked to al Qaeda and Islamic State": the two networks as a
+                    // whole, not a group of the report.
+                    Cue::IslamicState => scan.islamic_state |= !beside_al_qaeda(key, s, e),
                 }
                 continue;
             };
@@ -483,6 +485,25 @@ impl ActorTable {
 /// region ("armée nationale *tchadienne*"), or a word shaped like another nationality ("l'armée
 /// *ivoirienne*", "*française*", "*russe*"). A punctuation mark or a function word after the phrase
 /// leaves it unqualified ("l'armée a riposté", "l'armée, appuyée par", "l'armée de l'air").
+/// How many bytes of the match key on each side of "Islamic State" [`beside_al_qaeda`] reads.
+const AL_QAEDA_WINDOW: usize = 30;
+
+/// Whether "Islamic State" (`start..end` of the match key) is named beside al-Qaeda ("linked to
+/// al Qaeda and Islamic State", "both al-Qaida and Islamic State affiliates operate"): the two
+/// networks in general.
+fn beside_al_qaeda(key: &str, start: usize, end: usize) -> bool {
+    let mut from = start.saturating_sub(AL_QAEDA_WINDOW);
+    while !key.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + AL_QAEDA_WINDOW).min(key.len());
+    while !key.is_char_boundary(to) {
+        to += 1;
+    }
+    let near = |s: &str| s.contains("qaeda") || s.contains("qaida");
+    near(&key[from..start]) || near(&key[end..to])
+}
+
 fn qualified_by_nation(key: &str, end: usize) -> bool {
     fn next_word(from: &str) -> (&str, &str) {
         let rest = from.trim_start_matches(' ');

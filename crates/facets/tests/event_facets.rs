@@ -1193,3 +1193,17 @@ fn a_trial_reports_the_court_and_names_the_case_tried() {
         ex.regions
     );
 }
+
+#[test]
+fn islamic_state_beside_al_qaeda_is_the_networks_in_general() {
+    let ex = read(
+        "Gunmen killed twelve villagers near Djibo on Sunday. No group claimed the attack, but militants linked to al Qaeda and Islamic State are active in the area.",
+        "2024-03-08",
+    );
+    assert!(!ex.actors.contains(&"EIGS".to_string()), "{:?}", ex.actors);
+    let ex = read(
+        "Gunmen killed twelve villagers near Djibo on Sunday. The Islamic State claimed the attack on Monday.",
+        "2024-03-08",
+    );
+    assert!(ex.actors.contains(&"EIGS".to_string()), "{:?}", ex.actors);
+}
