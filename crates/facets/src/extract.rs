@@ -527,16 +527,29 @@ fn report_country<'g>(
     g: &'g Gazetteer,
     mentions: &[crate::places::PlaceMention],
 ) -> Option<&'g str> {
-    let mut found: Option<&str> = None;
-    for m in mentions.iter().filter(|m| m.role != PlaceRole::Mention) {
-        let code = g.entry(m.entry).country_code();
-        match found {
-            None => found = Some(code),
-            Some(f) if f == code => {}
-            Some(_) => return None,
+    // The country of the towns and regions first: a country named as a whole beside them ("the
+    // border with Mali") is no report's country.
+    let one = |places: &mut dyn Iterator<Item = &crate::places::PlaceMention>| {
+        let mut found: Option<&str> = None;
+        for m in places {
+            let code = g.entry(m.entry).country_code();
+            match found {
+                None => found = Some(code),
+                Some(f) if f == code => {}
+                Some(_) => return Err(()),
+            }
         }
+        Ok(found)
+    };
+    let placed = mentions.iter().filter(|m| m.role != PlaceRole::Mention);
+    match one(&mut placed
+        .clone()
+        .filter(|m| g.entry(m.entry).kind != PlaceKind::Country))
+    {
+        Ok(Some(code)) => Some(code),
+        Ok(None) => one(&mut placed.clone()).ok().flatten(),
+        Err(()) => None,
     }
-    found
 }
 
 fn places_ids(seen: &[(crate::gazetteer::EntryId, PlaceRole)]) -> Vec<crate::gazetteer::EntryId> {

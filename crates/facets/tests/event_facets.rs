@@ -1207,3 +1207,17 @@ fn islamic_state_beside_al_qaeda_is_the_networks_in_general() {
     );
     assert!(ex.actors.contains(&"EIGS".to_string()), "{:?}", ex.actors);
 }
+
+#[test]
+fn the_army_is_the_country_of_the_towns_when_another_country_is_named_whole() {
+    // A raid "au Mali" named as a whole does not make a report on Inata a report on two countries.
+    let ex = read(
+        "Des hommes armés ont attaqué Inata mardi. L'armée a repoussé l'assaut. Le JNIM a revendiqué l'attaque en représailles à un raid français au Mali.",
+        "2024-03-08",
+    );
+    assert!(
+        ex.actors.contains(&"Armée burkinabè".to_string()),
+        "{:?}",
+        ex.actors
+    );
+}
