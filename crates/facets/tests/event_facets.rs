@@ -1221,3 +1221,12 @@ fn the_army_is_the_country_of_the_towns_when_another_country_is_named_whole() {
         ex.actors
     );
 }
+
+#[test]
+fn the_place_of_what_a_sequel_follows_is_a_mention() {
+    let (events, mentioned) = regions(
+        "Gunmen killed 40 villagers near Tillia on Sunday. The massacre comes less than a week after gunmen killed 58 people near Banibangou on 1 March.",
+    );
+    assert_eq!(events, ["Tahoua"]);
+    assert_eq!(mentioned, ["Tillabéri"]);
+}

@@ -251,6 +251,9 @@ struct Recalls {
     /// Its first recall phrase (not a pluperfect, which English reported speech uses for the
     /// events themselves).
     phrase: Vec<Option<usize>>,
+    /// The "après"/"after" of its sequel ("the massacre comes less than a week after…"): what
+    /// follows is an earlier event, however near.
+    sequel: Vec<Option<usize>>,
 }
 
 /// The sentences that recall earlier events: a recall phrase, a pluperfect, or a year before
@@ -265,6 +268,7 @@ fn recall_sentences(
     let c = cues();
     let mut recall: Vec<Option<usize>> = vec![None; sentences];
     let mut phrase: Vec<Option<usize>> = vec![None; sentences];
+    let mut sequel: Vec<Option<usize>> = vec![None; sentences];
     // The sentences where something was said before the word read: a pluperfect after it is
     // reported speech ("the army said jihadists had targeted positions in Kayes", "a indiqué
     // que les assaillants avaient attaqué"), not a recall.
@@ -290,6 +294,7 @@ fn recall_sentences(
                 .find(|&(_, w, s)| s as usize == sentence && (w == "apres" || w == "after"));
             if let Some((after, _, _)) = after {
                 phrase[sentence] = Some(after);
+                sequel[sentence] = Some(after);
                 recall[sentence].get_or_insert(after);
                 continue;
             }
@@ -327,6 +332,7 @@ fn recall_sentences(
     Recalls {
         from: recall,
         phrase,
+        sequel,
     }
 }
 
@@ -541,6 +547,20 @@ pub(super) fn assign(
     let recall_from = recalls.from;
     let phrase_spans = recall_spans(toks, &recalls.phrase);
     let recalls_phrase = recalls.phrase;
+    // The dates after a sequel's "after": earlier events, with no margin.
+    let after_sequel: Vec<bool> = dates
+        .iter()
+        .map(|d| {
+            let first = first_token(d);
+            let sentence = toks.get(first).map_or(0, |t| t.sentence as usize);
+            recalls
+                .sequel
+                .get(sentence)
+                .copied()
+                .flatten()
+                .is_some_and(|after| first > after)
+        })
+        .collect();
     let recall_spans = recall_spans(toks, &recall_from);
     if dates.is_empty() {
         return (recall_spans, phrase_spans);
@@ -769,6 +789,7 @@ pub(super) fn assign(
             // A recalled day or part of a month gets a week's margin; a recalled month none ("En
             // février, des hommes armés avaient fait irruption…" in a report of 3 March is
             // February's).
+            (Some(TimeCue::Recall), Some(_)) if after_sequel[k] => false,
             (Some(TimeCue::Recall), Some(s)) => match part_of_month(d) {
                 Some(part) => meets(part, window, CUED_MARGIN_DAYS),
                 None if is_short(k) => meets(s, window, CUED_MARGIN_DAYS),

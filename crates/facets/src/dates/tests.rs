@@ -1231,3 +1231,23 @@ fn a_year_the_title_reviews_is_the_period_a_report_covers() {
         assert_eq!(events, ["2021-12"], "{title}");
     }
 }
+
+#[test]
+fn what_a_sequel_follows_is_earlier_however_near() {
+    // A recalled day near the events is usually theirs; not the one a sequel says came before.
+    let (events, background) = roles_of(
+        "Des hommes armés ont tué douze civils dimanche à Tillia. Ce massacre survient moins d'une semaine après celui du 15 mars près de Banibangou.",
+        day(2021, 3, 23),
+    );
+    assert_eq!(events, ["2021-03"]);
+    let (_, dates) = publication_and_event_dates(
+        "Des hommes armés ont tué douze civils dimanche à Tillia. Ce massacre survient moins d'une semaine après celui du 15 mars près de Banibangou.",
+        Some(day(2021, 3, 23)),
+        "fr",
+    );
+    let march_15 = dates
+        .iter()
+        .find(|d| d.text.contains("15 mars"))
+        .expect("15 mars");
+    assert_eq!(march_15.role, DateRole::Background, "{background:?}");
+}
