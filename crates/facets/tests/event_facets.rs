@@ -1230,3 +1230,17 @@ fn the_place_of_what_a_sequel_follows_is_a_mention() {
     assert_eq!(events, ["Tahoua"]);
     assert_eq!(mentioned, ["Tillabéri"]);
 }
+
+#[test]
+fn where_survivors_shelter_is_a_mention_and_so_is_the_next_of_its_list() {
+    let (events, mentioned) = regions(
+        "Gunmen killed 30 villagers in Ogossagou on Sunday. Most survivors are now sheltering with relatives in Bandiagara town or in Sévaré.",
+    );
+    assert_eq!(events, ["Bandiagara"]);
+    assert_eq!(mentioned, ["Mopti"]);
+    // ", in the … province" locates the place before it: no list.
+    let (events, _) = regions(
+        "On Sunday, gunmen attacked displaced people returning to their villages near Pissila, in the Sanmatenga province, killing 25 men.",
+    );
+    assert_eq!(events, ["Kuilsé"]);
+}

@@ -177,6 +177,7 @@ cue_lists!(
     border,
     official,
     trial,
+    shelter,
     distance,
     origin,
     movement,

@@ -837,20 +837,20 @@ fn where_a_statement_was_read(text: &str, c: &Candidate) -> bool {
 }
 
 /// "des associations installées à Bamako", "an NGO based in Niamey", "les partenaires basés à
-/// Gao": where people or an office are settled (not "the UNHCR office in Agadez", where
-/// protests and attacks happen).
+/// Gao", "now sheltering with relatives in Bankass": where people or an office are settled (not
+/// "the UNHCR office in Agadez", where protests and attacks happen).
 fn settled_in(text: &str, c: &Candidate) -> bool {
     let before = &c.before;
     before
         .first()
         .is_some_and(|w| matches!(w.as_str(), "a" | "in" | "at" | "au"))
-        && before.get(1).is_some_and(|w| {
+        && (before.get(1).is_some_and(|w| {
             cues().residence.contains(w)
                 // "les partenaires basés à Gao": the participle, written with its accent, not
                 // the noun ("les bases à Gao").
                 || w == "bases" && text[..c.start].trim_end().ends_with("basés à")
                 || w == "base" && text[..c.start].trim_end().ends_with("basé à")
-        })
+        }) || cues().shelter.any_of(&before[1..before.len().min(5)]))
 }
 
 /// "tenté de rejoindre Ouahigouya", "quitter la ville de Kaya", "fled Djibo": the object of a verb
@@ -1002,6 +1002,11 @@ fn listed_after(gap: &str) -> bool {
     }
     let folded = sahel_text::fold(gap);
     let gap_words: Vec<&str> = words(&folded).collect();
+    let conjunction = |w: &&str| matches!(*w, "et" | "and" | "ou" | "or");
+    // "in Bankass town or in Mopti" lists; ", in the Sanmatenga province" locates.
+    if gap_words.iter().any(|w| matches!(*w, "in" | "dans")) && !gap_words.iter().any(conjunction) {
+        return false;
+    }
     (gap.contains(',')
         || gap_words
             .iter()
@@ -1044,6 +1049,9 @@ fn listed_after(gap: &str) -> bool {
                     | "cercle"
                     | "province"
                     | "commune"
+                    // "sheltering in Bankass town or in Mopti".
+                    | "in"
+                    | "dans"
                     // "evacuated to Fada N'Gourma and to the capital, Ouagadougou".
                     | "capital"
                     | "capitale"
