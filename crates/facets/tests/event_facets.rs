@@ -1244,3 +1244,16 @@ fn where_survivors_shelter_is_a_mention_and_so_is_the_next_of_its_list() {
     );
     assert_eq!(events, ["Kuilsé"]);
 }
+
+#[test]
+fn march_written_as_the_month_is_no_protest_march() {
+    // "on 12 March" beside a capital does not anchor it as a march would.
+    let (events, mentioned) = regions(
+        "Gunmen attacked a checkpoint in Inékar on Monday. In Bamako, the authorities on 12 March adopted a bill on recruitment.",
+    );
+    assert_eq!(events, ["Ménaka"]);
+    assert_eq!(mentioned, ["Bamako"]);
+    // A protest march still is an incident.
+    let (events, _) = regions("Hundreds of women took part in a march in Bamako on Monday.");
+    assert_eq!(events, ["Bamako"]);
+}

@@ -1272,13 +1272,15 @@ impl SentenceWords {
             i += usize::from(counts_for_reach(written));
             advice |= c.advice.contains(w);
             negated |= denies(w);
-            if c.is_incident(w) {
+            // "March" written so is the month ("on 12 March"), not a protest march.
+            let incident = c.is_incident(w) && written != "March";
+            if incident {
                 incidents.push(i);
             }
             let after_negation = negates(last) || negates(second) && !c.is_incident(last);
             if after_negation && c.quiet.contains(w) || last == "nothing" && w == "report" {
                 quiet = true;
-            } else if c.is_incident(w) {
+            } else if incident {
                 told = true;
             }
             if !matches!(
