@@ -492,16 +492,11 @@ const AL_QAEDA_WINDOW: usize = 30;
 /// al Qaeda and Islamic State", "both al-Qaida and Islamic State affiliates operate"): the two
 /// networks in general.
 fn beside_al_qaeda(key: &str, start: usize, end: usize) -> bool {
-    let mut from = start.saturating_sub(AL_QAEDA_WINDOW);
-    while !key.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (end + AL_QAEDA_WINDOW).min(key.len());
-    while !key.is_char_boundary(to) {
-        to += 1;
-    }
-    let near = |s: &str| s.contains("qaeda") || s.contains("qaida");
-    near(&key[from..start]) || near(&key[end..to])
+    // The names are ASCII: read bytes, with no character boundaries to find.
+    let bytes = key.as_bytes();
+    let near = |window: &[u8]| window.windows(5).any(|w| w == b"qaeda" || w == b"qaida");
+    near(&bytes[start.saturating_sub(AL_QAEDA_WINDOW)..start])
+        || near(&bytes[end..(end + AL_QAEDA_WINDOW).min(bytes.len())])
 }
 
 fn qualified_by_nation(key: &str, end: usize) -> bool {

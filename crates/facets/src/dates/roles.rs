@@ -551,14 +551,12 @@ pub(super) fn assign(
     let after_sequel: Vec<bool> = dates
         .iter()
         .map(|d| {
-            let first = first_token(d);
-            let sentence = toks.get(first).map_or(0, |t| t.sentence as usize);
             recalls
                 .sequel
-                .get(sentence)
+                .get(sentence_of(d) as usize)
                 .copied()
                 .flatten()
-                .is_some_and(|after| first > after)
+                .is_some_and(|after| first_token(d) > after)
         })
         .collect();
     let recall_spans = recall_spans(toks, &recall_from);
@@ -775,8 +773,11 @@ pub(super) fn assign(
         );
         reviewed.then_some((usize::MAX, lo, hi))
     });
-    let uncued_day: Vec<bool> = indices.iter().map(|&k| uncued(k) && is_day(k)).collect();
     let uncued_dates: Vec<bool> = indices.iter().map(|&k| uncued(k)).collect();
+    let uncued_day: Vec<bool> = indices
+        .iter()
+        .map(|&k| uncued_dates[k] && is_day(k))
+        .collect();
     for (k, d) in dates.iter_mut().enumerate() {
         let event = match (d.cue, spans[k]) {
             (_, None) | (Some(TimeCue::Future), _) => false,

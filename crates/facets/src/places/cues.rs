@@ -216,12 +216,6 @@ impl Cues {
     pub(super) fn is_incident(&self, word: &str) -> bool {
         self.incident.contains(word)
     }
-
-    /// Whether a folded word says violence happened: a word of an incident that tells of no
-    /// gathering or occasion.
-    pub(super) fn is_violence(&self, word: &str) -> bool {
-        self.is_incident(word) && !self.gathering.contains(word)
-    }
 }
 
 /// The cue words, read on first use.

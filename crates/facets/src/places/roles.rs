@@ -1247,6 +1247,8 @@ struct SentenceWords {
     incidents: Vec<usize>,
     /// It says nothing happened ("pas d'incident", "rien à signaler", "nothing to report").
     quiet: bool,
+    /// One of its words of an incident tells of violence, not of a gathering or an occasion.
+    violence: bool,
 }
 
 impl SentenceWords {
@@ -1258,7 +1260,7 @@ impl SentenceWords {
         // "pas d'incident", "aucun incident", "no incident".
         let negates = |x: &str| x == "pas" || denies(x);
         let folded = sahel_text::fold(sentence);
-        let (mut advice, mut negated, mut quiet) = (false, false, false);
+        let (mut advice, mut negated, mut quiet, mut violence) = (false, false, false, false);
         // A word of an incident that is not the one said not to have happened.
         let mut told = false;
         // The last word that is no article or preposition: "pas d'incident", "rien à signaler",
@@ -1276,6 +1278,7 @@ impl SentenceWords {
             let incident = c.is_incident(w) && written != "March";
             if incident {
                 incidents.push(i);
+                violence |= !c.gathering.contains(w);
             }
             let after_negation = negates(last) || negates(second) && !c.is_incident(last);
             if after_negation && c.quiet.contains(w) || last == "nothing" && w == "report" {
@@ -1298,6 +1301,7 @@ impl SentenceWords {
             advice,
             incidents,
             quiet: quiet && !told,
+            violence,
         }
     }
 
@@ -1361,7 +1365,8 @@ pub struct SentenceTime {
 ///
 /// `lead_end` is where the first sentence of the text ends (the title comes before it);
 /// `time(start, end, place)` says what the dates say of the sentence `start..end` for the place
-/// at bytes `place` (start, end).
+/// at bytes `place` (start, end). Returns the indices in `out` of the places made mentions for
+/// being anchored to nothing (for [`place_the_lead`]).
 pub fn anchor_to_events(
     sentences: &crate::evidence::Sentences<'_>,
     lead_end: usize,
@@ -1436,24 +1441,17 @@ pub fn demote_tried_places(
     if title_end == 0 || !trial(&text[..title_end]) {
         return;
     }
+    let court = |w: &String| {
+        matches!(
+            w.as_str(),
+            "tribunal" | "tribunaux" | "cour" | "court" | "courts" | "assises" | "proces" | "trial"
+        )
+    };
     for m in out.iter_mut().filter(|m| m.role != PlaceRole::Dateline) {
         let (s, e) = sentences.around(m.start, m.end);
         if !trial(&text[s..e]) {
             continue;
         }
-        let court = |w: &String| {
-            matches!(
-                w.as_str(),
-                "tribunal"
-                    | "tribunaux"
-                    | "cour"
-                    | "court"
-                    | "courts"
-                    | "assises"
-                    | "proces"
-                    | "trial"
-            )
-        };
         let before = words_before(text, m.start, COURT_BEFORE);
         let seat = before
             .first()
@@ -1500,10 +1498,8 @@ pub fn place_the_lead(
     }) {
         return;
     }
-    let lead_text = &sentences.text()[lead.0..lead.1];
-    let said = SentenceWords::read(lead_text);
-    let violence = words(&sahel_text::fold(lead_text)).any(|w| cues().is_violence(w));
-    if !violence || said.incidents.is_empty() || said.quiet || said.advice {
+    let said = SentenceWords::read(&sentences.text()[lead.0..lead.1]);
+    if !said.violence || said.incidents.is_empty() || said.quiet || said.advice {
         return;
     }
     // The sentences after the lead, in order, up to the last one read.
