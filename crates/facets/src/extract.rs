@@ -237,7 +237,7 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         .cloned()
         .or_else(|| published.map(|p| p.format("%Y-%m").to_string()));
     let actors = crate::eras::fit_actors(
-        &report_actors(extractor, &scan, &mentions, &regions),
+        &report_actors(extractor, &scan, &mentions, &regions, &demonyms),
         era_month.as_deref(),
     );
     let mut evidence = located.evidence(&read);
@@ -492,9 +492,29 @@ fn report_actors(
     scan: &crate::actors::ActorScan,
     mentions: &[crate::places::PlaceMention],
     regions: &[String],
+    demonyms: &[[u8; 2]],
 ) -> Vec<String> {
     let g = &extractor.gazetteer;
     let mut actors = actor_names(&scan.mentions);
+    // "le BIR" in a report set in Cameroon is Cameroon's rapid intervention battalion, not
+    // Burkina Faso's: a force of Mali, Burkina Faso or Niger in a report whose places are all in
+    // another country, which nothing else in the text points to (a demonym, a place of its own).
+    if let Some(here) = report_country(g, mentions).filter(|c| !matches!(*c, "ML" | "BF" | "NE")) {
+        let pointed_to = |code: &str| {
+            demonyms.iter().any(|d| d == code.as_bytes())
+                || mentions
+                    .iter()
+                    .any(|m| g.entry(m.entry).country_code() == code)
+        };
+        actors.retain(|a| {
+            extractor.actors.actor(a).is_none_or(|x| {
+                x.kind != "state_force"
+                    || x.country
+                        .as_deref()
+                        .is_none_or(|c| c == here || pointed_to(c))
+            })
+        });
+    }
     if scan.national_forces {
         if let Some(force) =
             report_country(g, mentions).and_then(|c| extractor.actors.national_force(c))

@@ -1257,3 +1257,97 @@ fn march_written_as_the_month_is_no_protest_march() {
     let (events, _) = regions("Hundreds of women took part in a march in Bamako on Monday.");
     assert_eq!(events, ["Bamako"]);
 }
+
+#[test]
+fn a_place_the_gazetteer_lacks_lies_in_the_one_region_of_the_group_named() {
+    // Boko Haram's and ISWAP's home in the three countries is the Lake Chad basin in Niger, all
+    // of it in the Diffa region: a village no gazetteer lists is Diffa's.
+    let (events, _) = regions(
+        "Des éléments de Boko Haram ont attaqué dans la nuit de mardi le village de Koulboua, tuant trois civils et emportant du bétail.",
+    );
+    assert_eq!(events, ["Diffa"]);
+    let ex = read(
+        "ISWAP fighters attacked an army post at Koulboua on Tuesday night, the Nigerien defence ministry said.",
+        "2024-03-08",
+    );
+    assert_eq!(ex.regions, ["Diffa"]);
+    assert!(
+        ex.evidence
+            .iter()
+            .any(|e| e.facet == "regions" && e.value == "Diffa" && e.text == "Koulboua"),
+        "{:?}",
+        ex.evidence
+    );
+    // Not across a border: the basin is also Nigeria's, Chad's and Cameroon's.
+    for text in [
+        "Boko Haram insurgents attacked the village of Koulboua in Borno State on Tuesday, killing three farmers.",
+        "Boko Haram insurgents attacked the village of Koulboua on the Cameroonian side of the lake on Tuesday.",
+        "Boko Haram insurgents attacked the village of Koulboua on Tuesday, Nigerian police said.",
+    ] {
+        let (events, mentioned) = regions(text);
+        assert!(events.is_empty() && mentioned.is_empty(), "{text}: {events:?}");
+    }
+    // A known place decides.
+    let (events, _) = regions(
+        "Boko Haram fighters abducted two traders in the village of Koulboua, 40 km from Zinder, on Tuesday.",
+    );
+    assert_eq!(events, ["Zinder"]);
+    // Nor for a community whose home spans several regions (the Dogon country).
+    let (events, mentioned) = regions(
+        "Des chasseurs dogons ont attaqué mardi le village de Koulboua, tuant trois éleveurs.",
+    );
+    assert!(events.is_empty() && mentioned.is_empty(), "{events:?}");
+}
+
+#[test]
+fn rivers_longer_names_and_visitors_are_no_event_places() {
+    // Two rivers named together: the first is a river too, not Burkina Faso's Bani.
+    let (events, _) = regions(
+        "Heavy rain on Tuesday made the Bani and Niger rivers overflow, flooding parts of Mopti.",
+    );
+    assert_eq!(events, ["Mopti"]);
+    // "Dar es Salam" is one name (a camp in Chad), not Mali's Salam.
+    let (events, mentioned) = regions(
+        "Deux kamikazes se sont fait exploser mardi près du camp de Dar es Salam, à Baga Sola.",
+    );
+    assert!(events.is_empty() && mentioned.is_empty(), "{events:?}");
+    // People named after where they come from are elsewhere.
+    let (events, mentioned) = regions(
+        "The fair opened on Tuesday in Diffa, with buyers from Zinder and traders from Maradi.",
+    );
+    assert_eq!(events, ["Diffa"]);
+    assert_eq!(mentioned, ["Zinder", "Maradi"]);
+    // Where people left for.
+    let (events, mentioned) =
+        regions("Gunmen attacked Bosso on Tuesday. Hundreds of residents had left for Zinder.");
+    assert_eq!(events, ["Diffa"]);
+    assert_eq!(mentioned, ["Zinder"]);
+}
+
+#[test]
+fn a_hospital_visited_and_everywhere_but_the_capital_are_mentions() {
+    let (events, mentioned) = regions(
+        "Le ministre a rendu visite mardi aux blessés à l'hôpital de référence de Niamey, après l'attaque de Tillia.",
+    );
+    assert_eq!(events, ["Tahoua"]);
+    assert_eq!(mentioned, ["Niamey"]);
+    let (events, mentioned) = regions(
+        "Le gouvernement nigérien a restreint mardi les déplacements des expatriés hors de la capitale, après l'attaque de Kouré.",
+    );
+    assert_eq!(events, ["Tillabéri"]);
+    assert_eq!(mentioned, ["Niamey"]);
+}
+
+#[test]
+fn a_sahel_army_s_namesake_abroad_is_not_that_army() {
+    let ex = read(
+        "Le BIR a repoussé mardi une attaque de Boko Haram à Kolofata, selon des sources camerounaises.",
+        "2024-03-08",
+    );
+    assert_eq!(ex.actors, ["Boko Haram"]);
+    let ex = read(
+        "Des éléments du BIR ont repoussé mardi une attaque à Djibo.",
+        "2024-03-08",
+    );
+    assert_eq!(ex.actors, ["Armée burkinabè"]);
+}

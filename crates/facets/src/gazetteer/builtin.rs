@@ -74,6 +74,7 @@ pub(super) fn load_areas(g: &mut Gazetteer, source: (&str, &str)) -> Result<()> 
                 lat: row.coord("lat")?,
                 lon: row.coord("lon")?,
                 radius_km,
+                region: None,
             },
             cues,
         ));

@@ -115,6 +115,11 @@ pub struct Area {
     pub lat: f64,
     pub lon: f64,
     pub radius_km: f64,
+    /// The region of the three countries every built-in locality inside the area lies in, when
+    /// they all lie in one (the Lake Chad basin in Niger: Diffa; not the Dogon country, across
+    /// three regions of Mali and two of Burkina Faso): a place of the area the gazetteer does not
+    /// know lies in it.
+    pub region: Option<EntryId>,
 }
 
 impl Area {
@@ -207,7 +212,8 @@ impl Gazetteer {
         let mut patterns: Vec<String> = Vec::new();
         self.areas.clear();
         self.area_of_cue.clear();
-        for (i, (area, cues)) in areas.into_iter().enumerate() {
+        for (i, (mut area, cues)) in areas.into_iter().enumerate() {
+            area.region = self.single_region_inside(&area);
             self.areas.push(area);
             for c in cues {
                 patterns.push(c);
@@ -225,6 +231,19 @@ impl Gazetteer {
             )
         };
         Ok(())
+    }
+
+    /// The one current region of the built-in localities inside `area` (those of other countries,
+    /// without a region, not counted), if they lie in one.
+    fn single_region_inside(&self, area: &Area) -> Option<EntryId> {
+        let mut inside = self
+            .entries
+            .iter()
+            .filter(|e| e.kind == PlaceKind::Locality && e.source == Source::Builtin)
+            .filter(|e| area.contains(e.lat, e.lon))
+            .filter_map(|e| e.region);
+        let first = inside.next()?;
+        inside.all(|r| r == first).then_some(first)
     }
 
     /// The home areas of the communities and groups a text names ("the Dogon village of Kassa",

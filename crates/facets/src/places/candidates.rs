@@ -6,7 +6,8 @@
 use super::context::{capitalised, char_before, is_name_char, words, words_after, words_before};
 use super::cues::cues;
 use super::names::{
-    after_place_cue_and_one_word, is_month_or_day, proper_name_neighbours, title_case_line,
+    after_a_name_particle, after_place_cue_and_one_word, is_month_or_day, proper_name_neighbours,
+    title_case_line,
 };
 use super::units::{listed_unit, nearer, parent_bracket_position, unit_word_at};
 use super::zones::{names_a_vessel, quoted_as_a_name, zone_spans};
@@ -180,7 +181,13 @@ fn name_cues(text: &str, start: usize, end: usize) -> NameCues {
         || follows_a_name_in_brackets(text, start) && !is_direction(&text[start..end])
         || region_cue
         || district_cue;
-    let river = c.river_after.contains(next) || c.river_before.contains(prev);
+    // "the Bani and Niger rivers": the first of two rivers named together too.
+    let river = c.river_after.contains(next)
+        || c.river_before.contains(prev)
+        || matches!(next, "and" | "et")
+            && words_after(text, end, 3)
+                .get(2)
+                .is_some_and(|w| matches!(w.as_str(), "rivers" | "fleuves"));
     let (name_before, name_after) = proper_name_neighbours(text, start, end);
     // "Ibrahim Boubacar Keïta", "activist Ali Tera": even a name that needs no cue is part of
     // a person's name after a capitalised word, outside headlines.
@@ -191,6 +198,9 @@ fn name_cues(text: &str, start: usize, end: usize) -> NameCues {
         && !title_case_line(text, start)
         // "San Francisco", "San Pedro", "Say Ahmed": a short name is the first word of a longer
         // one when a capitalised word that is no place word follows it, whatever cue precedes.
+        // "le camp de réfugiés de Dar es Salam": a name joined to a capitalised word by an Arabic
+        // or Berber particle ends a longer name.
+        || after_a_name_particle(text, start)
         || name_after
             && text[start..end].chars().count() <= SHORT_NAME_CHARS
             && !region_cue

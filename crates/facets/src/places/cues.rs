@@ -185,6 +185,7 @@ cue_lists!(
     neighbour,
     reach,
     attribute,
+    visitors,
     office,
     care,
     advice,

@@ -16,18 +16,20 @@ const MAX_CUE_LEN: usize = 12;
 /// Capitalised names after a strong place cue that no candidate covers, looked up fuzzily: the
 /// whole run of capitalised words (at most [`MAX_NAME_WORDS`]), else its first word. Only names
 /// whose entries lie in a single region are kept (resolution narrows them to the text's
-/// countries first).
+/// countries first). Also returns the spans of the names the fuzzy lookup does not find either:
+/// places the gazetteer does not know ("the village of Kindjandi").
 pub(super) fn fuzzy_candidates(
     text: &str,
     g: &Gazetteer,
     cands: &[Candidate],
     excluded: &[(usize, usize)],
-) -> Vec<Candidate> {
+) -> (Vec<Candidate>, Vec<(usize, usize)>) {
     let covered = |s: usize, e: usize| {
         cands.iter().any(|c| c.start < e && s < c.end)
             || excluded.iter().any(|&(a, b)| a < e && s < b)
     };
     let mut out = Vec::new();
+    let mut unknown = Vec::new();
     for start in capitalised_word_starts(text) {
         if covered(start, start + 1) || !after_a_fuzzy_cue(text, start) {
             continue;
@@ -55,9 +57,13 @@ pub(super) fn fuzzy_candidates(
                 after: words_after(text, end, 2),
                 fuzzy: true,
             });
+        } else if super::demonyms::demonym_country(&sahel_text::fold(&text[start..ends[0]]))
+            .is_none()
+        {
+            unknown.push((start, end));
         }
     }
-    out
+    (out, unknown)
 }
 
 /// Byte offsets of the capitalised words right after a space, read bytewise (ASCII without

@@ -42,7 +42,7 @@ pub use roles::{
     SentenceTime, UnknownPlaceRole,
 };
 
-use crate::gazetteer::{Area, EntryId, Gazetteer};
+use crate::gazetteer::{Area, EntryId, Gazetteer, PlaceKind};
 
 /// One resolved occurrence of a place in a text, with its byte range.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,7 +96,7 @@ pub(crate) fn locate_places_with_demonyms(
 ) -> Vec<PlaceMention> {
     let mut cands = candidates::candidates(text, gazetteer);
     cands.retain(|c| !excluded.iter().any(|&(s, e)| c.start < e && s < c.end));
-    let fuzzy = fuzzy::fuzzy_candidates(text, gazetteer, &cands, excluded);
+    let (fuzzy, unknown) = fuzzy::fuzzy_candidates(text, gazetteer, &cands, excluded);
     if !fuzzy.is_empty() {
         cands.extend(fuzzy);
         cands.sort_by_key(|c| c.start);
@@ -112,6 +112,11 @@ pub(crate) fn locate_places_with_demonyms(
             role: roles::role_of(text, gazetteer, c, entry, &cands),
         })
         .collect();
+    if let Some(m) = unknown_place_in_a_named_area(text, gazetteer, &out, &unknown, demonyms, areas)
+    {
+        out.push(m);
+        out.sort_by_key(|m| m.start);
+    }
     roles::share_listed_roles(text, &mut out);
     roles::demote_located_route_ends(text, gazetteer, &mut out);
     roles::demote_former_extents(text, gazetteer, &mut out);
@@ -123,4 +128,51 @@ pub(crate) fn locate_places_with_demonyms(
     }
     out.sort_by_key(|m| m.start);
     out
+}
+
+/// A place the gazetteer does not know, in a text whose only other places are its country: when
+/// every community or group the text names has its home in one region ("Boko Haram militants
+/// abducted a girl in the village of Kindjandi": the Lake Chad basin in Niger, Diffa), the place
+/// is that region's, named at the unknown name (the first, when several). Not when the text points
+/// to another country (a demonym: "a Nigerian merchant"), whose places the gazetteer may not know
+/// either.
+fn unknown_place_in_a_named_area(
+    text: &str,
+    g: &Gazetteer,
+    placed: &[PlaceMention],
+    unknown: &[(usize, usize)],
+    demonyms: &[[u8; 2]],
+    areas: &[Area],
+) -> Option<PlaceMention> {
+    let &(start, end) = unknown.first()?;
+    let region = areas.first()?.region?;
+    if areas.iter().any(|a| a.region != Some(region)) {
+        return None;
+    }
+    let country = g.entry(region).country_code;
+    let only_its_country = placed.iter().all(|m| {
+        let e = g.entry(m.entry);
+        e.kind == PlaceKind::Country && e.country_code == country
+    });
+    if !only_its_country || demonyms.iter().any(|&d| d != country) {
+        return None;
+    }
+    let c = candidates::Candidate {
+        start,
+        end,
+        slot: u32::MAX,
+        entries: vec![region],
+        region_cue: false,
+        district_cue: false,
+        chain_only: Vec::new(),
+        before: context::words_before(text, start, 5),
+        after: context::words_after(text, end, 2),
+        fuzzy: true,
+    };
+    Some(PlaceMention {
+        start,
+        end,
+        entry: region,
+        role: roles::role_of(text, g, &c, region, std::slice::from_ref(&c)),
+    })
 }

@@ -31,6 +31,25 @@ pub(super) fn proper_name_neighbours(text: &str, start: usize, end: usize) -> (b
     (before, after)
 }
 
+/// Whether the name at `start` follows a lowercase particle that joins it to a capitalised word
+/// before: "Dar es Salam", "Hassi el Beida", "Iyad ag Ghaly", "Mohamed ould Sidati" (one name, of
+/// a place or a person, whose last word may be a town's).
+pub(super) fn after_a_name_particle(text: &str, start: usize) -> bool {
+    let Some((particle, opens)) = word_before(text, start) else {
+        return false;
+    };
+    if opens
+        || !matches!(
+            particle,
+            "es" | "el" | "al" | "ed" | "ech" | "ag" | "ould" | "ben" | "bin" | "ibn"
+        )
+    {
+        return false;
+    }
+    let particle_start = particle.as_ptr() as usize - text.as_ptr() as usize;
+    word_before(text, particle_start).is_some_and(|(w, _)| capitalised(w))
+}
+
 /// Whether the capitalised word before `start` is itself after a locative cue or opens its
 /// sentence ("the area of Dangol Bore", "Katiba Serma"): then it and the name are one place
 /// name, not a person's.

@@ -734,11 +734,13 @@ fn is_destination_or_origin(before: &[String]) -> bool {
     {
         return true;
     }
-    // "un convoi de ravitaillement pour Djibo", "trucks bound for Gao": a destination.
+    // "un convoi de ravitaillement pour Djibo", "trucks bound for Gao": a destination; "had left
+    // for Zinder", "headed for Niamey".
     if words.first().is_some_and(|w| w == "pour" || w == "for")
-        && words[1..words.len().min(4)]
+        && (words[1..words.len().min(4)]
             .iter()
             .any(|w| c.supplies.contains(w))
+            || words.get(1).is_some_and(|w| c.movement.contains(w)))
     {
         return true;
     }
@@ -890,8 +892,8 @@ fn is_neighbour(before: &[String], after: &[String]) -> bool {
         || after.first().is_some_and(|w| c.neighbour.contains(w))
 }
 
-/// "des jeunes de Tessit", "les ressortissants de Bandiagara", "the governor of Gao": people or
-/// a group named after their home or an office after its seat.
+/// "des jeunes de Tessit", "les ressortissants de Bandiagara", "buyers from Zinder", "the
+/// governor of Gao": people or a group named after their home or an office after its seat.
 fn names_people_or_a_seat(before: &[String]) -> bool {
     // "des familles de la Tapoa": an article may follow "de".
     let article = usize::from(
@@ -899,12 +901,15 @@ fn names_people_or_a_seat(before: &[String]) -> bool {
             .first()
             .is_some_and(|w| matches!(w.as_str(), "la" | "l" | "the")),
     );
-    before
-        .get(article)
-        .is_some_and(|w| matches!(w.as_str(), "de" | "d" | "du" | "des" | "of"))
-        && before
-            .get(article + 1)
-            .is_some_and(|w| cues().attribute.contains(w) || cues().office.contains(w))
+    let from = before.get(article).is_some_and(|w| w == "from");
+    (from
+        || before
+            .get(article)
+            .is_some_and(|w| matches!(w.as_str(), "de" | "d" | "du" | "des" | "of")))
+        && before.get(article + 1).is_some_and(|w| {
+            cues().visitors.contains(w)
+                || !from && (cues().attribute.contains(w) || cues().office.contains(w))
+        })
 }
 
 /// "pris en charge au centre hospitalier régional de Fada N'Gourma", "treated at the hospital in
@@ -1170,7 +1175,9 @@ pub(super) fn demote_former_extents(text: &str, g: &Gazetteer, out: &mut [PlaceM
 pub(super) fn capital_title_role(before: &[String], after: &[String]) -> PlaceRole {
     let c = cues();
     // "à 60 km de la capitale", "south-west of the capital": a landmark.
+    // "les déplacements hors de la capitale": everywhere but there.
     let speech = landmark_past_articles(before)
+        || before.iter().take(5).any(|w| c.exception.contains(w))
         || before
             .iter()
             .any(|w| c.speech.contains(w) && !w.starts_with("capital"))
