@@ -1317,6 +1317,16 @@ fn rivers_longer_names_and_visitors_are_no_event_places() {
     );
     assert_eq!(events, ["Diffa"]);
     assert_eq!(mentioned, ["Zinder", "Maradi"]);
+    let (events, mentioned) = regions(
+        "Le festival s'est ouvert mardi à Ségou, a déclaré un commerçant de Mopti venu pour l'occasion.",
+    );
+    assert_eq!(events, ["Ségou"]);
+    assert_eq!(mentioned, ["Mopti"]);
+    // A company named after a town.
+    let (events, _) = regions(
+        "Neuf passagers ont été tués mardi lorsqu'un car de la compagnie Bani Transport a sauté sur une mine près de Bandiagara.",
+    );
+    assert_eq!(events, ["Bandiagara"]);
     // Where people left for.
     let (events, mentioned) =
         regions("Gunmen attacked Bosso on Tuesday. Hundreds of residents had left for Zinder.");
@@ -1331,6 +1341,11 @@ fn a_hospital_visited_and_everywhere_but_the_capital_are_mentions() {
     );
     assert_eq!(events, ["Tahoua"]);
     assert_eq!(mentioned, ["Niamey"]);
+    let (events, mentioned) = regions(
+        "Une embuscade a visé mardi une patrouille près de Boni. Le gouverneur s'est rendu mercredi au chevet des blessés à Mopti.",
+    );
+    assert_eq!(events, ["Douentza"]);
+    assert_eq!(mentioned, ["Mopti"]);
     let (events, mentioned) = regions(
         "Le gouvernement nigérien a restreint mardi les déplacements des expatriés hors de la capitale, après l'attaque de Kouré.",
     );

@@ -10,7 +10,7 @@ use super::names::{
     title_case_line,
 };
 use super::units::{listed_unit, nearer, parent_bracket_position, unit_word_at};
-use super::zones::{names_a_vessel, quoted_as_a_name, zone_spans};
+use super::zones::{names_a_company, names_a_vessel, quoted_as_a_name, zone_spans};
 use crate::gazetteer::{EntryId, Gazetteer, NameMatch, PlaceKind, Source};
 
 /// A match with its viable entries and context.
@@ -96,7 +96,10 @@ fn candidate(text: &str, g: &Gazetteer, m: &NameMatch) -> Option<Candidate> {
     }
     let around = name_cues(text, m.start, m.end);
     // "le bateau « Tombouctou »", "the \"Tombouctou\" boat": a boat named after a town.
-    if names_a_vessel(text, m.start, m.end) || quoted_as_a_name(text, m.start, m.end) {
+    if names_a_vessel(text, m.start, m.end)
+        || quoted_as_a_name(text, m.start, m.end)
+        || names_a_company(text, m.end)
+    {
         return None;
     }
     let key_words: Vec<String> = words(&sahel_text::fold(surface))

@@ -186,6 +186,7 @@ cue_lists!(
     reach,
     attribute,
     visitors,
+    company,
     office,
     care,
     advice,

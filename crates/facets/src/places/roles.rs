@@ -919,8 +919,10 @@ fn cared_for_at(text: &str, c: &Candidate) -> bool {
     let before = words_before_through_brackets(text, c.start, FACILITY_WINDOW + 4);
     // "discharged from Ouahigouya hospital": the facility named after the town.
     let facility_after = c.after.first().is_some_and(|w| cues.facility.contains(w));
+    // "s'est rendu au chevet des victimes à Mopti": at the bedside, in a hospital.
     (facility_after || before.iter().take(5).any(|w| cues.facility.contains(w)))
         && before.iter().any(|w| cues.care.contains(w))
+        || before.iter().take(5).any(|w| w == "chevet")
 }
 
 /// A place listed right after a passing mention shares its role ("des déplacés sont arrivés à

@@ -103,3 +103,16 @@ pub(super) fn names_a_vessel(text: &str, start: usize, end: usize) -> bool {
         .unwrap_or("");
     quoted_before && quoted_after && !next.is_empty() && vessel.contains_folded(next)
 }
+
+/// Whether the name starts a company's name: followed by a capitalised word of the `company`
+/// list ("un car de la compagnie Bani Transport", "Sahel Voyages", "Niger Airlines").
+pub(super) fn names_a_company(text: &str, end: usize) -> bool {
+    let Some(next) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    word.starts_with(char::is_uppercase) && cues().company.contains_folded(word)
+}
