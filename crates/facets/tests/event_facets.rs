@@ -1366,3 +1366,15 @@ fn a_sahel_army_s_namesake_abroad_is_not_that_army() {
     );
     assert_eq!(ex.actors, ["Armée burkinabè"]);
 }
+
+#[test]
+fn where_a_journey_had_started_is_a_mention() {
+    let (events, mentioned) = regions(
+        "The convoy, which had left Gao for Kidal, was attacked on Saturday about 20 kilometres north of Anefis.",
+    );
+    assert_eq!(events, ["Kidal"]);
+    assert_eq!(mentioned, ["Gao"]);
+    // Leaving, not having left: the attack may be near the start.
+    let (events, _) = regions("Gunmen attacked a truck leaving Gao for Ansongo on Saturday.");
+    assert!(events.iter().any(|r| r == "Gao"), "{events:?}");
+}

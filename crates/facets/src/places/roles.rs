@@ -152,7 +152,19 @@ pub(super) fn role_of(
 /// came from, not where things happened; through the name of a facility, further back.
 fn went_or_came_from(text: &str, c: &Candidate) -> bool {
     let before = &c.before;
-    is_destination_or_origin(before)
+    // "the convoy, which had left Gao for Kidal, was attacked": the start of a journey made
+    // before what happened ("a truck leaving Gao for Ayorou was attacked" may be near Gao).
+    let journey_start = before
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "left" | "quitte"))
+        && before
+            .get(1)
+            .is_some_and(|w| matches!(w.as_str(), "had" | "avait" | "avaient"))
+        && c.after
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "for" | "pour" | "vers" | "towards" | "toward"));
+    journey_start
+        || is_destination_or_origin(before)
         || before.len() == 5
             && (before
                 .iter()
