@@ -1378,3 +1378,23 @@ fn where_a_journey_had_started_is_a_mention() {
     let (events, _) = regions("Gunmen attacked a truck leaving Gao for Ansongo on Saturday.");
     assert!(events.iter().any(|r| r == "Gao"), "{events:?}");
 }
+
+#[test]
+fn a_quoted_name_after_an_article_and_a_country_s_own_place() {
+    // A town takes no article: "the "Tombouctou"" is a boat named after it.
+    let (events, _) =
+        regions("On Thursday one of them, the \"Tombouctou\", was hit by rockets near Bamba.");
+    assert_eq!(events, ["Gao"]);
+    // "Mali's Gourma" is no province of Burkina Faso.
+    let (events, mentioned) =
+        regions("In Mali's Gourma, a double attack on Monday exposes an army stretched thin.");
+    assert!(events.is_empty() && mentioned.is_empty(), "{events:?}");
+    let (events, _) = regions("Gunmen attacked Burkina Faso's Djibo on Monday.");
+    assert_eq!(events, ["Soum"]);
+    // Where an analyst or an officer who comments sits.
+    let (events, mentioned) = regions(
+        "Gunmen attacked Boulkessi on Monday. \"We are asking soldiers to hold positions,\" a retired colonel in Bamako said.",
+    );
+    assert_eq!(events, ["Douentza"]);
+    assert_eq!(mentioned, ["Bamako"]);
+}

@@ -119,6 +119,11 @@ fn candidate(text: &str, g: &Gazetteer, m: &NameMatch) -> Option<Candidate> {
             Viability::No => false,
         })
         .collect();
+    // "In Mali's Gourma": the place of the country named before it, not a homonym elsewhere.
+    if let Some(code) = possessive_country(text, g, m.start) {
+        entries.retain(|&id| g.entry(id).country_code == code);
+        chain_only.retain(|id| entries.contains(id));
+    }
     if entries.is_empty() {
         return None;
     }
@@ -138,6 +143,30 @@ fn candidate(text: &str, g: &Gazetteer, m: &NameMatch) -> Option<Candidate> {
         before: around.before,
         after: around.after,
         fuzzy: false,
+    })
+}
+
+/// The country of a possessive right before `start` ("Mali's", "Niger’s"), when the word is a
+/// country's name.
+fn possessive_country(text: &str, g: &Gazetteer, start: usize) -> Option<[u8; 2]> {
+    let head = text[..start].strip_suffix(' ')?;
+    let head = head
+        .strip_suffix("'s")
+        .or_else(|| head.strip_suffix("’s"))?;
+    // The last word, else the last two ("Burkina Faso's").
+    let country = |from: usize| {
+        g.lookup(&head[from..])
+            .iter()
+            .map(|&id| g.entry(id))
+            .find(|e| e.kind == PlaceKind::Country)
+            .map(|e| e.country_code)
+    };
+    let last = head.rfind(' ').map_or(0, |i| i + 1);
+    country(last).or_else(|| {
+        let two = head[..last.saturating_sub(1)]
+            .rfind(' ')
+            .map_or(0, |i| i + 1);
+        (last > 0).then(|| country(two)).flatten()
     })
 }
 

@@ -34,14 +34,26 @@ const QUOTED_NAME_WINDOW: usize = 80;
 /// marks after a word for names ("replaces names such as "Centre-Nord" or "Hauts-Bassins"", "les
 /// appellations « Centre-Nord »").
 pub(super) fn quoted_as_a_name(text: &str, start: usize, end: usize) -> bool {
-    const OPEN: &[char] = &['"', '«', '“'];
-    const CLOSE: &[char] = &['"', '»', '”'];
+    const OPEN: &[char] = &['"', '«', '“', '\'', '‘'];
+    const CLOSE: &[char] = &['"', '»', '”', '\'', '’'];
     let head = text[..start].trim_end_matches(' ');
     let Some(open) = head.strip_suffix(OPEN) else {
         return false;
     };
     if !text[end..].trim_start_matches(' ').starts_with(CLOSE) {
         return false;
+    }
+    // "the "Tombouctou"", "le « Kankou Moussa »": a town takes no article; a boat, a hotel, an
+    // operation named after it does.
+    let before_quote = open.trim_end_matches(' ');
+    let article_start = before_quote
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + 1);
+    if matches!(
+        before_quote[article_start..].to_lowercase().as_str(),
+        "the" | "le" | "la"
+    ) {
+        return true;
     }
     // The words before, through the quotation marks of a list of names ("names such as
     // "Centre-Nord" or "Hauts-Bassins"").
