@@ -1374,6 +1374,12 @@ fn where_a_journey_had_started_is_a_mention() {
     );
     assert_eq!(events, ["Kidal"]);
     assert_eq!(mentioned, ["Gao"]);
+    // The towns a road runs to.
+    let (events, mentioned) = regions(
+        "Gunmen ambushed a patrol near Boni on Monday. The road that runs past the mountains to Gossi is among the most mined in the country.",
+    );
+    assert_eq!(events, ["Douentza"]);
+    assert_eq!(mentioned, ["Tombouctou"]);
     // Leaving, not having left: the attack may be near the start.
     let (events, _) = regions("Gunmen attacked a truck leaving Gao for Ansongo on Saturday.");
     assert!(events.iter().any(|r| r == "Gao"), "{events:?}");
