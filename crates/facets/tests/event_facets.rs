@@ -1287,6 +1287,10 @@ fn a_place_the_gazetteer_lacks_lies_in_the_one_region_of_the_group_named() {
         let (events, mentioned) = regions(text);
         assert!(events.is_empty() && mentioned.is_empty(), "{text}: {events:?}");
     }
+    // A lake shared by four countries is no village of the area.
+    let (events, _) =
+        regions("Boko Haram fighters attacked fishermen on islands in Lake Chad on Tuesday.");
+    assert!(events.is_empty(), "{events:?}");
     // A known place decides.
     let (events, _) = regions(
         "Boko Haram fighters abducted two traders in the village of Koulboua, 40 km from Zinder, on Tuesday.",

@@ -57,13 +57,41 @@ pub(super) fn fuzzy_candidates(
                 after: words_after(text, end, 2),
                 fuzzy: true,
             });
-        } else if super::demonyms::demonym_country(&sahel_text::fold(&text[start..ends[0]]))
-            .is_none()
-        {
+        } else if !is_feature_or_demonym(&text[start..ends[0]]) {
             unknown.push((start, end));
         }
     }
     (out, unknown)
+}
+
+/// Whether the first word of an unknown name makes it a natural feature ("Lake Chad", "Mont
+/// Hombori": no village) or is a demonym ("Nigerien territory").
+fn is_feature_or_demonym(first_word: &str) -> bool {
+    let folded = sahel_text::fold(first_word);
+    matches!(
+        folded.as_str(),
+        "lake"
+            | "lac"
+            | "river"
+            | "fleuve"
+            | "mount"
+            | "mont"
+            | "monts"
+            | "mountains"
+            | "forest"
+            | "foret"
+            | "island"
+            | "islands"
+            | "ile"
+            | "iles"
+            | "park"
+            | "parc"
+            | "valley"
+            | "vallee"
+            | "desert"
+            | "plateau"
+            | "massif"
+    ) || super::demonyms::demonym_country(&folded).is_some()
 }
 
 /// Byte offsets of the capitalised words right after a space, read bytewise (ASCII without
