@@ -1405,6 +1405,10 @@ impl<'a> Grammar<'a> {
                     _ => 1,
                 };
                 return match self.w(i + 1)? {
+                    // "the past week": the seven days before, not the calendar week before.
+                    "week" if w == "past" && !self.p(i + 2, '-') => {
+                        Some((Expr::LastN(-7, Unit::Day), i + 2))
+                    }
                     "week" if !self.p(i + 2, '-') => Some((Expr::Week(o), i + 2)),
                     "weekend" => Some((Expr::Weekend(o), i + 2)),
                     "week" => Some((Expr::Weekend(o), self.week_end(i + 1)?)),

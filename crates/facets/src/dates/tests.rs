@@ -245,6 +245,8 @@ fn relative_days_in_english() {
     assert_eq!(en("two days ago", PUB), ["2024-03-18"]);
     assert_eq!(en("a week ago", PUB), ["2024-03-13"]);
     assert_eq!(en("last week", PUB), ["2024-03-11..2024-03-17"]);
+    // "the past week" is the seven days before, not the calendar week before.
+    assert_eq!(en("over the past week", PUB), ["2024-03-13..2024-03-19"]);
 }
 
 #[test]
