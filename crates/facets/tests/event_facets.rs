@@ -1408,3 +1408,39 @@ fn a_quoted_name_after_an_article_and_a_country_s_own_place() {
     assert_eq!(events, ["Douentza"]);
     assert_eq!(mentioned, ["Bamako"]);
 }
+
+#[test]
+fn denials_teams_refuges_and_origins_of_humanitarian_notes() {
+    // A denied attack happened nowhere.
+    let (events, mentioned) = regions("Boulkessi : l'armée dément une attaque contre le camp");
+    assert!(events.is_empty(), "{events:?} {mentioned:?}");
+    // Where a team set out from, partners came from, people sought refuge or come from.
+    let (events, mentioned) = regions(
+        "Gunmen attacked Ogossagou on Sunday. A joint assessment team left Mopti this morning for Bankass.",
+    );
+    assert_eq!(events, ["Bandiagara"]);
+    assert_eq!(mentioned, ["Mopti"]);
+    let (events, mentioned) = regions(
+        "Gunmen attacked Diallassagou on Saturday. Humanitarian partners from Mopti conducted an assessment on Tuesday.",
+    );
+    assert_eq!(events, ["Bandiagara"]);
+    assert_eq!(mentioned, ["Mopti"]);
+    let (events, mentioned) = regions(
+        "Gunmen attacked Talataye on Tuesday. Thousands of people have sought refuge in Ménaka town.",
+    );
+    assert_eq!(events, ["Gao"]);
+    assert_eq!(mentioned, ["Ménaka"]);
+    let (events, mentioned) = regions(
+        "Some 2,000 refugees arrived in Intikane on Monday. Most of them come from the area of Ménaka.",
+    );
+    assert_eq!(events, ["Tahoua"]);
+    assert_eq!(mentioned, ["Ménaka"]);
+    // A river's flood ("les crues du Bani") and a club named after its town.
+    let (events, _) =
+        regions("Mardi, les crues du Bani ont détruit des rizières autour de Djenné.");
+    assert_eq!(events, ["Mopti"]);
+    let (events, mentioned) =
+        regions("L'ASFA-Yennenga a battu samedi à Ouagadougou le Racing Club de Bobo-Dioulasso.");
+    assert_eq!(events, ["Kadiogo"]);
+    assert_eq!(mentioned, ["Guiriko"]);
+}

@@ -216,6 +216,11 @@ fn name_cues(text: &str, start: usize, end: usize) -> NameCues {
     // "the Bani and Niger rivers": the first of two rivers named together too.
     let river = c.river_after.contains(next)
         || c.river_before.contains(prev)
+        // "les crues du Bani".
+        || matches!(prev, "du" | "de" | "d" | "of")
+            && before
+                .get(1)
+                .is_some_and(|w| matches!(w.as_str(), "crue" | "crues"))
         || matches!(next, "and" | "et")
             && words_after(text, end, 3)
                 .get(2)

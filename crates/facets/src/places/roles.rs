@@ -152,17 +152,15 @@ pub(super) fn role_of(
 /// came from, not where things happened; through the name of a facility, further back.
 fn went_or_came_from(text: &str, c: &Candidate) -> bool {
     let before = &c.before;
-    // "the convoy, which had left Gao for Kidal, was attacked": the start of a journey made
-    // before what happened ("a truck leaving Gao for Ayorou was attacked" may be near Gao).
+    // "the convoy, which had left Gao for Kidal, was attacked", "the team left Mopti this
+    // morning for Bankass": the start of a journey made before what happened ("a truck leaving
+    // Gao for Ayorou was attacked" may be near Gao).
     let journey_start = before
         .first()
         .is_some_and(|w| matches!(w.as_str(), "left" | "quitte"))
-        && before
-            .get(1)
-            .is_some_and(|w| matches!(w.as_str(), "had" | "avait" | "avaient"))
-        && c.after
-            .first()
-            .is_some_and(|w| matches!(w.as_str(), "for" | "pour" | "vers" | "towards" | "toward"));
+        && words_after(text, c.end, 4)
+            .iter()
+            .any(|w| matches!(w.as_str(), "for" | "pour" | "vers" | "towards" | "toward"));
     journey_start
         || is_destination_or_origin(before)
         || before.len() == 5
@@ -673,8 +671,9 @@ fn is_destination_or_origin(before: &[String]) -> bool {
     if to_a_facility {
         return true;
     }
-    // "arriving from the Bandiagara, Bankass and Koro circles": an article may follow "from".
-    let from = usize::from(words.first().is_some_and(|w| w == "the"));
+    // "arriving from the Bandiagara, Bankass and Koro circles": an article may follow "from";
+    // "come from the area of Léré": and the words of a unit.
+    let from = skip_unit_words(words);
     if words.get(from).is_some_and(|w| w == "from") && moving(from + 1) {
         return true;
     }
