@@ -1444,3 +1444,29 @@ fn denials_teams_refuges_and_origins_of_humanitarian_notes() {
     assert_eq!(events, ["Kadiogo"]);
     assert_eq!(mentioned, ["Guiriko"]);
 }
+
+#[test]
+fn names_as_words_surnames_abroad_hedged_origins_and_a_silent_capital() {
+    // Region names listed as names: the words, not the places.
+    let (events, mentioned) = regions(
+        "Huit mois après la réforme, les nouveaux noms – Liptako, Soum, Goulmou – sont entrés dans l'usage.",
+    );
+    assert!(events.is_empty() && mentioned.is_empty(), "{events:?}");
+    // A surname that is also a town of another country than the report's.
+    let (events, _) = regions(
+        "Soldiers drove into Bamako on Tuesday, surrounded the president's residence and took Keita and Cisse back to Kati.",
+    );
+    assert!(!events.iter().any(|r| r == "Tahoua"), "{events:?}");
+    // Where units set out from, hedged.
+    let (events, mentioned) = regions(
+        "Lundi, des unités venues de plusieurs garnisons, notamment de Kaya et de Dédougou, ont pris position à Ouagadougou.",
+    );
+    assert_eq!(events, ["Kadiogo"]);
+    assert_eq!(mentioned, ["Kuilsé", "Bankui"]);
+    // A capital that did not react stands for its government.
+    let (events, mentioned) = regions(
+        "Le sommet d'Abuja a levé samedi les sanctions contre le Niger. Niamey n'avait pas réagi dimanche soir.",
+    );
+    assert!(events.is_empty(), "{events:?}");
+    assert_eq!(mentioned, ["Niamey"]);
+}

@@ -10,7 +10,9 @@ use super::names::{
     title_case_line,
 };
 use super::units::{listed_unit, nearer, parent_bracket_position, unit_word_at};
-use super::zones::{names_a_company, names_a_vessel, quoted_as_a_name, zone_spans};
+use super::zones::{
+    listed_as_names, names_a_company, names_a_vessel, quoted_as_a_name, zone_spans,
+};
 use crate::gazetteer::{EntryId, Gazetteer, NameMatch, PlaceKind, Source};
 
 /// A match with its viable entries and context.
@@ -99,6 +101,7 @@ fn candidate(text: &str, g: &Gazetteer, m: &NameMatch) -> Option<Candidate> {
     if names_a_vessel(text, m.start, m.end)
         || quoted_as_a_name(text, m.start, m.end)
         || names_a_company(text, m.end)
+        || listed_as_names(text, m.start)
     {
         return None;
     }
@@ -301,6 +304,7 @@ fn viability(
     if e.common_word && ["'s ", "’s "].iter().any(|p| text[m.end..].starts_with(p)) {
         return Viability::No;
     }
+
     let yes = |viable: bool| {
         if viable {
             Viability::Viable

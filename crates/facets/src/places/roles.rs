@@ -353,9 +353,10 @@ fn stands_for_its_government(e: &Entry, c: &Candidate) -> bool {
     cues.government.any_of(&before[..before.len().min(2)])
         || paired()
         || possessive
+        // "Niamey n'avait pas réagi": a capital as the subject of a negated verb.
         || after
             .first()
-            .is_some_and(|w| cues.government_verb.contains(w))
+            .is_some_and(|w| cues.government_verb.contains(w) || w == "n" || w == "ne")
             && !before
                 .first()
                 .is_some_and(|w| w == "a" || w == "in" || w == "at")
@@ -686,6 +687,18 @@ fn is_destination_or_origin(before: &[String]) -> bool {
         _ => unit,
     };
     let of = |w: &String| matches!(w.as_str(), "de" | "d" | "du" | "des");
+    // "venues de plusieurs garnisons, notamment de Bobo-Dioulasso": a hedged "de" after an
+    // origin further back (read through the words of a candidate's longer window).
+    if words.first().is_some_and(of)
+        && words.get(1).is_some_and(|w| c.hedge.contains(w))
+        && words
+            .iter()
+            .skip(2)
+            .take(6)
+            .any(|w| c.origin.contains(w) || c.movement.contains(w))
+    {
+        return true;
+    }
     let article = |w: &String| matches!(w.as_str(), "la" | "le" | "l" | "les");
     // "venus de la Tapoa": an article may come between "de" and the name.
     let after_of = words.first().is_some_and(of)

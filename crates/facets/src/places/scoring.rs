@@ -376,7 +376,13 @@ fn best_entry(g: &Gazetteer, c: &Candidate, index: usize, ev: &Evidence) -> Opti
     // A GeoNames place in a country nothing else in the text points to, when the text points
     // to another country at least twice ("the Nigerien army raided the village of Boulaye": no
     // Nigerien Boulaye, the Malian one is not meant).
-    if b.source == Source::GeoNames && foreign_to_the_text(g, c, b.country_code, ev) {
+    // Likewise a built-in name that is also a surname ("took Keita and Cisse back to Kati" in a
+    // report on Mali: Niger's Kéita is not meant).
+    let surname_like =
+        b.common_word && !b.name.contains([' ', '-', '\'']) && b.kind != PlaceKind::Country;
+    if (b.source == Source::GeoNames || surname_like)
+        && foreign_to_the_text(g, c, b.country_code, ev)
+    {
         return None;
     }
     Some(best)

@@ -128,3 +128,27 @@ pub(super) fn names_a_company(text: &str, end: usize) -> bool {
         .unwrap_or("");
     word.starts_with(char::is_uppercase) && cues().company.contains_folded(word)
 }
+
+/// Whether the name stands in a list of names introduced as names: "les nouveaux noms – Liptako,
+/// Soum, Goulmou", "the new names: Liptako, Soum" (the words, not the places).
+pub(super) fn listed_as_names(text: &str, start: usize) -> bool {
+    let from = super::context::window_start(text, start, QUOTED_NAME_WINDOW);
+    let window = &text[from..start];
+    let Some(colon) = window.rfind([':', '–', '—']) else {
+        return false;
+    };
+    // Between the introducing mark and the name: only names, commas and list words.
+    let list_only = window[colon..]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "et" | "and" | "ou" | "or"));
+    let folded = sahel_text::fold(&window[..colon]);
+    let intro: Vec<&str> = super::context::words(&folded).collect();
+    list_only
+        && intro.iter().rev().take(3).any(|w| {
+            matches!(
+                *w,
+                "name" | "names" | "nom" | "noms" | "appellation" | "appellations"
+            )
+        })
+}
