@@ -527,6 +527,11 @@ fn a_capital_a_distance_away_and_a_hospital_one_goes_to_are_mentions() {
     );
     assert!(events.is_empty(), "{events:?}");
     assert_eq!(mentioned, ["Niamey"]);
+    // Not the town itself as the subject.
+    let (events, _) = regions(
+        "Après l'attaque de mardi contre l'école de gendarmerie, Bamako ne peut plus se croire à l'abri.",
+    );
+    assert_eq!(events, ["Bamako"]);
     let (events, mentioned) = regions(
         "On Monday gunmen killed 32 villagers in Diallassagou; the wounded were taken to the hospital in Sevare.",
     );
@@ -1469,4 +1474,9 @@ fn names_as_words_surnames_abroad_hedged_origins_and_a_silent_capital() {
     );
     assert!(events.is_empty(), "{events:?}");
     assert_eq!(mentioned, ["Niamey"]);
+    // Not the town itself as the subject.
+    let (events, _) = regions(
+        "Après l'attaque de mardi contre l'école de gendarmerie, Bamako ne peut plus se croire à l'abri.",
+    );
+    assert_eq!(events, ["Bamako"]);
 }

@@ -133,7 +133,7 @@ pub(super) fn role_of(
         || c.before.iter().take(3).any(|w| cues().contacted.contains(w))
         || settled_in(text, c)
         || where_a_statement_was_read(text, c)
-        || stands_for_its_government(e, c)
+        || stands_for_its_government(text, e, c)
         || in_an_official_title(text, e, c)
         || e.kind == PlaceKind::Country && country_in_passing(text, g, c, all)
         || reached_or_left(&c.before)
@@ -328,7 +328,7 @@ fn is_capital(e: &Entry) -> bool {
 
 /// A capital standing for its government ("les autorités de Bamako", "Niamey a dénoncé"), not
 /// "à Bamako, …".
-fn stands_for_its_government(e: &Entry, c: &Candidate) -> bool {
+fn stands_for_its_government(text: &str, e: &Entry, c: &Candidate) -> bool {
     if !is_capital(e) {
         return false;
     }
@@ -353,13 +353,24 @@ fn stands_for_its_government(e: &Entry, c: &Candidate) -> bool {
     cues.government.any_of(&before[..before.len().min(2)])
         || paired()
         || possessive
-        // "Niamey n'avait pas réagi": a capital as the subject of a negated verb.
-        || after
+        || (after
             .first()
-            .is_some_and(|w| cues.government_verb.contains(w) || w == "n" || w == "ne")
+            .is_some_and(|w| cues.government_verb.contains(w))
+            || negated_comment(text, c.end))
             && !before
                 .first()
                 .is_some_and(|w| w == "a" || w == "in" || w == "at")
+}
+
+/// "Niamey n'avait pas réagi", "Bamako ne commente pas": a capital as the subject of a negated
+/// word of comment (not "Bamako ne peut plus se croire à l'abri", the town itself).
+fn negated_comment(text: &str, end: usize) -> bool {
+    let after = words_after(text, end, 4);
+    after.first().is_some_and(|w| w == "n" || w == "ne")
+        && after.iter().skip(1).any(|w| {
+            cues().comment.contains(w)
+                || cues().government_verb.contains(w) && !matches!(w.as_str(), "a" | "ont")
+        })
 }
 
 /// "le gouverneur de la région du Goulmou", "the governor of Mopti region": a title.
