@@ -1480,3 +1480,28 @@ fn names_as_words_surnames_abroad_hedged_origins_and_a_silent_capital() {
     );
     assert_eq!(events, ["Bamako"]);
 }
+
+#[test]
+fn a_landmark_town_a_nothing_to_report_line_an_operation_s_name_and_a_forecast() {
+    // A distance from a town named with its title.
+    let (events, mentioned) =
+        regions("Des hommes armés ont attaqué mardi Koulogon, à 110 km de la ville de Mopti.");
+    assert_eq!(events, ["Bandiagara"]);
+    assert_eq!(mentioned, ["Mopti"]);
+    // "RAS": rien à signaler.
+    let (events, _) = regions(
+        "05/03 - Attaque d'un poste de la gendarmerie à Boni.\n06/03 - Régions de Kidal et de Ménaka - RAS.",
+    );
+    assert_eq!(events, ["Douentza"]);
+    // An operation codenamed after a place.
+    let (events, mentioned) = regions(
+        "Last month, Burkina Faso carried out a joint operation, codenamed \"Comoé\", against militants on Tuesday.",
+    );
+    assert!(events.is_empty() && mentioned.is_empty(), "{events:?}");
+    // A forecast.
+    let (events, mentioned) = regions(
+        "Gunmen attacked Tessit on Monday. Expect continued pressure on the Gao-Ménaka axis in the coming weeks.",
+    );
+    assert_eq!(events, ["Gao"]);
+    assert_eq!(mentioned, ["Ménaka"]);
+}

@@ -440,6 +440,19 @@ fn is_distance_reference(before: &[String]) -> bool {
     {
         return false;
     }
+    // "110 km from the town of Mopti", "à 40 km de la ville de Kaya": past the town's title.
+    let titled = before
+        .get(1)
+        .is_some_and(|w| matches!(w.as_str(), "town" | "city" | "ville" | "localite"))
+        && before
+            .get(2)
+            .is_some_and(|w| matches!(w.as_str(), "the" | "la" | "l"))
+        && before
+            .get(3)
+            .is_some_and(|w| matches!(w.as_str(), "of" | "de" | "d" | "du" | "from"));
+    if titled {
+        return is_distance_reference(&before[3..]);
+    }
     let c = cues();
     for w in before.iter().skip(1).take(4) {
         if c.distance.contains(w) {
@@ -1325,7 +1338,11 @@ impl SentenceWords {
                 violence |= !c.gathering.contains(w);
             }
             let after_negation = negates(last) || negates(second) && !c.is_incident(last);
-            if after_negation && c.quiet.contains(w) || last == "nothing" && w == "report" {
+            // "Régions de Kidal et de Ménaka - RAS": rien à signaler.
+            if after_negation && c.quiet.contains(w)
+                || last == "nothing" && w == "report"
+                || written == "RAS"
+            {
                 quiet = true;
             } else if incident {
                 told = true;

@@ -64,6 +64,12 @@ pub(super) fn quoted_as_a_name(text: &str, start: usize, end: usize) -> bool {
         matches!(
             *w,
             "name"
+                | "codenamed"
+                | "dubbed"
+                | "baptise"
+                | "baptisee"
+                | "denomme"
+                | "denommee"
                 | "names"
                 | "nom"
                 | "noms"
