@@ -496,10 +496,11 @@ fn report_actors(
 ) -> Vec<String> {
     let g = &extractor.gazetteer;
     let mut actors = actor_names(&scan.mentions);
+    let country = report_country(g, mentions);
     // "le BIR" in a report set in Cameroon is Cameroon's rapid intervention battalion, not
     // Burkina Faso's: a force of Mali, Burkina Faso or Niger in a report whose places are all in
     // another country, which nothing else in the text points to (a demonym, a place of its own).
-    if let Some(here) = report_country(g, mentions).filter(|c| !matches!(*c, "ML" | "BF" | "NE")) {
+    if let Some(here) = country.filter(|c| !matches!(*c, "ML" | "BF" | "NE")) {
         let pointed_to = |code: &str| {
             demonyms.iter().any(|d| d == code.as_bytes())
                 || mentions
@@ -516,9 +517,7 @@ fn report_actors(
         });
     }
     if scan.national_forces {
-        if let Some(force) =
-            report_country(g, mentions).and_then(|c| extractor.actors.national_force(c))
-        {
+        if let Some(force) = country.and_then(|c| extractor.actors.national_force(c)) {
             if !actors.contains(&force.canonical) {
                 actors.push(force.canonical.clone());
                 actors.sort();
@@ -526,7 +525,7 @@ fn report_actors(
         }
     }
     if !actors.iter().any(|a| a == "EIGS" || a == "ISWAP") && scan.islamic_state {
-        let province = match report_country(g, mentions) {
+        let province = match country {
             Some("ML" | "BF") => Some("EIGS"),
             Some("NE") if !regions.is_empty() && regions.iter().all(|r| r == "Diffa") => {
                 Some("ISWAP")

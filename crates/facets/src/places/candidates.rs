@@ -37,6 +37,23 @@ pub(super) struct Candidate {
 }
 
 impl Candidate {
+    /// A candidate for a name the gazetteer does not hold as written (`slot` `u32::MAX`, no unit
+    /// cue), standing for `entries`: a fuzzy match, or the region of an unknown place.
+    pub(super) fn unlisted(text: &str, start: usize, end: usize, entries: Vec<EntryId>) -> Self {
+        Candidate {
+            start,
+            end,
+            slot: u32::MAX,
+            entries,
+            region_cue: false,
+            district_cue: false,
+            chain_only: Vec::new(),
+            before: words_before(text, start, 5),
+            after: words_after(text, end, 2),
+            fuzzy: true,
+        }
+    }
+
     /// Whether a country name is said as the other side of a border ("near the border with
     /// Mali", "à la frontière avec le Niger", "the Mali-Niger border").
     pub(super) fn names_a_border(&self) -> bool {

@@ -2,7 +2,7 @@
 //! strong place cue that no candidate covers, looked up fuzzily ([`Gazetteer::fuzzy_lookup`]).
 
 use super::candidates::Candidate;
-use super::context::{folds_into, word_before, words_after, words_before};
+use super::context::{folds_into, word_before};
 use super::cues::cues;
 use super::names::is_month_or_day;
 use crate::gazetteer::{name_key, EntryId, Gazetteer, PlaceKind};
@@ -45,18 +45,7 @@ pub(super) fn fuzzy_candidates(
             continue;
         }
         if let Some(entries) = fuzzy_localities(g, &text[start..end]) {
-            out.push(Candidate {
-                start,
-                end,
-                slot: u32::MAX,
-                entries,
-                region_cue: false,
-                district_cue: false,
-                chain_only: Vec::new(),
-                before: words_before(text, start, 5),
-                after: words_after(text, end, 2),
-                fuzzy: true,
-            });
+            out.push(Candidate::unlisted(text, start, end, entries));
         } else if !is_feature_or_demonym(&text[start..ends[0]]) {
             unknown.push((start, end));
         }

@@ -157,18 +157,7 @@ fn unknown_place_in_a_named_area(
     if !only_its_country || demonyms.iter().any(|&d| d != country) {
         return None;
     }
-    let c = candidates::Candidate {
-        start,
-        end,
-        slot: u32::MAX,
-        entries: vec![region],
-        region_cue: false,
-        district_cue: false,
-        chain_only: Vec::new(),
-        before: context::words_before(text, start, 5),
-        after: context::words_after(text, end, 2),
-        fuzzy: true,
-    };
+    let c = candidates::Candidate::unlisted(text, start, end, vec![region]);
     Some(PlaceMention {
         start,
         end,
