@@ -272,21 +272,31 @@ fn three_letter_geonames_names_need_a_strong_cue() {
     }
 }
 
-/// Loads made-up GeoNames rows `(id, name, alternate names, lat, lon, admin1)` of Mali into the
-/// built-in gazetteer.
+/// Loads made-up GeoNames rows `(id, name, alternate names, lat, lon, admin1)` into the built-in
+/// gazetteer: of Mali, or of the country before a dot (`BF.10`).
 fn with_made_up_rows(tag: &str, rows: &[(u32, &str, &str, f64, f64, &str)]) -> Gazetteer {
     let dir = std::env::temp_dir().join(format!("sahel-geonames-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.join("ML.txt");
-    let text: String = rows
+    let mut files: Vec<(String, String)> = Vec::new();
+    for (id, name, alt, lat, lon, code) in rows {
+        let (cc, a1) = code.split_once('.').unwrap_or(("ML", code));
+        let line = format!("{id}\t{name}\t{name}\t{alt}\t{lat}\t{lon}\tP\tPPL\t{cc}\t\t{a1}\t\t\t\t0\t\t300\tAfrica/Bamako\t2020-01-01\n");
+        match files.iter_mut().find(|(c, _)| c == cc) {
+            Some((_, text)) => text.push_str(&line),
+            None => files.push((cc.to_string(), line)),
+        }
+    }
+    let paths: Vec<std::path::PathBuf> = files
         .iter()
-        .map(|(id, name, alt, lat, lon, a1)| {
-            format!("{id}\t{name}\t{name}\t{alt}\t{lat}\t{lon}\tP\tPPL\tML\t\t{a1}\t\t\t\t0\t\t300\tAfrica/Bamako\t2020-01-01\n")
+        .map(|(cc, text)| {
+            let path = dir.join(format!("{cc}.txt"));
+            std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+            path
         })
         .collect();
-    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
     let mut g = Gazetteer::builtin().unwrap_or_else(|e| panic!("{e}"));
-    g.load_geonames(&[&path]).unwrap_or_else(|e| panic!("{e}"));
+    let refs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
+    g.load_geonames(&refs).unwrap_or_else(|e| panic!("{e}"));
     let _ = std::fs::remove_dir_all(&dir);
     g
 }
@@ -336,6 +346,46 @@ fn a_homonym_in_the_home_area_of_the_community_named_wins() {
     assert_eq!(
         region("ISGS militants attacked the village of Kelawane.").as_deref(),
         Some("Ménaka")
+    );
+}
+
+#[test]
+fn a_home_area_stops_at_the_borders_of_its_countries_and_weighs_most_at_its_core() {
+    // Two made-up villages of the same name within the Dogon country's circle: one on the
+    // Bandiagara plateau, one across the border in Burkina Faso, where the Dogon country is not.
+    let g = with_made_up_rows(
+        "area-border",
+        &[
+            (1, "Tabindourou", "", 14.30, -3.40, "04"),
+            (2, "Tabindourou", "", 13.70, -2.40, "BF.10"),
+        ],
+    );
+    let region = |g: &Gazetteer, name: &str, text: &str| {
+        sahel_facets::places::find_places(text, g)
+            .into_iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.region)
+    };
+    let name = "Tabindourou";
+    assert_eq!(region(&g, name, "Gunmen attacked the village of Tabindourou."), None);
+    assert_eq!(
+        region(&g, name, "Gunmen attacked the Dogon village of Tabindourou.").as_deref(),
+        Some("Bandiagara")
+    );
+    // Two made-up villages of the Dogon country: one at its core, one at its western edge, in
+    // the Mopti region; the core's is meant. Without the community named, no guess.
+    let g = with_made_up_rows(
+        "area-core",
+        &[
+            (1, "Kamberedi", "", 14.32, -3.08, "04"),
+            (2, "Kamberedi", "", 14.75, -4.05, "04"),
+        ],
+    );
+    let name = "Kamberedi";
+    assert_eq!(region(&g, name, "Gunmen attacked the village of Kamberedi."), None);
+    assert_eq!(
+        region(&g, name, "Dogon militiamen burned huts in Kamberedi.").as_deref(),
+        Some("Bandiagara")
     );
 }
 

@@ -45,41 +45,61 @@ pub(super) fn load_builtin(g: &mut Gazetteer) -> Result<()> {
 /// The home areas of communities and armed groups (`areas.tsv`).
 pub(super) fn load_areas(g: &mut Gazetteer, source: (&str, &str)) -> Result<()> {
     let mut areas = Vec::new();
-    for_each_row(source, &["cues", "lat", "lon", "radius_km"], |row| {
-        let cues: Vec<String> = row
-            .list("cues")
-            .iter()
-            .map(|c| c.trim().to_string())
-            .filter(|c| !c.is_empty())
-            .collect();
-        if cues.is_empty() {
-            return Err(row.error("empty `cues`".to_string()));
-        }
-        if let Some(bad) = cues
-            .iter()
-            .find(|c| !c.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') || c.contains("  "))
-        {
-            return Err(row.error(format!(
-                "cue {bad:?} is not lowercase ASCII words separated by one space"
-            )));
-        }
-        let radius = row.required("radius_km")?;
-        let radius_km = radius
-            .parse::<f64>()
-            .ok()
-            .filter(|r| r.is_finite() && *r > 0.0)
-            .ok_or_else(|| row.error(format!("`radius_km` is not a distance: {radius:?}")))?;
-        areas.push((
-            super::Area {
-                lat: row.coord("lat")?,
-                lon: row.coord("lon")?,
-                radius_km,
-                region: None,
-            },
-            cues,
-        ));
-        Ok(())
-    })?;
+    for_each_row(
+        source,
+        &["cues", "lat", "lon", "radius_km", "countries"],
+        |row| {
+            let cues: Vec<String> = row
+                .list("cues")
+                .iter()
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty())
+                .collect();
+            if cues.is_empty() {
+                return Err(row.error("empty `cues`".to_string()));
+            }
+            if let Some(bad) = cues.iter().find(|c| {
+                !c.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') || c.contains("  ")
+            }) {
+                return Err(row.error(format!(
+                    "cue {bad:?} is not lowercase ASCII words separated by one space"
+                )));
+            }
+            let radius = row.required("radius_km")?;
+            let radius_km = radius
+                .parse::<f64>()
+                .ok()
+                .filter(|r| r.is_finite() && *r > 0.0)
+                .ok_or_else(|| row.error(format!("`radius_km` is not a distance: {radius:?}")))?;
+            let mut countries = Vec::new();
+            for code in row.list("countries") {
+                match code.as_bytes() {
+                    [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
+                        countries.push([*a, *b]);
+                    }
+                    _ => {
+                        return Err(
+                            row.error(format!("`countries`: {code:?} is no ISO country code"))
+                        )
+                    }
+                }
+            }
+            if countries.is_empty() {
+                return Err(row.error("empty `countries`".to_string()));
+            }
+            areas.push((
+                super::Area {
+                    lat: row.coord("lat")?,
+                    lon: row.coord("lon")?,
+                    radius_km,
+                    countries,
+                    region: None,
+                },
+                cues,
+            ));
+            Ok(())
+        },
+    )?;
     g.set_areas(areas)
 }
 

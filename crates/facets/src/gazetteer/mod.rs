@@ -110,22 +110,26 @@ pub fn name_key(name: &str) -> String {
 
 /// The home area of a community or armed group (`data/gazetteer/areas.tsv`): a text naming it
 /// points to places inside ([`Gazetteer::areas_named`]).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Area {
     pub lat: f64,
     pub lon: f64,
     pub radius_km: f64,
+    /// The countries the area lies in (ISO codes): a circle drawn around the inner Niger delta
+    /// reaches into Burkina Faso, the Katiba Macina's home does not.
+    pub countries: Vec<[u8; 2]>,
     /// The region of the three countries every built-in locality inside the area lies in, when
     /// they all lie in one (the Lake Chad basin in Niger: Diffa; not the Dogon country, across
-    /// three regions of Mali and two of Burkina Faso): a place of the area the gazetteer does not
+    /// three regions of Mali): a place of the area the gazetteer does not
     /// know lies in it.
     pub region: Option<EntryId>,
 }
 
 impl Area {
-    /// Whether the point lies inside the area.
-    pub fn contains(&self, lat: f64, lon: f64) -> bool {
-        distance_km(self.lat, self.lon, lat, lon) <= self.radius_km
+    /// Whether the place lies inside the area: within its radius, in one of its countries.
+    pub fn contains(&self, e: &Entry) -> bool {
+        self.countries.contains(&e.country_code)
+            && distance_km(self.lat, self.lon, e.lat, e.lon) <= self.radius_km
     }
 }
 
@@ -240,7 +244,7 @@ impl Gazetteer {
             .entries
             .iter()
             .filter(|e| e.kind == PlaceKind::Locality && e.source == Source::Builtin)
-            .filter(|e| area.contains(e.lat, e.lon))
+            .filter(|e| area.contains(e))
             .filter_map(|e| e.region);
         let first = inside.next()?;
         inside.all(|r| r == first).then_some(first)
@@ -273,7 +277,7 @@ impl Gazetteer {
                 continue;
             }
             if let Some(&a) = self.area_of_cue.get(m.pattern().as_usize()) {
-                let area = self.areas[a];
+                let area = self.areas[a].clone();
                 if !out.contains(&area) {
                     out.push(area);
                 }

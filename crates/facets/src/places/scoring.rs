@@ -45,9 +45,14 @@ const NEAR_KM: f64 = 60.0;
 /// A homonym of another name of the text within [`HOMONYM_NEIGHBOURS_KM`] ("Soye and Omo": the
 /// Soye near an Omo): weaker, both names may be wrong.
 const NEAR_A_HOMONYM: f64 = 1.5;
-/// Inside the home area of a community or group the text names: as likely as a place near another
-/// place of the text.
+/// Inside the home area of a community or group the text names, at its centre: as likely as a
+/// place near another place of the text.
 const IN_A_NAMED_HOME_AREA: f64 = 2.5;
+/// The share of [`IN_A_NAMED_HOME_AREA`] a place at the area's edge gets: the drawn circle is
+/// rough, a group's villages are likelier near its core ("Dogon militiamen burned huts in the
+/// village of Madougou": of the three Madougou of the Dogon country, the one on the plateau, not
+/// the one at its edge near Mopti; nothing in the text tells them apart otherwise).
+const AT_THE_HOME_AREA_EDGE: f64 = 0.5;
 /// A GeoNames place named by one of its alternate names is less likely meant than a homonym named
 /// by its own name.
 const ALTERNATE_NAME: f64 = -0.5;
@@ -470,8 +475,17 @@ fn score(g: &Gazetteer, c: &Candidate, index: usize, id: EntryId, ev: &Evidence)
     {
         s += NEAR_A_HOMONYM;
     }
-    if e.kind == PlaceKind::Locality && ev.areas.iter().any(|a| a.contains(e.lat, e.lon)) {
-        s += IN_A_NAMED_HOME_AREA;
+    if e.kind == PlaceKind::Locality {
+        if let Some(nearness) = ev
+            .areas
+            .iter()
+            .filter(|a| a.contains(e))
+            .map(|a| 1.0 - distance_km(a.lat, a.lon, e.lat, e.lon) / a.radius_km)
+            .max_by(f64::total_cmp)
+        {
+            s += IN_A_NAMED_HOME_AREA
+                * (AT_THE_HOME_AREA_EDGE + (1.0 - AT_THE_HOME_AREA_EDGE) * nearness);
+        }
     }
     if e.source == Source::GeoNames
         && c.slot != u32::MAX
