@@ -225,6 +225,7 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
         &unanchored,
         &mut mentions,
     );
+    demote_closing_asides(g, &read, &mut mentions, &event_dated);
     let places = report_places(g, &mentions);
     let located = event_facets(g, &mentions);
     let regions = located.regions.clone();
@@ -352,6 +353,72 @@ fn demote_undated_regions(
         let elsewhere = placed.iter().any(|&span| span != (s, e));
         if elsewhere && !event_dated(s, e) {
             m.role = PlaceRole::Mention;
+        }
+    }
+}
+
+/// Where the closing part of a report starts, as a share of its text: news is written from the
+/// most important down, and its last quarter holds context (what the region has seen before,
+/// where the displaced went, what officials in the capital said).
+const CLOSING_PART: f64 = 0.75;
+
+/// A region the report's events reach only through one place, named once, in its closing part,
+/// in a sentence without a date of the events, is an aside when the report has event places in
+/// another region: "Tens of thousands of people have since sought refuge in Ménaka town" or "the
+/// plan was launched in Niamey" at the end of a report on attacks elsewhere. An event of the
+/// report told there comes with its day ("Le 19 octobre, … aux environs de Dan Issa"); a region
+/// the title or the lead names is no aside.
+fn demote_closing_asides(
+    g: &Gazetteer,
+    read: &ReadText<'_>,
+    mentions: &mut [crate::places::PlaceMention],
+    event_dated: &dyn Fn(usize, usize) -> bool,
+) {
+    let text_len = read.read.len() - read.text_start;
+    if text_len == 0 {
+        return;
+    }
+    let lead_end = first_sentence_end(read);
+    let region_of = |m: &crate::places::PlaceMention| {
+        g.entry(m.entry)
+            .region
+            .map(|r| crate::places::current_region(g, r))
+    };
+    let events: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].role == PlaceRole::Event && region_of(&mentions[i]).is_some())
+        .collect();
+    let mut regions: Vec<crate::gazetteer::EntryId> = events
+        .iter()
+        .filter_map(|&i| region_of(&mentions[i]))
+        .collect();
+    regions.sort_unstable();
+    regions.dedup();
+    if regions.len() < 2 {
+        return;
+    }
+    let mut asides = Vec::new();
+    for &r in &regions {
+        let [only] = events
+            .iter()
+            .copied()
+            .filter(|&i| region_of(&mentions[i]) == Some(r))
+            .collect::<Vec<_>>()[..]
+        else {
+            continue;
+        };
+        let m = &mentions[only];
+        let Some(at) = m.start.checked_sub(read.text_start) else {
+            continue; // in the title
+        };
+        let (s, e) = read.sentences.around(m.start, m.end);
+        if s >= lead_end && (at as f64) >= CLOSING_PART * text_len as f64 && !event_dated(s, e) {
+            asides.push(only);
+        }
+    }
+    // Some region stays: a report is not all asides.
+    if asides.len() < regions.len() {
+        for i in asides {
+            mentions[i].role = PlaceRole::Mention;
         }
     }
 }

@@ -1505,3 +1505,34 @@ fn a_landmark_town_a_nothing_to_report_line_an_operation_s_name_and_a_forecast()
     assert_eq!(events, ["Gao"]);
     assert_eq!(mentioned, ["Ménaka"]);
 }
+
+#[test]
+fn a_region_named_once_at_the_end_of_a_report_without_a_date_is_an_aside() {
+    let report = |closing: &str| {
+        format!(
+            "Des hommes armés ont attaqué mardi le marché de Tessit, tuant quatre commerçants et \
+             emportant du bétail.\n\nSelon un élu local, les assaillants sont arrivés à moto en \
+             début d'après-midi et ont tiré sur la foule avant d'incendier plusieurs boutiques. \
+             Les blessés ont été pris en charge par le centre de santé de la commune.\n\nLes \
+             habitants réclament le retour d'un poste de sécurité fermé l'an dernier et \
+             dénoncent l'isolement de la commune, sans liaison routière sûre depuis des \
+             mois.\n\n{closing}"
+        )
+    };
+    // Context at the end, undated.
+    let (events, mentioned) = regions(&report(
+        "Les attaques contre les foires hebdomadaires se multiplient aussi autour de Boni.",
+    ));
+    assert_eq!(events, ["Gao"]);
+    assert_eq!(mentioned, ["Douentza"]);
+    // An incident of the report told at the end comes with its day: an event.
+    let (events, _) = regions(&report(
+        "Le même jour, une patrouille a été visée par un engin explosif près de Boni.",
+    ));
+    assert_eq!(events, ["Gao", "Douentza"]);
+    // Nor a region of a short note's only sentence.
+    let (events, _) = regions(
+        "Gunmen looted the market of Tessit and burned shops, then ambushed a convoy near Boni.",
+    );
+    assert_eq!(events, ["Gao", "Douentza"]);
+}

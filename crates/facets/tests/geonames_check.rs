@@ -367,9 +367,17 @@ fn a_home_area_stops_at_the_borders_of_its_countries_and_weighs_most_at_its_core
             .and_then(|p| p.region)
     };
     let name = "Tabindourou";
-    assert_eq!(region(&g, name, "Gunmen attacked the village of Tabindourou."), None);
     assert_eq!(
-        region(&g, name, "Gunmen attacked the Dogon village of Tabindourou.").as_deref(),
+        region(&g, name, "Gunmen attacked the village of Tabindourou."),
+        None
+    );
+    assert_eq!(
+        region(
+            &g,
+            name,
+            "Gunmen attacked the Dogon village of Tabindourou."
+        )
+        .as_deref(),
         Some("Bandiagara")
     );
     // Two made-up villages of the Dogon country: one at its core, one at its western edge, in
@@ -382,7 +390,10 @@ fn a_home_area_stops_at_the_borders_of_its_countries_and_weighs_most_at_its_core
         ],
     );
     let name = "Kamberedi";
-    assert_eq!(region(&g, name, "Gunmen attacked the village of Kamberedi."), None);
+    assert_eq!(
+        region(&g, name, "Gunmen attacked the village of Kamberedi."),
+        None
+    );
     assert_eq!(
         region(&g, name, "Dogon militiamen burned huts in Kamberedi.").as_deref(),
         Some("Bandiagara")
