@@ -229,7 +229,8 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
     let places = report_places(g, &mentions);
     let located = event_facets(g, &mentions);
     let regions = located.regions.clone();
-    let (published, event_dates) = (dated.published, dated.dates);
+    let (published, mut event_dates) = (dated.published, dated.dates);
+    recall_closing_months(&read, &mut event_dates);
     // The actors under the names that fit the report's date: its first event month, else the
     // month it was published.
     let months = dates::event_months(&event_dates);
@@ -420,6 +421,47 @@ fn demote_closing_asides(
         for i in asides {
             mentions[i].role = PlaceRole::Mention;
         }
+    }
+}
+
+/// A month whose every event date stands in the closing part of a report ([`CLOSING_PART`]), and
+/// that is earlier than another month of its events, is a recall: the report told its events
+/// first and comes back to what preceded them at the end ("Le 27 décembre, une attaque
+/// similaire avait visé…" under a report of January's events). Dates spanning several months
+/// are left as they are.
+fn recall_closing_months(read: &ReadText<'_>, dates: &mut [dates::EventDate]) {
+    let text_len = read.read.len() - read.text_start;
+    let closing = |d: &dates::EventDate| {
+        d.start
+            .checked_sub(read.text_start)
+            .is_some_and(|at| at as f64 >= CLOSING_PART * text_len as f64)
+    };
+    let months_of = |d: &dates::EventDate| -> Vec<String> {
+        let mut m: Vec<String> = d.values().iter().filter_map(|v| v.month()).collect();
+        m.dedup();
+        m
+    };
+    let months = dates::event_months(dates);
+    let mut recalled = Vec::new();
+    for month in &months {
+        if !months.iter().any(|o| o > month) {
+            continue;
+        }
+        let supporting: Vec<usize> = (0..dates.len())
+            .filter(|&i| {
+                dates[i].role == dates::DateRole::Event && months_of(&dates[i]).contains(month)
+            })
+            .collect();
+        if supporting
+            .iter()
+            .all(|&i| closing(&dates[i]) && months_of(&dates[i]).len() == 1)
+        {
+            recalled.extend(supporting);
+        }
+    }
+    for i in recalled {
+        dates[i].role = dates::DateRole::Background;
+        dates[i].cue = Some(dates::TimeCue::Recall);
     }
 }
 

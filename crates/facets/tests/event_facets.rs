@@ -1536,3 +1536,51 @@ fn a_region_named_once_at_the_end_of_a_report_without_a_date_is_an_aside() {
     );
     assert_eq!(events, ["Gao", "Douentza"]);
 }
+
+#[test]
+fn a_month_dated_only_in_the_closing_part_before_the_events_is_a_recall() {
+    let report = |closing: &str| {
+        read(
+            &format!(
+                "Des hommes armés ont attaqué le 3 janvier le poste de gendarmerie de Tessit, \
+                 tuant deux gendarmes.\n\nSelon une source sécuritaire, les assaillants, venus à \
+                 moto, ont incendié un véhicule avant de se replier vers la frontière. Un \
+                 ratissage était en cours le 4 janvier dans les environs de la commune.\n\nLes \
+                 habitants disent vivre dans la peur et réclament le renforcement du dispositif \
+                 de sécurité sur l'axe principal, coupé depuis plusieurs semaines.\n\n{closing}"
+            ),
+            "2025-01-06",
+        )
+    };
+    // The end comes back to an earlier attack: its month is background.
+    let x =
+        report("Le 27 décembre, une patrouille avait été prise en embuscade dans la même zone.");
+    assert_eq!(x.months, ["2025-01"]);
+    assert!(
+        x.background_months.contains(&"2024-12".to_string()),
+        "{x:?}"
+    );
+    // Without a word of recall too.
+    let x = report("Le 27 décembre, une patrouille a été prise en embuscade dans la même zone.");
+    assert_eq!(x.months, ["2025-01"]);
+    // A later month at the end is the report's own (a summary running into the next month).
+    let x = read(
+        "Le 28 décembre, des hommes armés ont attaqué le poste de gendarmerie de Tessit, tuant \
+         deux gendarmes.\n\nSelon une source sécuritaire, les assaillants, venus à moto, ont \
+         incendié un véhicule avant de se replier vers la frontière. Les habitants réclament le \
+         renforcement du dispositif de sécurité sur l'axe principal.\n\nLe 2 janvier, une \
+         patrouille a été prise en embuscade près de Boni.",
+        "2025-01-06",
+    );
+    assert_eq!(x.months, ["2024-12", "2025-01"]);
+    // A month dated earlier in the report too stays.
+    let x = read(
+        "Le 27 décembre puis le 3 janvier, des hommes armés ont attaqué le poste de gendarmerie \
+         de Tessit.\n\nSelon une source sécuritaire, les assaillants, venus à moto, ont incendié \
+         un véhicule avant de se replier vers la frontière. Les habitants réclament le \
+         renforcement du dispositif de sécurité sur l'axe principal.\n\nLe 27 décembre, les \
+         assaillants avaient aussi enlevé deux bergers.",
+        "2025-01-06",
+    );
+    assert_eq!(x.months, ["2024-12", "2025-01"]);
+}
