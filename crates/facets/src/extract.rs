@@ -431,10 +431,13 @@ fn demote_closing_asides(
 /// are left as they are.
 fn recall_closing_months(read: &ReadText<'_>, dates: &mut [dates::EventDate]) {
     let text_len = read.read.len() - read.text_start;
+    // Not the lines of a log ("02/01 - Embuscade près de Boni."), which may run from the
+    // newest day to the oldest.
     let closing = |d: &dates::EventDate| {
         d.start
             .checked_sub(read.text_start)
             .is_some_and(|at| at as f64 >= CLOSING_PART * text_len as f64)
+            && !heads_a_line(read.read, d)
     };
     let months_of = |d: &dates::EventDate| -> Vec<String> {
         let mut m: Vec<String> = d.values().iter().filter_map(|v| v.month()).collect();
@@ -463,6 +466,16 @@ fn recall_closing_months(read: &ReadText<'_>, dates: &mut [dates::EventDate]) {
         dates[i].role = dates::DateRole::Background;
         dates[i].cue = Some(dates::TimeCue::Recall);
     }
+}
+
+/// Whether the date heads its line, after a list marker, followed by a dash or a colon ("02/01 -
+/// Embuscade près de Boni.", "- 14 mars : …").
+fn heads_a_line(text: &str, d: &dates::EventDate) -> bool {
+    let line = text[..d.start].rfind('\n').map_or(0, |i| i + 1);
+    text[line..d.start]
+        .trim_start_matches(['-', '*', '•', ' '])
+        .is_empty()
+        && heads_its_line(&text[d.end..])
 }
 
 /// Whether what follows a date makes it a line's heading: a dash or a colon ("Janvier 2013 -

@@ -1573,6 +1573,16 @@ fn a_month_dated_only_in_the_closing_part_before_the_events_is_a_recall() {
         "2025-01-06",
     );
     assert_eq!(x.months, ["2024-12", "2025-01"]);
+    // Nor the lines of a log running from the newest day to the oldest.
+    let x = read(
+        "Journal des incidents, semaine du 29 décembre au 4 janvier.\n\
+         04/01 - Attaque du poste de gendarmerie de Tessit ; deux gendarmes tués.\n\
+         03/01 - Enlèvement de deux bergers près de Ménaka, libérés le soir même.\n\
+         02/01 - Marché de Boni fermé après des menaces ; pas de victime signalée.\n\
+         30/12 - Embuscade contre un convoi de ravitaillement sur l'axe Douentza-Boni.",
+        "2025-01-06",
+    );
+    assert_eq!(x.months, ["2024-12", "2025-01"]);
     // A month dated earlier in the report too stays.
     let x = read(
         "Le 27 décembre puis le 3 janvier, des hommes armés ont attaqué le poste de gendarmerie \
