@@ -326,11 +326,15 @@ fn recalled_place(
     after_recall || recalls_undated || dated_background
 }
 
+/// Longest gap between two items of a list of regions, in bytes (" et de ").
+const MAX_LIST_GAP: usize = 12;
+
 /// A region named as a whole ("les régions de Mopti, de Ségou et de Tombouctou", "the Tahoua and
 /// Dosso regions"), in a sentence without a date of the report's events (`event_dated`), is a
 /// passing mention when the report's events are placed more precisely elsewhere: such sentences
 /// speak of a region in general (where a group operates, where the displaced are, where violence
-/// has gone on for years), while the events have their towns.
+/// has gone on for years), while the events have their towns. So is a region named in a list of
+/// regions, dated or not.
 fn demote_undated_regions(
     g: &Gazetteer,
     sentences: &evidence::Sentences<'_>,
@@ -346,13 +350,55 @@ fn demote_undated_regions(
         })
         .map(|m| sentences.around(m.start, m.end))
         .collect();
+    // The regions named as a whole, with their sentence: several in one sentence are a list
+    // ("Dosso and Tahoua regions, which reported cases in July, notified none this week", "les
+    // régions de Tillabéri et de Tahoua"), an overview's words even with a date.
+    let wholes: Vec<(usize, usize, crate::gazetteer::EntryId)> = mentions
+        .iter()
+        .filter(|m| kind(m) == PlaceKind::Region)
+        .map(|m| (m.start, m.end, m.entry))
+        .collect();
+    let text = sentences.text();
+    // Joined to another region named as a whole by the words of a list ("Dosso and Tahoua",
+    // "de Tillabéri et de Tahoua", "Liptako, Soum").
+    let listed = |m: &crate::places::PlaceMention| {
+        wholes.iter().any(|&(start, end, entry)| {
+            let (a, b) = if end <= m.start {
+                (end, m.start)
+            } else {
+                (m.end, start)
+            };
+            entry != m.entry
+                && a <= b
+                && b - a <= MAX_LIST_GAP
+                && sahel_text::fold(&text[a..b])
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .all(|w| {
+                        matches!(
+                            w,
+                            "et" | "and"
+                                | "ou"
+                                | "or"
+                                | "de"
+                                | "du"
+                                | "d"
+                                | "des"
+                                | "la"
+                                | "le"
+                                | "l"
+                                | "the"
+                        )
+                    })
+        })
+    };
     for m in mentions.iter_mut() {
         if m.role != PlaceRole::Event || kind(m) != PlaceKind::Region {
             continue;
         }
         let (s, e) = sentences.around(m.start, m.end);
         let elsewhere = placed.iter().any(|&span| span != (s, e));
-        if elsewhere && !event_dated(s, e) {
+        if elsewhere && (!event_dated(s, e) || listed(m)) {
             m.role = PlaceRole::Mention;
         }
     }

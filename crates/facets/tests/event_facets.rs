@@ -1594,3 +1594,27 @@ fn a_month_dated_only_in_the_closing_part_before_the_events_is_a_recall() {
     );
     assert_eq!(x.months, ["2024-12", "2025-01"]);
 }
+
+#[test]
+fn regions_named_as_a_list_of_wholes_are_an_overview_even_with_a_date() {
+    let (events, mentioned) = regions(
+        "Gunmen killed three traders at the Téra market on Monday. On Tuesday, the Dosso and \
+         Maradi regions recorded eleven security incidents.",
+    );
+    assert_eq!(events, ["Tillabéri"]);
+    assert_eq!(mentioned, ["Dosso", "Maradi"]);
+    // The list only: the region the sentence is about stays.
+    let (events, mentioned) = regions(
+        "Des hommes armés ont attaqué lundi le marché de Téra, tuant trois commerçants. La région \
+         de Dosso, longtemps épargnée par les violences qui touchent les régions de Tillabéri et \
+         de Maradi, a enregistré mardi onze incidents.",
+    );
+    assert_eq!(events, ["Tillabéri", "Dosso"]);
+    assert_eq!(mentioned, ["Maradi"]);
+    // One region named as the place of a dated event stays.
+    let (events, _) = regions(
+        "Des hommes armés ont attaqué lundi le marché de Téra. Mardi, dans la région de Dosso, \
+         deux gendarmes ont été tués dans une embuscade.",
+    );
+    assert_eq!(events, ["Tillabéri", "Dosso"]);
+}
