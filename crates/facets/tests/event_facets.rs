@@ -1618,3 +1618,29 @@ fn regions_named_as_a_list_of_wholes_are_an_overview_even_with_a_date() {
     );
     assert_eq!(events, ["Tillabéri", "Dosso"]);
 }
+
+#[test]
+fn a_memo_s_addressees_and_teams_named_after_their_base_are_mentions() {
+    let (events, mentioned) = regions(
+        "To: heads of the Kayes, Ségou and Mopti offices\nFrom: security focal point\nSubject: \
+         attack near Boni\n\nGunmen attacked a truck near Boni on Tuesday; two drivers were \
+         wounded.",
+    );
+    assert_eq!(events, ["Douentza"]);
+    assert_eq!(mentioned, ["Kayes", "Ségou", "Mopti"]);
+    let (events, _) = regions(
+        "Objet : incident à Kaya\nDe : bureau de sécurité\n\nDes hommes armés ont volé mardi \
+         un véhicule à Kaya.",
+    );
+    assert_eq!(events, ["Kuilsé"]);
+    let (events, mentioned) = regions(
+        "Note for the Sikasso and Koutiala teams: gunmen ambushed a bus near Boni on Sunday, \
+         no staff involved.",
+    );
+    assert_eq!(events, ["Douentza"]);
+    assert_eq!(mentioned, ["Sikasso", "Koutiala"]);
+    // A team attacked where it is stays where it was attacked.
+    let (events, _) =
+        regions("Gunmen attacked our Gao team near Ansongo on Monday; nobody was hurt.");
+    assert_eq!(events, ["Gao"]);
+}

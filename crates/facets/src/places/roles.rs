@@ -140,6 +140,8 @@ pub(super) fn role_of(
         || across_a_border(&words_before(text, c.start, BORDER_GAP + 2))
         || is_neighbour(&c.before, &c.after)
         || names_people_or_a_seat(&c.before)
+        || names_a_team(text, c, all)
+        || in_a_memo_header(text, c)
         || cared_for_at(text, c);
     if passing {
         PlaceRole::Mention
@@ -958,6 +960,61 @@ fn names_people_or_a_seat(before: &[String]) -> bool {
             cues().visitors.contains(w)
                 || !from && (cues().attribute.contains(w) || cues().office.contains(w))
         })
+}
+
+/// "FYI for the Sikasso and Bougouni teams", "Gao staff": people named after where they are
+/// based, in English order (the French "l'équipe de Gao" is a visitor's phrase), the list before
+/// the word too.
+fn names_a_team(text: &str, c: &Candidate, all: &[Candidate]) -> bool {
+    let mut end = c.end;
+    for _ in 0..=all.len() {
+        if words_after(text, end, 1)
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "team" | "teams" | "staff" | "crew" | "crews"))
+        {
+            return true;
+        }
+        match all
+            .iter()
+            .filter(|o| o.start >= end)
+            .min_by_key(|o| o.start)
+            .filter(|o| listed_after(&text[end..o.start]))
+        {
+            Some(next) => end = next.end,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Header keys of a memo or an e-mail whose line names people and offices, not events ("To: all
+/// staff, Niamey, Tillabéri and Maradi offices"; not "Subject:", which tells what happened).
+const MEMO_HEADER_KEYS: &[&str] = &[
+    "to",
+    "from",
+    "cc",
+    "bcc",
+    "attn",
+    "distribution",
+    "a",
+    "de",
+    "destinataires",
+    "destinataire",
+    "copie",
+    "expediteur",
+    "ampliation",
+];
+
+/// Whether the place stands in a memo's header line ("To: …", "De : …").
+fn in_a_memo_header(text: &str, c: &Candidate) -> bool {
+    let line_start = text[..c.start].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..c.start];
+    let Some(colon) = line.find(':') else {
+        return false;
+    };
+    let key = sahel_text::fold(line[..colon].trim_start_matches(['-', '*', '•', ' ']));
+    let key = key.trim();
+    MEMO_HEADER_KEYS.contains(&key)
 }
 
 /// "pris en charge au centre hospitalier régional de Fada N'Gourma", "treated at the hospital in
