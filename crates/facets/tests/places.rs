@@ -521,6 +521,8 @@ fn a_boat_named_after_a_town_is_no_place() {
         "Le bateau Tombouctou de la COMANAV a essuyé des tirs près de Bourem.",
         "Le navire « Tombouctou » a été pris pour cible près de Bourem.",
         "Militants fired on the \"Timbuktu\" boat near Bourem.",
+        "Le bateau de passagers « Tombouctou » a été pris pour cible près de Bourem.",
+        "The passenger ship 'Timbuktu' came under fire near Bourem.",
     ] {
         let x = extract(text, &meta, &ex);
         assert_eq!(x.regions, vec!["Gao"], "{text:?}: {:?}", x.places);

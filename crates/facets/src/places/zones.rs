@@ -90,7 +90,8 @@ pub(super) fn quoted_as_a_name(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether the name at `start..end` is the name of a boat: right after a word for a boat
-/// ("le bateau Tombouctou", "le navire « Kankou Moussa »"), named after it ("the boat, named the
+/// ("le bateau Tombouctou", "le navire « Kankou Moussa »"), quoted a few words after one ("le
+/// bateau de passagers « Tombouctou »"), named after it ("the boat, named the
 /// Tombouctou"), or in quotation marks right before one ("the \"Tombouctou\" boat").
 pub(super) fn names_a_vessel(text: &str, start: usize, end: usize) -> bool {
     const QUOTES: &[char] = &['"', '\'', '«', '»', '“', '”', ' '];
@@ -102,6 +103,14 @@ pub(super) fn names_a_vessel(text: &str, start: usize, end: usize) -> bool {
         .next()
         .unwrap_or("");
     if !prev.is_empty() && vessel.contains_folded(prev) {
+        return true;
+    }
+    // "le bateau de passagers « Tombouctou »": quoted, a boat named a few words before.
+    if quoted_before
+        && super::context::words_before(text, head.len(), 3)
+            .iter()
+            .any(|w| vessel.contains(w))
+    {
         return true;
     }
     // "the boat, named the Tombouctou", "un bateau baptisé Tombouctou".
