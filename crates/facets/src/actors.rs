@@ -412,6 +412,9 @@ impl ActorTable {
             if pattern.capitals_only && text[start..end].chars().any(|c| c.is_lowercase()) {
                 continue;
             }
+            if &*pattern.alias == "CMA" && names_a_medical_centre(text, start) {
+                continue;
+            }
             candidates.push((start, end, p));
         }
         candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -491,6 +494,19 @@ const AL_QAEDA_WINDOW: usize = 30;
 /// Whether "Islamic State" (`start..end` of the match key) is named beside al-Qaeda ("linked to
 /// al Qaeda and Islamic State", "both al-Qaida and Islamic State affiliates operate"): the two
 /// networks in general.
+/// "référés au CMA du secteur", "le CMA de Sebba": a masculine article before "CMA" makes it a
+/// centre médical (d'arrondissement), the health centre of Malian and Burkinabè notes; the
+/// Coordination des mouvements de l'Azawad is feminine ("la CMA", "de la CMA").
+fn names_a_medical_centre(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(word.as_str(), "le" | "au" | "du" | "un" | "ce" | "cet")
+}
+
 fn beside_al_qaeda(key: &str, start: usize, end: usize) -> bool {
     // The names are ASCII: read bytes, with no character boundaries to find.
     let bytes = key.as_bytes();
@@ -716,6 +732,15 @@ mod tests {
     #[test]
     fn short_acronyms_need_capitals_and_generic_phrases_are_no_actors() {
         assert!(names("un fan de football").is_empty());
+        // The CMA of a health note is a centre médical, masculine; the coordination is feminine.
+        assert!(names("Deux cas ont été référés au CMA de Sebba.").is_empty());
+        assert!(
+            names("L'ambulance transportait une parturiente vers le CMA du secteur.").is_empty()
+        );
+        assert_eq!(
+            names("Des combattants de la CMA ont attaqué le poste."),
+            ["CSP-DPA"]
+        );
         assert!(names("les forces du mal").is_empty());
         assert!(names("les terroristes et des hommes armés non identifiés").is_empty());
         assert!(names("la csp et les aes").is_empty());
