@@ -117,6 +117,16 @@ pub fn unit(word: &str) -> Option<Unit> {
     }
 }
 
+/// "plus tôt que prévu", "comme prévu", "earlier than scheduled", "as scheduled": what happened
+/// compared with a plan, no plan of the future.
+pub fn compared_with_a_plan(previous: Option<&str>, word: &str) -> bool {
+    matches!(previous, Some("que" | "qu" | "comme" | "than" | "as"))
+        && matches!(
+            word,
+            "prevu" | "prevue" | "prevus" | "prevues" | "scheduled" | "slated" | "fixee" | "fixees"
+        )
+}
+
 /// Words that put a sentence in the future (announcements, schedules): dates in such a sentence
 /// resolve forward from the publication date instead of backward. `next` is the folded word after
 /// `word` (`à venir`, `aura lieu`). Besides the listed words, French simple-future third persons

@@ -543,7 +543,10 @@ fn future_sentences(toks: &[tokens::Tok<'_>], direction: Direction) -> Vec<bool>
     let mut future = vec![direction == Direction::Forward; sentences];
     for (k, t) in toks.iter().enumerate() {
         let next = toks.get(k + 1).and_then(|n| n.word());
-        if t.word().is_some_and(|w| lexicon::is_future_cue(w, next)) {
+        let previous = k.checked_sub(1).and_then(|p| toks[p].word());
+        if t.word().is_some_and(|w| {
+            lexicon::is_future_cue(w, next) && !lexicon::compared_with_a_plan(previous, w)
+        }) {
             future[t.sentence as usize] = true;
         }
     }

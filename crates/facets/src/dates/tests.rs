@@ -100,6 +100,28 @@ fn partial_dates_in_future_sentences_resolve_forward() {
 }
 
 #[test]
+fn what_happened_earlier_than_planned_is_past() {
+    // Monday 14 August 2023: Sunday is the 13th, not the 20th.
+    let published = Some(day(2023, 8, 14));
+    assert_eq!(
+        dates(
+            "La mission a achevé dimanche le retrait de son camp, plus tôt que prévu.",
+            published
+        ),
+        ["2023-08-13"]
+    );
+    assert_eq!(
+        en("The convoy reached Gao on Sunday, as scheduled.", published),
+        ["2023-08-13"]
+    );
+    // A plan is still a plan.
+    assert_eq!(
+        dates("Le retrait est prévu dimanche.", published),
+        ["2023-08-20"]
+    );
+}
+
+#[test]
 fn a_weekday_picks_the_year_it_agrees_with() {
     // 1 March 2013 is a Friday, 1 March 2012 a Thursday.
     assert_eq!(

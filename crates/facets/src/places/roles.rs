@@ -1000,7 +1000,6 @@ const MEMO_HEADER_KEYS: &[&str] = &[
     "de",
     "destinataires",
     "destinataire",
-    "copie",
     "expediteur",
     "ampliation",
 ];
