@@ -966,21 +966,23 @@ fn names_people_or_a_seat(before: &[String]) -> bool {
 /// based, in English order (the French "l'équipe de Gao" is a visitor's phrase), the list before
 /// the word too.
 fn names_a_team(text: &str, c: &Candidate, all: &[Candidate]) -> bool {
-    let mut end = c.end;
-    for _ in 0..=all.len() {
-        if words_after(text, end, 1)
+    let team = |x: &Candidate| {
+        x.after
             .first()
             .is_some_and(|w| matches!(w.as_str(), "team" | "teams" | "staff" | "crew" | "crews"))
-        {
+    };
+    let mut cur = c;
+    for _ in 0..=all.len() {
+        if team(cur) {
             return true;
         }
         match all
             .iter()
-            .filter(|o| o.start >= end)
+            .filter(|o| o.start >= cur.end)
             .min_by_key(|o| o.start)
-            .filter(|o| listed_after(&text[end..o.start]))
+            .filter(|o| listed_after(&text[cur.end..o.start]))
         {
-            Some(next) => end = next.end,
+            Some(next) => cur = next,
             None => return false,
         }
     }
@@ -1004,9 +1006,18 @@ const MEMO_HEADER_KEYS: &[&str] = &[
     "ampliation",
 ];
 
+/// Longest stretch of a memo's header line before a place, in bytes.
+const MEMO_HEADER_LINE: usize = 120;
+
 /// Whether the place stands in a memo's header line ("To: …", "De : …").
 fn in_a_memo_header(text: &str, c: &Candidate) -> bool {
-    let line_start = text[..c.start].rfind('\n').map_or(0, |i| i + 1);
+    // A header line is short: read back at most this far for its start.
+    let from = super::context::window_start(text, c.start, MEMO_HEADER_LINE);
+    let line_start = match text[from..c.start].rfind('\n') {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
     let line = &text[line_start..c.start];
     let Some(colon) = line.find(':') else {
         return false;
