@@ -505,12 +505,67 @@ pub(crate) fn find_all(toks: &[tokens::Tok<'_>], grammar: &Grammar<'_>) -> Vec<F
         match grammar.at(i) {
             Some(f) if f.end > i => {
                 i = f.end;
-                found.push(f);
+                if !names_something_after_a_date(toks, &f) {
+                    found.push(f);
+                }
             }
             _ => i += 1,
         }
     }
     found
+}
+
+/// Capitalised heads of names that take a date ("le Mouvement du 5 juin", "the Movement of June
+/// 5", "la Place du 26 Mars", "le Stade du 4 Août"), folded.
+const NAMED_AFTER_A_DATE: &[&str] = &[
+    "mouvement",
+    "movement",
+    "place",
+    "stade",
+    "stadium",
+    "avenue",
+    "boulevard",
+    "rue",
+    "pont",
+    "bridge",
+    "square",
+    "lycee",
+    "monument",
+    "echangeur",
+];
+
+/// Whether the expression is part of a name given after a date: after a capitalised head and
+/// "du"/"of" ("le Mouvement du 5 juin"), or before "Movement"/"Mouvement" ("the June 5
+/// Movement"). A date of the report is not written with a capital head before it.
+fn names_something_after_a_date(toks: &[tokens::Tok<'_>], f: &Found) -> bool {
+    let word = |k: usize| toks.get(k).and_then(|t| t.word());
+    let head = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.capitalized && t.word().is_some_and(|w| NAMED_AFTER_A_DATE.contains(&w))
+        })
+    };
+    let linker = |w: Option<&str>| matches!(w, Some("du" | "of"));
+    let before = if linker(word(f.first)) {
+        f.first.checked_sub(1).is_some_and(head)
+    } else {
+        f.first >= 2 && linker(word(f.first - 1)) && head(f.first - 2)
+    };
+    let after = toks
+        .get(f.end)
+        .is_some_and(|t| t.capitalized && matches!(t.word(), Some("movement" | "mouvement")));
+    // "place du 26 Mars", "le stade du 4 Août": French writes a date's month in lower case; a
+    // capital after "du" and a day names a place (not the first word of a sentence or a title).
+    let capital_french_month = (f.first..f.end).any(|k| {
+        let t = &toks[k];
+        t.capitalized
+            && k >= 2
+            && toks[k - 1].sentence == t.sentence
+            && toks[k - 1].num().is_some()
+            && linker(word(k - 2))
+            && t.word()
+                .is_some_and(|w| lexicon::month(w).is_some() && !lexicon::is_english_month(w))
+    });
+    before || after || capital_french_month
 }
 
 /// [`find_dates`] with an explicit resolution direction.

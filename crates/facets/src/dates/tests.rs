@@ -157,6 +157,39 @@ fn a_day_joined_to_its_month_by_a_hyphen_names_a_place() {
 }
 
 #[test]
+fn a_name_given_after_a_date_is_no_date() {
+    let published = Some(day(2020, 8, 14));
+    assert_eq!(
+        dates(
+            "Le Mouvement du 5 juin a appelé à manifester le 11 août à Bamako.",
+            published
+        ),
+        ["2020-08-11"]
+    );
+    assert_eq!(
+        en(
+            "On 11 August 2020, people of the Movement of June 5 marched in Gao.",
+            published
+        ),
+        ["2020-08-11"]
+    );
+    assert!(dates("Ils se sont rassemblés place du 26 Mars.", published).is_empty());
+    // A date of the report keeps its lower-case month, and a title its capitals.
+    assert_eq!(
+        dates("Le bilan de l'attaque du 5 août s'alourdit.", published),
+        ["2020-08-05"]
+    );
+    assert_eq!(
+        dates(
+            "La nuit du 5 au 6 Août, une attaque a visé Boni.",
+            published
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
 fn ranges_of_months() {
     assert_eq!(
         dates("De janvier à mars 2024, 40 attaques.", None),
