@@ -550,8 +550,14 @@ fn names_something_after_a_date(toks: &[tokens::Tok<'_>], f: &Found) -> bool {
     } else {
         f.first >= 2 && linker(word(f.first - 1)) && head(f.first - 2)
     };
+    // "the June 5 Movement" (read as "June", the day left over).
+    let next = if toks.get(f.end).is_some_and(|t| t.num().is_some()) {
+        f.end + 1
+    } else {
+        f.end
+    };
     let after = toks
-        .get(f.end)
+        .get(next)
         .is_some_and(|t| t.capitalized && matches!(t.word(), Some("movement" | "mouvement")));
     // "place du 26 Mars", "le stade du 4 Août": French writes a date's month in lower case; a
     // capital after "du" and a day names a place (not the first word of a sentence or a title).

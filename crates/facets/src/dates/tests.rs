@@ -173,6 +173,13 @@ fn a_name_given_after_a_date_is_no_date() {
         ),
         ["2020-08-11"]
     );
+    assert_eq!(
+        en(
+            "Supporters of the June 5 Movement marched on Tuesday.",
+            published
+        ),
+        ["2020-08-11"]
+    );
     assert!(dates("Ils se sont rassemblés place du 26 Mars.", published).is_empty());
     // A date of the report keeps its lower-case month, and a title its capitals.
     assert_eq!(
