@@ -484,16 +484,9 @@ impl ActorTable {
     }
 }
 
-/// Whether the word right after byte `end` of `key` says whose forces they are: a demonym of the
-/// region ("armée nationale *tchadienne*"), or a word shaped like another nationality ("l'armée
-/// *ivoirienne*", "*française*", "*russe*"). A punctuation mark or a function word after the phrase
-/// leaves it unqualified ("l'armée a riposté", "l'armée, appuyée par", "l'armée de l'air").
 /// How many bytes of the match key on each side of "Islamic State" [`beside_al_qaeda`] reads.
 const AL_QAEDA_WINDOW: usize = 30;
 
-/// Whether "Islamic State" (`start..end` of the match key) is named beside al-Qaeda ("linked to
-/// al Qaeda and Islamic State", "both al-Qaida and Islamic State affiliates operate"): the two
-/// networks in general.
 /// "référés au CMA du secteur", "le CMA de Sebba": a masculine article before "CMA" makes it a
 /// centre médical (d'arrondissement), the health centre of Malian and Burkinabè notes; the
 /// Coordination des mouvements de l'Azawad is feminine ("la CMA", "de la CMA").
@@ -507,6 +500,9 @@ fn names_a_medical_centre(text: &str, start: usize) -> bool {
     matches!(word.as_str(), "le" | "au" | "du" | "un" | "ce" | "cet")
 }
 
+/// Whether "Islamic State" (`start..end` of the match key) is named beside al-Qaeda ("linked to
+/// al Qaeda and Islamic State", "both al-Qaida and Islamic State affiliates operate"): the two
+/// networks in general.
 fn beside_al_qaeda(key: &str, start: usize, end: usize) -> bool {
     // The names are ASCII: read bytes, with no character boundaries to find.
     let bytes = key.as_bytes();
@@ -515,6 +511,10 @@ fn beside_al_qaeda(key: &str, start: usize, end: usize) -> bool {
         || near(&bytes[end..(end + AL_QAEDA_WINDOW).min(bytes.len())])
 }
 
+/// Whether the word right after byte `end` of `key` says whose forces they are: a demonym of the
+/// region ("armée nationale *tchadienne*"), or a word shaped like another nationality ("l'armée
+/// *ivoirienne*", "*française*", "*russe*"). A punctuation mark or a function word after the phrase
+/// leaves it unqualified ("l'armée a riposté", "l'armée, appuyée par", "l'armée de l'air").
 fn qualified_by_nation(key: &str, end: usize) -> bool {
     fn next_word(from: &str) -> (&str, &str) {
         let rest = from.trim_start_matches(' ');

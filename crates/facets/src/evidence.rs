@@ -45,6 +45,14 @@ pub struct ReadText<'a> {
 }
 
 impl<'a> ReadText<'a> {
+    /// Whether byte `at` of [`ReadText::read`] lies in the text (not the title) at or past
+    /// `share` of the text's length.
+    pub fn at_or_past(&self, at: usize, share: f64) -> bool {
+        let text_len = self.read.len() - self.text_start;
+        at.checked_sub(self.text_start)
+            .is_some_and(|at| text_len > 0 && at as f64 >= share * text_len as f64)
+    }
+
     /// The evidence of `facet` = `value` for the span `start..end` of [`ReadText::read`].
     pub fn evidence(&self, facet: &str, value: &str, start: usize, end: usize) -> Evidence {
         let (s_start, s_end) = self.sentences.around(start, end);

@@ -165,12 +165,10 @@ pub fn extract(text: &str, meta: &DocMeta, extractor: &Extractor) -> Extraction 
             return own;
         }
         let line = body[..s].rfind('\n').map_or(0, |i| i + 1);
-        let marker =
-            body[line..s].len() - body[line..s].trim_start_matches(['-', '*', '•', ' ']).len();
         dated
             .dates
             .iter()
-            .filter(|d| d.start == line + marker && d.end < s && heads_its_line(&body[d.end..]))
+            .filter(|d| d.start >= line && d.end < s && heads_a_line(body, d))
             .collect()
     };
     let event_dated = |s: usize, e: usize| {
@@ -371,25 +369,7 @@ fn demote_undated_regions(
             entry != m.entry
                 && a <= b
                 && b - a <= MAX_LIST_GAP
-                && sahel_text::fold(&text[a..b])
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .all(|w| {
-                        matches!(
-                            w,
-                            "et" | "and"
-                                | "ou"
-                                | "or"
-                                | "de"
-                                | "du"
-                                | "d"
-                                | "des"
-                                | "la"
-                                | "le"
-                                | "l"
-                                | "the"
-                        )
-                    })
+                && crate::places::is_list_glue(&sahel_text::fold(&text[a..b]))
         })
     };
     for m in mentions.iter_mut() {
@@ -421,16 +401,8 @@ fn demote_closing_asides(
     mentions: &mut [crate::places::PlaceMention],
     event_dated: &dyn Fn(usize, usize) -> bool,
 ) {
-    let text_len = read.read.len() - read.text_start;
-    if text_len == 0 {
-        return;
-    }
     let lead_end = first_sentence_end(read);
-    let region_of = |m: &crate::places::PlaceMention| {
-        g.entry(m.entry)
-            .region
-            .map(|r| crate::places::current_region(g, r))
-    };
+    let region_of = |m: &crate::places::PlaceMention| current_region_of(g, m);
     let events: Vec<usize> = (0..mentions.len())
         .filter(|&i| mentions[i].role == PlaceRole::Event && region_of(&mentions[i]).is_some())
         .collect();
@@ -454,11 +426,8 @@ fn demote_closing_asides(
             continue;
         };
         let m = &mentions[only];
-        let Some(at) = m.start.checked_sub(read.text_start) else {
-            continue; // in the title
-        };
         let (s, e) = read.sentences.around(m.start, m.end);
-        if s >= lead_end && (at as f64) >= CLOSING_PART * text_len as f64 && !event_dated(s, e) {
+        if s >= lead_end && read.at_or_past(m.start, CLOSING_PART) && !event_dated(s, e) {
             asides.push(only);
         }
     }
@@ -476,20 +445,20 @@ fn demote_closing_asides(
 /// similaire avait visé…" under a report of January's events). Dates spanning several months
 /// are left as they are.
 fn recall_closing_months(read: &ReadText<'_>, dates: &mut [dates::EventDate]) {
-    let text_len = read.read.len() - read.text_start;
     // Not the lines of a log ("02/01 - Embuscade près de Boni."), which may run from the
     // newest day to the oldest.
     let closing = |d: &dates::EventDate| {
-        d.start
-            .checked_sub(read.text_start)
-            .is_some_and(|at| at as f64 >= CLOSING_PART * text_len as f64)
-            && !heads_a_line(read.read, d)
+        read.at_or_past(d.start, CLOSING_PART) && !heads_a_line(read.read, d)
     };
-    let months_of = |d: &dates::EventDate| -> Vec<String> {
-        let mut m: Vec<String> = d.values().iter().filter_map(|v| v.month()).collect();
-        m.dedup();
-        m
-    };
+    // The months of each date, once.
+    let months_of: Vec<Vec<String>> = dates
+        .iter()
+        .map(|d| {
+            let mut m: Vec<String> = d.values().iter().filter_map(|v| v.month()).collect();
+            m.dedup();
+            m
+        })
+        .collect();
     let months = dates::event_months(dates);
     let mut recalled = Vec::new();
     for month in &months {
@@ -497,13 +466,11 @@ fn recall_closing_months(read: &ReadText<'_>, dates: &mut [dates::EventDate]) {
             continue;
         }
         let supporting: Vec<usize> = (0..dates.len())
-            .filter(|&i| {
-                dates[i].role == dates::DateRole::Event && months_of(&dates[i]).contains(month)
-            })
+            .filter(|&i| dates[i].role == dates::DateRole::Event && months_of[i].contains(month))
             .collect();
         if supporting
             .iter()
-            .all(|&i| closing(&dates[i]) && months_of(&dates[i]).len() == 1)
+            .all(|&i| closing(&dates[i]) && months_of[i].len() == 1)
         {
             recalled.extend(supporting);
         }
@@ -794,6 +761,16 @@ impl Located {
 /// Regions, countries and localities of the event places; the regions of the other places as
 /// mentioned regions. A report without an event place has no event region: its places stay
 /// mentions (no region is better than a wrong one).
+/// The current region of the place mentioned.
+fn current_region_of(
+    g: &Gazetteer,
+    m: &crate::places::PlaceMention,
+) -> Option<crate::gazetteer::EntryId> {
+    g.entry(m.entry)
+        .region
+        .map(|r| crate::places::current_region(g, r))
+}
+
 fn event_facets(g: &Gazetteer, mentions: &[crate::places::PlaceMention]) -> Located {
     let events: Vec<_> = mentions
         .iter()
@@ -806,12 +783,9 @@ fn event_facets(g: &Gazetteer, mentions: &[crate::places::PlaceMention]) -> Loca
         .into_iter()
         .filter(|m| !is_ancestor_of_any(g, m.entry, &event_ids))
         .collect();
-    let region_of = |m: &crate::places::PlaceMention| {
-        // The region of `describe(g, m.entry, m.role)`.
-        g.entry(m.entry)
-            .region
-            .map(|r| &*g.entry(crate::places::current_region(g, r)).name)
-    };
+    // The region of `describe(g, m.entry, m.role)`.
+    let region_of =
+        |m: &crate::places::PlaceMention| current_region_of(g, m).map(|r| &*g.entry(r).name);
     let mut located = Located {
         regions: Vec::new(),
         countries: Vec::new(),

@@ -71,19 +71,11 @@ pub(super) fn load_areas(g: &mut Gazetteer, source: (&str, &str)) -> Result<()> 
                 .ok()
                 .filter(|r| r.is_finite() && *r > 0.0)
                 .ok_or_else(|| row.error(format!("`radius_km` is not a distance: {radius:?}")))?;
-            let mut countries = Vec::new();
-            for code in row.list("countries") {
-                match code.as_bytes() {
-                    [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
-                        countries.push([*a, *b]);
-                    }
-                    _ => {
-                        return Err(
-                            row.error(format!("`countries`: {code:?} is no ISO country code"))
-                        )
-                    }
-                }
-            }
+            let countries = row
+                .list("countries")
+                .into_iter()
+                .map(|code| code_bytes(row, code))
+                .collect::<Result<Vec<_>>>()?;
             if countries.is_empty() {
                 return Err(row.error("empty `countries`".to_string()));
             }

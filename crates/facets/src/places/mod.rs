@@ -37,6 +37,7 @@ mod zones;
 pub(crate) use demonyms::{demonym_codes, demonym_country};
 pub(crate) use output::current_region;
 pub use output::{describe, find_places, ResolvedPlace};
+pub(crate) use roles::is_list_glue;
 pub use roles::{
     anchor_to_events, demote_quiet_capitals, demote_tried_places, place_the_lead, PlaceRole,
     SentenceTime, UnknownPlaceRole,

@@ -410,7 +410,7 @@ fn country_in_passing(text: &str, g: &Gazetteer, c: &Candidate, all: &[Candidate
 /// What may stand between two items of a list of countries: punctuation and the words of an
 /// enumeration ("Mali, Burkina Faso et Niger", "entre le Niger, le Mali et le Burkina Faso",
 /// "de Mauritanie, d'Algérie", "Mali and the Niger").
-fn is_list_glue(folded_gap: &str) -> bool {
+pub(crate) fn is_list_glue(folded_gap: &str) -> bool {
     words(folded_gap).all(|w| {
         matches!(
             w,

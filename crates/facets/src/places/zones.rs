@@ -27,6 +27,17 @@ pub(super) fn zone_spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The nouns that introduce names as names ("names such as", "les nouveaux noms", "les
+/// appellations").
+const NAME_NOUNS: &[&str] = &[
+    "name",
+    "names",
+    "nom",
+    "noms",
+    "appellation",
+    "appellations",
+];
+
 /// How far before a quoted name [`quoted_as_a_name`] reads, in bytes.
 const QUOTED_NAME_WINDOW: usize = 80;
 
@@ -61,31 +72,26 @@ pub(super) fn quoted_as_a_name(text: &str, start: usize, end: usize) -> bool {
     let window = sahel_text::fold(&text[from..open.len()]);
     let words: Vec<&str> = super::context::words(&window).collect();
     words.iter().rev().take(8).any(|w| {
-        matches!(
-            *w,
-            "name"
-                | "codenamed"
-                | "dubbed"
-                | "baptise"
-                | "baptisee"
-                | "denomme"
-                | "denommee"
-                | "names"
-                | "nom"
-                | "noms"
-                | "appellation"
-                | "appellations"
-                | "denomination"
-                | "denominations"
-                | "called"
-                | "appele"
-                | "appelee"
-                | "appeles"
-                | "appelees"
-                | "renamed"
-                | "rebaptise"
-                | "rebaptisee"
-        )
+        NAME_NOUNS.contains(w)
+            || matches!(
+                *w,
+                "codenamed"
+                    | "dubbed"
+                    | "baptise"
+                    | "baptisee"
+                    | "denomme"
+                    | "denommee"
+                    | "denomination"
+                    | "denominations"
+                    | "called"
+                    | "appele"
+                    | "appelee"
+                    | "appeles"
+                    | "appelees"
+                    | "renamed"
+                    | "rebaptise"
+                    | "rebaptisee"
+            )
     })
 }
 
@@ -159,11 +165,5 @@ pub(super) fn listed_as_names(text: &str, start: usize) -> bool {
         .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "et" | "and" | "ou" | "or"));
     let folded = sahel_text::fold(&window[..colon]);
     let intro: Vec<&str> = super::context::words(&folded).collect();
-    list_only
-        && intro.iter().rev().take(3).any(|w| {
-            matches!(
-                *w,
-                "name" | "names" | "nom" | "noms" | "appellation" | "appellations"
-            )
-        })
+    list_only && intro.iter().rev().take(3).any(|w| NAME_NOUNS.contains(w))
 }
