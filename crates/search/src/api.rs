@@ -414,7 +414,7 @@ pub struct Translation {
     pub term: String,
     /// The language the term was recognised in (`fr` or `en`).
     pub language: String,
-    /// The terms of the other language searched too.
+    /// The terms searched too: its translations, then its synonyms in its own language.
     pub alternatives: Vec<String>,
 }
 

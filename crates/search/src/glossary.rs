@@ -4,7 +4,8 @@
 //!
 //! Terms are matched through the analyzers of their language, as index terms are: `attacks`
 //! finds the row of `attack`, `frappes aériennes` the row of `frappe aérienne`, `deplaces` the
-//! row of `déplacés`. A match gives the terms of the other language, searched as typed text.
+//! row of `déplacés`. A match gives the other terms of its row, searched as typed text: those of
+//! the other language, and its synonyms (`airstrike` finds reports that write `air strikes`).
 
 use std::collections::HashMap;
 
@@ -12,7 +13,7 @@ use tantivy::tokenizer::TextAnalyzer;
 
 /// The glossary shipped with the program.
 pub const GLOSSARY_TSV: &str = include_str!("../data/glossary_fr_en.tsv");
-/// Most translations searched for one term (a row may list many synonyms).
+/// Most terms of one language searched for one typed term (a row may list many synonyms).
 pub const MAX_TRANSLATIONS: usize = 6;
 /// Most keys one term gives (alternative stems at several positions multiply).
 const MAX_KEYS: usize = 8;
@@ -65,11 +66,19 @@ impl Entry {
     }
 }
 
-/// What a typed term was recognised as: its language and the terms of the other language.
+/// What a typed term was recognised as: its language (French first when it is a term of both)
+/// and the terms searched with it, each with its language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Translation {
     pub side: Side,
-    pub alternatives: Vec<String>,
+    pub alternatives: Vec<(String, Side)>,
+}
+
+impl Translation {
+    /// The terms searched with the typed one.
+    pub fn terms(&self) -> Vec<String> {
+        self.alternatives.iter().map(|(t, _)| t.clone()).collect()
+    }
 }
 
 /// A malformed row of a glossary file.
@@ -266,51 +275,59 @@ impl Glossary {
         rows
     }
 
-    /// The translation of a typed word or multiword term: the terms of the other language of
-    /// every row it is a term of (French first when it is a term of both, as `camp` is), without
-    /// those the typed text already searches. `None` when it is no term, or when its
-    /// translations are only itself (`camp`, `village`).
+    /// The translation of a typed word or multiword term: the other terms of every row it is a
+    /// term of, in each language it is a term of (`kidnapping` is French and English): first
+    /// those of the other language, then its synonyms (`airstrike` → `frappe aérienne`, then `air
+    /// strike`; not those sharing a word with it), at most [`MAX_TRANSLATIONS`] of each language,
+    /// without those the typed text already searches. `None` when it is no term, or when its row holds only itself (`camp`).
     pub fn translate(
         &self,
         text: &str,
         french: &mut TextAnalyzer,
         english: &mut TextAnalyzer,
     ) -> Option<Translation> {
-        let typed_fr = keys(french, text);
-        let typed_en = keys(english, text);
+        let typed = [keys(french, text), keys(english, text)];
+        let typed_words: [Vec<&str>; 2] = [
+            typed[0].iter().flat_map(|k| k.split(' ')).collect(),
+            typed[1].iter().flat_map(|k| k.split(' ')).collect(),
+        ];
+        let mut recognised = None;
+        let mut alternatives: Vec<(String, Side)> = Vec::new();
         for side in [Side::French, Side::English] {
-            let rows = match side {
-                Side::French => self.rows_of(side, &typed_fr),
-                Side::English => self.rows_of(side, &typed_en),
-            };
+            let rows = self.rows_of(side, &typed[side.slot()]);
             if rows.is_empty() {
                 continue;
             }
-            let mut alternatives: Vec<String> = Vec::new();
-            let other = side.other();
-            let typed = match other {
-                Side::French => &typed_fr,
-                Side::English => &typed_en,
-            };
-            for row in rows {
-                let terms = self.entries[row].terms(other);
-                let keys_of = &self.term_keys[row][other.slot()];
-                for (term, term_keys) in terms.iter().zip(keys_of) {
-                    if alternatives.len() >= MAX_TRANSLATIONS {
-                        break;
-                    }
-                    // A translation the typed text already matches (`camp` → `camp`) adds nothing.
-                    let same = term_keys.iter().any(|k| typed.contains(k));
-                    if !same && !alternatives.contains(term) {
-                        alternatives.push(term.clone());
+            recognised.get_or_insert(side);
+            for other in [side.other(), side] {
+                for &row in &rows {
+                    let terms = self.entries[row].terms(other);
+                    let keys_of = &self.term_keys[row][other.slot()];
+                    for (term, term_keys) in terms.iter().zip(keys_of) {
+                        if alternatives.iter().filter(|(_, s)| *s == other).count()
+                            >= MAX_TRANSLATIONS
+                        {
+                            break;
+                        }
+                        // A term the typed text already matches (`camp` → `camp`) adds nothing;
+                        // nor does a synonym sharing a word with it, which it either already
+                        // matches (`convoi logistique` for `convoi`) or would widen (`convoi` for
+                        // `convoi militaire`).
+                        let same = term_keys.iter().any(|k| typed[other.slot()].contains(k))
+                            || other == side
+                                && term_keys
+                                    .iter()
+                                    .flat_map(|k| k.split(' '))
+                                    .any(|w| typed_words[side.slot()].contains(&w));
+                        if !same && !alternatives.iter().any(|(t, s)| t == term && *s == other) {
+                            alternatives.push((term.clone(), other));
+                        }
                     }
                 }
             }
-            if !alternatives.is_empty() {
-                return Some(Translation { side, alternatives });
-            }
         }
-        None
+        let side = recognised?;
+        (!alternatives.is_empty()).then_some(Translation { side, alternatives })
     }
 }
 
@@ -348,10 +365,10 @@ mod tests {
         let (g, mut fr, mut en) = small();
         let t = g.translate("attacks", &mut fr, &mut en).unwrap();
         assert_eq!(t.side, Side::English);
-        assert_eq!(t.alternatives, ["attaque", "attentat"]);
+        assert_eq!(t.terms(), ["attaque", "attentat"]);
         let t = g.translate("déplacés", &mut fr, &mut en).unwrap();
         assert_eq!(t.side, Side::French);
-        assert_eq!(t.alternatives, ["displaced", "displaced person"]);
+        assert_eq!(t.terms(), ["displaced", "displaced person"]);
         let t = g.translate("deplaces", &mut fr, &mut en).unwrap();
         assert_eq!(t.side, Side::French);
         assert!(g.translate("Gao", &mut fr, &mut en).is_none());
@@ -361,11 +378,48 @@ mod tests {
     fn multiword_terms_translate_as_one() {
         let (g, mut fr, mut en) = small();
         let t = g.translate("frappes aériennes", &mut fr, &mut en).unwrap();
-        assert_eq!(t.alternatives, ["airstrike", "air strike"]);
+        assert_eq!(t.terms(), ["airstrike", "air strike"]);
         let t = g.translate("air strikes", &mut fr, &mut en).unwrap();
-        assert_eq!(t.alternatives, ["frappe aérienne"]);
+        assert_eq!(
+            t.alternatives,
+            [
+                ("frappe aérienne".to_string(), Side::French),
+                ("airstrike".to_string(), Side::English)
+            ]
+        );
         assert_eq!(g.longest_term(), 2);
         assert!(g.translate("frappe", &mut fr, &mut en).is_none());
+    }
+
+    #[test]
+    fn synonyms_are_searched_in_their_language_and_a_term_of_both_languages_both_ways() {
+        let (mut fr, mut en) = analyzers();
+        let rows = parse_rows(
+            "category\tfr\ten\n\
+             event\tenlèvement|rapt|kidnapping\tkidnapping|abduction\n\
+             event\tattaque|attentat\tattack\n\
+             event\tconvoi|convoi militaire|convoi logistique\tconvoy\n",
+        )
+        .unwrap();
+        let g = Glossary::new(rows, &mut fr, &mut en);
+        // A synonym with a word of the typed text would only repeat or widen it.
+        let t = g.translate("convoi militaire", &mut fr, &mut en).unwrap();
+        assert_eq!(t.terms(), ["convoy"]);
+        // Typed in French, the French synonyms come after the English terms.
+        let t = g.translate("attentats", &mut fr, &mut en).unwrap();
+        assert_eq!(t.side, Side::French);
+        assert_eq!(
+            t.alternatives,
+            [
+                ("attack".to_string(), Side::English),
+                ("attaque".to_string(), Side::French)
+            ]
+        );
+        // `kidnapping` is a word of both languages: French reports say `enlèvement`, English
+        // ones `abduction`, and both are searched.
+        let t = g.translate("kidnapping", &mut fr, &mut en).unwrap();
+        assert_eq!(t.side, Side::French);
+        assert_eq!(t.terms(), ["abduction", "enlèvement", "rapt"]);
     }
 
     #[test]
@@ -397,7 +451,7 @@ mod tests {
         let glossary = Glossary::builtin(&mut fr, &mut en);
         assert_eq!(glossary.entries().len(), rows.len());
         let t = glossary.translate("attack", &mut fr, &mut en).unwrap();
-        assert!(t.alternatives.iter().any(|a| a == "attaque"), "{t:?}");
+        assert!(t.terms().iter().any(|a| a == "attaque"), "{t:?}");
     }
 
     #[test]

@@ -545,11 +545,11 @@ impl QueryBuilder<'_> {
         let mut alternatives: Vec<Box<dyn Query>> = typed.into_iter().collect();
         // A translation is searched where its language is analysed (and in the exact fields):
         // the English word stemmed as French would only find the rare French text quoting it.
-        let families = match translation.side {
-            Side::French => [EN, EXACT],
-            Side::English => [FR, EXACT],
-        };
-        for alternative in &translation.alternatives {
+        for (alternative, side) in &translation.alternatives {
+            let families = match side {
+                Side::French => [FR, EXACT],
+                Side::English => [EN, EXACT],
+            };
             if let Some(q) = self.text_query_in(alternative, &families, TRANSLATION_SLOP) {
                 alternatives.push(Box::new(BoostQuery::new(q, TRANSLATION_WEIGHT)));
             }
@@ -558,7 +558,7 @@ impl QueryBuilder<'_> {
             self.translations.push(Translation {
                 term: text.to_string(),
                 language: translation.side.code().to_string(),
-                alternatives: translation.alternatives.clone(),
+                alternatives: translation.terms(),
             });
         }
         one_of(alternatives)
