@@ -99,8 +99,11 @@ const TITLE_PERIOD_DAYS: i64 = 6;
 /// Days after a title's period in which an uncued day still belongs to it (a weekly brief's
 /// incident of the night after its last day).
 const TITLE_PERIOD_GRACE_DAYS: u64 = 2;
-/// Sentences (title included) whose since-date opens the period a report covers.
-const COVERING_SENTENCES: u32 = 2;
+/// Sentences (title included) whose since-date opens the period a report covers; headings
+/// ("III. Security situation", "14.") are not counted.
+const COVERING_SENTENCES: usize = 2;
+/// Fewest words of a sentence counted as one by [`worded_before`].
+const SENTENCE_WORDS: usize = 4;
 /// Months into the next year in which a review of a year is still published ("Niger 2023", on
 /// 15 January 2024).
 const REVIEW_LATE_MONTHS: u32 = 3;
@@ -453,6 +456,23 @@ fn phrase_before(words: &Words<'_>, toks: &[Tok<'_>], first: usize, end: usize) 
     None
 }
 
+/// How many sentences before sentence `sentence` have [`SENTENCE_WORDS`] words or more: a
+/// report's own sentences, not its headings and paragraph numbers ("III. Security situation",
+/// "14. Since my report of 22 September…").
+fn worded_before(toks: &[Tok<'_>], sentence: u32) -> usize {
+    let mut count = 0;
+    let mut words = 0;
+    let mut current = 0;
+    for t in toks.iter().take_while(|t| t.sentence < sentence) {
+        if t.sentence != current {
+            count += usize::from(words >= SENTENCE_WORDS);
+            (current, words) = (t.sentence, 0);
+        }
+        words += usize::from(t.word().is_some());
+    }
+    count + usize::from(words >= SENTENCE_WORDS)
+}
+
 /// Whether an `until` phrase (`jusqu'au`, `until`, `d'ici`) comes right before the date whose
 /// tokens are `first..end`: such a yearless date (a deadline) reads forward.
 pub(super) fn until_before(words: &Words<'_>, toks: &[Tok<'_>], first: usize, end: usize) -> bool {
@@ -736,7 +756,8 @@ pub(super) fn assign(
             .iter()
             .copied()
             .filter(|&k| {
-                dates[k].cue == Some(TimeCue::Since) && sentence_of(&dates[k]) < COVERING_SENTENCES
+                dates[k].cue == Some(TimeCue::Since)
+                    && worded_before(toks, sentence_of(&dates[k])) < COVERING_SENTENCES
             })
             .filter_map(|k| spans[k].map(|(lo, _)| lo))
             .filter(|&lo| lo >= year_before && lo < window.0)

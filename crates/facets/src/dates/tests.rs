@@ -980,6 +980,27 @@ fn a_since_date_of_the_lead_opens_the_period_a_report_covers() {
 }
 
 #[test]
+fn a_periodic_report_covers_the_time_since_the_previous_one() {
+    // A quarterly report under its headings: every incident since the previous report is its
+    // own, however far apart; what came before is background.
+    let text = "Quarterly report on the situation in the country\nII. Security\n7. Since my last report of 14 June 2023, the situation has worsened. On 2 July, a convoy struck a mine near the river. On 19 August, gunmen raided a market. On 25 September, a camp came under fire.\n8. The mission was created in April 2013.";
+    let (events, background) = roles_of(text, day(2023, 9, 29));
+    assert_eq!(events, ["2023-07", "2023-08", "2023-09"]);
+    assert_eq!(background, ["2013-04", "2023-06"]);
+    let (events, _) = roles_of(
+        "Note de situation\nDepuis le rapport du 3 mars, la situation s'est dégradée. Le 12 mars, une patrouille a sauté sur une mine. Le 28 avril, des hommes armés ont attaqué un marché.",
+        day(2024, 5, 2),
+    );
+    assert_eq!(events, ["2024-03", "2024-04"]);
+    // Without the previous report, the far older incident is a recall.
+    let (events, _) = roles_of(
+        "Quarterly report on the situation in the country\nII. Security\n7. The situation has worsened. On 2 July, a convoy struck a mine near the river. On 25 September, a camp came under fire.",
+        day(2023, 9, 29),
+    );
+    assert_eq!(events, ["2023-09"]);
+}
+
+#[test]
 fn the_day_a_state_of_emergency_was_decreed_starts_a_situation() {
     let (events, background) = roles_of(
         "Mardi 1er janvier, des hommes armés ont attaqué le village. L'état d'urgence avait été décrété le 31 décembre 2018 dans 14 provinces.",
