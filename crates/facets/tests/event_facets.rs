@@ -1644,3 +1644,25 @@ fn a_memo_s_addressees_and_teams_named_after_their_base_are_mentions() {
         regions("Gunmen attacked our Gao team near Ansongo on Monday; nobody was hurt.");
     assert_eq!(events, ["Gao"]);
 }
+
+#[test]
+fn a_capital_whose_word_is_reported_a_distance_read_through_a_bracket_and_no_ceremony() {
+    // "Selon Bamako": the government's word, not where things happened.
+    let (events, mentioned) = regions(
+        "Selon Bamako, des assaillants ont attaqué mardi le gouvernorat de Kidal et retenu des fonctionnaires.",
+    );
+    assert_eq!(events, ["Kidal"]);
+    assert_eq!(mentioned, ["Bamako"]);
+    let (events, _) = regions("According to Niamey, gunmen attacked a post in Tahoua on Tuesday.");
+    assert_eq!(events, ["Tahoua"]);
+    // A distance with its conversion in brackets is still a distance.
+    let (events, mentioned) = regions(
+        "Gunmen killed six aid workers on Sunday in a wildlife park about 60 kilometres (40 miles) southeast of Niamey.",
+    );
+    assert!(events.is_empty(), "{events:?}");
+    assert_eq!(mentioned, ["Niamey"]);
+    // A ceremony that was not held happened nowhere.
+    let (events, _) =
+        regions("On Monday there was no official ceremony in Bamako to mark the anniversary.");
+    assert!(events.is_empty(), "{events:?}");
+}

@@ -1000,7 +1000,7 @@ impl<'a> Grammar<'a> {
             "il" if self.is(i + 1, "y") && self.is(i + 2, "a") => {
                 Some(self.count(i + 3).and_then(|(n, j)| {
                     let unit = self.w(j).and_then(lexicon::unit)?;
-                    Some((Expr::Offset(-i64::from(n), unit), j + 1))
+                    Some(self.ago(n, unit, j + 1))
                 }))
             }
             "dans" | "in" => {
@@ -1009,6 +1009,24 @@ impl<'a> Grammar<'a> {
                 Some(Some((Expr::Offset(i64::from(n), unit), j + 1)))
             }
             _ => None,
+        }
+    }
+
+    /// `n` units before publication, the words of the phrase ending before `k`; "ten years ago
+    /// today", "il y a dix ans aujourd'hui" or "jour pour jour" is the very day, not its year's
+    /// month and the day of publication.
+    fn ago(&self, n: u32, unit: Unit, k: usize) -> (Expr, usize) {
+        let end = if self.is(k, "today") {
+            Some(k + 1)
+        } else if self.is(k, "aujourd") && self.p(k + 1, '\'') && self.is(k + 2, "hui") {
+            Some(k + 3)
+        } else {
+            self.words(k, &["jour", "pour", "jour"])
+        };
+        match (end, unit) {
+            (Some(end), Unit::Year) => (Expr::Offset(-12 * i64::from(n), Unit::Month), end),
+            (Some(end), _) => (Expr::Offset(-i64::from(n), unit), end),
+            (None, _) => (Expr::Offset(-i64::from(n), unit), k),
         }
     }
 
@@ -1028,7 +1046,7 @@ impl<'a> Grammar<'a> {
                 };
                 let k = j + 1;
                 if self.is(k, "ago") {
-                    return Some((Expr::Offset(-i64::from(n), unit), k + 1));
+                    return Some(self.ago(n, unit, k + 1));
                 }
                 if days > 0 {
                     if let Some(l) = self
@@ -1448,6 +1466,24 @@ impl<'a> Grammar<'a> {
         (self.is(i, "week") && self.p(i + 1, '-') && self.is(i + 2, "end")).then_some(i + 3)
     }
 
+    /// Whether the number at `i` follows a number sign: a document's number ("l'avis n°
+    /// 2025-09", "report No. 2024-11"), not a date.
+    fn numbered(&self, i: usize) -> bool {
+        let mut j = i;
+        if j > 0
+            && self.t[j - 1]
+                .punct()
+                .is_some_and(|c| matches!(c, '°' | 'º' | '.' | ':'))
+        {
+            j -= 1;
+        }
+        j > 0
+            && self.is_any(
+                j - 1,
+                &["n", "no", "nr", "numero", "number", "ref", "reference"],
+            )
+    }
+
     /// `2023-09`: an ISO year and month (two-digit month), alone.
     fn iso_month(&self, i: usize) -> Option<(Expr, usize)> {
         let (y, yn) = self.num(i)?;
@@ -1460,6 +1496,9 @@ impl<'a> Grammar<'a> {
             return None;
         }
         if i > 0 && self.glued(i) && self.t[i - 1].punct().is_none_or(|c| c != '(') {
+            return None;
+        }
+        if self.numbered(i) {
             return None;
         }
         let (m, mn) = self.num(i + 2)?;
@@ -1866,12 +1905,18 @@ fn is_date_glue(w: &str) -> bool {
             | "jusqu"
             | "later"
             | "meme"
+            | "n"
             | "nd"
+            | "no"
+            | "nr"
+            | "number"
+            | "numero"
             | "ou"
             | "over"
             | "partir"
             | "pendant"
             | "plus"
+            | "pour"
             | "prayer"
             | "prayers"
             | "prevu"
@@ -1883,6 +1928,8 @@ fn is_date_glue(w: &str) -> bool {
             | "qu"
             | "que"
             | "rd"
+            | "ref"
+            | "reference"
             | "remont"
             | "reprendra"
             | "same"

@@ -980,6 +980,24 @@ fn a_since_date_of_the_lead_opens_the_period_a_report_covers() {
 }
 
 #[test]
+fn years_ago_today_is_that_very_day_and_a_document_number_no_date() {
+    let p = Some(day(2023, 1, 11));
+    assert_eq!(dates("il y a dix ans jour pour jour", p), ["2013-01-11"]);
+    assert_eq!(dates("il y a dix ans aujourd'hui", p), ["2013-01-11"]);
+    assert_eq!(dates("il y a un an", p), ["2022-01"]);
+    let (events, background) = roles_of(
+        "Ten years ago today, French jets struck the columns that had seized Konna. On Monday, residents gathered in the town.",
+        day(2023, 1, 11),
+    );
+    assert_eq!(events, ["2023-01"]);
+    assert_eq!(background, ["2013-01"]);
+    // "l'avis n° 2025-09" is a document's number; "en 2025-09" stays a month.
+    assert!(dates("interdit depuis l'avis n° 2025-09", p).is_empty());
+    assert!(dates("selon le rapport No. 2024-11", p).is_empty());
+    assert_eq!(dates("les incidents de 2022-11", p), ["2022-11"]);
+}
+
+#[test]
 fn a_periodic_report_covers_the_time_since_the_previous_one() {
     // A quarterly report under its headings: every incident since the previous report is its
     // own, however far apart; what came before is background.

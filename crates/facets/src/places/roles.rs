@@ -93,7 +93,7 @@ pub(super) fn role_of(
         // "Kati, à 15 km de Bamako", "the village of Inata, 30 km north of Djibo": the town a
         // distance is measured from locates the place named before it in the sentence; a
         // capital is a landmark wherever ("a day trip to the reserve, 60 km from Niamey").
-        || is_distance_reference(&c.before) && (is_capital(e) || follows_a_place(text, g, c, all))
+        || measured_from(text, c) && (is_capital(e) || follows_a_place(text, g, c, all))
         // "in Kangaba district, south-west of the capital": a direction from the capital locates
         // the place named before it. Not from other towns: "Tiro, north of Matiakoali" is where
         // the town is the surer name (a small place may be read as its homonym).
@@ -465,6 +465,21 @@ fn is_distance_reference(before: &[String]) -> bool {
         }
     }
     false
+}
+
+/// Bytes before a name in which a closing bracket is looked for by [`measured_from`].
+const BRACKET_BYTES: usize = 40;
+
+/// [`is_distance_reference`] of the words before a candidate, read through a short bracket
+/// ("60 kilometres (40 miles) southeast of Niamey").
+fn measured_from(text: &str, c: &Candidate) -> bool {
+    let mut from = c.start.saturating_sub(BRACKET_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    is_distance_reference(&c.before)
+        || text[from..c.start].contains(')')
+            && is_distance_reference(&words_before_through_brackets(text, c.start, 6))
 }
 
 /// The words before a capital's name (nearest first) past its title: "the capital" in "just
