@@ -276,7 +276,8 @@ impl Glossary {
     }
 
     /// The translation of a typed word or multiword term: the other terms of every row it is a
-    /// term of, in each language it is a term of (`kidnapping` is French and English): first
+    /// term of, in each language it is a term of in one row (`kidnapping` is French and
+    /// English; `char`, a tank in French and to burn in English, is read as French): first
     /// those of the other language, then its synonyms (`airstrike` → `frappe aérienne`, then `air
     /// strike`; not those sharing a word with it), at most [`MAX_TRANSLATIONS`] of each language,
     /// without those the typed text already searches. `None` when it is no term, or when its row holds only itself (`camp`).
@@ -291,16 +292,26 @@ impl Glossary {
             typed[0].iter().flat_map(|k| k.split(' ')).collect(),
             typed[1].iter().flat_map(|k| k.split(' ')).collect(),
         ];
+        let mut rows = [
+            self.rows_of(Side::French, &typed[0]),
+            self.rows_of(Side::English, &typed[1]),
+        ];
+        // A word of both languages in different rows is a false friend (`char`: a tank in
+        // French, to burn in English): read as French, as before. In one row (`kidnapping`,
+        // `raid`) it is the same word in both.
+        if !rows[0].is_empty() && !rows[1].iter().any(|r| rows[0].contains(r)) {
+            rows[1].clear();
+        }
         let mut recognised = None;
         let mut alternatives: Vec<(String, Side)> = Vec::new();
         for side in [Side::French, Side::English] {
-            let rows = self.rows_of(side, &typed[side.slot()]);
+            let rows = &rows[side.slot()];
             if rows.is_empty() {
                 continue;
             }
             recognised.get_or_insert(side);
             for other in [side.other(), side] {
-                for &row in &rows {
+                for &row in rows {
                     let terms = self.entries[row].terms(other);
                     let keys_of = &self.term_keys[row][other.slot()];
                     for (term, term_keys) in terms.iter().zip(keys_of) {
@@ -398,7 +409,9 @@ mod tests {
             "category\tfr\ten\n\
              event\tenlèvement|rapt|kidnapping\tkidnapping|abduction\n\
              event\tattaque|attentat\tattack\n\
-             event\tconvoi|convoi militaire|convoi logistique\tconvoy\n",
+             event\tconvoi|convoi militaire|convoi logistique\tconvoy\n\
+             weapon\tchar|blindé\ttank\n\
+             event\tincendier\tburn|char\n",
         )
         .unwrap();
         let g = Glossary::new(rows, &mut fr, &mut en);
@@ -420,6 +433,10 @@ mod tests {
         let t = g.translate("kidnapping", &mut fr, &mut en).unwrap();
         assert_eq!(t.side, Side::French);
         assert_eq!(t.terms(), ["abduction", "enlèvement", "rapt"]);
+        // A false friend is read in one language.
+        let t = g.translate("char", &mut fr, &mut en).unwrap();
+        assert_eq!(t.side, Side::French);
+        assert_eq!(t.terms(), ["tank", "blindé"]);
     }
 
     #[test]
