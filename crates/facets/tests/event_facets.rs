@@ -1666,3 +1666,21 @@ fn a_capital_whose_word_is_reported_a_distance_read_through_a_bracket_and_no_cer
         regions("On Monday there was no official ceremony in Bamako to mark the anniversary.");
     assert!(events.is_empty(), "{events:?}");
 }
+
+#[test]
+fn where_the_report_s_interviews_were_held_is_a_mention() {
+    let (events, mentioned) = regions(
+        "On Monday night, armed men killed 12 villagers in Solhan. Our researchers interviewed 30 survivors and witnesses in Kaya and Ouagadougou, where many have fled.",
+    );
+    assert_eq!(events, ["Liptako"]);
+    assert_eq!(mentioned, ["Kuilsé", "Kadiogo"]);
+    let (events, _) = regions(
+        "Nous avons interrogé par téléphone depuis Kaya des habitants de Barsalogho, où des hommes armés ont attaqué lundi le marché.",
+    );
+    assert_eq!(events, ["Kuilsé"]);
+    // Where the people heard live is not where they were heard.
+    let (events, _) = regions(
+        "On Monday gunmen attacked the market of Djibo. Residents of Djibo interviewed by telephone said the attackers came on motorbikes.",
+    );
+    assert_eq!(events, ["Soum"]);
+}

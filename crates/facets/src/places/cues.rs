@@ -190,6 +190,7 @@ cue_lists!(
     office,
     care,
     advice,
+    interview,
     contacted,
     exception,
     officials,

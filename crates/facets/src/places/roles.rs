@@ -1388,6 +1388,9 @@ struct SentenceWords {
     quiet: bool,
     /// One of its words of an incident tells of violence, not of a gathering or an occasion.
     violence: bool,
+    /// Where its first word of an interview stands ("we interviewed 14 residents … from
+    /// Dédougou"), counted as [`lower_words`] counts.
+    interview: Option<usize>,
 }
 
 impl SentenceWords {
@@ -1408,10 +1411,14 @@ impl SentenceWords {
         // The word before `last` ("no security incident", "aucun autre incident").
         let mut second = "";
         let mut incidents = Vec::new();
+        let mut interview = None;
         let mut i = 0;
         for (w, written) in words(&folded).zip(words(sentence)) {
             i += usize::from(counts_for_reach(written));
             advice |= c.advice.contains(w);
+            if interview.is_none() && c.interview.contains(w) {
+                interview = Some(i);
+            }
             negated |= denies(w);
             // "March" written so is the month ("on 12 March"), not a protest march.
             let incident = c.is_incident(w) && written != "March";
@@ -1445,11 +1452,25 @@ impl SentenceWords {
             incidents,
             quiet: quiet && !told,
             violence,
+            interview,
         }
     }
 
     /// Whether a word of an incident stands within [`INCIDENT_REACH`] of the place that `head`
     /// (the sentence up to the place) leads to.
+    /// Whether the place that `head` leads to is where the report's interviews were held: after
+    /// a word of an interview, within [`INTERVIEW_REACH`] ("Human Rights Watch interviewed more
+    /// than 100 victims and witnesses in Bamako and Mopti"); not "residents of Djibo interviewed
+    /// by AFP", where they live.
+    /// The words of an incident around it are whom it heard ("victims and witnesses", "in
+    /// refugee camps"), not something that happened there.
+    fn interviewed_at(&self, head: &str) -> bool {
+        self.interview.is_some_and(|at| {
+            let here = lower_words(head);
+            at <= here && here - at <= INTERVIEW_REACH
+        })
+    }
+
     fn incident_near(&self, head: &str) -> bool {
         !self.incidents.is_empty() && {
             let here = lower_words(head);
@@ -1464,6 +1485,20 @@ impl SentenceWords {
 /// written with a capital: the names of a list are no distance ("attacks targeted Kayes, Diboli,
 /// Sandaré, Nioro du Sahel and Gogui").
 const INCIDENT_REACH: usize = 6;
+
+/// Whether the name at `start` follows a preposition of place or the glue of a list ("in
+/// Bamako and Mopti", "depuis Kaya"), not "des habitants de Barsalogho" (where people live).
+fn held_at(text: &str, start: usize) -> bool {
+    words_before(text, start, 1).first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "in" | "at" | "from" | "a" | "depuis" | "dans" | "en" | "and" | "et"
+        )
+    })
+}
+
+/// How many words after a word of an interview the places are where it was held.
+const INTERVIEW_REACH: usize = 14;
 
 /// The words of a text that count for [`INCIDENT_REACH`].
 fn lower_words(text: &str) -> usize {
@@ -1529,8 +1564,13 @@ pub fn anchor_to_events(
             read = Some(((s, e), SentenceWords::read(&sentences.text()[s..e])));
         }
         let Some((_, said)) = &read else { continue };
-        let incident = said.incident_near(&sentences.text()[s..m.start]);
-        if said.quiet || t.recalled || !t.event_date && (t.background || said.advice) {
+        let head = &sentences.text()[s..m.start];
+        let incident = said.incident_near(head);
+        if said.quiet
+            || t.recalled
+            || !t.event_date && (t.background || said.advice)
+            || said.interviewed_at(head) && held_at(sentences.text(), m.start)
+        {
             m.role = PlaceRole::Mention;
         } else if !(m.start < lead_end || t.event_date || incident) {
             unanchored.push(k);
