@@ -452,6 +452,12 @@ fn a_boat_named_after_a_town_is_no_place() {
         "On Thursday attackers fired rockets at a passenger boat, named the Tombouctou, near Bourem.",
     );
     assert_eq!(events, ["Gao"]);
+    // In apposition, with its article.
+    let (events, mentioned) = regions(
+        "The boat, the Tombouctou, came under rocket fire near the village of Bamba on Thursday.",
+    );
+    assert_eq!(events, ["Gao"]);
+    assert!(mentioned.is_empty(), "{mentioned:?}");
 }
 
 #[test]

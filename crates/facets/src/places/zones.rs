@@ -97,8 +97,9 @@ pub(super) fn quoted_as_a_name(text: &str, start: usize, end: usize) -> bool {
 
 /// Whether the name at `start..end` is the name of a boat: right after a word for a boat
 /// ("le bateau Tombouctou", "le navire « Kankou Moussa »"), quoted a few words after one ("le
-/// bateau de passagers « Tombouctou »"), named after it ("the boat, named the
-/// Tombouctou"), or in quotation marks right before one ("the \"Tombouctou\" boat").
+/// bateau de passagers « Tombouctou »"), in apposition to it ("The boat, the Tombouctou,"),
+/// named after it ("the boat, named the Tombouctou"), or in quotation marks right before one
+/// ("the \"Tombouctou\" boat").
 pub(super) fn names_a_vessel(text: &str, start: usize, end: usize) -> bool {
     const QUOTES: &[char] = &['"', '\'', '«', '»', '“', '”', ' '];
     let vessel = &cues().vessel;
@@ -110,6 +111,17 @@ pub(super) fn names_a_vessel(text: &str, start: usize, end: usize) -> bool {
         .unwrap_or("");
     if !prev.is_empty() && vessel.contains_folded(prev) {
         return true;
+    }
+    // "The boat, the Tombouctou, came under fire": a boat in apposition, with its article.
+    if ["the", "The", "le", "Le"].contains(&prev) {
+        let rest = head[..head.len() - prev.len()].trim_end_matches([' ', ',']);
+        let word = rest
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if rest.len() < head.len() - prev.len() && vessel.contains_folded(word) {
+            return true;
+        }
     }
     // "le bateau de passagers « Tombouctou »": quoted, a boat named a few words before.
     if quoted_before
