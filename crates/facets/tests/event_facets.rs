@@ -1690,3 +1690,27 @@ fn where_the_report_s_interviews_were_held_is_a_mention() {
     );
     assert_eq!(events, ["Soum"]);
 }
+
+#[test]
+fn a_quarter_of_a_town_is_not_the_village_of_its_name() {
+    // Hamdallaye is a quarter of Bamako and a village near Say, in Niger.
+    let (events, mentioned) = regions(
+        "On Sunday, voters queued at a school in the Hamdallaye neighborhood from early morning.",
+    );
+    assert!(
+        events.is_empty() && mentioned.is_empty(),
+        "{events:?} {mentioned:?}"
+    );
+    let (events, _) =
+        regions("Dimanche, des tirs ont été entendus dans le quartier de Hamdallaye.");
+    assert!(events.is_empty(), "{events:?}");
+    // The village itself, and the quarters of a town, which are the town's.
+    let (events, _) =
+        regions("Dimanche, des hommes armés ont attaqué le village de Hamdallaye, près de Say.");
+    assert_eq!(events, ["Tillabéri"]);
+    let (events, _) =
+        regions("Dimanche, des tirs ont été entendus dans plusieurs quartiers de Ouagadougou.");
+    assert_eq!(events, ["Kadiogo"]);
+    let (events, _) = regions("Dimanche, des tirs ont visé le quartier de Ouaga 2000.");
+    assert_eq!(events, ["Kadiogo"]);
+}

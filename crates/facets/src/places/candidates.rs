@@ -11,7 +11,7 @@ use super::names::{
 };
 use super::units::{listed_unit, nearer, parent_bracket_position, unit_word_at};
 use super::zones::{
-    listed_as_names, names_a_company, names_a_vessel, quoted_as_a_name, zone_spans,
+    listed_as_names, names_a_company, names_a_quarter, names_a_vessel, quoted_as_a_name, zone_spans,
 };
 use crate::gazetteer::{EntryId, Gazetteer, NameMatch, PlaceKind, Source};
 
@@ -119,6 +119,7 @@ fn candidate(text: &str, g: &Gazetteer, m: &NameMatch) -> Option<Candidate> {
         || quoted_as_a_name(text, m.start, m.end)
         || names_a_company(text, m.end)
         || listed_as_names(text, m.start)
+        || names_a_quarter(text, m.start, m.end)
     {
         return None;
     }

@@ -154,6 +154,7 @@ cue_lists!(
     list_glue,
     armed_group,
     vessel,
+    quarter,
     naming,
     hedge,
     river_after,

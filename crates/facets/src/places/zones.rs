@@ -162,6 +162,36 @@ pub(super) fn names_a_company(text: &str, end: usize) -> bool {
     word.starts_with(char::is_uppercase) && cues().company.contains_folded(word)
 }
 
+/// Whether the name is a quarter's of a town: before a word for a quarter ("the Hamdallaye
+/// neighborhood") or after one with its definite article ("le quartier de Hamdallaye", "au
+/// quartier Lafiabougou"): a village elsewhere of the same name is not meant. Not the town of
+/// "un quartier de Bamako", "plusieurs quartiers de Ouagadougou", "neighbourhoods of Maradi".
+pub(super) fn names_a_quarter(text: &str, start: usize, end: usize) -> bool {
+    let quarter = &cues().quarter;
+    let next = text[end..]
+        .trim_start_matches(' ')
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if quarter.contains_folded(next) {
+        return true;
+    }
+    let before = super::context::words_before(text, start, 3);
+    let past_de = usize::from(
+        before
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "de" | "du" | "d" | "of")),
+    );
+    // "le quartier de Ouaga 2000": a longer name holding the town's is a quarter of that town.
+    let longer = next.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase());
+    !longer
+        && before.get(past_de).is_some_and(|w| quarter.contains(w))
+        && (past_de == 0
+            || before
+                .get(past_de + 1)
+                .is_some_and(|w| matches!(w.as_str(), "le" | "au" | "du" | "the")))
+}
+
 /// Whether the name stands in a list of names introduced as names: "les nouveaux noms – Liptako,
 /// Soum, Goulmou", "the new names: Liptako, Soum" (the words, not the places).
 pub(super) fn listed_as_names(text: &str, start: usize) -> bool {
