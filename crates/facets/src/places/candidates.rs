@@ -119,7 +119,6 @@ fn candidate(text: &str, g: &Gazetteer, m: &NameMatch) -> Option<Candidate> {
         || quoted_as_a_name(text, m.start, m.end)
         || names_a_company(text, m.end)
         || listed_as_names(text, m.start)
-        || names_a_quarter(text, m.start, m.end)
     {
         return None;
     }
@@ -143,6 +142,12 @@ fn candidate(text: &str, g: &Gazetteer, m: &NameMatch) -> Option<Candidate> {
     // "In Mali's Gourma": the place of the country named before it, not a homonym elsewhere.
     if let Some(code) = possessive_country(text, g, m.start) {
         entries.retain(|&id| g.entry(id).country_code == code);
+        chain_only.retain(|id| entries.contains(id));
+    }
+    // "the Hamdallaye neighborhood": a quarter of a town (GeoNames `PPLX`: "Sanyiri
+    // neighbourhood" in Ouagadougou), not a village of the same name.
+    if names_a_quarter(text, m.start, m.end) {
+        entries.retain(|&id| &*g.entry(id).detail == "PPLX");
         chain_only.retain(|id| entries.contains(id));
     }
     if entries.is_empty() {

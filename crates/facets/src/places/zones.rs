@@ -164,7 +164,8 @@ pub(super) fn names_a_company(text: &str, end: usize) -> bool {
 
 /// Whether the name is a quarter's of a town: before a word for a quarter ("the Hamdallaye
 /// neighborhood") or after one with its definite article ("le quartier de Hamdallaye", "au
-/// quartier Lafiabougou"): a village elsewhere of the same name is not meant. Not the town of
+/// quartier Lafiabougou"): a village elsewhere of the same name is not meant, only a section of
+/// a town (GeoNames `PPLX`). Not the town of
 /// "un quartier de Bamako", "plusieurs quartiers de Ouagadougou", "neighbourhoods of Maradi".
 pub(super) fn names_a_quarter(text: &str, start: usize, end: usize) -> bool {
     let quarter = &cues().quarter;
@@ -176,11 +177,21 @@ pub(super) fn names_a_quarter(text: &str, start: usize, end: usize) -> bool {
     if quarter.contains_folded(next) {
         return true;
     }
-    let before = super::context::words_before(text, start, 3);
+    // The words right before the name, with no punctuation between ("Abaradjou neighbourhood,
+    // Timbuktu" is the town).
+    let head = &text[..start];
+    let cut = head
+        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, ' ' | '\'' | '’')))
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let folded = sahel_text::fold(&head[cut..]);
+    let mut before: Vec<&str> = super::context::words(&folded).collect();
+    before.reverse();
     let past_de = usize::from(
         before
             .first()
-            .is_some_and(|w| matches!(w.as_str(), "de" | "du" | "d" | "of")),
+            .is_some_and(|w| matches!(*w, "de" | "du" | "d" | "of")),
     );
     // "le quartier de Ouaga 2000": a longer name holding the town's is a quarter of that town.
     let longer = next.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase());
@@ -189,7 +200,7 @@ pub(super) fn names_a_quarter(text: &str, start: usize, end: usize) -> bool {
         && (past_de == 0
             || before
                 .get(past_de + 1)
-                .is_some_and(|w| matches!(w.as_str(), "le" | "au" | "du" | "the")))
+                .is_some_and(|w| matches!(*w, "le" | "au" | "du" | "the")))
 }
 
 /// Whether the name stands in a list of names introduced as names: "les nouveaux noms – Liptako,
