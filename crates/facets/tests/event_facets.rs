@@ -1714,3 +1714,29 @@ fn a_quarter_of_a_town_is_not_the_village_of_its_name() {
     let (events, _) = regions("Dimanche, des tirs ont visé le quartier de Ouaga 2000.");
     assert_eq!(events, ["Kadiogo"]);
 }
+
+#[test]
+fn a_bank_goods_went_to_traders_who_had_left_and_a_council_called_in_the_capital() {
+    // Going to a facility of a town, past its indefinite article.
+    let (events, mentioned) = regions(
+        "Mardi, les autorités ont fait saisir l'or du site de Loulo et l'ont fait évacuer par hélicoptère vers une banque commerciale de Bamako.",
+    );
+    assert!(!events.contains(&"Bamako".to_string()), "{events:?}");
+    assert!(mentioned.contains(&"Bamako".to_string()), "{mentioned:?}");
+    // "partis à Mopti": where they had gone.
+    let (events, mentioned) =
+        regions("Lundi, les premiers commerçants partis à Mopti sont revenus à Tombouctou.");
+    assert_eq!(events, ["Tombouctou"]);
+    assert_eq!(mentioned, ["Mopti"]);
+    // A meeting called in the capital after fighting elsewhere.
+    let (events, mentioned) = regions(
+        "Des combats ont opposé mercredi l'armée à des rebelles à Aguelhok. A Bamako, le président a réuni jeudi un conseil de défense.",
+    );
+    assert_eq!(events, ["Kidal"]);
+    assert_eq!(mentioned, ["Bamako"]);
+    // The interviews of an inquiry, listed.
+    let (events, _) = regions(
+        "The strike on Monday hit a wedding near Douentza. Investigators conducted 400 interviews in Sevare, Bamako and Mopti.",
+    );
+    assert_eq!(events, ["Douentza"]);
+}

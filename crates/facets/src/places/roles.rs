@@ -697,17 +697,20 @@ fn is_destination_or_origin(before: &[String]) -> bool {
         None => &words[..words.len().min(5)],
     };
     let moving = |from: usize| c.movement.any_of(&words[from..words.len().min(from + 3)]);
-    // "taken to the hospital in Sevare", "évacués vers l'hôpital du Point G à Bamako": going to
-    // a facility in the town.
+    // "taken to the hospital in Sevare", "évacués vers l'hôpital du Point G à Bamako", "vers
+    // une banque commerciale de Bamako": going to a facility in the town.
     let to_a_facility = words
         .iter()
         .take(5)
         // Not a camp or a centre, which are also attacked ("shooting to camp Kandi in Kidal").
         .position(|w| c.facility.contains(w) && !matches!(w.as_str(), "camp" | "centre" | "center"))
         .and_then(|f| {
-            words[f + 1..]
-                .iter()
-                .find(|w| !matches!(w.as_str(), "the" | "l" | "la" | "le" | "les"))
+            words[f + 1..].iter().find(|w| {
+                !matches!(
+                    w.as_str(),
+                    "the" | "l" | "la" | "le" | "les" | "un" | "une" | "an" | "des"
+                )
+            })
         })
         .is_some_and(|w| matches!(w.as_str(), "to" | "towards" | "toward" | "vers" | "into"));
     if to_a_facility {
@@ -1487,14 +1490,17 @@ impl SentenceWords {
 const INCIDENT_REACH: usize = 6;
 
 /// Whether the name at `start` follows a preposition of place or the glue of a list ("in
-/// Bamako and Mopti", "depuis Kaya"), not "des habitants de Barsalogho" (where people live).
+/// Bamako and Mopti", "in Douentza, Sevare", "depuis Kaya"), not "des habitants de Barsalogho"
+/// (where people live).
 fn held_at(text: &str, start: usize) -> bool {
-    words_before(text, start, 1).first().is_some_and(|w| {
-        matches!(
-            w.as_str(),
-            "in" | "at" | "from" | "a" | "depuis" | "dans" | "en" | "and" | "et"
-        )
-    })
+    // "in Douentza, Sevare and Bamako": a name after a list's comma.
+    text[..start].trim_end().ends_with(',')
+        || words_before(text, start, 1).first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "in" | "at" | "from" | "a" | "depuis" | "dans" | "en" | "and" | "et"
+            )
+        })
 }
 
 /// How many words after a word of an interview the places are where it was held.
