@@ -550,7 +550,15 @@ impl QueryBuilder<'_> {
                 Side::French => [FR, EXACT],
                 Side::English => [EN, EXACT],
             };
-            if let Some(q) = self.text_query_in(alternative, &families, TRANSLATION_SLOP) {
+            // A synonym in the typed word's language is a fixed phrase ("contre-attaque" for
+            // "riposte" is not "attaques contre les civils"); a translation's words may stand
+            // apart as the other language puts them.
+            let slop = if *side == translation.side {
+                0
+            } else {
+                TRANSLATION_SLOP
+            };
+            if let Some(q) = self.text_query_in(alternative, &families, slop) {
                 alternatives.push(Box::new(BoostQuery::new(q, TRANSLATION_WEIGHT)));
             }
         }

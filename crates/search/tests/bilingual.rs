@@ -303,3 +303,42 @@ fn parentheses_group_alternatives_and_translate_inside() {
     assert_eq!(found, ["gao-en", "gao-fr", "tombouctou-fr"]);
     assert_eq!(q(&s, "(airstrike OR attaque) -Gao"), ["tombouctou-fr"]);
 }
+
+#[test]
+fn a_term_searches_its_synonyms_as_fixed_phrases_and_a_word_of_both_languages_both_ways() {
+    let s = searcher(&[
+        Doc::new(
+            "air-en",
+            "en",
+            "Air strikes hit a convoy north of Kidal on Monday.",
+        ),
+        Doc::new(
+            "enlevement-fr",
+            "fr",
+            "Deux enseignants ont été enlevés près de Djibo ; l'enlèvement n'a pas été revendiqué.",
+        ),
+        Doc::new(
+            "abduction-en",
+            "en",
+            "The abduction of two teachers near Djibo was not claimed.",
+        ),
+        Doc::new(
+            "contre-fr",
+            "fr",
+            "Une contre-attaque de l'armée a repoussé les assaillants.",
+        ),
+        Doc::new(
+            "civils-fr",
+            "fr",
+            "Les attaques contre les civils se multiplient dans la région.",
+        ),
+    ]);
+    // `airstrike` finds the report that writes it in two words.
+    assert_eq!(q(&s, "airstrike"), ["air-en"]);
+    // `kidnapping` is French and English: both reports.
+    let mut found = q(&s, "kidnapping");
+    found.sort();
+    assert_eq!(found, ["abduction-en", "enlevement-fr"]);
+    // A synonym is a fixed phrase: `contre-attaque` for `riposte`, not "attaques contre".
+    assert_eq!(q(&s, "riposte"), ["contre-fr"]);
+}
