@@ -1740,3 +1740,16 @@ fn a_bank_goods_went_to_traders_who_had_left_and_a_council_called_in_the_capital
     );
     assert_eq!(events, ["Douentza"]);
 }
+
+#[test]
+fn where_a_source_spoke_by_phone_from_is_a_mention() {
+    let (events, mentioned) = regions(
+        "A drone strike hit the Tarkint market on Saturday, killing 14 civilians. \"People ran to help,\" said a trader who spoke by phone from Kidal, where he has taken refuge.",
+    );
+    assert_eq!(events, ["Gao"]);
+    assert_eq!(mentioned, ["Kidal"]);
+    let (events, _) = regions(
+        "Samedi, des hommes armés ont attaqué le marché de Tarkint, a indiqué un commerçant joint par téléphone à Kidal.",
+    );
+    assert_eq!(events, ["Gao"]);
+}

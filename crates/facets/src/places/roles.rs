@@ -131,6 +131,7 @@ pub(super) fn role_of(
         || learnt_or_taken_there(text, c)
         || fled_from(text, c)
         || c.before.iter().take(3).any(|w| cues().contacted.contains(w))
+        || by_phone_from(&c.before)
         || settled_in(text, c)
         || where_a_statement_was_read(text, c)
         || stands_for_its_government(text, e, c)
@@ -148,6 +149,24 @@ pub(super) fn role_of(
     } else {
         PlaceRole::Event
     }
+}
+
+/// "spoke by phone from Kidal", "joint par téléphone depuis Ségou": where a source spoke from
+/// (not "a mobile phone in Douentza").
+fn by_phone_from(before: &[String]) -> bool {
+    matches!(
+        before
+            .iter()
+            .take(3)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        [
+            "from" | "in" | "depuis" | "a" | "de",
+            "phone" | "telephone",
+            "by" | "par"
+        ]
+    )
 }
 
 /// "evacuated to Gao", "headed south to Bamako", "returning from Bamako": where people went or
