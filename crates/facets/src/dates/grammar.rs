@@ -924,6 +924,10 @@ impl<'a> Grammar<'a> {
                 }
             }
             "ce" | "cet" | "this" => {
+                // "ce jour-là", "ce soir-là": that day, named before, not today.
+                if self.p(i + 2, '-') && self.glued(i + 2) && self.is(i + 3, "la") {
+                    return Some(None);
+                }
                 if self.is_any(i + 1, &["matin", "soir", "morning", "evening", "afternoon"]) {
                     return Some(Some((Expr::DayOffset(0), i + 2)));
                 }
@@ -1278,6 +1282,10 @@ impl<'a> Grammar<'a> {
         }
         let wd = lexicon::weekday(self.w(j)?)?;
         if self.w(j).is_some_and(|w| w.len() > 4 && w.ends_with("day")) && !self.t[j].capitalized {
+            return None;
+        }
+        // "ce samedi-là": that Saturday, named before, not this week's.
+        if self.p(j + 1, '-') && self.glued(j + 1) && self.is(j + 2, "la") {
             return None;
         }
         // "during Friday prayers", "la grande prière du vendredi": a weekly prayer, no date.

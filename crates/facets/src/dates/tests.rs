@@ -998,6 +998,20 @@ fn years_ago_today_is_that_very_day_and_a_document_number_no_date() {
 }
 
 #[test]
+fn that_day_named_before_is_no_date_of_its_own() {
+    // "ce samedi-là", "ce jour-là" point back to a date already given: not this week's
+    // Saturday, not the day of publication.
+    let p = Some(day(2024, 9, 5));
+    assert!(dates("Ce samedi-là, des habitants creusaient une tranchée.", p).is_empty());
+    assert!(dates("Ce jour-là, des hommes armés ont attaqué la ville.", p).is_empty());
+    assert_eq!(
+        dates("Ce samedi, des hommes armés ont attaqué la ville.", p),
+        ["2024-08-31"]
+    );
+    assert_eq!(dates("ce jour, l'armée a riposté", p), ["2024-09-05"]);
+}
+
+#[test]
 fn a_periodic_report_covers_the_time_since_the_previous_one() {
     // A quarterly report under its headings: every incident since the previous report is its
     // own, however far apart; what came before is background.
