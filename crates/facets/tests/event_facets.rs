@@ -1753,3 +1753,37 @@ fn where_a_source_spoke_by_phone_from_is_a_mention() {
     );
     assert_eq!(events, ["Gao"]);
 }
+
+#[test]
+fn a_spokesman_speaking_a_boat_sailing_and_a_life_sentence() {
+    let (events, mentioned) = regions(
+        "Jihadists attacked the town of Barsalogho on Saturday. Government spokesman Jean Ouédraogo, speaking in Ouagadougou on Sunday, said the army had repelled the attack.",
+    );
+    assert_eq!(events, ["Kuilsé"]);
+    assert_eq!(mentioned, ["Kadiogo"]);
+    let (events, mentioned) = regions(
+        "The boat was sailing upstream from Gao to Mopti when it came under rocket fire near Bamba on Thursday.",
+    );
+    assert_eq!(events, ["Gao"]);
+    assert_eq!(mentioned, ["Mopti"]);
+    // A title that tells of a sentence reports the court's sitting, not the case tried.
+    let meta = DocMeta {
+        id: "t".into(),
+        title: Some(
+            "Niger : perpétuité pour trois accusés de l'assassinat des humanitaires de Kouré"
+                .into(),
+        ),
+        published: "2022-05-21".parse().ok(),
+        ..DocMeta::default()
+    };
+    let ex = extract(
+        "La chambre de jugement a condamné jeudi trois hommes à la réclusion criminelle à perpétuité pour leur participation à l'attaque de Kouré.",
+        &meta,
+        extractor(),
+    );
+    assert!(
+        !ex.regions.contains(&"Tillabéri".to_string()),
+        "{:?}",
+        ex.regions
+    );
+}
