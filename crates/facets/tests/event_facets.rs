@@ -1787,3 +1787,17 @@ fn a_spokesman_speaking_a_boat_sailing_and_a_life_sentence() {
         ex.regions
     );
 }
+
+#[test]
+fn a_distance_a_few_words_after_the_place_and_staff_relocated() {
+    let (events, mentioned) = regions(
+        "Mardi, des hommes armés ont attaqué le détachement militaire d'Arbinda et la ville elle-même, située à environ 90 km au nord-ouest de Dori.",
+    );
+    assert_eq!(events, ["Soum"]);
+    assert_eq!(mentioned, ["Liptako"]);
+    let (events, mentioned) = regions(
+        "Vendredi, Boko Haram a attaqué Bosso. Le personnel non essentiel a été relocalisé à Zinder samedi par la route.",
+    );
+    assert_eq!(events, ["Diffa"]);
+    assert_eq!(mentioned, ["Zinder"]);
+}

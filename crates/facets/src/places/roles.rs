@@ -675,12 +675,16 @@ fn links_to(w: &str) -> bool {
     cues().road_link.contains(w) && w != "entre" && w != "between"
 }
 
+/// Bytes between a place and a distance measured after it ("Arbinda et la ville elle-même,
+/// située à environ 90 km au nord-ouest de Dori").
+const FOLLOWS_BYTES: usize = 80;
+
 /// Whether another place (not a country or a region: a distance locates a point) is named shortly
 /// before `c` in the same sentence ("Kati, à 15 km de …", "à Dioura, à 40 km de …").
 fn follows_a_place(text: &str, g: &Gazetteer, c: &Candidate, all: &[Candidate]) -> bool {
     all.iter().any(|o| {
         o.end <= c.start
-            && c.start - o.end <= 60
+            && c.start - o.end <= FOLLOWS_BYTES
             && !text[o.end..c.start].contains(['.', ';', '\n', '!', '?'])
             && !o.region_cue
             && o.entries
