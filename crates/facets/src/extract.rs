@@ -758,9 +758,6 @@ impl Located {
     }
 }
 
-/// Regions, countries and localities of the event places; the regions of the other places as
-/// mentioned regions. A report without an event place has no event region: its places stay
-/// mentions (no region is better than a wrong one).
 /// The current region of the place mentioned.
 fn current_region_of(
     g: &Gazetteer,
@@ -771,6 +768,9 @@ fn current_region_of(
         .map(|r| crate::places::current_region(g, r))
 }
 
+/// Regions, countries and localities of the event places; the regions of the other places as
+/// mentioned regions. A report without an event place has no event region: its places stay
+/// mentions (no region is better than a wrong one).
 fn event_facets(g: &Gazetteer, mentions: &[crate::places::PlaceMention]) -> Located {
     let events: Vec<_> = mentions
         .iter()

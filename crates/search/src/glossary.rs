@@ -280,7 +280,8 @@ impl Glossary {
     /// English; `char`, a tank in French and to burn in English, is read as French): first
     /// those of the other language, then its synonyms (`airstrike` → `frappe aérienne`, then `air
     /// strike`; not those sharing a word with it), at most [`MAX_TRANSLATIONS`] of each language,
-    /// without those the typed text already searches. `None` when it is no term, or when its row holds only itself (`camp`).
+    /// without those the typed text already searches. `None` when it is no term, or when its row
+    /// holds only itself (`camp`).
     pub fn translate(
         &self,
         text: &str,

@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 
 use super::candidates::Candidate;
 use super::capitals::CAPITAL_IMPORTANCE;
-use super::context::{words, words_after, words_before, words_before_through_brackets};
+use super::context::{
+    window_start, words, words_after, words_before, words_before_through_brackets,
+};
 use super::cues::cues;
 use super::roads::{along, pair, route_ends};
 use super::PlaceMention;
@@ -154,19 +156,14 @@ pub(super) fn role_of(
 /// "spoke by phone from Kidal", "joint par téléphone depuis Ségou": where a source spoke from
 /// (not "a mobile phone in Douentza").
 fn by_phone_from(before: &[String]) -> bool {
-    matches!(
-        before
-            .iter()
-            .take(3)
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice(),
-        [
-            "from" | "in" | "depuis" | "a" | "de",
-            "phone" | "telephone",
-            "by" | "par"
-        ]
-    )
+    match before {
+        [at, phone, by, ..] => {
+            matches!(at.as_str(), "from" | "in" | "depuis" | "a" | "de")
+                && matches!(phone.as_str(), "phone" | "telephone")
+                && matches!(by.as_str(), "by" | "par")
+        }
+        _ => false,
+    }
 }
 
 /// "evacuated to Gao", "headed south to Bamako", "returning from Bamako": where people went or
@@ -492,12 +489,8 @@ const BRACKET_BYTES: usize = 40;
 /// [`is_distance_reference`] of the words before a candidate, read through a short bracket
 /// ("60 kilometres (40 miles) southeast of Niamey").
 fn measured_from(text: &str, c: &Candidate) -> bool {
-    let mut from = c.start.saturating_sub(BRACKET_BYTES);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
     is_distance_reference(&c.before)
-        || text[from..c.start].contains(')')
+        || text[window_start(text, c.start, BRACKET_BYTES)..c.start].contains(')')
             && is_distance_reference(&words_before_through_brackets(text, c.start, 6))
 }
 
@@ -1053,7 +1046,7 @@ const MEMO_HEADER_LINE: usize = 120;
 /// Whether the place stands in a memo's header line ("To: …", "De : …").
 fn in_a_memo_header(text: &str, c: &Candidate) -> bool {
     // A header line is short: read back at most this far for its start.
-    let from = super::context::window_start(text, c.start, MEMO_HEADER_LINE);
+    let from = window_start(text, c.start, MEMO_HEADER_LINE);
     let line_start = match text[from..c.start].rfind('\n') {
         Some(i) => from + i + 1,
         None if from == 0 => 0,
@@ -1482,14 +1475,11 @@ impl SentenceWords {
         }
     }
 
-    /// Whether a word of an incident stands within [`INCIDENT_REACH`] of the place that `head`
-    /// (the sentence up to the place) leads to.
     /// Whether the place that `head` leads to is where the report's interviews were held: after
     /// a word of an interview, within [`INTERVIEW_REACH`] ("Human Rights Watch interviewed more
     /// than 100 victims and witnesses in Bamako and Mopti"); not "residents of Djibo interviewed
-    /// by AFP", where they live.
-    /// The words of an incident around it are whom it heard ("victims and witnesses", "in
-    /// refugee camps"), not something that happened there.
+    /// by AFP", where they live. The words of an incident around it are whom it heard ("victims
+    /// and witnesses", "in refugee camps"), not something that happened there.
     fn interviewed_at(&self, head: &str) -> bool {
         self.interview.is_some_and(|at| {
             let here = lower_words(head);
@@ -1497,6 +1487,8 @@ impl SentenceWords {
         })
     }
 
+    /// Whether a word of an incident stands within [`INCIDENT_REACH`] of the place that `head`
+    /// (the sentence up to the place) leads to.
     fn incident_near(&self, head: &str) -> bool {
         !self.incidents.is_empty() && {
             let here = lower_words(head);

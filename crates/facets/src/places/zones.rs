@@ -165,8 +165,8 @@ pub(super) fn names_a_company(text: &str, end: usize) -> bool {
 /// Whether the name is a quarter's of a town: before a word for a quarter ("the Hamdallaye
 /// neighborhood") or after one with its definite article ("le quartier de Hamdallaye", "au
 /// quartier Lafiabougou"): a village elsewhere of the same name is not meant, only a section of
-/// a town (GeoNames `PPLX`). Not the town of
-/// "un quartier de Bamako", "plusieurs quartiers de Ouagadougou", "neighbourhoods of Maradi".
+/// a town (GeoNames `PPLX`). Not the town of "un quartier de Bamako", "plusieurs quartiers de
+/// Ouagadougou", "neighbourhoods of Maradi".
 pub(super) fn names_a_quarter(text: &str, start: usize, end: usize) -> bool {
     let quarter = &cues().quarter;
     let next = text[end..]
