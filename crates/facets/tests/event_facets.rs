@@ -1801,3 +1801,29 @@ fn a_distance_a_few_words_after_the_place_and_staff_relocated() {
     assert_eq!(events, ["Diffa"]);
     assert_eq!(mentioned, ["Zinder"]);
 }
+
+#[test]
+fn advice_in_a_later_clause_leaves_the_incident_where_it_happened() {
+    // The recommendation is the prefect's, earlier, in a clause of its own: the clash happened.
+    let (events, _) = regions(
+        "Mardi, des tirs ont visé le camp de Tessit. Two herder groups clashed in Djibasso over a water point that the prefect had previously recommended they share between the two camps.",
+    );
+    assert_eq!(events, ["Gao", "Sourou"]);
+    // A habit said next to the place still anchors nothing.
+    let (events, mentioned) = regions(
+        "Mardi, des tirs ont visé le camp de Tessit. Roads around Bandiagara are frequently targeted by gunmen.",
+    );
+    assert_eq!(events, ["Gao"]);
+    assert_eq!(mentioned, ["Bandiagara"]);
+}
+
+#[test]
+fn a_village_of_a_country_the_text_never_points_to_is_not_meant() {
+    // A report on Mali, twice: Niger's village of Hamdallaye is not the one meant (Hamdallaye is
+    // also a quarter of Bamako and a name of many Malian villages).
+    let (events, mentioned) = regions(
+        "Les FAMa ont repoussé mardi une attaque contre le camp de Tessit, au Mali. Le même jour, des hommes armés ont incendié des greniers à Hamdallaye, selon des sources maliennes.",
+    );
+    assert_eq!(events, ["Gao"]);
+    assert!(mentioned.is_empty(), "{mentioned:?}");
+}

@@ -1398,8 +1398,9 @@ pub fn demote_quiet_capitals(
 
 /// What the words of a sentence say to [`anchor_to_events`].
 struct SentenceWords {
-    /// A word of advice, of what is to come or of what happens as a rule.
-    advice: bool,
+    /// Where its words of advice, of what is to come or of what happens as a rule stand,
+    /// counted as [`lower_words`] counts.
+    advice: Vec<usize>,
     /// Where its words of an incident stand, counted as [`lower_words`] counts; none when the
     /// sentence negates its incident.
     incidents: Vec<usize>,
@@ -1421,7 +1422,8 @@ impl SentenceWords {
         // "pas d'incident", "aucun incident", "no incident".
         let negates = |x: &str| x == "pas" || denies(x);
         let folded = sahel_text::fold(sentence);
-        let (mut advice, mut negated, mut quiet, mut violence) = (false, false, false, false);
+        let (mut negated, mut quiet, mut violence) = (false, false, false);
+        let mut advice = Vec::new();
         // A word of an incident that is not the one said not to have happened.
         let mut told = false;
         // The last word that is no article or preposition: "pas d'incident", "rien à signaler",
@@ -1434,7 +1436,9 @@ impl SentenceWords {
         let mut i = 0;
         for (w, written) in words(&folded).zip(words(sentence)) {
             i += usize::from(counts_for_reach(written));
-            advice |= c.advice.contains(w);
+            if c.advice.contains(w) {
+                advice.push(i);
+            }
             if interview.is_none() && c.interview.contains(w) {
                 interview = Some(i);
             }
@@ -1489,6 +1493,17 @@ impl SentenceWords {
 
     /// Whether a word of an incident stands within [`INCIDENT_REACH`] of the place that `head`
     /// (the sentence up to the place) leads to.
+    /// Whether its words of advice bear on the place that `head` leads to: any of them, unless
+    /// a word of an incident is near the place and they all stand further after it, in another
+    /// clause ("Students clashed in Koudougou over a hall which was scheduled for another union";
+    /// not "roads in the Mopti region are frequently targeted").
+    fn advises(&self, head: &str) -> bool {
+        !self.advice.is_empty() && {
+            let here = lower_words(head);
+            !self.incident_near(head) || self.advice.iter().any(|&a| a <= here + INCIDENT_REACH)
+        }
+    }
+
     fn incident_near(&self, head: &str) -> bool {
         !self.incidents.is_empty() && {
             let here = lower_words(head);
@@ -1589,7 +1604,7 @@ pub fn anchor_to_events(
         let incident = said.incident_near(head);
         if said.quiet
             || t.recalled
-            || !t.event_date && (t.background || said.advice)
+            || !t.event_date && (t.background || said.advises(head))
             || said.interviewed_at(head) && held_at(sentences.text(), m.start)
         {
             m.role = PlaceRole::Mention;
@@ -1703,7 +1718,7 @@ pub fn place_the_lead(
         return;
     }
     let said = SentenceWords::read(&sentences.text()[lead.0..lead.1]);
-    if !said.violence || said.incidents.is_empty() || said.quiet || said.advice {
+    if !said.violence || said.incidents.is_empty() || said.quiet || !said.advice.is_empty() {
         return;
     }
     // The sentences after the lead, in order, up to the last one read.

@@ -382,10 +382,12 @@ fn best_entry(g: &Gazetteer, c: &Candidate, index: usize, ev: &Evidence) -> Opti
     // to another country at least twice ("the Nigerien army raided the village of Boulaye": no
     // Nigerien Boulaye, the Malian one is not meant).
     // Likewise a built-in name that is also a surname ("took Keita and Cisse back to Kati" in a
-    // report on Mali: Niger's Kéita is not meant).
+    // report on Mali: Niger's Kéita is not meant), and a built-in village (a report on Mali
+    // naming Hamdallaye, a quarter of Bamako and many villages of Mali: not Niger's).
     let surname_like =
         b.common_word && !b.name.contains([' ', '-', '\'']) && b.kind != PlaceKind::Country;
-    if (b.source == Source::GeoNames || surname_like)
+    let village = &*b.detail == "village";
+    if (b.source == Source::GeoNames || surname_like || village)
         && foreign_to_the_text(g, c, b.country_code, ev)
     {
         return None;
