@@ -55,6 +55,11 @@ pub struct Entry {
     pub category: String,
     pub french: Vec<String>,
     pub english: Vec<String>,
+    /// The terms that only find the row when typed, and are never searched for another term
+    /// (written `>strike` in the file): a word whose other sense would flood a query translated
+    /// to it. English `strike` typed finds the `grève` row, and `grève` typed does not search
+    /// `strike`, which English reports mostly use of air and drone strikes.
+    pub typed_only: Vec<String>,
 }
 
 impl Entry {
@@ -63,6 +68,11 @@ impl Entry {
             Side::French => &self.french,
             Side::English => &self.english,
         }
+    }
+
+    /// Whether `term` is only ever typed, never searched for another term of the row.
+    pub fn is_typed_only(&self, term: &str) -> bool {
+        self.typed_only.iter().any(|t| t == term)
     }
 }
 
@@ -112,17 +122,26 @@ pub fn parse_rows(text: &str) -> Result<Vec<Entry>, GlossaryError> {
                 reason: format!("{} cells, expected 3 (category, fr, en)", cells.len()),
             });
         };
-        let split = |cell: &str| -> Vec<String> {
+        let mut typed_only = Vec::new();
+        let mut split = |cell: &str| -> Vec<String> {
             cell.split('|')
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
-                .map(str::to_string)
+                .map(|t| match t.strip_prefix('>') {
+                    Some(typed) => {
+                        typed_only.push(typed.trim().to_string());
+                        typed.trim().to_string()
+                    }
+                    None => t.to_string(),
+                })
                 .collect()
         };
+        let (french, english) = (split(french), split(english));
         let entry = Entry {
             category: category.trim().to_string(),
-            french: split(french),
-            english: split(english),
+            french,
+            english,
+            typed_only,
         };
         if entry.french.is_empty() || entry.english.is_empty() {
             return Err(GlossaryError {
@@ -331,7 +350,11 @@ impl Glossary {
                                     .iter()
                                     .flat_map(|k| k.split(' '))
                                     .any(|w| typed_words[side.slot()].contains(&w));
-                        if !same && !alternatives.iter().any(|(t, s)| t == term && *s == other) {
+                        let typed_only = self.entries[row].is_typed_only(term);
+                        if !same
+                            && !typed_only
+                            && !alternatives.iter().any(|(t, s)| t == term && *s == other)
+                        {
                             alternatives.push((term.clone(), other));
                         }
                     }
@@ -438,6 +461,24 @@ mod tests {
         let t = g.translate("char", &mut fr, &mut en).unwrap();
         assert_eq!(t.side, Side::French);
         assert_eq!(t.terms(), ["tank", "blindé"]);
+    }
+
+    #[test]
+    fn a_typed_only_term_finds_its_row_and_is_never_searched_for_another() {
+        let (mut fr, mut en) = analyzers();
+        let rows = parse_rows(
+            "category\tfr\ten\nevent\tfrappe\tstrike\nevent\tgrève\tlabour strike|walkout|>strike\n",
+        )
+        .unwrap();
+        assert_eq!(rows[1].english, ["labour strike", "walkout", "strike"]);
+        let g = Glossary::new(rows, &mut fr, &mut en);
+        // Typed, `strike` finds both senses.
+        let t = g.translate("strike", &mut fr, &mut en).unwrap();
+        assert_eq!(t.side, Side::English);
+        assert_eq!(t.terms(), ["frappe", "grève", "walkout"]);
+        // `grève` typed does not search the air strikes of English reports.
+        let t = g.translate("grève", &mut fr, &mut en).unwrap();
+        assert_eq!(t.terms(), ["labour strike", "walkout"]);
     }
 
     #[test]
