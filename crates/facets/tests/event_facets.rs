@@ -1827,3 +1827,12 @@ fn a_village_of_a_country_the_text_never_points_to_is_not_meant() {
     assert_eq!(events, ["Gao"]);
     assert!(mentioned.is_empty(), "{mentioned:?}");
 }
+
+#[test]
+fn the_capital_of_a_text_naming_several_countries_is_the_one_it_is_filed_from() {
+    // Mali and Burkina Faso are named too: "the capital" is that of the wire's country, Niger.
+    let (events, _) = regions(
+        "NIAMEY, Niger (AFP) - Gunmen attacked a police station in the capital on Tuesday night, killing two officers, the interior ministry said. Officials blamed a cell linked to fighters based in Mali and Burkina Faso.",
+    );
+    assert_eq!(events, ["Niamey"]);
+}

@@ -1,6 +1,6 @@
 //! Capitals named by their title: "la capitale malienne", "the Nigerien capital", "Burkina
-//! Faso's capital", "la capitale du Niger", and "the capital" in a text about a single country:
-//! that country's capital city.
+//! Faso's capital", "la capitale du Niger", and "the capital" in a text about a single country,
+//! or filed from one it names: that country's capital city.
 
 use super::candidates::Candidate;
 use super::context::{find_ascii_ci, words_after, words_before};
@@ -30,6 +30,7 @@ pub(super) fn capital_mentions(
     named: &[EntryId],
     cands: &[Candidate],
     demonyms: &[[u8; 2]],
+    dateline: Option<[u8; 2]>,
 ) -> Vec<PlaceMention> {
     let mut out = Vec::new();
     // The countries of the places and demonyms of the text, read once if needed.
@@ -58,7 +59,14 @@ pub(super) fn capital_mentions(
                 v.dedup();
                 v
             });
-            (word.is_generic() && countries.len() == 1).then(|| countries[0])
+            // A text about one country; else the country it is filed from, when it names it
+            // ("OUAGADOUGOU, Burkina Faso (AP) — … an attack on a hotel in the capital", the
+            // text naming Mali and Niger too).
+            let of_the_text = match countries.as_slice() {
+                [only] => Some(*only),
+                _ => dateline.filter(|d| countries.contains(d)),
+            };
+            of_the_text.filter(|_| word.is_generic())
         });
         let Some(capital) = country.and_then(|country| capital_city(g, country)) else {
             continue;

@@ -122,7 +122,11 @@ pub(crate) fn locate_places_with_demonyms(
     roles::demote_located_route_ends(text, gazetteer, &mut out);
     roles::demote_former_extents(text, gazetteer, &mut out);
     let named: Vec<EntryId> = out.iter().map(|m| m.entry).collect();
-    for m in capitals::capital_mentions(text, gazetteer, &named, &cands, demonyms) {
+    let dateline = out
+        .iter()
+        .find(|m| m.role == PlaceRole::Dateline)
+        .map(|m| gazetteer.entry(m.entry).country_code);
+    for m in capitals::capital_mentions(text, gazetteer, &named, &cands, demonyms, dateline) {
         if !out.iter().any(|o| o.start < m.end && m.start < o.end) {
             out.push(m);
         }
