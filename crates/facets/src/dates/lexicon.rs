@@ -127,6 +127,39 @@ pub fn compared_with_a_plan(previous: Option<&str>, word: &str) -> bool {
         )
 }
 
+/// A verb of planning, `word` between `previous` and `next` (folded): "Partners plan a joint
+/// assessment on Wednesday", "the army plans to reopen the road on Monday", "les partenaires
+/// prévoient une évaluation mercredi". Not the noun: "the plan to license", "Bissa Gold's plans
+/// to expand", "its plans".
+pub fn plans_ahead(previous: Option<&str>, word: &str, next: Option<&str>) -> bool {
+    let noun_before = previous.is_none_or(|p| {
+        matches!(
+            p,
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "s"
+                | "this"
+                | "these"
+                | "those"
+                | "new"
+                | "any"
+                | "no"
+                | "of"
+                | "such"
+        )
+    });
+    matches!(word, "prevoit" | "prevoient")
+        || matches!(word, "plan" | "plans" | "planning")
+            && matches!(next, Some("a" | "an" | "to" | "the"))
+            && !noun_before
+}
+
 /// Words that put a sentence in the future (announcements, schedules): dates in such a sentence
 /// resolve forward from the publication date instead of backward. `next` is the folded word after
 /// `word` (`à venir`, `aura lieu`). Besides the listed words, French simple-future third persons

@@ -607,6 +607,7 @@ fn future_sentences(toks: &[tokens::Tok<'_>], direction: Direction) -> Vec<bool>
         let previous = k.checked_sub(1).and_then(|p| toks[p].word());
         if t.word().is_some_and(|w| {
             lexicon::is_future_cue(w, next) && !lexicon::compared_with_a_plan(previous, w)
+                || lexicon::plans_ahead(previous, w, next)
         }) {
             future[t.sentence as usize] = true;
         }

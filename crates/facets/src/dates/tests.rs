@@ -122,6 +122,37 @@ fn what_happened_earlier_than_planned_is_past() {
 }
 
 #[test]
+fn a_plan_is_for_later_and_the_noun_is_no_verb() {
+    // Monday 14 August 2023: Wednesday is the 16th when planned, the 9th otherwise.
+    let published = Some(day(2023, 8, 14));
+    assert_eq!(
+        en("Partners plan a joint assessment on Wednesday.", published),
+        ["2023-08-16"]
+    );
+    assert_eq!(
+        dates(
+            "Les partenaires prévoient une évaluation mercredi.",
+            published
+        ),
+        ["2023-08-16"]
+    );
+    assert_eq!(
+        en(
+            "Miners protested on Wednesday against the plan to expand the site.",
+            published
+        ),
+        ["2023-08-09"]
+    );
+    assert_eq!(
+        en(
+            "Miners protested on Wednesday against the company's plans to expand.",
+            published
+        ),
+        ["2023-08-09"]
+    );
+}
+
+#[test]
 fn a_weekday_picks_the_year_it_agrees_with() {
     // 1 March 2013 is a Friday, 1 March 2012 a Thursday.
     assert_eq!(
