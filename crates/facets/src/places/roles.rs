@@ -1387,7 +1387,7 @@ pub fn demote_quiet_capitals(
         }
         let (s, e) = sentences.around(m.start, m.end);
         let said = SentenceWords::read(&sentences.text()[s..e]);
-        if !said.incident_near(&sentences.text()[s..m.start]) {
+        if !said.incident_near(lower_words(&sentences.text()[s..m.start])) {
             quiet.push(k);
         }
     }
@@ -1479,38 +1479,33 @@ impl SentenceWords {
         }
     }
 
-    /// Whether the place that `head` leads to is where the report's interviews were held: after
-    /// a word of an interview, within [`INTERVIEW_REACH`] ("Human Rights Watch interviewed more
-    /// than 100 victims and witnesses in Bamako and Mopti"); not "residents of Djibo interviewed
-    /// by AFP", where they live. The words of an incident around it are whom it heard ("victims
-    /// and witnesses", "in refugee camps"), not something that happened there.
-    fn interviewed_at(&self, head: &str) -> bool {
-        self.interview.is_some_and(|at| {
-            let here = lower_words(head);
-            at <= here && here - at <= INTERVIEW_REACH
-        })
+    /// Whether the place at `here` (its position, counted as [`lower_words`] counts) is where
+    /// the report's interviews were held: after a word of an interview, within
+    /// [`INTERVIEW_REACH`] ("Human Rights Watch interviewed more than 100 victims and witnesses in
+    /// Bamako and Mopti"); not "residents of Djibo interviewed by AFP", where they live. The words
+    /// of an incident around it are whom it heard ("victims and witnesses", "in refugee camps"),
+    /// not something that happened there.
+    fn interviewed_at(&self, here: usize) -> bool {
+        self.interview
+            .is_some_and(|at| at <= here && here - at <= INTERVIEW_REACH)
     }
 
-    /// Whether a word of an incident stands within [`INCIDENT_REACH`] of the place that `head`
-    /// (the sentence up to the place) leads to.
-    /// Whether its words of advice bear on the place that `head` leads to: any of them, unless
-    /// a word of an incident is near the place and they all stand further after it, in another
-    /// clause ("Students clashed in Koudougou over a hall which was scheduled for another union";
-    /// not "roads in the Mopti region are frequently targeted").
-    fn advises(&self, head: &str) -> bool {
-        !self.advice.is_empty() && {
-            let here = lower_words(head);
-            !self.incident_near(head) || self.advice.iter().any(|&a| a <= here + INCIDENT_REACH)
-        }
+    /// Whether its words of advice bear on the place at `here`: any of them, unless a word of an
+    /// incident is near the place and they all stand further after it, in another clause
+    /// ("Students clashed in Koudougou over a hall which was scheduled for another union"; not
+    /// "roads in the Mopti region are frequently targeted").
+    fn advises(&self, here: usize) -> bool {
+        !self.advice.is_empty()
+            && (!self.incident_near(here)
+                || self.advice.iter().any(|&a| a <= here + INCIDENT_REACH))
     }
 
-    fn incident_near(&self, head: &str) -> bool {
-        !self.incidents.is_empty() && {
-            let here = lower_words(head);
-            self.incidents
-                .iter()
-                .any(|&i| i.abs_diff(here) <= INCIDENT_REACH)
-        }
+    /// Whether a word of an incident stands within [`INCIDENT_REACH`] of the place at `here`
+    /// (the words of the sentence before it, counted as [`lower_words`] counts).
+    fn incident_near(&self, here: usize) -> bool {
+        self.incidents
+            .iter()
+            .any(|&i| i.abs_diff(here) <= INCIDENT_REACH)
     }
 }
 
@@ -1600,12 +1595,13 @@ pub fn anchor_to_events(
             read = Some(((s, e), SentenceWords::read(&sentences.text()[s..e])));
         }
         let Some((_, said)) = &read else { continue };
-        let head = &sentences.text()[s..m.start];
-        let incident = said.incident_near(head);
+        // Where the place stands among the sentence's words, read once for every rule below.
+        let here = lower_words(&sentences.text()[s..m.start]);
+        let incident = said.incident_near(here);
         if said.quiet
             || t.recalled
-            || !t.event_date && (t.background || said.advises(head))
-            || said.interviewed_at(head) && held_at(sentences.text(), m.start)
+            || !t.event_date && (t.background || said.advises(here))
+            || said.interviewed_at(here) && held_at(sentences.text(), m.start)
         {
             m.role = PlaceRole::Mention;
         } else if !(m.start < lead_end || t.event_date || incident) {
