@@ -1836,3 +1836,22 @@ fn the_capital_of_a_text_naming_several_countries_is_the_one_it_is_filed_from() 
     );
     assert_eq!(events, ["Niamey"]);
 }
+
+#[test]
+fn where_a_convoy_set_off_from_is_a_mention() {
+    let (events, mentioned) = regions(
+        "Gunmen ambushed a convoy of 120 trucks near Diapaga on Sunday, five days after setting off from Fada N'Gourma.",
+    );
+    assert_eq!(events, ["Tapoa"]);
+    assert_eq!(mentioned, ["Goulmou"]);
+}
+
+#[test]
+fn where_a_protest_is_called_is_no_event_place() {
+    let ex = read(
+        "Mardi, l'attaque du poste d'Inata a fait 32 morts. Des organisations appellent à manifester samedi à Ouagadougou.",
+        "2021-11-16",
+    );
+    assert_eq!(ex.regions, ["Soum"]);
+    assert_eq!(ex.mentioned_regions, ["Kadiogo"]);
+}

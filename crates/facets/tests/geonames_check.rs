@@ -475,6 +475,13 @@ fn a_place_said_to_lie_a_distance_from_another_lies_within_reach_of_it() {
     assert!(!found(
         "Des hommes armés ont attaqué le hameau de Zorobaye, à 12 km de Douentza."
     ));
+    // "Une quinzaine de kilomètres" is about fifteen.
+    assert!(!found(
+        "Des hommes armés ont attaqué Zorobaye, village situé à une quinzaine de kilomètres de Douentza."
+    ));
+    assert!(found(
+        "Des hommes armés ont attaqué Zorobaye, village situé à une quinzaine de kilomètres de Kayes."
+    ));
     // A part of a town lies in it: "the Zorobaye area of Bamako" is not the village near Kayes.
     assert!(!found(
         "Police dispersed protesters in the Zorobaye area of Bamako on Monday."

@@ -229,13 +229,7 @@ impl<'a> Grammar<'a> {
         }
         // `une dizaine de (jours)`, `une quinzaine de`: about that many.
         if self.is_any(i, &["une", "un"]) {
-            let about = match self.w(i + 1) {
-                Some("dizaine") => Some(10),
-                Some("quinzaine") => Some(15),
-                Some("vingtaine") => Some(20),
-                Some("trentaine") => Some(30),
-                _ => None,
-            };
+            let about = self.w(i + 1).and_then(lexicon::about_count);
             if let Some(n) = about {
                 return self.is_any(i + 2, &["de", "d"]).then_some((n, i + 3));
             }
@@ -1078,6 +1072,19 @@ impl<'a> Grammar<'a> {
             j += 1;
         }
         let english = self.is_any(j, &["past", "last", "next"]);
+        // "Training is due to start in December and last 14 days": the verb, a duration.
+        if english
+            && j == i
+            && i > 0
+            && self.is_any(
+                i - 1,
+                &[
+                    "and", "to", "will", "would", "should", "could", "may", "might", "must", "can",
+                ],
+            )
+        {
+            return None;
+        }
         let mut sign = 0;
         if english {
             sign = if self.is(j, "next") { 1 } else { -1 };
@@ -1776,9 +1783,14 @@ fn is_date_vocabulary(w: &str) -> bool {
         w,
         "afternoon"
             | "dizaine"
+            | "douzaine"
             | "quinzaine"
             | "vingtaine"
             | "trentaine"
+            | "quarantaine"
+            | "cinquantaine"
+            | "soixantaine"
+            | "centaine"
             | "annee"
             | "annees"
             | "ans"
@@ -1875,6 +1887,13 @@ fn is_date_glue(w: &str) -> bool {
             | "ago"
             | "and"
             | "any"
+            | "appel"
+            | "appelaient"
+            | "appelait"
+            | "appelant"
+            | "appelle"
+            | "appellent"
+            | "are"
             | "as"
             | "at"
             | "auparavant"
@@ -1882,14 +1901,17 @@ fn is_date_glue(w: &str) -> bool {
             | "auront"
             | "back"
             | "before"
+            | "can"
             | "ci"
             | "comme"
             | "commencera"
             | "compter"
+            | "could"
             | "cours"
             | "debutera"
             | "devra"
             | "devront"
+            | "due"
             | "durant"
             | "e"
             | "earlier"
@@ -1901,6 +1923,7 @@ fn is_date_glue(w: &str) -> bool {
             | "ere"
             | "eront"
             | "et"
+            | "expected"
             | "fera"
             | "feront"
             | "fixee"
@@ -1909,14 +1932,19 @@ fn is_date_glue(w: &str) -> bool {
             | "his"
             | "hui"
             | "ieme"
+            | "ion"
+            | "ir"
             | "ira"
             | "iront"
+            | "is"
             | "its"
             | "jouera"
             | "joueront"
             | "jusqu"
             | "later"
             | "meme"
+            | "might"
+            | "must"
             | "n"
             | "nd"
             | "new"
@@ -1947,6 +1975,7 @@ fn is_date_glue(w: &str) -> bool {
             | "qu"
             | "que"
             | "rd"
+            | "re"
             | "ref"
             | "reference"
             | "remont"
@@ -1956,7 +1985,9 @@ fn is_date_glue(w: &str) -> bool {
             | "scheduled"
             | "sera"
             | "seront"
+            | "set"
             | "shall"
+            | "should"
             | "slated"
             | "st"
             | "such"
@@ -1970,11 +2001,13 @@ fn is_date_glue(w: &str) -> bool {
             | "tiendront"
             | "till"
             | "to"
+            | "ty"
             | "until"
             | "venir"
             | "viendra"
             | "viendront"
             | "will"
+            | "would"
             | "y"
     )
 }

@@ -58,6 +58,23 @@ pub fn number_word(word: &str) -> Option<u32> {
     })
 }
 
+/// The round count a French word of approximation stands for, folded: `une quinzaine de` (jours,
+/// kilomètres) is about fifteen.
+pub fn about_count(word: &str) -> Option<u32> {
+    Some(match word {
+        "dizaine" => 10,
+        "douzaine" => 12,
+        "quinzaine" => 15,
+        "vingtaine" => 20,
+        "trentaine" => 30,
+        "quarantaine" => 40,
+        "cinquantaine" => 50,
+        "soixantaine" => 60,
+        "centaine" => 100,
+        _ => return None,
+    })
+}
+
 /// Value of a folded ordinal word used for days (`premier`, `first`, `second`, …, `thirty-first`
 /// is assembled by the grammar from `thirty` and `first`).
 pub fn ordinal_word(word: &str) -> Option<u32> {
@@ -158,6 +175,40 @@ pub fn plans_ahead(previous: Option<&str>, word: &str, next: Option<&str>) -> bo
         || matches!(word, "plan" | "plans" | "planning")
             && matches!(next, Some("a" | "an" | "to" | "the"))
             && !noun_before
+}
+
+/// What is due or expected to happen, `word` between `previous` and `next`, then `after`
+/// (folded): "training is due to start in December", "the convoy is expected to reach Djibo on
+/// Friday", "talks are set to resume on Monday". Not "the delay is due to the rains" (a cause),
+/// nor the past ("was due to start on Monday").
+pub fn due_to_happen(
+    previous: Option<&str>,
+    word: &str,
+    next: Option<&str>,
+    after: Option<&str>,
+) -> bool {
+    matches!(previous, Some("is" | "are"))
+        && matches!(word, "due" | "expected" | "set")
+        && next == Some("to")
+        && after.is_some_and(|w| {
+            !matches!(
+                w,
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "those"
+            ) && (word != "due" || !w.ends_with("s") && !w.ends_with("ty") && !w.ends_with("ion"))
+        })
+}
+
+/// A call to act, `word` then `next` and `after` (folded): "des organisations appellent à
+/// manifester samedi", "un appel à marcher dimanche": the act is to come. Not a call to a noun
+/// ("appel à la grève", where the day may be the call's).
+pub fn calls_to_act(word: &str, next: Option<&str>, after: Option<&str>) -> bool {
+    matches!(
+        word,
+        "appelle" | "appellent" | "appelait" | "appelaient" | "appelant" | "appel"
+    ) && next == Some("a")
+        && after.is_some_and(|w| {
+            w.len() > 4 && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"))
+        })
 }
 
 /// Words that put a sentence in the future (announcements, schedules): dates in such a sentence

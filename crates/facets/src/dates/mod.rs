@@ -47,8 +47,8 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Serialize, Serializer};
 
 use grammar::{Dmy, Expr, Found, Grammar, WeekdayMode};
-pub(crate) use lexicon::number_word;
 use lexicon::Unit;
+pub(crate) use lexicon::{about_count, number_word};
 pub use publication::{PublicationDate, PublicationSource};
 pub(crate) use roles::RELATIVE_PRONOUNS;
 pub use roles::{DateRole, TimeCue};
@@ -608,11 +608,31 @@ fn future_sentences(toks: &[tokens::Tok<'_>], direction: Direction) -> Vec<bool>
         if t.word().is_some_and(|w| {
             lexicon::is_future_cue(w, next) && !lexicon::compared_with_a_plan(previous, w)
                 || lexicon::plans_ahead(previous, w, next)
+                || lexicon::calls_to_act(w, next, toks.get(k + 2).and_then(|n| n.word()))
+                || lexicon::due_to_happen(previous, w, next, toks.get(k + 2).and_then(|n| n.word()))
+                    && !in_a_relative_clause(toks, k)
         }) {
             future[t.sentence as usize] = true;
         }
     }
     future
+}
+
+/// Words before a verb read for the relative pronoun that opens its clause.
+const RELATIVE_CLAUSE_WORDS: usize = 4;
+
+/// Whether the word at token `k` is in a relative clause opened at most
+/// [`RELATIVE_CLAUSE_WORDS`] words before it, in its sentence: "Relatives gathered on Saturday in
+/// Niamey, where the bodies are expected to be flown" looks ahead in its clause only.
+fn in_a_relative_clause(toks: &[tokens::Tok<'_>], k: usize) -> bool {
+    let sentence = toks[k].sentence;
+    toks[..k]
+        .iter()
+        .rev()
+        .take_while(|t| t.sentence == sentence)
+        .filter_map(|t| t.word())
+        .take(RELATIVE_CLAUSE_WORDS)
+        .any(|w| roles::RELATIVE_PRONOUNS.contains(&w))
 }
 
 /// Every date expression of the tokens, resolved in `direction`; `future` says per sentence

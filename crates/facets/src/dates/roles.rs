@@ -129,6 +129,7 @@ struct Cues {
     compare: Vec<Vec<&'static str>>,
     report: Vec<Vec<&'static str>>,
     sequel: Vec<Vec<&'static str>>,
+    follow: Vec<Vec<&'static str>>,
     pluperfect: Vec<Vec<&'static str>>,
     /// Every phrase by its first word, with its kind: what the text's words are looked up in
     /// (twice per word of every text: a [`WordSet`], not a hashed map).
@@ -144,6 +145,7 @@ enum Kind {
     Compare,
     Report,
     Sequel,
+    Follow,
     Pluperfect,
 }
 
@@ -191,6 +193,7 @@ fn parse(tsv: &'static str) -> crate::Result<Cues> {
             "compare" => (Kind::Compare, &mut cues.compare),
             "report" => (Kind::Report, &mut cues.report),
             "sequel" => (Kind::Sequel, &mut cues.sequel),
+            "follow" => (Kind::Follow, &mut cues.follow),
             "pluperfect" => (Kind::Pluperfect, &mut cues.pluperfect),
             other => {
                 return Err(crate::Error::Malformed {
@@ -299,6 +302,21 @@ fn recall_sentences(
                 phrase[sentence] = Some(after);
                 sequel[sentence] = Some(after);
                 recall[sentence].get_or_insert(after);
+                continue;
+            }
+        }
+        // "They follow an assault on April 28 on a church in Silgadji", "ces frappes font suite à
+        // l'action menée le 20 novembre": its object, an earlier event, recalled as a recall
+        // phrase's are (days of the same week stay the report's: "font suite aux attaques de la
+        // semaine dernière"); not "followed by", not "follow-up".
+        if let Some(p) = c.at(words, at, Kind::Follow).next() {
+            let object = words
+                .words
+                .get(at + p.len())
+                .filter(|&&(_, w, s)| s as usize == sentence && !matches!(w, "by" | "up" | "par"));
+            if let Some(&(token, _, _)) = object {
+                phrase[sentence] = Some(token);
+                recall[sentence].get_or_insert(token);
                 continue;
             }
         }
@@ -442,11 +460,23 @@ fn phrase_before(words: &Words<'_>, toks: &[Tok<'_>], first: usize, end: usize) 
                 let last = words.words[at + p.len() - 1].0;
                 toks.get(last + 1).is_some_and(|t| t.num().is_some())
             };
+            // "extended until 30 June", "prolongé au 31 décembre"; not "officials extended
+            // opening hours last week" (what was extended is no period).
+            let extends_to = |p: &[&str]| {
+                !matches!(p.last(), Some(&("extended" | "prolonge" | "prolongee")))
+                    || words.words[at + p.len()..before].iter().all(|&(_, w, _)| {
+                        matches!(
+                            w,
+                            "to" | "until" | "till" | "through" | "a" | "au" | "the" | "le"
+                        )
+                    })
+            };
             if words.words[at].2 == sentence
                 && c.at(words, at, kind).any(|p| {
                     at + p.len() <= before
                         && at + p.len() + gap >= before
                         && (at + p.len() + MAX_GAP_WORDS >= before || counted(p))
+                        && (kind != Kind::Until || extends_to(p))
                 })
             {
                 return Some(cue);

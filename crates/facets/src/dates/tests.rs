@@ -1399,3 +1399,110 @@ fn what_a_sequel_follows_is_earlier_however_near() {
         .expect("15 mars");
     assert_eq!(march_15.role, DateRole::Background, "{background:?}");
 }
+
+#[test]
+fn what_an_event_follows_is_earlier_and_recalled() {
+    // Published Thursday 6 June 2024: the 14 May attack is recalled, the days of this week are
+    // the report's, and "followed by" looks ahead.
+    let (events, background) = roles_of(
+        "Lundi, des hommes armés ont incendié le marché de Tessit. Ces violences font suite à l'attaque du 14 mai contre le poste de la gendarmerie.",
+        day(2024, 6, 6),
+    );
+    assert_eq!(events, ["2024-06"]);
+    assert_eq!(background, ["2024-05"]);
+    let (events, background) = roles_of(
+        "Gunmen shot dead a trader near Kaya on Monday. The killing follows an attack on 14 May on a water point.",
+        day(2024, 6, 6),
+    );
+    assert_eq!(events, ["2024-06"]);
+    assert_eq!(background, ["2024-05"]);
+    let (events, background) = roles_of(
+        "Les combats de lundi font suite à l'attaque du 29 mai contre deux postes.",
+        day(2024, 6, 4),
+    );
+    assert_eq!(
+        (events, background),
+        (vec!["2024-05".to_string(), "2024-06".to_string()], vec![]),
+        "days of the same week stay the report's"
+    );
+    let (events, _) = roles_of(
+        "A curfew was imposed on Monday, followed by a search operation on 5 June.",
+        day(2024, 6, 6),
+    );
+    assert_eq!(events, ["2024-06"]);
+}
+
+#[test]
+fn a_call_to_act_and_what_is_due_look_ahead() {
+    // Tuesday 16 November 2021: Saturday is the 20th when called for, the 13th otherwise.
+    let published = Some(day(2021, 11, 16));
+    assert_eq!(
+        dates(
+            "Des syndicats appellent à marcher samedi à Niamey.",
+            published
+        ),
+        ["2021-11-20"]
+    );
+    assert_eq!(
+        dates("Les syndicats ont manifesté samedi à Niamey.", published),
+        ["2021-11-13"]
+    );
+    // A call to a noun may be dated by the call: no look ahead.
+    assert_eq!(
+        dates("Samedi, un appel à la grève a été lancé.", published),
+        ["2021-11-13"]
+    );
+    // Tuesday 8 November 2022: December is this year's when due.
+    let published = Some(day(2022, 11, 8));
+    assert_eq!(
+        en(
+            "Training is due to start in December and last 14 days.",
+            published
+        ),
+        ["2022-12"]
+    );
+    assert_eq!(
+        en(
+            "The convoy is expected to reach Djibo on Friday.",
+            published
+        ),
+        ["2022-11-11"]
+    );
+    // A cause, the past, and a relative clause of its own are no plan.
+    assert_eq!(
+        en(
+            "The delay is due to the rains that fell on Friday.",
+            published
+        ),
+        ["2022-11-04"]
+    );
+    assert_eq!(
+        en(
+            "Relatives gathered on Friday in Niamey, where the bodies are expected to be flown.",
+            published
+        ),
+        ["2022-11-04"]
+    );
+    // "The last 14 days" is a period; "and last 14 days", a verb.
+    assert_eq!(
+        en("Attacks rose over the last 14 days.", published),
+        ["2022-10-25..2022-11-07"]
+    );
+}
+
+#[test]
+fn what_was_extended_last_week_is_no_deadline() {
+    // Published Tuesday 8 November 2022: extended hours last week are an event; a curfew
+    // extended until a day is a deadline.
+    let (events, _) = roles_of(
+        "À Dori, les autorités ont prolongé les horaires d'ouverture la semaine dernière.",
+        day(2022, 11, 8),
+    );
+    assert_eq!(events, ["2022-10", "2022-11"]);
+    let (events, background) = roles_of(
+        "Mardi, des hommes armés ont attaqué Dori. Le couvre-feu a été prolongé jusqu'au 31 décembre.",
+        day(2022, 11, 8),
+    );
+    assert_eq!(events, ["2022-11"]);
+    assert_eq!(background, ["2022-12"]);
+}

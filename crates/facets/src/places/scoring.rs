@@ -338,11 +338,18 @@ fn stated_km_before(text: &str, start: usize) -> Option<(f64, usize)> {
     ) {
         return None;
     }
-    let number = before.get(unit + 1)?;
+    let mut number = before.get(unit + 1)?;
+    // "à une quinzaine de kilomètres de": about fifteen.
+    if matches!(number.as_str(), "de" | "d") {
+        number = before
+            .get(unit + 2)
+            .filter(|w| crate::dates::about_count(w).is_some())?;
+    }
     let km = number
         .parse::<f64>()
         .ok()
-        .or_else(|| crate::dates::number_word(number).map(f64::from))?;
+        .or_else(|| crate::dates::number_word(number).map(f64::from))
+        .or_else(|| crate::dates::about_count(number).map(f64::from))?;
     // Where the number is written: its last occurrence in the words read (a number is ASCII
     // digits or an ASCII number word; lower-casing ASCII keeps byte offsets).
     let from = window_start(text, start, STATED_DISTANCE_READ);
