@@ -448,6 +448,21 @@ impl ActorTable {
         Some(&self.actors[*k].canonical)
     }
 
+    /// The actors a name of the Islamic State without its province stands for: its Sahel and
+    /// West Africa provinces (`EIGS`, `ISWAP`), for "État islamique", "Islamic State", "Daech",
+    /// and "EI" or "IS" in capitals. Empty for any other name.
+    pub fn islamic_state_provinces(&self, name: &str) -> Vec<&str> {
+        let name = name.trim();
+        let folded = folded_name(name);
+        if !(ISLAMIC_STATE_PHRASES.contains(&folded.as_str()) || matches!(name, "EI" | "IS")) {
+            return Vec::new();
+        }
+        ["EIGS", "ISWAP"]
+            .into_iter()
+            .filter_map(|c| self.actor(c).map(|a| a.canonical.as_str()))
+            .collect()
+    }
+
     /// Every name of an actor (canonical first, then aliases, then descriptive phrases), for query
     /// expansion; empty when the canonical name is unknown.
     pub fn aliases_of(&self, canonical: &str) -> Vec<&str> {

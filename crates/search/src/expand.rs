@@ -126,6 +126,17 @@ impl NameExpander for FacetsExpander {
     }
 
     fn expand(&self, name: &str) -> Option<(NameKind, Vec<String>)> {
+        // "État islamique", "Daech": its provinces of the region, each under all its names.
+        let provinces = self.actors.islamic_state_provinces(name);
+        if !provinces.is_empty() {
+            let mut forms: Vec<String> = provinces.iter().map(|p| p.to_string()).collect();
+            for province in &provinces {
+                if let Some(actor) = self.actors.actor(province) {
+                    forms.extend(actor.aliases.iter().cloned());
+                }
+            }
+            return Some((NameKind::Actor, others(name, forms)));
+        }
         if let Some(canonical) = self.actors.canonical_of(name) {
             let canonical = canonical.to_string();
             let mut forms: Vec<String> = vec![canonical.clone()];
@@ -192,6 +203,10 @@ impl NameExpander for FacetsExpander {
     }
 
     fn actor_names(&self, actor: &str) -> Vec<String> {
+        let provinces = self.actors.islamic_state_provinces(actor);
+        if !provinces.is_empty() {
+            return provinces.iter().flat_map(|p| self.actor_names(p)).collect();
+        }
         let Some(canonical) = self.actors.canonical_of(actor) else {
             return Vec::new();
         };
@@ -222,5 +237,29 @@ mod tests {
         assert!(forms.iter().any(|f| f == "CSP-DPA"), "{forms:?}");
         let (_, forms) = expander.expand("JNIM").unwrap_or((NameKind::Place, vec![]));
         assert!(!forms.iter().any(|f| f == "Africa Corps"), "{forms:?}");
+    }
+
+    #[test]
+    fn the_islamic_state_unqualified_is_searched_as_its_provinces() {
+        let Some(expander) = FacetsExpander::builtin() else {
+            panic!("built-in data");
+        };
+        for typed in [
+            "État islamique",
+            "etat islamique",
+            "Islamic State",
+            "Daech",
+            "EI",
+        ] {
+            let (kind, forms) = expander.expand(typed).unwrap_or((NameKind::Place, vec![]));
+            assert_eq!(kind, NameKind::Actor, "{typed}");
+            for name in ["EIGS", "ISWAP", "Islamic State Sahel Province"] {
+                assert!(forms.iter().any(|f| f == name), "{typed}: {forms:?}");
+            }
+            let names = expander.actor_names(typed);
+            assert!(names.iter().any(|n| n == "EIGS") && names.iter().any(|n| n == "ISWAP"));
+        }
+        // The English word "is" is no name.
+        assert!(expander.expand("is").is_none());
     }
 }

@@ -30,8 +30,8 @@ use crate::facet_match::FacetValueQuery;
 use crate::glossary::{Glossary, Side};
 use crate::parser::{Item, ParsedQuery};
 use crate::ranking::{
-    BODY_BOOST, FACET_VALUE_SCORE, FORMS_TIE_BREAKER, MAX_PROXIMITY_PHRASES, PROXIMITY_BOOST,
-    PROXIMITY_SLOP, TITLE_BOOST, TRANSLATION_SLOP, TRANSLATION_WEIGHT,
+    BACKGROUND_TIME_SHARE, BODY_BOOST, FACET_VALUE_SCORE, FORMS_TIE_BREAKER, MAX_PROXIMITY_PHRASES,
+    PROXIMITY_BOOST, PROXIMITY_SLOP, TITLE_BOOST, TRANSLATION_SLOP, TRANSLATION_WEIGHT,
 };
 use sahel_indexer::schema::facet;
 
@@ -393,9 +393,12 @@ pub struct BuiltQuery {
     pub proximity: Vec<Vec<Box<dyn Query>>>,
     /// The user words searched (for `query.terms`), stop words dropped.
     pub words: Vec<String>,
-    /// Whether each group is a name (a place or an actor of the gazetteer and actor table): names
-    /// weigh more in partial matches.
+    /// Whether each group is a name (a place or an actor of the gazetteer and actor table, or a
+    /// time): names weigh more in partial matches.
     pub names: Vec<bool>,
+    /// Whether each group's word has translations or synonyms of the glossary that were searched
+    /// too: when none of them is found either, the topic is absent from the index.
+    pub translated: Vec<bool>,
     pub ignored: Vec<String>,
     /// Single words, folded, that a typo-tolerant retry may correct (group index, word).
     pub correctable: Vec<(usize, String)>,
@@ -661,6 +664,54 @@ impl QueryBuilder<'_> {
         self.with_translations(&words.join(" "), typed)
     }
 
+    /// The query of a time typed among the words: the reports whose events fall in it (their
+    /// month facet: event months, else the publication month), less those that only recall it
+    /// (background months), and the texts that write it, in either language ("juillet 2023"
+    /// also finds "July 2023"; a year, the year as written).
+    fn when_query(&mut self, typed: &str, month: Option<u32>, year: i32) -> Option<Box<dyn Query>> {
+        let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+        match month {
+            Some(m) => {
+                let spellings = sahel_facets::calendar::words()
+                    .iter()
+                    .filter(|w| w.number == m && w.is_full_month());
+                for word in spellings {
+                    clauses.extend(self.text_query(&format!("{} {year}", word.spelling)));
+                }
+            }
+            None => clauses.extend(self.text_query(typed)),
+        }
+        if let Some(data) = self.data.clone() {
+            let key = match month {
+                Some(m) => format!("{year:04}-{m:02}"),
+                None => format!("{year:04}-"),
+            };
+            for (name, score) in [
+                ("month", FACET_VALUE_SCORE),
+                (
+                    "background_month",
+                    FACET_VALUE_SCORE * BACKGROUND_TIME_SHARE,
+                ),
+            ] {
+                let Some((dim, _)) = facet(name) else {
+                    continue;
+                };
+                let base = data.bases[dim] as usize;
+                let slots: Vec<usize> = data.tables[dim]
+                    .values
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, v)| v.starts_with(&key))
+                    .map(|(id, _)| base + id)
+                    .collect();
+                if !slots.is_empty() {
+                    clauses.push(Box::new(FacetValueQuery::new(data.clone(), slots, score)));
+                }
+            }
+        }
+        union(clauses)
+    }
+
     /// Builds the whole query.
     pub fn build(&mut self, parsed: &ParsedQuery) -> BuiltQuery {
         let units = self.units(parsed);
@@ -672,6 +723,7 @@ impl QueryBuilder<'_> {
         let mut ignored = Vec::new();
         let mut correctable = Vec::new();
         let mut names = Vec::new();
+        let mut translated = Vec::new();
         for (unit, stop) in units.iter().zip(&stops) {
             if *stop && !all_stop {
                 if let Unit::Group(items) = unit {
@@ -685,9 +737,10 @@ impl QueryBuilder<'_> {
                     [Item::Word(w)] => self.expander.expand(w).is_some(),
                     _ => false,
                 },
-                Unit::Name { .. } => true,
+                Unit::Name { .. } | Unit::When { .. } => true,
                 Unit::Term(_) => false,
             });
+            let translations_before = self.translations.len();
             let query = match unit {
                 Unit::Group(items) => {
                     if let [Item::Word(w)] = items.as_slice() {
@@ -710,7 +763,12 @@ impl QueryBuilder<'_> {
                     words.push(term_words.join(" "));
                     self.term_unit_query(term_words)
                 }
+                Unit::When { typed, month, year } => {
+                    words.push(typed.clone());
+                    self.when_query(typed, *month, *year)
+                }
             };
+            translated.push(self.translations.len() > translations_before);
             // An item that analyses to nothing matches nothing (rather than everything).
             groups.push(query.unwrap_or_else(|| Box::new(EmptyQuery)));
         }
@@ -736,6 +794,7 @@ impl QueryBuilder<'_> {
             proximity,
             words,
             names,
+            translated,
             ignored,
             correctable,
             browse,
@@ -753,6 +812,11 @@ impl QueryBuilder<'_> {
         let mut i = 0;
         let mut units: Vec<Unit> = Vec::new();
         while i < parsed.groups.len() {
+            if let Some((len, when)) = when_at(parsed, i) {
+                units.push(when);
+                i += len;
+                continue;
+            }
             let mut merged = None;
             for len in (2..=MAX_NAME_WORDS).rev() {
                 if i + len > parsed.groups.len() {
@@ -830,7 +894,7 @@ impl QueryBuilder<'_> {
                 Item::Phrase(p) => self.is_stop(p),
                 Item::Prefix(_) => false,
             }),
-            Unit::Name { .. } | Unit::Term(_) => false,
+            Unit::Name { .. } | Unit::Term(_) | Unit::When { .. } => false,
         }
     }
 
@@ -974,6 +1038,46 @@ impl QueryBuilder<'_> {
 
 /// The texts of the pairs of adjacent single-word units (`frappe aérienne`, `frappe de drone`:
 /// stop words between two words stay in the phrase).
+/// Earliest and latest years read as a time when typed alone or after a month.
+const YEARS: std::ops::RangeInclusive<i32> = 1960..=2099;
+
+/// A time typed at group `i`: a full month name then a year (`juillet 2023`), or a year alone,
+/// each a single word; with the number of groups it takes.
+fn when_at(parsed: &ParsedQuery, i: usize) -> Option<(usize, Unit)> {
+    let word = |k: usize| match parsed.groups.get(k).map(Vec::as_slice) {
+        Some([Item::Word(w)]) => Some(w.as_str()),
+        _ => None,
+    };
+    let year_of = |w: &str| {
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| YEARS.contains(y))
+    };
+    let first = word(i)?;
+    if let Some(year) = year_of(first) {
+        return Some((
+            1,
+            Unit::When {
+                typed: first.to_string(),
+                month: None,
+                year,
+            },
+        ));
+    }
+    let (month, abbreviated) = sahel_facets::calendar::month(&fold(first))?;
+    let second = word(i + 1)?;
+    let year = year_of(second).filter(|_| !abbreviated)?;
+    Some((
+        2,
+        Unit::When {
+            typed: format!("{first} {second}"),
+            month: Some(month),
+            year,
+        },
+    ))
+}
+
 fn proximity_phrases(units: &[Unit], stops: &[bool]) -> Vec<String> {
     let mut phrases = Vec::new();
     // The words since the last word that is no stop word.
@@ -989,7 +1093,7 @@ fn proximity_phrases(units: &[Unit], stops: &[bool]) -> Vec<String> {
                 phrases.push(words.join(" "));
                 None
             }
-            Unit::Name { .. } => None,
+            Unit::Name { .. } | Unit::When { .. } => None,
         };
         match word {
             Some(w) if stop => {
@@ -1020,4 +1124,10 @@ enum Unit {
     },
     /// Adjacent words forming a multiword term of the glossary.
     Term(Vec<String>),
+    /// A month and its year (`juillet 2023`, `September 2024`) or a year (`2023`): a time.
+    When {
+        typed: String,
+        month: Option<u32>,
+        year: i32,
+    },
 }

@@ -48,6 +48,9 @@ pub const TRANSLATION_SLOP: u32 = 3;
 /// Score of a document found only through its facets (a place or actor typed as a word that
 /// its text names otherwise): below a document naming it (a term match scores about 2 to 8).
 pub const FACET_VALUE_SCORE: f32 = 0.5;
+/// The share of [`FACET_VALUE_SCORE`] a report scores for a time typed in the query that it only
+/// recalls (a background month) rather than reports.
+pub const BACKGROUND_TIME_SHARE: f32 = 0.5;
 /// Share of the query's total word weight a partial match must hold more than (see
 /// [`word_weight`]): of two about equally informative words (within a factor of 1.5) either
 /// makes a partial match ("IDPs Tillaberi": the displaced elsewhere, or Tillabéri's other

@@ -371,7 +371,24 @@ impl Searcher {
         }
         let docs = data.searcher.num_docs();
         let group_docs = group_doc_counts(data, built);
-        let weights = group_weights(&group_docs, &built.names, docs);
+        let mut weights = group_weights(&group_docs, &built.names, docs);
+        // A word no report holds (after the typo retry), that the glossary cannot translate,
+        // weighs nothing when at least half the words are found: the other language may say it
+        // in words the glossary lacks ("bridge blown up" finds "ont fait sauter le pont"; "no
+        // report contains: blown"), rather than nothing. Not a word whose translations were
+        // searched and found nowhere either ("grève des enseignants": no strike in the index),
+        // a name or a time no report holds ("embuscade Kidal" is no query about ambushes
+        // elsewhere), nor when fewer words are found ("lithium mine Goulamina").
+        let found = group_docs.iter().filter(|&&df| df > 0).count();
+        if found * 2 >= group_docs.len() {
+            for (k, (weight, &df)) in weights.iter_mut().zip(&group_docs).enumerate() {
+                let known = built.names.get(k).copied().unwrap_or(false)
+                    || built.translated.get(k).copied().unwrap_or(false);
+                if df == 0 && !known {
+                    *weight = 0.0;
+                }
+            }
+        }
         let threshold = PARTIAL_WEIGHT_SHARE * weights.iter().sum::<f32>();
         let min_groups = if weights.len() > 2 {
             PARTIAL_MIN_WORDS

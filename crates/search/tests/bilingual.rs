@@ -342,3 +342,75 @@ fn a_term_searches_its_synonyms_as_fixed_phrases_and_a_word_of_both_languages_bo
     // A synonym is a fixed phrase: `contre-attaque` for `riposte`, not "attaques contre".
     assert_eq!(q(&s, "riposte"), ["contre-fr"]);
 }
+
+#[test]
+fn a_word_no_report_holds_is_left_out_when_most_words_are_found() {
+    let s = searcher(&[
+        Doc::new(
+            "pont",
+            "fr",
+            "Des individus armés ont fait sauter le pont de la route nationale près de Fada.",
+        ),
+        Doc::new("marche", "fr", "Le marché de Fada a rouvert mardi."),
+    ]);
+    let response = s
+        .search(&SearchRequest::query("bridge blown"))
+        .expect("search");
+    let found: Vec<(&str, bool)> = response
+        .hits
+        .iter()
+        .map(|h| (h.id.as_str(), h.partial))
+        .collect();
+    assert_eq!(found, [("pont", true)], "{:?}", response.query);
+    assert_eq!(response.query.missing, ["blown"]);
+    // A word whose translations are nowhere either: the topic is absent.
+    assert!(q(&s, "grève Fada").is_empty());
+}
+
+#[test]
+fn a_month_and_year_typed_find_the_reports_of_that_time_in_either_language() {
+    let s = searcher(&[
+        Doc::new(
+            "coup-en",
+            "en",
+            "Soldiers seized power in Niamey and detained the president.",
+        )
+        .published("2023-07-28")
+        .events(&["2023-07-26"]),
+        Doc::new(
+            "coup-fr-2021",
+            "fr",
+            "Des militaires ont pris le pouvoir à Bamako, le deuxième coup d'État en neuf mois.",
+        )
+        .published("2021-05-26")
+        .events(&["2021-05-24"]),
+        Doc::new(
+            "recall-en",
+            "en",
+            "A year after the coup, sanctions still weigh on trade in Niamey.",
+        )
+        .published("2024-07-26")
+        .events(&["2024-07-25"])
+        .background_months(&["2023-07"]),
+        Doc::new(
+            "written-fr",
+            "fr",
+            "Le coup d'État de juillet 2023 a été suivi de sanctions.",
+        )
+        .published("2024-02-01")
+        .events(&["2024-01-30"]),
+    ]);
+    let found = q(&s, "coup d'état juillet 2023");
+    assert!(found.contains(&"coup-en".to_string()), "{found:?}");
+    assert!(found.contains(&"written-fr".to_string()), "{found:?}");
+    assert!(!found.contains(&"coup-fr-2021".to_string()), "{found:?}");
+    // A report that only recalls the month comes after those of it.
+    let at = |id: &str| found.iter().position(|f| f == id);
+    assert!(at("recall-en") > at("coup-en"), "{found:?}");
+    // A year alone: its months.
+    assert_eq!(q(&s, "coup 2021"), ["coup-fr-2021"]);
+    let response = s
+        .search(&SearchRequest::query("coup July 2023"))
+        .expect("search");
+    assert!(response.query.terms.iter().any(|t| t == "July 2023"));
+}
