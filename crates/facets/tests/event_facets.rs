@@ -1855,3 +1855,22 @@ fn where_a_protest_is_called_is_no_event_place() {
     assert_eq!(ex.regions, ["Soum"]);
     assert_eq!(ex.mentioned_regions, ["Kadiogo"]);
 }
+
+#[test]
+fn a_background_section_recalls_however_near_its_dates() {
+    let text = "SITREP 25/03/2019\n\nKEY EVENT\nOn Saturday (23/03), armed men attacked the village of Ogossagou, Bankass cercle.\n\nBACKGROUND\nOn 17/03, an army camp in Dioura was overrun.\n\nOUTLOOK\nHigh risk of retaliation.";
+    let ex = read(text, "2019-03-25");
+    assert_eq!(ex.regions, ["Bandiagara"]);
+    assert_eq!(ex.mentioned_regions, ["Mopti"]);
+    // A paragraph labelled so, and the section ends at the next heading.
+    let text = "Gunmen attacked a bus near Gorom-Gorom on Monday.\n\nBackground: On 6 June, the health centre of Djibo was looted.";
+    let ex = read(text, "2024-06-12");
+    assert_eq!(ex.regions, ["Liptako"]);
+    assert_eq!(ex.months, ["2024-06"]);
+    let text = "2. BACKGROUND\nOn 3 June, the health centre of Markoye was looted.\n\n3. INCIDENTS\nOn 7 June, gunmen attacked a bus near Ouallam.";
+    let ex = read(text, "2024-06-12");
+    assert_eq!(ex.regions, ["Tillabéri"]);
+    // "Contexte" heads the account of the events in humanitarian notes: no background.
+    let text = "Contexte\n\nLe 7 juin, des hommes armés ont attaqué Ouallam.";
+    assert_eq!(read(text, "2024-06-12").regions, ["Tillabéri"]);
+}

@@ -272,6 +272,7 @@ fn dates_with_roles(
             .any(|p| d.start < p.end && p.start < d.end)
     })
     .collect();
+    let background = background_sections(text, toks);
     let (recall_sentences, recall_phrases) = roles::assign(
         toks,
         &words,
@@ -279,6 +280,7 @@ fn dates_with_roles(
         published,
         &future,
         review_year(toks),
+        &background,
     );
     dates.retain(|d| !matches!(d.date, DateValue::Year(_)));
     WithRoles {
@@ -287,6 +289,106 @@ fn dates_with_roles(
         recall_sentences,
         recall_phrases,
     }
+}
+
+/// The labels of a report's background section or paragraph, folded ("2. BACKGROUND", "Rappel
+/// des faits", "Background: …"). Not "Contexte", which humanitarian notes head their account of
+/// the events with.
+const BACKGROUND_LABELS: [&str; 6] = [
+    "background",
+    "rappel",
+    "historique",
+    "rappel des faits",
+    "background information",
+    "arriere plan",
+];
+
+/// Most words of a line read as a section heading ("MOVEMENT RESTRICTIONS / OUTLOOK").
+const HEADING_WORDS: usize = 6;
+
+/// Per sentence, whether it stands in a section of the report headed as its background
+/// ("BACKGROUND", "2. Rappel" on a line of its own, up to the next heading) or in a paragraph
+/// labelled so ("Background: The fuel blockade declared…"): what it tells is earlier, recalled
+/// events.
+fn background_sections(text: &str, toks: &[tokens::Tok<'_>]) -> Vec<bool> {
+    let sentences = toks.last().map_or(0, |t| t.sentence as usize + 1);
+    let mut flagged_lines: Vec<bool> = Vec::new();
+    let mut in_section = false;
+    for line in text.lines() {
+        let trimmed = line
+            .trim()
+            .trim_start_matches(|c: char| c == '#' || c == '-' || c == '*' || c == '•')
+            .trim_start();
+        // A number before the heading: "2. CONTEXTE", "5) Background".
+        let unnumbered = trimmed
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches(['.', ')'])
+            .trim_start();
+        let (head, rest) = match unnumbered.split_once(':') {
+            Some((h, r)) => (h, Some(r)),
+            None => (unnumbered, None),
+        };
+        let label = sahel_text::fold(head)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let background = BACKGROUND_LABELS.contains(&label.as_str());
+        let flagged = match rest {
+            // "Background: The fuel blockade declared…": the paragraph only.
+            Some(r) if background && !r.trim().is_empty() => true,
+            _ if background => {
+                in_section = true;
+                false
+            }
+            _ => {
+                if line.trim_start().starts_with('#') || is_heading(trimmed) {
+                    in_section = false;
+                }
+                in_section
+            }
+        };
+        flagged_lines.push(flagged);
+    }
+    let mut out = vec![false; sentences];
+    for t in toks {
+        if flagged_lines.get(t.line as usize).copied().unwrap_or(false) {
+            out[t.sentence as usize] = true;
+        }
+    }
+    out
+}
+
+/// Whether a line (trimmed, bullets removed) is a section heading: at most [`HEADING_WORDS`]
+/// words, each beginning with a capital, ending with no sentence's full stop, or ending with a
+/// colon ("MOVEMENTS", "6. OUTLOOK", "Situation", "Perspectives :").
+fn is_heading(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() {
+        return false;
+    }
+    if line.ends_with(':') {
+        return true;
+    }
+    let words: Vec<&str> = line
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    !words.is_empty()
+        && words.len() <= HEADING_WORDS
+        && !line.ends_with('.')
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || is_short_glue(w))
+}
+
+/// Short words a heading may write in lower case ("SITUATION in the north" is none, "Mopti /
+/// Sévaré" neither): articles and conjunctions of a title.
+fn is_short_glue(w: &str) -> bool {
+    matches!(
+        w,
+        "et" | "and" | "de" | "du" | "des" | "of" | "the" | "la" | "le" | "les"
+    )
 }
 
 /// The publication date (`published` when given, else [`publication_date_from_text`]) and

@@ -579,6 +579,7 @@ pub(super) fn assign(
     published: Option<NaiveDate>,
     future: &[bool],
     review_year: Option<i32>,
+    background: &[bool],
 ) -> (Spans, Spans) {
     let sentences = toks.last().map_or(0, |t| t.sentence as usize + 1);
     let first_token = |d: &EventDate| toks.partition_point(|t| t.start < d.start);
@@ -593,7 +594,15 @@ pub(super) fn assign(
         .collect();
     let latest = dates.iter().filter_map(interval).map(|(_, hi)| hi).max();
     let reference_year = published.or(latest).map(|d| d.year());
-    let recalls = recall_sentences(words, toks, sentences, &years, reference_year);
+    let mut recalls = recall_sentences(words, toks, sentences, &years, reference_year);
+    // A sentence of the report's background section recalls from its start, however near its
+    // dates ("BACKGROUND — On 17/03, a FAMa camp in Dioura was overrun", in a sitrep of the 25th).
+    for (sentence, _) in background.iter().enumerate().filter(|(_, &b)| b) {
+        let first = toks.partition_point(|t| (t.sentence as usize) < sentence);
+        recalls.from[sentence] = Some(first);
+        recalls.phrase[sentence] = Some(first);
+        recalls.sequel[sentence] = Some(first);
+    }
     let recall_from = recalls.from;
     let phrase_spans = recall_spans(toks, &recalls.phrase);
     let recalls_phrase = recalls.phrase;
@@ -606,7 +615,7 @@ pub(super) fn assign(
                 .get(sentence_of(d) as usize)
                 .copied()
                 .flatten()
-                .is_some_and(|after| first_token(d) > after)
+                .is_some_and(|after| first_token(d) >= after)
         })
         .collect();
     let recall_spans = recall_spans(toks, &recall_from);
