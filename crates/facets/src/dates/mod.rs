@@ -317,7 +317,7 @@ fn background_sections(text: &str, toks: &[tokens::Tok<'_>]) -> Vec<bool> {
     for line in text.lines() {
         let trimmed = line
             .trim()
-            .trim_start_matches(|c: char| c == '#' || c == '-' || c == '*' || c == '•')
+            .trim_start_matches(['#', '-', '*', '•'])
             .trim_start();
         // A number before the heading: "2. CONTEXTE", "5) Background".
         let unnumbered = trimmed
