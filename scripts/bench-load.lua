@@ -34,6 +34,10 @@ local queries = {
   "month=2024-05",
   "q=%22poste%20de%20s%C3%A9curit%C3%A9%22&country=Mali&limit=50",
   "q=attaque&offset=20",
+  "q=attaque%20juillet%202024",
+  "q=%C3%89tat%20islamique%20M%C3%A9naka",
+  "q=attack%202024",
+  "q=bridge%20blown%20up",
 }
 
 -- As a browser asks: the answers come back compressed, and compressing them is part of the cost.
