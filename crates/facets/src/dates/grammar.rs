@@ -1291,8 +1291,10 @@ impl<'a> Grammar<'a> {
         if self.w(j).is_some_and(|w| w.len() > 4 && w.ends_with("day")) && !self.t[j].capitalized {
             return None;
         }
-        // "ce samedi-là": that Saturday, named before, not this week's.
-        if self.p(j + 1, '-') && self.glued(j + 1) && self.is(j + 2, "la") {
+        // "ce samedi-là", "on that Sunday morning": that Saturday, named before, not this week's.
+        if self.p(j + 1, '-') && self.glued(j + 1) && self.is(j + 2, "la")
+            || j >= 1 && self.is(j - 1, "that")
+        {
             return None;
         }
         // "during Friday prayers", "la grande prière du vendredi": a weekly prayer, no date.
@@ -1993,6 +1995,7 @@ fn is_date_glue(w: &str) -> bool {
             | "such"
             | "th"
             | "than"
+            | "that"
             | "their"
             | "these"
             | "those"

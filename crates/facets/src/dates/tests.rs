@@ -1506,3 +1506,23 @@ fn what_was_extended_last_week_is_no_deadline() {
     assert_eq!(events, ["2022-11"]);
     assert_eq!(background, ["2022-12"]);
 }
+
+#[test]
+fn that_weekday_points_back_to_the_day_named() {
+    // Published Monday 11 December 2023: "that Sunday" is the 26 November named before, not the
+    // 10 December.
+    assert_eq!(
+        en(
+            "Djibo was attacked on 26 November. On that Sunday morning, hundreds of fighters stormed the base.",
+            Some(day(2023, 12, 11))
+        ),
+        ["2023-11-26"]
+    );
+    assert_eq!(
+        en(
+            "Gunmen stormed the base on Sunday morning.",
+            Some(day(2023, 12, 11))
+        ),
+        ["2023-12-10"]
+    );
+}
