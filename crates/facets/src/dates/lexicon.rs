@@ -179,8 +179,8 @@ pub fn plans_ahead(previous: Option<&str>, word: &str, next: Option<&str>) -> bo
 
 /// What is due or expected to happen, `word` between `previous` and `next`, then `after`
 /// (folded): "training is due to start in December", "the convoy is expected to reach Djibo on
-/// Friday", "talks are set to resume on Monday". Not "the delay is due to the rains" (a cause),
-/// nor the past ("was due to start on Monday").
+/// Friday", "talks are set to resume on Monday". Not "the delay is due to heavy rains" (a
+/// cause), nor the past ("was due to start on Monday").
 pub fn due_to_happen(
     previous: Option<&str>,
     word: &str,
@@ -191,10 +191,47 @@ pub fn due_to_happen(
         && matches!(word, "due" | "expected" | "set")
         && next == Some("to")
         && after.is_some_and(|w| {
-            !matches!(
-                w,
-                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "those"
-            ) && (word != "due" || !w.ends_with("s") && !w.ends_with("ty") && !w.ends_with("ion"))
+            if word == "due" {
+                // "due to" is also a cause: only before a verb of what is scheduled.
+                matches!(
+                    w,
+                    "start"
+                        | "begin"
+                        | "resume"
+                        | "open"
+                        | "reopen"
+                        | "close"
+                        | "end"
+                        | "arrive"
+                        | "leave"
+                        | "return"
+                        | "meet"
+                        | "hold"
+                        | "take"
+                        | "be"
+                        | "sign"
+                        | "travel"
+                        | "visit"
+                        | "vote"
+                        | "expire"
+                        | "run"
+                        | "last"
+                )
+            } else {
+                !matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "this"
+                        | "these"
+                        | "those"
+                )
+            }
         })
 }
 

@@ -1477,6 +1477,10 @@ fn a_call_to_act_and_what_is_due_look_ahead() {
         ["2022-11-04"]
     );
     assert_eq!(
+        en("The delay is due to heavy rains on Friday.", published),
+        ["2022-11-04"]
+    );
+    assert_eq!(
         en(
             "Relatives gathered on Friday in Niamey, where the bodies are expected to be flown.",
             published
