@@ -150,26 +150,7 @@ pub fn compared_with_a_plan(previous: Option<&str>, word: &str) -> bool {
 /// to expand", "its plans".
 pub fn plans_ahead(previous: Option<&str>, word: &str, next: Option<&str>) -> bool {
     let noun_before = previous.is_none_or(|p| {
-        matches!(
-            p,
-            "the"
-                | "a"
-                | "an"
-                | "its"
-                | "their"
-                | "his"
-                | "her"
-                | "our"
-                | "s"
-                | "this"
-                | "these"
-                | "those"
-                | "new"
-                | "any"
-                | "no"
-                | "of"
-                | "such"
-        )
+        is_determiner(p) || matches!(p, "our" | "s" | "new" | "any" | "no" | "of" | "such")
     });
     matches!(word, "prevoit" | "prevoient")
         || matches!(word, "plan" | "plans" | "planning")
@@ -218,21 +199,18 @@ pub fn due_to_happen(
                         | "last"
                 )
             } else {
-                !matches!(
-                    w,
-                    "the"
-                        | "a"
-                        | "an"
-                        | "its"
-                        | "their"
-                        | "his"
-                        | "her"
-                        | "this"
-                        | "these"
-                        | "those"
-                )
+                !is_determiner(w)
             }
         })
+}
+
+/// An English article, possessive or demonstrative, folded: what stands before a noun ("the
+/// plan", "its plans", "expected to the"), not before a verb.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "those"
+    )
 }
 
 /// A call to act, `word` then `next` and `after` (folded): "des organisations appellent à

@@ -303,6 +303,10 @@ const BACKGROUND_LABELS: [&str; 6] = [
     "arriere plan",
 ];
 
+/// Longest head (before any colon) read as a background label, in bytes: the longest label,
+/// "background information", with room for spaces, accents and punctuation.
+const MAX_LABEL_BYTES: usize = 64;
+
 /// Most words of a line read as a section heading ("MOVEMENT RESTRICTIONS / OUTLOOK").
 const HEADING_WORDS: usize = 6;
 
@@ -328,12 +332,15 @@ fn background_sections(text: &str, toks: &[tokens::Tok<'_>]) -> Vec<bool> {
             Some((h, r)) => (h, Some(r)),
             None => (unnumbered, None),
         };
-        let label = sahel_text::fold(head)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let background = BACKGROUND_LABELS.contains(&label.as_str());
+        // A paragraph's line is no label: only a short head is folded and compared.
+        let background = head.len() <= MAX_LABEL_BYTES && {
+            let label = sahel_text::fold(head)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            BACKGROUND_LABELS.contains(&label.as_str())
+        };
         let flagged = match rest {
             // "Background: The fuel blockade declared…": the paragraph only.
             Some(r) if background && !r.trim().is_empty() => true,
@@ -342,7 +349,7 @@ fn background_sections(text: &str, toks: &[tokens::Tok<'_>]) -> Vec<bool> {
                 false
             }
             _ => {
-                if line.trim_start().starts_with('#') || is_heading(trimmed) {
+                if in_section && (line.trim_start().starts_with('#') || is_heading(trimmed)) {
                     in_section = false;
                 }
                 in_section
@@ -706,12 +713,13 @@ fn future_sentences(toks: &[tokens::Tok<'_>], direction: Direction) -> Vec<bool>
     let mut future = vec![direction == Direction::Forward; sentences];
     for (k, t) in toks.iter().enumerate() {
         let next = toks.get(k + 1).and_then(|n| n.word());
+        let after = toks.get(k + 2).and_then(|n| n.word());
         let previous = k.checked_sub(1).and_then(|p| toks[p].word());
         if t.word().is_some_and(|w| {
             lexicon::is_future_cue(w, next) && !lexicon::compared_with_a_plan(previous, w)
                 || lexicon::plans_ahead(previous, w, next)
-                || lexicon::calls_to_act(w, next, toks.get(k + 2).and_then(|n| n.word()))
-                || lexicon::due_to_happen(previous, w, next, toks.get(k + 2).and_then(|n| n.word()))
+                || lexicon::calls_to_act(w, next, after)
+                || lexicon::due_to_happen(previous, w, next, after)
                     && !in_a_relative_clause(toks, k)
         }) {
             future[t.sentence as usize] = true;
